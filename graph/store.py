@@ -1,0 +1,415 @@
+"""One store interface over rdflib's in-memory graph, an embedded Oxigraph store and any SPARQL 1.1 server.
+
+Everything in the package opens the graph through `open_store`; named questions, analysis, the CLI
+and the app only use the `Store` methods, so they run unchanged on every backend.
+
+>>> store = open_store("memory")
+>>> store.ask("ASK { ?home a ikg:City }")
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import InputError, StoreError
+from .namespaces import PREFIXES, bind_prefixes
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = ROOT / "ontology"
+DATA_DIR = ROOT / "data"
+DEFAULT_STORE_DIR = ROOT / ".ikg-store"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}
+
+
+def shipped_files(include_data: bool = True) -> list[Path]:
+    """The vocabulary files (without the shapes) and, optionally, the curated data files."""
+    files = sorted(p for p in ONTOLOGY_DIR.glob("*.ttl") if p != SHAPES_FILE)
+    if include_data:
+        files += sorted(DATA_DIR.glob("*.ttl"))
+    return files
+
+
+@dataclass
+class Rows:
+    """A SELECT result: variable names and rows of rdflib terms (None where unbound)."""
+
+    vars: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.vars, row, strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class Store(ABC):
+    """What every backend offers. Queries get our prefixes prepended; bindings are rdflib terms."""
+
+    kind = "abstract"
+    read_only = False
+
+    def __init__(self) -> None:
+        self.write_lock = threading.RLock()
+        self.generation = 0  # bumped on every write, so caches know when to rebuild
+
+    # --- reading -------------------------------------------------------------------------
+    @abstractmethod
+    def _select(self, query: str, bindings: Mapping[str, Node]) -> Rows: ...
+
+    @abstractmethod
+    def _ask(self, query: str, bindings: Mapping[str, Node]) -> bool: ...
+
+    @abstractmethod
+    def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph: ...
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
+        return self._select(PREFIX_HEADER + query, dict(bindings or {}))
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        return self._ask(PREFIX_HEADER + query, dict(bindings or {}))
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        return self._construct(PREFIX_HEADER + query, dict(bindings or {}))
+
+    def graph(self) -> Graph:
+        """Everything in the store as an rdflib graph (for export, validation, analysis of small graphs)."""
+        return self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows.rows[0][0])
+
+    # --- writing -------------------------------------------------------------------------
+    @abstractmethod
+    def _apply(self, add: Graph | None, remove: Graph | None) -> None: ...
+
+    def apply(self, add: Graph | None = None, remove: Graph | None = None) -> None:
+        """Remove then add triples in one transaction (where the backend allows)."""
+        if self.read_only:
+            raise StoreError("this store is read-only")
+        with self.write_lock:
+            self._apply(add, remove)
+            self.generation += 1
+
+    def load(self, paths: Iterable[Path], progress: Callable[[Path, int], None] | None = None) -> int:
+        """Bulk-load RDF files; returns the number of triples read."""
+        total = 0
+        for path in paths:
+            g = skolemise(parse_file(Path(path)))
+            self.apply(add=g)
+            total += len(g)
+            if progress:
+                progress(Path(path), len(g))
+        return total
+
+    def clear(self) -> None:
+        with self.write_lock:
+            self._clear()
+            self.generation += 1
+
+    @abstractmethod
+    def _clear(self) -> None: ...
+
+    def describe(self) -> str:
+        return self.kind
+
+    def close(self) -> None:  # noqa: B027 - optional for backends
+        pass
+
+
+SKOLEM_AUTHORITY = "https://w3id.org/ikg"
+
+
+def skolemise(graph: Graph) -> Graph:
+    """Replace blank nodes by IRIs, so every triple can later be named in an update or undo."""
+    return graph.skolemize(authority=SKOLEM_AUTHORITY, basepath="/.well-known/genid/")
+
+
+def parse_file(path: Path) -> Graph:
+    """Parse one RDF file with clear errors (delegates to graph.parsing when present)."""
+    try:
+        from .parsing import parse_rdf
+    except ImportError:  # pragma: no cover - parsing module is part of the package
+        parse_rdf = None
+    if parse_rdf is not None:
+        return parse_rdf(path)
+    g = Graph()
+    g.parse(path, format=FORMATS.get(path.suffix, "turtle"))
+    return g
+
+
+# ---------------------------------------------------------------------------------------------
+# rdflib in memory
+# ---------------------------------------------------------------------------------------------
+
+
+class MemoryStore(Store):
+    """rdflib's in-memory graph: no set-up, fine for the shipped data and tests."""
+
+    kind = "memory"
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        super().__init__()
+        self.g = bind_prefixes(graph if graph is not None else Graph())
+
+    def _run(self, query: str, bindings: Mapping[str, Node]):
+        try:
+            return self.g.query(query, initBindings=bindings)
+        except Exception as exc:  # rdflib raises many types for bad queries
+            raise InputError(f"the query could not be run: {exc}") from None
+
+    def _select(self, query, bindings):
+        res = self._run(query, bindings)
+        names = [str(v) for v in res.vars]
+        return Rows(names, [tuple(row) for row in res])
+
+    def _ask(self, query, bindings):
+        return bool(self._run(query, bindings).askAnswer)
+
+    def _construct(self, query, bindings):
+        return bind_prefixes(self._run(query, bindings).graph)
+
+    def graph(self) -> Graph:
+        return self.g
+
+    def count(self) -> int:
+        return len(self.g)
+
+    def _apply(self, add, remove):
+        if remove is not None:
+            for t in remove:
+                self.g.remove(t)
+        if add is not None:
+            for t in add:
+                self.g.add(t)
+
+    def _clear(self):
+        self.g.remove((None, None, None))
+
+
+# ---------------------------------------------------------------------------------------------
+# Oxigraph, embedded
+# ---------------------------------------------------------------------------------------------
+
+
+def to_ox(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise InputError(f"cannot use {term!r} as an RDF term")
+
+
+def from_ox(term) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise StoreError(f"unexpected term from Oxigraph: {term!r}")
+
+
+def ox_quad(triple) -> ox.Quad:
+    s, p, o = triple
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+
+
+class OxigraphStore(Store):
+    """An embedded, persistent Oxigraph store in a folder (or in memory when path is None)."""
+
+    kind = "oxigraph"
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store in {self.path}: {exc}") from None
+
+    def _run(self, query, bindings):
+        try:
+            return self.ox.query(inject_values(query, bindings))
+        except SyntaxError as exc:
+            raise InputError(f"the query could not be parsed: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"the store could not answer: {exc}") from None
+
+    def _select(self, query, bindings):
+        res = self._run(query, bindings)
+        names = [v.value for v in res.variables]
+        rows = [tuple(from_ox(sol[i]) for i in range(len(names))) for sol in res]
+        return Rows(names, rows)
+
+    def _ask(self, query, bindings):
+        return bool(self._run(query, bindings))
+
+    def _construct(self, query, bindings):
+        g = bind_prefixes(Graph())
+        for t in self._run(query, bindings):
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return g
+
+    def count(self) -> int:
+        return len(self.ox)
+
+    def _apply(self, add, remove):
+        remove = list(remove) if remove is not None else []
+        add = list(add) if add is not None else []
+        if any(isinstance(t, BNode) for triple in remove for t in triple):
+            # DELETE DATA cannot name blank nodes; data loaded by us is skolemised, so this only
+            # happens for bulk-loaded files with blank nodes.
+            for triple in remove:
+                self.ox.remove(ox_quad(triple))
+            remove = []
+        ops = []
+        if remove:
+            ops.append("DELETE DATA { " + _ntriples(remove) + " }")
+        if add:
+            ops.append("INSERT DATA { " + _ntriples(add) + " }")
+        if ops:
+            # One update request is one Oxigraph transaction: all of it applies or none.
+            self.ox.update(" ;\n".join(ops))
+        self.ox.flush()
+
+    def load(self, paths, progress=None) -> int:
+        """N-Triples/N-Quads take Oxigraph's bulk loader; other formats our checked parser."""
+        paths = [Path(p) for p in paths]
+        fast = [p for p in paths if p.suffix in (".nt", ".nq")]
+        total = super().load([p for p in paths if p not in fast], progress)
+        with self.write_lock:
+            for path in fast:
+                before = len(self.ox)
+                try:
+                    self.ox.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
+                except SyntaxError as exc:
+                    raise InputError(f"{path}: {exc}") from None
+                except (OSError, ValueError) as exc:
+                    raise InputError(f"{path}: cannot load: {exc}") from None
+                added = len(self.ox) - before
+                total += added
+                if progress:
+                    progress(path, added)
+            self.generation += 1
+        return total
+
+    def _clear(self):
+        self.ox.clear()
+
+    def describe(self) -> str:
+        return f"oxigraph:{self.path}" if self.path else "oxigraph (in memory)"
+
+    def close(self) -> None:
+        try:
+            self.ox.flush()
+        except OSError:
+            pass
+
+
+WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
+    """Bind variables by a VALUES block at the start of the outermost WHERE group.
+
+    This is what SPARQL offers for binding over the protocol (and what Oxigraph needs, since its
+    substitutions only reach projected variables). The values are RDF term objects, written in
+    their N-Triples form, so user text cannot change the query's structure.
+    """
+    if not bindings:
+        return query
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise InputError(f"invalid variable name {name!r}")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(_term_n3(v) for v in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    m = WHERE_OPEN.search(query)
+    if m is None:
+        raise InputError("a query with parameters needs a WHERE { … } clause")
+    return query[: m.end()] + block + query[m.end() :]
+
+
+def _term_n3(term: Node) -> str:
+    if isinstance(term, URIRef):
+        if any(c in str(term) for c in '<>"{}|^`\\ \n'):
+            raise InputError(f"not a valid IRI: {str(term)!r}")
+        return term.n3()
+    if isinstance(term, Literal):
+        return term.n3()
+    raise InputError(f"cannot bind {term!r} in a query")
+
+
+def _ntriples(triples) -> str:
+    return " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+# ---------------------------------------------------------------------------------------------
+
+
+def fill_from_shipped(store: Store, progress=None) -> int:
+    """Load the vocabulary and the curated data into a store."""
+    return store.load(shipped_files(), progress=progress)
+
+
+def open_store(setting: str | None = None, *, fill: bool = True) -> Store:
+    """Open the store named by `setting`, the IKG_STORE variable, or the default folder.
+
+    `memory` gives a throw-away graph; `http(s)://…` a SPARQL 1.1 server (IKG_UPDATE_URL,
+    IKG_USER and IKG_PASSWORD from the environment); anything else is a folder holding an
+    Oxigraph store, created and filled from data/ on first use.
+    """
+    setting = setting or os.environ.get("IKG_STORE") or str(DEFAULT_STORE_DIR)
+    if setting == "memory":
+        store: Store = MemoryStore()
+        if fill:
+            fill_from_shipped(store)
+        return store
+    if setting.startswith(("http://", "https://")):
+        from .remote import SparqlStore
+
+        return SparqlStore.from_env(setting)
+    path = Path(setting.removeprefix("oxigraph:")).expanduser()
+    store = OxigraphStore(path)
+    if fill and store.count() == 0:
+        fill_from_shipped(store)
+    return store
