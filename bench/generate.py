@@ -204,14 +204,17 @@ COUNTRIES = [
     ("PL", "Polen", "Poland", 52.0, 19.2, 2.0, 8), ("CZ", "Tsjekkia", "Czechia", 49.8, 15.5, 1.0, 4),
     ("SK", "Slovakia", "Slovakia", 48.7, 19.6, 0.6, 2), ("HU", "Ungarn", "Hungary", 47.2, 19.4, 1.0, 3),
     ("SI", "Slovenia", "Slovenia", 46.1, 14.8, 0.4, 1), ("HR", "Kroatia", "Croatia", 45.4, 16.0, 0.8, 2),
-    ("RS", "Serbia", "Serbia", 44.0, 20.9, 0.9, 2), ("BA", "Bosnia-Hercegovina", "Bosnia and Herzegovina", 44.2, 17.8, 0.6, 1),
-    ("ME", "Montenegro", "Montenegro", 42.7, 19.3, 0.3, 1), ("MK", "Nord-Makedonia", "North Macedonia", 41.6, 21.7, 0.4, 1),
+    ("RS", "Serbia", "Serbia", 44.0, 20.9, 0.9, 2),
+    ("BA", "Bosnia-Hercegovina", "Bosnia and Herzegovina", 44.2, 17.8, 0.6, 1),
+    ("ME", "Montenegro", "Montenegro", 42.7, 19.3, 0.3, 1),
+    ("MK", "Nord-Makedonia", "North Macedonia", 41.6, 21.7, 0.4, 1),
     ("AL", "Albania", "Albania", 41.2, 20.0, 0.5, 1), ("BG", "Bulgaria", "Bulgaria", 42.7, 25.4, 1.0, 2),
     ("RO", "Romania", "Romania", 45.9, 24.9, 1.8, 4), ("MD", "Moldova", "Moldova", 47.2, 28.5, 0.5, 1),
     ("UA", "Ukraina", "Ukraine", 49.0, 31.0, 3.0, 5), ("LT", "Litauen", "Lithuania", 55.2, 23.9, 0.8, 2),
     ("LV", "Latvia", "Latvia", 56.9, 24.6, 0.8, 2), ("EE", "Estland", "Estonia", 58.7, 25.0, 0.7, 2),
     ("CY", "Kypros", "Cyprus", 35.0, 33.2, 0.3, 1), ("MT", "Malta", "Malta", 35.9, 14.4, 0.05, 1),
-    ("FO", "Færøyene", "Faroe Islands", 62.0, -6.9, 0.2, 1), ("LI", "Liechtenstein", "Liechtenstein", 47.15, 9.55, 0.04, 1),
+    ("FO", "Færøyene", "Faroe Islands", 62.0, -6.9, 0.2, 1),
+    ("LI", "Liechtenstein", "Liechtenstein", 47.15, 9.55, 0.04, 1),
 ]
 SYLLABLES = ("ber dal vik stad holm lund borg heim sund fjord gård havn sø å ø ler mar ten "
              "sel kal ros lin fal gran brek vol tor vest nor øst sor mo fors by rud ås nes "
@@ -359,7 +362,6 @@ class _Gen:
 
     def vocabulary(self) -> Iterator[None]:
         a = self.buf.append
-        rng = self.rng
         for slug, nb, en, date, nsec in DOCUMENTS:
             d = ex(slug)
             a(f"{d} {A} {SOURCE_DOC} .\n")
@@ -393,7 +395,7 @@ class _Gen:
             self.labels(ta, nb, en, pref=True)
             self.cite(ta, f"{k}. {nb}", section=self.sections_by_doc[0][1])
             self.target_areas.append(ta)
-        self.ta_table = weighted(zip(self.target_areas, (30, 25, 20, 15, 10)))
+        self.ta_table = weighted(zip(self.target_areas, (30, 25, 20, 15, 10), strict=True))
 
         scheme = ex("sdgs")
         a(f"{scheme} {A} {CONCEPT_SCHEME} .\n")
@@ -630,7 +632,7 @@ class _Gen:
         self.agreement_iris: list[str] = []
         self.agreement_parties: list[tuple[int, int]] = []
         made = 0
-        for k in range(n):
+        for _k in range(n):
             for _ in range(30):
                 x, y = self.zipf(self.city_cum), self.zipf(self.city_cum)
                 if x != y and (min(x, y), max(x, y)) not in seen:

@@ -206,6 +206,14 @@ def resolve(store: Store, kind: str, value: str) -> URIRef:
     raise InputError(f"no {word} called {value}{hint}")
 
 
+def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
+    """IRI -> label in `lang` for everything labelled in that language."""
+    rows = store.select(
+        "SELECT ?x ?name WHERE { ?x rdfs:label ?name . FILTER(lang(?name) = ?lang) }", {"lang": Literal(lang)}
+    )
+    return {str(x): str(name) for x, name in rows.rows}
+
+
 # ---------------------------------------------------------------------------------------------
 # Running
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # plain `pytest` does not put the project root on
     sys.path.insert(0, str(ROOT))
 
 from bench.generate import esc, generate, write  # noqa: E402
+
 IKG = "https://w3id.org/ikg/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 TIME = "http://www.w3.org/2006/time#"
@@ -186,7 +187,8 @@ def test_relation_patterns(store_with_ontology):
     # projects: programme and a period with a begin year
     assert ask(store, """SELECT ?p WHERE { ?p a ikg:Project .
         FILTER NOT EXISTS { ?p ikg:programme ?f ; ikg:period ?i . ?f a ikg:FundingProgramme .
-                            ?i a time:Interval ; time:hasBeginning ?b . ?b a time:Instant ; time:inXSDgYear ?y } }""") == []
+                            ?i a time:Interval ; time:hasBeginning ?b .
+                            ?b a time:Instant ; time:inXSDgYear ?y } }""") == []
     # every instant has a gYear; every amount a non-negative value and a currency
     assert ask(store, """SELECT ?i WHERE { ?i a time:Instant .
         FILTER NOT EXISTS { ?i time:inXSDgYear ?y FILTER(datatype(?y) = xsd:gYear) } }""") == []
@@ -215,3 +217,13 @@ def test_links_are_skewed():
     top = ask(g, """SELECT ?a (COUNT(*) AS ?c) WHERE { ?p ikg:participant ?a }
                     GROUP BY ?a ORDER BY DESC(?c) LIMIT 1""")[0][0]
     assert top == home
+
+
+# (4) valid against the shapes ------------------------------------------------------------------
+
+def test_validates_against_shapes(graph):
+    from graph.validate import format_problem, validate
+
+    ontology = Graph().parse(ROOT / "ontology" / "ikg.ttl", format="turtle")
+    problems = validate(graph, ontology_graph=ontology)
+    assert problems == [], "\n".join(format_problem(p) for p in problems[:20])

@@ -1,0 +1,248 @@
+"""The `ikg` command: validate, ask the named questions, analyse, review and export the graph.
+
+Every command opens the graph through `graph.store.open_store`; errors are one clear line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__, analysis, gaps, io, queries
+from .errors import IkgError, InputError
+from .queries import Table
+from .store import open_store
+
+EPILOG = """\
+store: --store PATH (an Oxigraph folder, the default is .ikg-store in the project), --store memory
+(a throw-away graph from data/), or --store http://host/sparql (a SPARQL 1.1 server; IKG_UPDATE_URL,
+IKG_USER and IKG_PASSWORD from the environment). IKG_STORE sets the default.
+
+examples:
+  ikg query twin-cities
+  ikg query collaborators --param actor="Innovasjon Norge"
+  ikg query members --param network=ICORN --format csv
+  ikg gaps --since 2010
+  ikg review --format md
+  ikg export --format graphml --out network.graphml
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="where the graph is: a folder, 'memory' or a SPARQL endpoint URL")
+    common.add_argument("--lang", choices=["en", "nb"], default="en", help="language of labels and messages (default en)")
+
+    parser = argparse.ArgumentParser(
+        prog="ikg",
+        description="A knowledge graph of a city's international relationships: actors, networks, memberships, "
+        "twin cities, projects, target areas and SDGs, every fact with its source.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ikg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", parents=[common], help="check the shipped data, or given files, against the shapes")
+    p.add_argument("files", nargs="*", type=Path, help="Turtle/JSON-LD files to check (default: the shipped data)")
+
+    sub.add_parser("queries", parents=[common], help="list the named questions, each with what it asks")
+
+    p = sub.add_parser("query", parents=[common], help="answer a named question or run a read-only .rq file")
+    p.add_argument("name", help="a question name (see `ikg queries`) or a path to a .rq file")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter, e.g. actor=NTNU")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    sub.add_parser("stats", parents=[common], help="count what the graph holds, and the size of the network")
+
+    p = sub.add_parser("gaps", parents=[common], help="gaps in the portfolio, each with why it matters")
+    p.add_argument("--since", type=int, default=2010, help="twin cities with no activity since this year (default 2010)")
+
+    p = sub.add_parser("review", parents=[common], help="the section 5.1 review table of memberships and agreements")
+    p.add_argument("--format", choices=["table", "md", "csv"], default="table")
+
+    p = sub.add_parser("export", parents=[common], help="write the graph as ttl, jsonld, nt, graphml (Gephi), csv or xlsx")
+    p.add_argument("--format", choices=list(io.EXPORT_FORMATS), required=True)
+    p.add_argument("--out", type=Path, required=True, help="file to write (a folder for csv)")
+
+    p = sub.add_parser("load", parents=[common], help="bulk-load RDF files into the configured store")
+    p.add_argument("files", nargs="+", type=Path)
+    return parser
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--param {pair!r}: write it as KEY=VALUE, e.g. --param actor=NTNU")
+        params[key.strip()] = value.strip()
+    return params
+
+
+def format_table(table: Table, width: int = 60) -> str:
+    """A plain-text table for the terminal; long cells are cut with an ellipsis."""
+    if not table.rows:
+        return "(no rows)"
+
+    def cut(text: str) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    rows = [[cut(c) for c in row] for row in table.rows]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(table.columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))
+    rule = "  ".join("-" * w for w in widths)
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join([line.rstrip(), rule, *body])
+
+
+def markdown_table(table: Table) -> str:
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    head = "| " + " | ".join(table.columns) + " |"
+    rule = "|" + "|".join("---" for _ in table.columns) + "|"
+    return "\n".join([head, rule, *("| " + " | ".join(esc(c) for c in row) + " |" for row in table.rows)])
+
+
+def emit(table: Table, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(io.csv_text(table.columns, table.rows))
+    elif fmt == "json":
+        print(io.table_json(table.columns, table.rows))
+    elif fmt == "md":
+        print(markdown_table(table))
+    else:
+        print(format_table(table))
+
+
+def cmd_validate(args) -> int:
+    from .validate import format_problem, validate_files
+
+    files = args.files or None
+    problems = validate_files(files, lang=args.lang) if files else validate_files(None, lang=args.lang)
+    for problem in problems:
+        print(format_problem(problem))
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("valid: no problems found." if args.lang == "en" else "gyldig: ingen problemer funnet.")
+    return 0
+
+
+def cmd_queries(args) -> int:
+    for q in queries.list_questions():
+        params = " ".join(f"[{p.name}=…]" if p.optional else f"{p.name}=…" for p in q.params)
+        print(f"{q.name}{(' ' + params) if params else ''}")
+        print(f"    {q.description(args.lang)}")
+    return 0
+
+
+def cmd_query(args) -> int:
+    store = open_store(args.store)
+    table = queries.run(store, args.name, parse_params(args.param), args.lang)
+    emit(table, args.format)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    store = open_store(args.store)
+    emit(queries.run(store, "counts", {}, args.lang), "table")
+    g = analysis.collaboration_graph(store, args.lang)
+    print()
+    print(f"triples: {store.count()}")
+    print(f"collaboration network: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    return 0
+
+
+def cmd_gaps(args) -> int:
+    store = open_store(args.store)
+    for gap, table in gaps.gap_tables(store, args.lang, args.since):
+        print(f"## {gap.title[args.lang]}")
+        print(gap.why[args.lang])
+        print()
+        print(format_table(table))
+        print()
+    brokers, isolated = gaps.network_gaps(store, args.lang)
+    head = {"en": ("Brokers", "Isolated actors"), "nb": ("Meglere", "Isolerte aktører")}[args.lang]
+    for title, why, items in ((head[0], gaps.BROKERS_WHY, brokers), (head[1], gaps.ISOLATED_WHY, isolated)):
+        print(f"## {title}")
+        print(why[args.lang])
+        print()
+        print("\n".join(f"- {item}" for item in items) or "(none)")
+        print()
+    return 0
+
+
+def cmd_review(args) -> int:
+    store = open_store(args.store)
+    emit(queries.run(store, "review", {}, args.lang), args.format)
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = open_store(args.store)
+    written = io.export(store, args.format, args.out, args.lang)
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_load(args) -> int:
+    store = open_store(args.store, fill=False)
+    start = time.perf_counter()
+    missing = [str(f) for f in args.files if not f.exists()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}")
+
+    def progress(path: Path, n: int) -> None:
+        print(f"  {path}: {n} triples ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+
+    total = store.load(args.files, progress=progress)
+    seconds = time.perf_counter() - start
+    print(f"loaded {total} triples in {seconds:.1f} s into {store.describe()}")
+    return 0
+
+
+COMMANDS = {
+    "validate": cmd_validate,
+    "queries": cmd_queries,
+    "query": cmd_query,
+    "stats": cmd_stats,
+    "gaps": cmd_gaps,
+    "review": cmd_review,
+    "export": cmd_export,
+    "load": cmd_load,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except IkgError as exc:
+        print(f"ikg: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("ikg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # last resort: never a traceback for a user
+        if os.environ.get("IKG_DEBUG"):
+            raise
+        print(f"ikg: unexpected error: {exc} (run with IKG_DEBUG=1 for details)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

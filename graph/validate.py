@@ -1,0 +1,239 @@
+"""Check data against ontology/shapes.ttl (SHACL, via pySHACL) and turn every result into a Problem a
+person can act on: which file, which entity, which field, what is wrong and how to fix it (nb or en)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+
+from graph.errors import InputError
+from graph.namespaces import bind_prefixes
+from graph.parsing import parse_rdf
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = ROOT / "ontology"
+DATA_DIR = ROOT / "data"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+LANGUAGES = ("en", "nb")
+_MAX_OWNER_DEPTH = 6  # citation -> instant -> interval -> entity is the deepest nesting we write
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, in the words of the language asked for.
+
+    `focus` is the IRI of the entity concerned; for a blank node (a citation, a period) it is the
+    entity that holds it, and `field` shows the way down, e.g. "period (ikg:period) › year (…)".
+    `message` says what is wrong and how to fix it (the shapes write both in one sentence).
+    """
+
+    file: str
+    focus: str
+    kind: str
+    label: str
+    field: str
+    message: str
+    severity: str = "violation"
+
+
+def validate(
+    data_graph: Graph,
+    *,
+    ontology_graph: Graph | None = None,
+    shapes_graph: Graph | None = None,
+    lang: str = "en",
+    file_of: Mapping | None = None,
+) -> list[Problem]:
+    """Validate a graph together with the ontology; return the problems, sorted.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix ikg: <https://w3id.org/ikg/ontology#> .
+    ...     <https://example.org/net> a ikg:Network .''')
+    >>> [(p.kind, p.field) for p in validate(g)]
+    [('Network', 'citation (ikg:citation)'), ('Network', 'label (rdfs:label)'), ('Network', 'label (rdfs:label)')]
+    """
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
+    ontology = shipped_ontology() if ontology_graph is None else ontology_graph
+    shapes = shipped_shapes() if shapes_graph is None else shapes_graph
+    combined = Graph()  # advanced=True below: shapes.ttl uses SPARQL targets (SHACL-AF)
+    # pySHACL's ont_graph only mixes in class axioms, not our concept instances (ikg:Active ...),
+    # so sh:class ikg:Status would fail; merge the whole ontology into a copy of the data instead.
+    combined += data_graph
+    combined += ontology
+    _, report, _ = pyshacl.validate(
+        combined, shacl_graph=shapes, inference="none", inplace=True, advanced=True, meta_shacl=False
+    )
+    names = _Names(combined, shapes, lang)
+    problems = {_problem(report, result, names, file_of or {}) for result in report.subjects(RDF.type, SH.ValidationResult)}
+    return sorted(problems, key=lambda p: (p.file, p.focus, p.field, p.message))
+
+
+def validate_files(paths: Iterable[str | os.PathLike], *, lang: str = "en", with_shipped: bool = True) -> list[Problem]:
+    """Validate files together with the shipped ontology (and data); report problems in these files only.
+
+    >>> validate_files(["tests/fixtures/small.ttl"], with_shipped=False)
+    []
+    """
+    given = {_display_name(path): Path(path) for path in paths}
+    data, file_of = Graph(), {}
+    for name, path in given.items():
+        part = parse_rdf(path)
+        data += part
+        _map_subjects(part, name, file_of)
+    if with_shipped:
+        chosen = {path.resolve() for path in given.values()}
+        for path in shipped_data_files():
+            if path.resolve() not in chosen:
+                data += parse_rdf(path)
+    names = set(given)
+    return [problem for problem in validate(data, lang=lang, file_of=file_of) if problem.file in names]
+
+
+def format_problem(problem: Problem) -> str:
+    """One line: file, kind, label and IRI of the entity, field, message.
+
+    >>> print(format_problem(Problem("data/networks.ttl", "https://w3id.org/ikg/trondheim/network-icorn",
+    ...     "Network", "ICORN", "label (rdfs:label)", "The English label is missing.")))
+    data/networks.ttl: Network 'ICORN' <https://w3id.org/ikg/trondheim/network-icorn>: label (rdfs:label): The English label is missing.
+    """
+    entity = " ".join(part for part in (problem.kind, f"'{problem.label}'" if problem.label else "") if part)
+    entity = f"{entity} <{problem.focus}>".strip()
+    parts = [problem.file, entity, problem.field, problem.message]
+    return ": ".join(part for part in parts if part)
+
+
+def shipped_data_files() -> list[Path]:
+    """The shipped data files, data/*.ttl, in name order."""
+    return sorted(DATA_DIR.glob("*.ttl"))
+
+
+def shipped_ontology() -> Graph:
+    """The shipped vocabulary (ontology/*.ttl except the shapes); cached, do not modify."""
+    return _load_cached(tuple(path for path in sorted(ONTOLOGY_DIR.glob("*.ttl")) if path != SHAPES_FILE))
+
+
+def shipped_shapes() -> Graph:
+    """The shipped SHACL shapes (ontology/shapes.ttl); cached, do not modify."""
+    return _load_cached((SHAPES_FILE,))
+
+
+@functools.cache
+def _load_cached(paths: tuple[Path, ...]) -> Graph:
+    return bind_prefixes(_merge(parse_rdf(path) for path in paths))
+
+
+def _merge(graphs: Iterable[Graph]) -> Graph:
+    merged = Graph()
+    for graph in graphs:
+        merged += graph
+    return merged
+
+
+def _display_name(path: str | os.PathLike) -> str:
+    # Shipped files are shown relative to the project ("data/networks.ttl"), others as given.
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(ROOT):
+        return resolved.relative_to(ROOT).as_posix()
+    return os.fspath(path)
+
+
+def _map_subjects(graph: Graph, name: str, file_of: dict) -> None:
+    # A thing is "defined" where it gets its rdf:type; otherwise where it first appears as subject.
+    for subject in graph.subjects(RDF.type, None, unique=True):
+        file_of.setdefault(subject, name)
+    for subject in graph.subjects(unique=True):
+        file_of.setdefault(subject, name)
+
+
+def _problem(report: Graph, result, names: _Names, file_of: Mapping) -> Problem:
+    focus = report.value(result, SH.focusNode)
+    owner, steps = names.owner(focus)
+    path = report.value(result, SH.resultPath)
+    if isinstance(path, URIRef):
+        steps = [*steps, path]
+    return Problem(
+        file=str(file_of.get(focus) or file_of.get(owner) or ""),
+        focus=str(owner) if isinstance(owner, URIRef) else "[blank node]",
+        kind=names.kind(owner),
+        label=names.label(owner),
+        field=" › ".join(names.field(step) for step in steps),
+        message=_message(report, result, names),
+        severity=str(report.value(result, SH.resultSeverity) or SH.Violation).split("#")[-1].lower(),
+    )
+
+
+def _message(report: Graph, result, names: _Names) -> str:
+    messages = list(report.objects(result, SH.resultMessage))
+    if not any(isinstance(m, Literal) and m.language in LANGUAGES for m in messages):
+        # pySHACL's own English text when a shape has no sh:message; shapes.ttl should always have one.
+        shape = report.value(result, SH.sourceShape)
+        messages += list(names.shapes.objects(shape, SH.message))
+    return names.pick(messages)
+
+
+class _Names:
+    """What people call things: kinds, labels and field names in one language."""
+
+    def __init__(self, data: Graph, shapes: Graph, lang: str):
+        self.data, self.shapes, self.lang = data, shapes, lang
+        self.prefixes = bind_prefixes(Graph())
+        self.shape_names = {}
+        for shape, path in shapes.subject_objects(SH.path):
+            if isinstance(path, URIRef) and (shape, SH.name, None) in shapes:
+                self.shape_names.setdefault(path, list(shapes.objects(shape, SH.name)))
+        self.class_names = {cls: list(shapes.objects(shape, SH.name)) for shape, cls in shapes.subject_objects(SH.targetClass)}
+
+    def pick(self, literals: list) -> str:
+        by_lang = {lit.language: str(lit) for lit in sorted(literals) if isinstance(lit, Literal)}
+        for lang in (self.lang, "en", "nb", None):
+            if by_lang.get(lang):
+                return by_lang[lang]
+        return ""
+
+    def owner(self, node) -> tuple:
+        """The named entity that holds a blank node, and the properties on the way down to it."""
+        steps = []
+        for _ in range(_MAX_OWNER_DEPTH):
+            if not isinstance(node, BNode):
+                break
+            holder = next(iter(sorted(self.data.subject_predicates(node))), None)
+            if holder is None:
+                break
+            node, steps = holder[0], [holder[1], *steps]
+        return node, steps
+
+    def label(self, node) -> str:
+        labels = list(self.data.objects(node, RDFS.label)) or list(self.data.objects(node, SKOS.prefLabel))
+        return self.pick(labels)
+
+    def kind(self, node) -> str:
+        types = set(self.data.objects(node, RDF.type))
+        # Most specific type: drop every type that is a superclass of another one.
+        supers = {sup for t in types for sup in self.data.transitive_objects(t, RDFS.subClassOf) if sup != t}
+        names = sorted(self._class_name(t) for t in types - supers)
+        return ", ".join(name for name in names if name)
+
+    def _class_name(self, cls) -> str:
+        return self.pick(list(self.data.objects(cls, RDFS.label))) or self.pick(self.class_names.get(cls, [])) or _local(cls)
+
+    def field(self, prop) -> str:
+        name = self.pick(list(self.data.objects(prop, RDFS.label))) or self.pick(self.shape_names.get(prop, []))
+        return f"{name or _local(prop)} ({self._qname(prop)})"
+
+    def _qname(self, iri) -> str:
+        try:
+            return self.prefixes.qname(iri)
+        except (ValueError, KeyError):
+            return f"<{iri}>"
+
+
+def _local(iri) -> str:
+    return str(iri).rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]

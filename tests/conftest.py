@@ -1,0 +1,75 @@
+"""Shared fixtures: the same tests run on every store backend (memory, Oxigraph, Virtuoso)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.store import MemoryStore, OxigraphStore, Store, shipped_files
+
+TESTS = Path(__file__).resolve().parent
+FIXTURE = TESTS / "fixtures" / "small.ttl"
+BACKENDS = ["memory", "oxigraph", "virtuoso"]
+
+
+def fixture_files() -> list[Path]:
+    return shipped_files(include_data=False) + [FIXTURE]
+
+
+@pytest.fixture(scope="session")
+def virtuoso():
+    """A real Virtuoso server on 127.0.0.1, started once for the session (see tests/virtuoso_server.py)."""
+    from tests.virtuoso_server import VirtuosoServer
+
+    if not VirtuosoServer.available():
+        if os.environ.get("IKG_SKIP_VIRTUOSO") == "1":
+            pytest.skip("Virtuoso is not installed and IKG_SKIP_VIRTUOSO=1 was set")
+        pytest.fail("virtuoso-t is not installed: run ./scripts/test (it installs virtuoso-opensource) "
+                    "or set IKG_SKIP_VIRTUOSO=1 to skip the Virtuoso backend")
+    server = VirtuosoServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+def make_store(backend: str, files: list[Path], request, name: str) -> Store:
+    if backend == "memory":
+        store: Store = MemoryStore()
+    elif backend == "oxigraph":
+        store = OxigraphStore()
+    else:
+        server = request.getfixturevalue("virtuoso")
+        store = server.store(graph=f"urn:ikg:test:{name}")
+        store.clear()
+    store.load(files)
+    return store
+
+
+_cache: dict[tuple[str, str], Store] = {}
+
+
+def cached_store(backend: str, files: list[Path], request, name: str) -> Store:
+    """One read-only store per backend and dataset for the session (tests that write make their own)."""
+    key = (backend, name)
+    if key not in _cache:
+        _cache[key] = make_store(backend, files, request, name)
+    return _cache[key]
+
+
+@pytest.fixture(params=BACKENDS)
+def fixture_store(request) -> Store:
+    """The small hand-made graph (tests/fixtures/small.ttl) on each backend."""
+    return cached_store(request.param, fixture_files(), request, "fixture")
+
+
+@pytest.fixture(params=BACKENDS)
+def shipped_store(request) -> Store:
+    """The shipped ontology and data on each backend."""
+    return cached_store(request.param, shipped_files(), request, "shipped")
+
+
+@pytest.fixture
+def memory_shipped() -> Store:
+    return cached_store("memory", shipped_files(), None, "shipped")
