@@ -92,7 +92,8 @@ def format_table(table: Table, width: int = 60) -> str:
     def cut(text: str) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    rows = [[cut(c) for c in row] for row in table.rows]
+    # The last column (sources, chains) is printed whole; the others are cut to keep rows readable.
+    rows = [[cut(c) for c in row[:-1]] + row[-1:] for row in table.rows]
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(table.columns)]
     line = "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)

@@ -140,11 +140,11 @@ def _explain_syntax_error(error: Exception, text: str, fmt: str, name: str) -> s
         opening = max(text.rfind('"""', 0, index), text.rfind("'''", 0, index))
         line, col = _position(text, opening if opening >= 0 else index)
         return f"{name}:{line}:{col}: this string is never closed; add the closing quotes"
-    if not text[index:].strip():
+    if not text[index:].strip() and not why.startswith("newline found"):
         line, col = _position(text, len(text.rstrip()))
         return (
-            f"{name}:{line}:{col}: unexpected end of file: the last statement is not finished "
-            f"({why}); is the file cut short, or a '.', ']', ')' or closing quote missing?"
+            f"{name}:{line}:{col}: unexpected end of file: the last statement is not finished; "
+            "is the file cut short, or a '.', ']', ')' or closing quote missing?"
         )
     line, col = _position(text, index)
     return f"{name}:{line}:{col}: {_plain_words(why)}"
@@ -209,10 +209,19 @@ _TZ = r"(Z|[+-]\d{2}:\d{2})?"
 _LEXICAL = {
     XSD.gYear: (rf"-?\d{{4,}}{_TZ}", "is not a valid year (xsd:gYear); write four digits, e.g. 1996"),
     XSD.gYearMonth: (rf"-?\d{{4,}}-(0[1-9]|1[0-2]){_TZ}", "is not a valid month (xsd:gYearMonth); write e.g. 2012-05"),
-    XSD.date: (rf"-?\d{{4,}}-\d{{2}}-\d{{2}}{_TZ}", "is not a valid date (xsd:date); write year-month-day, e.g. 2012-05-03"),
-    XSD.decimal: (r"[+-]?(\d+(\.\d*)?|\.\d+)", "is not a valid decimal number (xsd:decimal); write digits with a point, e.g. 63.43"),
+    XSD.date: (
+        rf"-?\d{{4,}}-\d{{2}}-\d{{2}}{_TZ}",
+        "is not a valid date (xsd:date); write year-month-day, e.g. 2012-05-03",
+    ),
+    XSD.decimal: (
+        r"[+-]?(\d+(\.\d*)?|\.\d+)",
+        "is not a valid decimal number (xsd:decimal); write digits with a point, e.g. 63.43",
+    ),
     XSD.integer: (r"[+-]?\d+", "is not a whole number (xsd:integer); write digits only, e.g. 3"),
-    XSD.double: (r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF|NaN)", "is not a valid number (xsd:double); write e.g. 49984.0"),
+    XSD.double: (
+        r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF|NaN)",
+        "is not a valid number (xsd:double); write e.g. 49984.0",
+    ),
     XSD.boolean: (r"true|false|1|0", "is not a valid truth value (xsd:boolean); write true or false"),
 }
 

@@ -184,21 +184,34 @@ def names_of(store: Store, kind: str) -> list[tuple[URIRef, str]]:
     return [(x, str(name)) for x, name in rows.rows]
 
 
+MATCH_QUERY = """
+SELECT DISTINCT ?x WHERE {{
+  {{ ?x rdfs:label ?name }} UNION {{ ?x skos:altLabel ?name }} UNION {{ ?x skos:prefLabel ?name }}
+  UNION {{ ?x dcterms:title ?name }}
+  FILTER(LCASE(STR(?name)) = ?needle)
+  {pattern}
+}}
+"""
+
+
 def resolve(store: Store, kind: str, value: str) -> URIRef:
     """The IRI of the thing of `kind` named `value` (an IRI or any label, case-insensitive)."""
     value = value.strip()
-    pairs = names_of(store, kind)
-    iris = {x for x, _ in pairs}
-    if value.startswith(("http://", "https://")) and URIRef(value) in iris:
+    pattern = KIND_PATTERN[kind]
+    if value.startswith(("http://", "https://")) and store.ask(
+        f"ASK {{ {pattern} }}", {"x": URIRef(value)}
+    ):
         return URIRef(value)
-    wanted = value.casefold()
-    found = sorted({x for x, name in pairs if name.casefold() == wanted})
+    rows = store.select(MATCH_QUERY.format(pattern=pattern), {"needle": Literal(value.lower())})
+    found = sorted({x for (x,) in rows.rows})
     if len(found) == 1:
         return found[0]
     word = KIND_WORD[kind]
     if len(found) > 1:
         raise InputError(f"{value!r} names more than one {word} ({', '.join(found)}); give the IRI instead")
-    labels = sorted({name for _, name in pairs})
+    # Only on a miss: read every name of that kind to suggest the closest one.
+    labels = sorted({name for _, name in names_of(store, kind)})
+    wanted = value.casefold()
     close = difflib.get_close_matches(value, labels, n=1, cutoff=0.5) or [
         name for name in labels if wanted in name.casefold()
     ][:1]
@@ -259,9 +272,10 @@ def run(store: Store, name_or_file: str, params: dict[str, str] | None = None, l
         return getattr(analysis, q.computed_by)(store, bindings, lang)
     if q.name == "changes":
         _default_documents(store, bindings)
-    from .sparql import check_read_only
+    if q.path.parent != QUERY_DIR:  # a user's own .rq file: read-only queries only
+        from .sparql import check_read_only
 
-    check_read_only(q.sparql)
+        check_read_only(q.sparql)
     rows = store.select(q.sparql, bindings)
     return to_table(q, rows, lang)
 

@@ -262,7 +262,8 @@ class OxigraphStore(Store):
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
         except OSError as exc:
-            raise StoreError(f"cannot open the store in {self.path}: {exc}") from None
+            hint = " (is another ikg or the app using it? close it first)" if "lock" in str(exc).lower() else ""
+            raise StoreError(f"cannot open the store in {self.path}: {exc}{hint}") from None
 
     def _run(self, query, bindings):
         try:
@@ -343,7 +344,7 @@ class OxigraphStore(Store):
             pass
 
 
-WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+WHERE_OPEN = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
 
 
 def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
@@ -408,8 +409,14 @@ def open_store(setting: str | None = None, *, fill: bool = True) -> Store:
         from .remote import SparqlStore
 
         return SparqlStore.from_env(setting)
-    path = Path(setting.removeprefix("oxigraph:")).expanduser()
-    store = OxigraphStore(path)
+    path = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+    # One Oxigraph store per folder and process: the folder is locked while open.
+    store = _open_folders.get(path)
+    if store is None:
+        store = _open_folders[path] = OxigraphStore(path)
     if fill and store.count() == 0:
         fill_from_shipped(store)
     return store
+
+
+_open_folders: dict[Path, OxigraphStore] = {}

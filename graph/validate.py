@@ -63,25 +63,33 @@ def validate(
         raise InputError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
     ontology = shipped_ontology() if ontology_graph is None else ontology_graph
     shapes = shipped_shapes() if shapes_graph is None else shapes_graph
-    combined = Graph()  # advanced=True below: shapes.ttl uses SPARQL targets (SHACL-AF)
     # pySHACL's ont_graph only mixes in class axioms, not our concept instances (ikg:Active ...),
     # so sh:class ikg:Status would fail; merge the whole ontology into a copy of the data instead.
+    combined = Graph()
     combined += data_graph
     combined += ontology
+    # advanced=True: shapes.ttl uses SPARQL targets (SHACL-AF) for the two cross-field checks.
     _, report, _ = pyshacl.validate(
         combined, shacl_graph=shapes, inference="none", inplace=True, advanced=True, meta_shacl=False
     )
     names = _Names(combined, shapes, lang)
-    problems = {_problem(report, result, names, file_of or {}) for result in report.subjects(RDF.type, SH.ValidationResult)}
+    # Only top-level results: the sh:detail results under an sh:node failure repeat it in other words.
+    results = report.objects(None, SH.result)
+    problems = {_problem(report, result, names, file_of or {}) for result in results}
     return sorted(problems, key=lambda p: (p.file, p.focus, p.field, p.message))
 
 
-def validate_files(paths: Iterable[str | os.PathLike], *, lang: str = "en", with_shipped: bool = True) -> list[Problem]:
+def validate_files(
+    paths: Iterable[str | os.PathLike] | None = None, *, lang: str = "en", with_shipped: bool = True
+) -> list[Problem]:
     """Validate files together with the shipped ontology (and data); report problems in these files only.
+
+    With no paths, validate the shipped data itself (data/*.ttl).
 
     >>> validate_files(["tests/fixtures/small.ttl"], with_shipped=False)
     []
     """
+    paths = shipped_data_files() if paths is None else paths
     given = {_display_name(path): Path(path) for path in paths}
     data, file_of = Graph(), {}
     for name, path in given.items():
@@ -101,8 +109,8 @@ def format_problem(problem: Problem) -> str:
     """One line: file, kind, label and IRI of the entity, field, message.
 
     >>> print(format_problem(Problem("data/networks.ttl", "https://w3id.org/ikg/trondheim/network-icorn",
-    ...     "Network", "ICORN", "label (rdfs:label)", "The English label is missing.")))
-    data/networks.ttl: Network 'ICORN' <https://w3id.org/ikg/trondheim/network-icorn>: label (rdfs:label): The English label is missing.
+    ...     "Network", "ICORN", "label (rdfs:label)", "Add one.")))
+    data/networks.ttl: Network 'ICORN' <https://w3id.org/ikg/trondheim/network-icorn>: label (rdfs:label): Add one.
     """
     entity = " ".join(part for part in (problem.kind, f"'{problem.label}'" if problem.label else "") if part)
     entity = f"{entity} <{problem.focus}>".strip()
@@ -189,7 +197,9 @@ class _Names:
         for shape, path in shapes.subject_objects(SH.path):
             if isinstance(path, URIRef) and (shape, SH.name, None) in shapes:
                 self.shape_names.setdefault(path, list(shapes.objects(shape, SH.name)))
-        self.class_names = {cls: list(shapes.objects(shape, SH.name)) for shape, cls in shapes.subject_objects(SH.targetClass)}
+        self.class_names = {
+            cls: list(shapes.objects(shape, SH.name)) for shape, cls in shapes.subject_objects(SH.targetClass)
+        }
 
     def pick(self, literals: list) -> str:
         by_lang = {lit.language: str(lit) for lit in sorted(literals) if isinstance(lit, Literal)}
@@ -222,7 +232,8 @@ class _Names:
         return ", ".join(name for name in names if name)
 
     def _class_name(self, cls) -> str:
-        return self.pick(list(self.data.objects(cls, RDFS.label))) or self.pick(self.class_names.get(cls, [])) or _local(cls)
+        labels = list(self.data.objects(cls, RDFS.label)) or self.class_names.get(cls, [])
+        return self.pick(labels) or _local(cls)
 
     def field(self, prop) -> str:
         name = self.pick(list(self.data.objects(prop, RDFS.label))) or self.pick(self.shape_names.get(prop, []))
