@@ -76,56 +76,6 @@ COMPUTED = {
 }
 
 
-# Questions the pages ask that have no named question yet (candidates for graph/queries/*.rq).
-COVERAGE_QUERY = """
-SELECT DISTINCT ?x ?thing ?kind ?dim ?dim_no ?dim_label WHERE {
-  { ?x a ikg:Network . BIND("network" AS ?kind) } UNION { ?x a ikg:Project . BIND("project" AS ?kind) }
-  ?x ?link ?dim . ?dim a ?dim_class ; skos:notation ?dim_no .
-  FILTER((?link = ikg:targetArea && ?dim_class = ikg:TargetArea) || (?link = ikg:sdg && ?dim_class = ikg:SDG))
-  FILTER(?dim_class = ?wanted)
-  ?x rdfs:label ?thing . FILTER(lang(?thing) = ?lang)
-  ?dim rdfs:label ?dim_label . FILTER(lang(?dim_label) = ?lang)
-}
-"""
-CITIES_QUERY = """
-SELECT ?city ?name ?lat ?long ?home WHERE {
-  ?dataset ikg:homeActor ?home .
-  ?city a ikg:City ; geo:lat ?lat ; geo:long ?long .
-  OPTIONAL { ?city rdfs:label ?name . FILTER(lang(?name) = ?lang) }
-}
-"""
-TWINS_QUERY = """
-SELECT ?city ?type_label ?since ?status_label WHERE {
-  ?dataset ikg:homeActor ?home .
-  ?agreement a ikg:TwinCityAgreement ; ikg:party ?home , ?city . FILTER(?city != ?home)
-  OPTIONAL { ?agreement ikg:agreementType ?type . ?type rdfs:label ?type_label . FILTER(lang(?type_label) = ?lang) }
-  OPTIONAL { ?agreement ikg:period ?p . ?p time:hasBeginning ?b . ?b time:inXSDgYear ?since }
-  OPTIONAL { ?agreement ikg:status ?st . ?st rdfs:label ?status_label . FILTER(lang(?status_label) = ?lang) }
-}
-"""
-PARTNERS_QUERY = """
-SELECT DISTINCT ?city WHERE { ?city a ikg:City . { ?tie ikg:participant ?city } UNION { ?m org:member ?city } }
-"""
-DOCUMENTS_QUERY = """
-SELECT ?doc ?title ?date ?description WHERE {
-  ?doc a ikg:SourceDocument . OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc rdfs:label ?title . FILTER(lang(?title) = ?lang) }
-  OPTIONAL { ?doc rdfs:comment ?description . FILTER(lang(?description) = ?lang) }
-} ORDER BY ?date
-"""
-DATASET_QUERY = """
-SELECT ?label ?description WHERE { ?d a ikg:Dataset ; ikg:homeActor ?home .
-  OPTIONAL { ?d rdfs:label ?label . FILTER(lang(?label) = ?lang) }
-  OPTIONAL { ?d dcterms:description ?description . FILTER(lang(?description) = ?lang) } }
-"""
-
-
-def _lang(lang: str):
-    from rdflib import Literal
-
-    return {"lang": Literal(lang)}
-
-
 def actor_choices(store, lang: str) -> list[tuple[str, str]]:
     """(IRI, label in lang) of every actor, sorted by label."""
     labels = queries.labels_of(store, lang)
@@ -134,46 +84,30 @@ def actor_choices(store, lang: str) -> list[tuple[str, str]]:
 
 
 def coverage_matrix(store, lang: str, dimension: str) -> pd.DataFrame:
-    from graph.namespaces import IKG
-
-    wanted = IKG.TargetArea if dimension == "target_areas" else IKG.SDG
-    rows = store.select(COVERAGE_QUERY, {**_lang(lang), "wanted": wanted}).dicts()
+    """One row per (network or project, target area or SDG) link, from the `coverage-matrix` question."""
+    wanted = "target area" if dimension == "target_areas" else "SDG"
+    rows = [r for r in queries.run(store, "coverage-matrix", {}, lang).dicts() if r["dimension"] == wanted]
     return pd.DataFrame(
-        [
-            {
-                "thing": queries.display(r["thing"]),
-                "kind": t(f"kind.{r['kind']}", lang),
-                "dimension": f"{queries.display(r['dim_no'])} {queries.display(r['dim_label'])}",
-                "order": int(queries.display(r["dim_no"])) if queries.display(r["dim_no"]).isdigit() else 0,
-            }
-            for r in rows
-        ],
+        [{"thing": r["thing"], "kind": t(f"kind.{r['kind']}", lang), "dimension": f"{r['dim_no']} {r['dim_label']}",
+          "order": int(r["dim_no"]) if r["dim_no"].isdigit() else 0} for r in rows],
         columns=["thing", "kind", "dimension", "order"],
     )
 
 
 def map_places(store, lang: str) -> pd.DataFrame:
-    """Twin cities (with agreement type, start year, status), partner cities and the home city."""
-    text = queries.display
-    twins = {}
-    for r in store.select(TWINS_QUERY, _lang(lang)).dicts():
-        twins.setdefault(str(r["city"]), (text(r["type_label"]), text(r["since"]), text(r["status_label"])))
-    partners = {str(c) for (c,) in store.select(PARTNERS_QUERY).rows}
-    rows = []
-    for r in store.select(CITIES_QUERY, _lang(lang)).dicts():
-        iri, home = str(r["city"]), r["city"] == r["home"]
-        if not (home or iri in twins or iri in partners):
-            continue
-        kind, since, status = twins.get(iri, ("", "", ""))
-        rows.append({"name": text(r["name"]) or iri, "lat": float(r["lat"].toPython()),
-                     "lon": float(r["long"].toPython()), "home": home, "type": kind, "since": since, "status": status})
-    return pd.DataFrame(rows, columns=["name", "lat", "lon", "home", "type", "since", "status"])
+    """The home city, twin cities and partner cities, from the `places` question."""
+    rows = queries.run(store, "places", {}, lang).dicts()
+    return pd.DataFrame(
+        [{"name": r["city"], "lat": float(r["lat"]), "lon": float(r["long"]), "home": r["role"] == "home",
+          "type": r["agreement"], "since": r["since"], "status": r["status"]} for r in rows],
+        columns=["name", "lat", "lon", "home", "type", "since", "status"],
+    )
 
 
 def documents(store, lang: str) -> tuple[list[dict[str, str]], dict[str, str]]:
-    docs = [{k: queries.display(v) for k, v in r.items()} for r in store.select(DOCUMENTS_QUERY, _lang(lang)).dicts()]
-    ds = store.select(DATASET_QUERY, _lang(lang)).dicts()
-    return docs, ({k: queries.display(v) for k, v in ds[0].items()} if ds else {})
+    docs = queries.run(store, "documents", {}, lang).dicts()
+    dataset = queries.run(store, "dataset", {}, lang).dicts()
+    return docs, (dataset[0] if dataset else {})
 
 
 # ---------------------------------------------------------------------------------------------

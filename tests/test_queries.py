@@ -214,6 +214,42 @@ EXPECTED = {
             ['Network B', 'Programme 2010 §1'],
         ],
     ),
+    'coverage-matrix': (
+        {},
+        ['dimension', 'dim_no', 'dim_label', 'kind', 'thing'],
+        [
+            ['SDG', '7', 'Affordable and clean energy', 'project', 'Project X'],
+            ['SDG', '11', 'Sustainable cities and communities', 'network', 'Network A'],
+            ['SDG', '11', 'Sustainable cities and communities', 'project', 'Project X'],
+            ['target area', '1', 'Trade', 'network', 'Network A'],
+            ['target area', '1', 'Trade', 'network', 'Network B'],
+            ['target area', '3', 'Research', 'project', 'Project X'],
+        ],
+    ),
+    'places': (
+        {},
+        ['city', 'role', 'lat', 'long', 'agreement', 'since', 'status'],
+        [
+            ['Hometown Municipality', 'home', '63.43', '10.39', '', '', ''],
+            ['Farcity', 'twin', '58.59', '16.18', 'Formal twinning', '1946', 'Active'],
+            ['Oldtown', 'twin', '62.39', '17.3', 'Planned relation', '', 'Planned'],
+        ],
+    ),
+    'documents': (
+        {},
+        ['title', 'date', 'description'],
+        [
+            ['Programme 2010', '2010-06-01', ''],
+            ['Plan 2020', '2020-01-01', ''],
+        ],
+    ),
+    'dataset': (
+        {},
+        ['label', 'description', 'home'],
+        [
+            ['Example town', '', 'Hometown Municipality'],
+        ],
+    ),
 }
 
 
