@@ -285,7 +285,7 @@ def page_collaborators(store, key, lang: str) -> None:
     b = c2.selectbox(t("collab.to", lang), iris, format_func=labels.get, key=wkey("chain_to", lang, other))
     steps = c3.number_input(t("collab.max_steps", lang), 1, 6, 3, key="chain_max")
     g = analysis.collaboration_graph(store, lang)
-    found = analysis.chains(g, a, b, int(steps))
+    found = analysis.chains(g, a, b, int(steps), shortest_only=False)
     if not found:
         st.info(escape_md(t("collab.no_chain", lang, a=labels[a], b=labels[b], n=int(steps))))
         return

@@ -56,18 +56,29 @@ def collaboration_graph(store: Store, lang: str = "en") -> nx.Graph:
     return _cached(store, "graph", lang, build)
 
 
-def centrality(store: Store, lang: str = "en") -> Centrality:
-    """Degree and betweenness centrality; betweenness is sampled (seeded) on large graphs."""
+def degree(store: Store) -> dict[str, float]:
+    """Degree centrality (the same in every language, so computed on one)."""
+    g = collaboration_graph(store, "en")
+    return _cached(store, "degree", "", lambda: nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0))
+
+
+def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
+    """Betweenness centrality and the number of pivots when it was sampled (seeded), else None."""
 
     def build():
-        g = collaboration_graph(store, lang)
-        degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+        g = collaboration_graph(store, "en")
         if len(g) > EXACT_BETWEENNESS_LIMIT:
             k = min(BETWEENNESS_SAMPLE, len(g))
-            return Centrality(degree, nx.betweenness_centrality(g, k=k, seed=42), k)
-        return Centrality(degree, nx.betweenness_centrality(g), None)
+            return nx.betweenness_centrality(g, k=k, seed=42), k
+        return nx.betweenness_centrality(g), None
 
-    return _cached(store, "centrality", lang, build)
+    return _cached(store, "betweenness", "", build)
+
+
+def centrality(store: Store, lang: str = "en") -> Centrality:
+    """Degree and betweenness together (for exports); each is cached on its own."""
+    values, sampled = betweenness(store)
+    return Centrality(degree(store), values, sampled)
 
 
 def communities(store: Store, lang: str = "en") -> list[set[str]]:
@@ -100,16 +111,24 @@ def ego_network(store: Store, node: str, radius: int = 1, lang: str = "en") -> n
     return nx.ego_graph(g, node, radius=2 * radius)
 
 
-def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int = 50) -> list[list[str]]:
-    """Shortest chains (node lists alternating actor, thing, actor …) of at most `max_steps` actor steps."""
+def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int = 50,
+           shortest_only: bool = True) -> list[list[str]]:
+    """Chains between two actors (node lists alternating actor, thing, actor …) of at most `max_steps`
+    actor steps: the shortest ones, or with `shortest_only=False` every chain up to that length
+    (shortest first, at most `limit`)."""
     if source not in g or target not in g or source == target:
         return []
     try:
-        paths = nx.all_shortest_paths(g, source, target)
-        found = list(itertools.islice(paths, limit))
+        shortest = list(itertools.islice(nx.all_shortest_paths(g, source, target), limit))
     except nx.NetworkXNoPath:
         return []
-    return [p for p in found if (len(p) - 1) // 2 <= max_steps]
+    found = sorted((p for p in shortest if (len(p) - 1) // 2 <= max_steps), key=lambda p: (len(p), p))
+    if shortest_only or not found:
+        return found
+    seen = {tuple(p) for p in found}
+    more = itertools.islice(nx.all_simple_paths(g, source, target, cutoff=2 * max_steps), 10 * limit)
+    extra = sorted((p for p in more if tuple(p) not in seen), key=lambda p: (len(p), p))
+    return (found + extra)[:limit]
 
 
 def chain_text(g: nx.Graph, path: list[str]) -> str:

@@ -759,10 +759,9 @@ def _label_of(store: Store, iri: str, lang: str) -> str:
 
 def _centrality(store: Store, data: NetworkData, size_by: str) -> tuple[dict[str, float], int | None]:
     if size_by == "betweenness":
-        from .analysis import centrality
+        from .analysis import betweenness
 
-        c = centrality(store, "en")  # the same numbers in every language: computed (slowly) once
-        return c.betweenness, c.sampled
+        return betweenness(store)  # the same numbers in every language: computed (slowly) once
     n = max(len(data.order) - 1, 1)
     return {k: v / n for k, v in data.degree.items()}, None
 
