@@ -32,9 +32,13 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --store and --lang may stand before or after the command; SUPPRESS keeps the sub-command's
+    # missing option from overwriting one given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", help="where the graph is: a folder, 'memory' or a SPARQL endpoint URL")
-    common.add_argument("--lang", choices=["en", "nb"], default="en", help="language of labels and messages (default en)")
+    common.add_argument("--store", default=argparse.SUPPRESS,
+                        help="where the graph is: a folder, 'memory' or a SPARQL endpoint URL")
+    common.add_argument("--lang", choices=["en", "nb"], default=argparse.SUPPRESS,
+                        help="language of labels and messages (default en)")
 
     parser = argparse.ArgumentParser(
         prog="ikg",
@@ -71,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("load", parents=[common], help="bulk-load RDF files into the configured store")
     p.add_argument("files", nargs="+", type=Path)
+
+    p = sub.add_parser("reset", parents=[common], help="rebuild the store from ontology/ and data/ (asks first)")
+    p.add_argument("--from-data", action="store_true", required=True, help="rebuild from the shipped files")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--drop-assessments", action="store_true", help="also remove the review assessments")
     return parser
 
 
@@ -209,6 +218,39 @@ def cmd_load(args) -> int:
     return 0
 
 
+def cmd_reset(args) -> int:
+    from .store import reset_from_data
+
+    store = open_store(args.store, fill=False)
+    kept = "" if args.drop_assessments else " Review assessments are kept."
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InputError("reset needs confirmation: run it in a terminal, or add --yes")
+        answer = input(f"Replace everything in {store.describe()} with ontology/ and data/?{kept} [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing changed.")
+            return 1
+    start = time.perf_counter()
+    n = reset_from_data(store, keep_assessments=not args.drop_assessments)
+    print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {time.perf_counter() - start:.1f} s.{kept}")
+    return 0
+
+
+def warn_if_stale(args) -> None:
+    """Tell the user when data/ changed after the store was filled (their store is not rebuilt silently)."""
+    from .store import is_stale
+
+    if args.command in ("validate", "queries", "reset", "load"):
+        return
+    try:
+        store = open_store(args.store)
+    except IkgError:
+        return
+    if is_stale(store):
+        print(f"ikg: note: data/ has changed since {store.describe()} was filled; "
+              "run `ikg reset --from-data` to rebuild it", file=sys.stderr)
+
+
 COMMANDS = {
     "validate": cmd_validate,
     "queries": cmd_queries,
@@ -218,16 +260,20 @@ COMMANDS = {
     "review": cmd_review,
     "export": cmd_export,
     "load": cmd_load,
+    "reset": cmd_reset,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.store = getattr(args, "store", None)
+    args.lang = getattr(args, "lang", "en")
     if not args.command:
         parser.print_help()
         return 0
     try:
+        warn_if_stale(args)
         return COMMANDS[args.command](args)
     except IkgError as exc:
         print(f"ikg: {exc}", file=sys.stderr)

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
@@ -388,8 +389,57 @@ def _ntriples(triples) -> str:
 
 
 def fill_from_shipped(store: Store, progress=None) -> int:
-    """Load the vocabulary and the curated data into a store."""
-    return store.load(shipped_files(), progress=progress)
+    """Load the vocabulary and the curated data into a store (and note which version of them)."""
+    n = store.load(shipped_files(), progress=progress)
+    _write_fingerprint(store)
+    return n
+
+
+def shipped_fingerprint() -> str:
+    """A hash of the shipped vocabulary and data files, to notice when data/ changed."""
+    digest = hashlib.sha256()
+    for path in shipped_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fingerprint_file(store: Store) -> Path | None:
+    path = getattr(store, "path", None)
+    return Path(path) / "IKG_SHIPPED" if path else None
+
+
+def _write_fingerprint(store: Store) -> None:
+    target = _fingerprint_file(store)
+    if target is not None:
+        target.write_text(shipped_fingerprint() + "\n", encoding="utf-8")
+
+
+def is_stale(store: Store) -> bool:
+    """True when a persistent store was filled from other versions of the shipped files."""
+    target = _fingerprint_file(store)
+    if target is None or not target.exists():
+        return False
+    return target.read_text(encoding="utf-8").strip() != shipped_fingerprint()
+
+
+KEPT_ON_RESET = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { ?s a ikg:Assessment } UNION { ?s a ikg:ReviewRound } UNION { ?s a ikg:Relevance }
+  ?s ?p ?o .
+}
+"""
+
+
+def reset_from_data(store: Store, keep_assessments: bool = True, progress=None) -> int:
+    """Rebuild the store from ontology/ and data/; review assessments are kept unless told otherwise."""
+    kept = store.construct(KEPT_ON_RESET) if keep_assessments else Graph()
+    with store.write_lock:
+        store.clear()
+        n = fill_from_shipped(store, progress)
+        if len(kept):
+            store.apply(add=kept)
+    return n
 
 
 def open_store(setting: str | None = None, *, fill: bool = True) -> Store:

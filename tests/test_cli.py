@@ -146,3 +146,37 @@ def test_no_traceback_in_a_real_process(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert f"{bad}:2:" in proc.stdout + proc.stderr
+
+
+def test_reset_rebuilds_from_data_and_keeps_assessments(capsys, tmp_path, monkeypatch):
+    from graph import review
+    from graph.store import OxigraphStore, _open_folders, fill_from_shipped, is_stale
+
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    fill_from_shipped(store)
+    _open_folders[folder.resolve()] = store
+    item = "https://w3id.org/ikg/trondheim/membership-trondheim-icorn"
+    review.save_assessment(store, item, "2026", {"5": 3}, "Refugee writers hosted", "good", "keep", "",
+                           "Kari", "2026-11-01")
+    store.apply(remove=store.construct(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . FILTER(?s = trd:darmstadt) }"))
+    assert not store.ask("ASK { trd:darmstadt ?p ?o }")
+    (folder / "IKG_SHIPPED").write_text("an older version\n")
+    assert is_stale(store)
+
+    code, _, err = ikg(capsys, "stats", "--store", str(folder))
+    assert "data/ has changed since" in err and "ikg reset --from-data" in err
+
+    code, out, _ = ikg(capsys, "reset", "--from-data", "--yes", "--store", str(folder))
+    assert code == 0 and "Review assessments are kept." in out
+    assert store.ask("ASK { trd:darmstadt ?p ?o }")
+    assert not is_stale(store)
+    assert [a.reviewer for a in review.assessments(store, "en")] == ["Kari"]
+
+
+def test_reset_asks_first(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = ikg(capsys, "reset", "--from-data", "--store", str(tmp_path / "s"))
+    assert code == 1
+    assert err == "ikg: reset needs confirmation: run it in a terminal, or add --yes\n"
