@@ -588,6 +588,8 @@ def main() -> None:
         st.error(escape_md(t("app.store_error", lang, detail=str(exc))))
         st.caption(t("app.store_error_help", lang))
         return
+    if gstore.is_stale(store):
+        st.sidebar.warning(t("app.stale", lang))
     try:
         RENDER[page](store, cache_key(store), lang)
     except IkgError as exc:
