@@ -16,6 +16,7 @@ import json
 import math
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -36,11 +37,16 @@ PARAMS = {
 }
 
 
-def worker(backend: str, data: Path, runs: int) -> dict:
+def _alarm(signum, frame):
+    raise TimeoutError
+
+
+def worker(backend: str, data: Path, runs: int, timeout: int = 300) -> dict:
     """Runs in a child process: load, time each question, build the network and centralities."""
     from graph import analysis, queries
     from graph.store import MemoryStore, OxigraphStore, shipped_files
 
+    signal.signal(signal.SIGALRM, _alarm)
     files = shipped_files(include_data=False) + [data]
     server = None
     start = time.perf_counter()
@@ -64,14 +70,20 @@ def worker(backend: str, data: Path, runs: int) -> dict:
     for q in queries.list_questions():
         params = PARAMS.get(q.name, {})
         times, table = [], None
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            table = queries.run(store, q.name, params, "en")
-            times.append(time.perf_counter() - t0)
-            if q.computed_by:
-                break  # computed questions are timed once: the network is cached after that
-        result["queries"][q.name] = {"median_s": round(statistics.median(times), 4), "rows": len(table.rows)}
-        answers[q.name] = table.rows
+        try:
+            for _ in range(runs):
+                signal.alarm(timeout)  # rdflib cannot be stopped otherwise; a slow question is reported as such
+                t0 = time.perf_counter()
+                table = queries.run(store, q.name, params, "en")
+                times.append(time.perf_counter() - t0)
+                signal.alarm(0)
+                if q.computed_by:
+                    break  # computed questions are timed once: the network is cached after that
+            result["queries"][q.name] = {"median_s": round(statistics.median(times), 4), "rows": len(table.rows)}
+            answers[q.name] = table.rows
+        except TimeoutError:
+            result["queries"][q.name] = {"median_s": float(timeout), "rows": None, "timed_out": True}
+            answers[q.name] = None
     t0 = time.perf_counter()
     analysis._cache.clear()
     g = analysis.collaboration_graph(store, "en")
@@ -113,8 +125,9 @@ def server_peak_mb(server) -> float | None:
     return None
 
 
-def run_child(backend: str, data: Path, runs: int) -> dict:
-    cmd = [sys.executable, __file__, "--worker", backend, "--data", str(data), "--runs", str(runs)]
+def run_child(backend: str, data: Path, runs: int, timeout: int) -> dict:
+    cmd = [sys.executable, __file__, "--worker", backend, "--data", str(data), "--runs", str(runs),
+           "--timeout", str(timeout)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"{backend} failed:\n{proc.stderr[-3000:]}")
@@ -138,8 +151,12 @@ def report(size: int, results: dict[str, dict]) -> dict:
         if r.get("load_s"):
             r["load_triples_per_s"] = round(r["triples"] / r["load_s"])
     print(f"{'load triples/s':28}" + "".join(f"{results[b].get('load_triples_per_s', ''):>14}" for b in backends))
+    def cell(b, n):
+        q = results[b]["queries"][n]
+        return f"{'>' if q.get('timed_out') else ''}{q['median_s'] * 1000:.1f} ms".rjust(14)
+
     for n in names:
-        cells = "".join(f"{results[b]['queries'][n]['median_s'] * 1000:>11.1f} ms" for b in backends)
+        cells = "".join(cell(b, n) for b in backends)
         print(f"{n:28}{cells}   rows={results[backends[0]]['queries'][n]['rows']}")
     for label, key in (("network build s", "network_build_s"), ("centralities s", "centrality_s"),
                        ("view first s", "view_first_s"), ("view warm s", "view_warm_s"),
@@ -147,7 +164,8 @@ def report(size: int, results: dict[str, dict]) -> dict:
         print(f"{label:28}" + "".join(f"{results[b].get(key, ''):>14}" for b in backends))
     summary = {}
     base = results[backends[0]]["answers"]
-    differ = [n for n in names for b in backends[1:] if results[b]["answers"][n] != base[n]]
+    differ = [n for n in names for b in backends[1:]
+              if None not in (base[n], results[b]["answers"][n]) and results[b]["answers"][n] != base[n]]
     summary["identical_results"] = not differ
     summary["differing_questions"] = sorted(set(differ))
     print("identical results on all backends:", "yes" if not differ else f"NO: {sorted(set(differ))}")
@@ -198,11 +216,12 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the results as JSON here")
     ap.add_argument("--plot", type=Path, help="draw time against size (PNG)")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--timeout", type=int, default=300, help="give up on one run of a question after this many s")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.data, args.runs), default=str))
+        print(json.dumps(worker(args.worker, args.data, args.runs, args.timeout), default=str))
         return
     from bench.generate import write
 
@@ -215,7 +234,7 @@ def main() -> None:
             for b in args.backends.split(","):
                 runs = args.runs if size <= 100_000 else max(3, args.runs // 2)
                 print(f"[{size:,}] {b} …", file=sys.stderr, flush=True)
-                results[b] = run_child(b, data, runs)
+                results[b] = run_child(b, data, runs, args.timeout)
             summary = report(size, results)
             all_results[str(size)] = {"backends": results, **summary}
     meta = {"machine": f"{os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB",

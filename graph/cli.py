@@ -209,8 +209,11 @@ def cmd_load(args) -> int:
     if missing:
         raise InputError(f"no such file: {', '.join(missing)}")
 
-    def progress(path: Path, n: int) -> None:
-        print(f"  {path}: {n} triples ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+    def progress(path: Path, n: int, fraction: float) -> None:
+        bar = "#" * int(30 * fraction)
+        end = "\n" if fraction >= 1.0 else ""
+        print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {n:,} triples {time.perf_counter() - start:.1f} s",
+              end=end, file=sys.stderr, flush=True)
 
     total = store.load(args.files, progress=progress)
     seconds = time.perf_counter() - start

@@ -108,15 +108,15 @@ class Store(ABC):
             self._apply(add, remove)
             self.generation += 1
 
-    def load(self, paths: Iterable[Path], progress: Callable[[Path, int], None] | None = None) -> int:
-        """Bulk-load RDF files; returns the number of triples read."""
+    def load(self, paths: Iterable[Path], progress: Callable[[Path, int, float], None] | None = None) -> int:
+        """Load RDF files; returns the number of triples read. `progress(path, triples, fraction done)`."""
         total = 0
         for path in paths:
             g = skolemise(parse_file(Path(path)))
             self.apply(add=g)
             total += len(g)
             if progress:
-                progress(Path(path), len(g))
+                progress(Path(path), len(g), 1.0)
         return total
 
     def clear(self) -> None:
@@ -312,25 +312,35 @@ class OxigraphStore(Store):
         self.ox.flush()
 
     def load(self, paths, progress=None) -> int:
-        """N-Triples/N-Quads take Oxigraph's bulk loader; other formats our checked parser."""
+        """N-Triples/N-Quads take Oxigraph's bulk loader in chunks; other formats our checked parser."""
         paths = [Path(p) for p in paths]
         fast = [p for p in paths if p.suffix in (".nt", ".nq")]
         total = super().load([p for p in paths if p not in fast], progress)
         with self.write_lock:
             for path in fast:
-                before = len(self.ox)
-                try:
-                    self.ox.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
-                except SyntaxError as exc:
-                    raise InputError(f"{path}: {exc}") from None
-                except (OSError, ValueError) as exc:
-                    raise InputError(f"{path}: cannot load: {exc}") from None
-                added = len(self.ox) - before
-                total += added
-                if progress:
-                    progress(path, added)
+                total += self._bulk_load(path, progress)
             self.generation += 1
         return total
+
+    def _bulk_load(self, path: Path, progress) -> int:
+        """Load a line-based file in chunks cut at line ends, so progress can be shown."""
+        fmt = ox.RdfFormat.from_extension(path.suffix[1:])
+        try:
+            size = path.stat().st_size
+            lines = done = 0
+            with path.open("rb") as f:
+                while chunk := f.read(BULK_CHUNK):
+                    chunk += f.readline()  # finish the last line
+                    self.ox.bulk_load(input=chunk, format=fmt)
+                    done += len(chunk)
+                    lines += chunk.count(b"\n")
+                    if progress:
+                        progress(path, lines, done / size if size else 1.0)
+        except SyntaxError as exc:
+            raise InputError(f"{path} (near line {lines + 1} + the line in the message): {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: cannot load: {exc}") from None
+        return lines
 
     def _clear(self):
         self.ox.clear()
@@ -377,6 +387,9 @@ def _term_n3(term: Node) -> str:
     if isinstance(term, Literal):
         return term.n3()
     raise InputError(f"cannot bind {term!r} in a query")
+
+
+BULK_CHUNK = 32 * 1024 * 1024  # bytes per bulk-load call
 
 
 def _ntriples(triples) -> str:

@@ -148,8 +148,8 @@ def make_xss_store(folder: Path, label: str) -> Path:
     extra.add((cite, URIRef(ikg + "section"), URIRef(trd + "doc-2019-s3-1")))
     extra.add((cite, URIRef(ikg + "quote"), Literal(label)))
     extra.add((cite, URIRef(ikg + "evidence"), URIRef(ikg + "stated")))
-    # in a working group of Internasjonalt forum, so the actor is in the drawn network with ties
-    extra.add((URIRef(trd + "wg-china-group-2011"), URIRef(ikg + "participant"), evil))
+    # in NTNU's India working group, so the actor is drawn in the network and has collaborators
+    extra.add((URIRef(trd + "wg-india-2011"), URIRef(ikg + "participant"), evil))
     folder.mkdir(parents=True, exist_ok=True)
     store = OxigraphStore(folder)
     try:

@@ -1,0 +1,158 @@
+"""How fast the explorer is on the shipped data: server-side page time and time to an interactive network.
+
+    python bench/app_bench.py [--json OUT] [--reruns 5] [--loads 3] [--no-browser]
+
+1. Server side, with streamlit.testing.v1.AppTest on a fresh Oxigraph folder filled from data/:
+   for each page (English and Norwegian), the first run of the page (its answers not yet cached),
+   then the median of N reruns (what a person waits for after each click). Target: < 300 ms warm.
+2. In headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): the app started with
+   `streamlit run` on 127.0.0.1; for each of M fresh browser contexts, the time from navigation to
+   the Network page being interactive: the script finished (data-test-script-state="notRunning"),
+   vis-network's canvas drawn (data-ikg-drawn) and its physics stopped (disabled or stabilised).
+   The server is warmed by one load first, so store creation is not counted. Target: < 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "about"]
+PAGE_TARGET_S = 0.300
+INTERACTIVE_TARGET_S = 3.0
+
+
+def server_side(store_dir: Path, reruns: int, langs: tuple[str, ...] = ("en", "nb")) -> list[dict]:
+    """First-run and warm-rerun times of each page's script, with AppTest."""
+    os.environ["IKG_STORE"] = str(store_dir)
+    os.environ.pop("IKG_DEBUG", None)
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    started = time.perf_counter()
+    at.run()  # opens (and on first use fills) the store, then draws the Network page in Norwegian
+    startup = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"the app failed: {at.exception}")
+    rows = [{"lang": "nb", "page": "(start: open store + network)", "first_ms": startup * 1000,
+             "warm_ms": None, "warm_min_ms": None}]
+    for lang in langs:
+        if at.sidebar.radio(key="lang").value != lang:
+            at.sidebar.radio(key="lang").set_value(lang).run()
+        for page in PAGES:
+            radio = at.sidebar.radio(key=f"page.{lang}")
+            started = time.perf_counter()
+            radio.set_value(page).run()
+            first = time.perf_counter() - started
+            if at.exception:
+                raise RuntimeError(f"page {page} failed: {at.exception}")
+            times = []
+            for _ in range(reruns):
+                started = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - started)
+            rows.append({"lang": lang, "page": page, "first_ms": first * 1000,
+                         "warm_ms": statistics.median(times) * 1000, "warm_min_ms": min(times) * 1000})
+    return rows
+
+
+INTERACTIVE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') { return null; }
+    const iframe = document.querySelector('iframe[srcdoc*="ikg-network"]');
+    const doc = iframe && iframe.contentDocument;
+    const win = iframe && iframe.contentWindow;
+    if (!doc || !doc.body || doc.body.getAttribute('data-ikg-drawn') !== '1') { return null; }
+    if (!doc.querySelector('#ikg-network canvas') || !win.ikgNetwork) { return null; }
+    const physics = win.ikgNetwork.physics;
+    const still = physics.options.enabled === false || physics.stabilized === true;
+    if (!still) { return null; }
+    return {nodes: win.ikgData.nodes.length, edges: win.ikgData.edges.length,
+            physics: physics.options.enabled ? 'stabilised' : 'off'};
+}"""
+
+
+def browser_side(store_dir: Path, loads: int) -> list[dict]:
+    """Navigation to interactive Network page, in fresh browser contexts."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import VIEWPORT, AppServer, chromium_missing_reason, launch_chromium
+
+    reason = chromium_missing_reason()
+    if reason:
+        raise RuntimeError(reason)
+    rows = []
+    with AppServer(store_dir) as server, sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for i in range(loads + 1):  # the first load warms the server (store, caches); not counted
+                context = browser.new_context(viewport=VIEWPORT)
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(server.url, wait_until="commit")
+                handle = page.wait_for_function(INTERACTIVE_JS, timeout=180_000, polling=50)
+                seconds = time.perf_counter() - started
+                state = handle.json_value()
+                context.close()
+                rows.append({"load": "warm-up" if i == 0 else str(i), "seconds": seconds, **state})
+        finally:
+            browser.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--reruns", type=int, default=5)
+    parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true", help="only the server-side part")
+    args = parser.parse_args(argv)
+
+    result: dict = {"targets": {"page_warm_ms": PAGE_TARGET_S * 1000, "interactive_s": INTERACTIVE_TARGET_S}}
+    with tempfile.TemporaryDirectory(prefix="ikg-bench-") as tmp:
+        pages = server_side(Path(tmp) / "apptest-store", args.reruns)
+        result["pages"] = pages
+        print(f"Server-side script time per page (AppTest, shipped data; warm = median of {args.reruns} reruns)")
+        print(f"{'lang':<5} {'page':<30} {'first ms':>9} {'warm ms':>9} {'min ms':>8}  target")
+        for r in pages:
+            warm = "" if r["warm_ms"] is None else f"{r['warm_ms']:9.0f}"
+            low = "" if r["warm_min_ms"] is None else f"{r['warm_min_ms']:8.0f}"
+            ok = "" if r["warm_ms"] is None else ("ok" if r["warm_ms"] < PAGE_TARGET_S * 1000 else "SLOW")
+            print(f"{r['lang']:<5} {r['page']:<30} {r['first_ms']:9.0f} {warm:>9} {low:>8}  {ok}")
+        worst = max(r["warm_ms"] for r in pages if r["warm_ms"] is not None)
+        result["worst_page_warm_ms"] = worst
+        print(f"worst warm page: {worst:.0f} ms (target < {PAGE_TARGET_S * 1000:.0f} ms)")
+
+        if not args.no_browser:
+            loads = browser_side(Path(tmp) / "browser-store", args.loads)
+            result["browser_loads"] = loads
+            counted = [r["seconds"] for r in loads if r["load"] != "warm-up"]
+            median = statistics.median(counted)
+            result["interactive_median_s"] = median
+            print()
+            print("Headless Chromium: navigation to an interactive Network page (fresh context each load)")
+            print(f"{'load':<8} {'seconds':>8} {'nodes':>6} {'edges':>6}  physics")
+            for r in loads:
+                print(f"{r['load']:<8} {r['seconds']:8.2f} {r['nodes']:>6} {r['edges']:>6}  {r['physics']}")
+            verdict = "ok" if median < INTERACTIVE_TARGET_S else "SLOW"
+            print(f"median of {len(counted)}: {median:.2f} s (target < {INTERACTIVE_TARGET_S:.0f} s) {verdict}")
+
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
