@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 BENCH = "https://example.org/bench/"
 PARAMS = {
     "members": {"network": BENCH + "network-0"},
-    "collaborators": {"actor": BENCH + "city-1"},
-    "path": {"from": BENCH + "city-1", "to": BENCH + "city-7"},
+    "collaborators": {"actor": BENCH + "city-100"},
+    "path": {"from": BENCH + "city-100", "to": BENCH + "city-7"},
     "changes": {"older": BENCH + "doc-programme-2011", "newer": BENCH + "doc-strategy-2019"},
-    "ties": {"actor": BENCH + "city-1"},
+    "ties": {"actor": BENCH + "city-100"},
 }
 
 

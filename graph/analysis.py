@@ -122,14 +122,19 @@ def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int
         shortest = list(itertools.islice(nx.all_shortest_paths(g, source, target), limit))
     except nx.NetworkXNoPath:
         return []
-    found = sorted((p for p in shortest if (len(p) - 1) // 2 <= max_steps), key=lambda p: (len(p), p))
+    found = sorted((p for p in shortest if _alternates(p) and (len(p) - 1) // 2 <= max_steps), key=lambda p: (len(p), p))
     if shortest_only or not found:
         return found
     seen = {tuple(p) for p in found}
     more = itertools.islice(nx.all_simple_paths(g, source, target, cutoff=2 * max_steps), 10 * limit)
-    extra = sorted((p for p in more if tuple(p) not in seen), key=lambda p: (len(p), p))
+    extra = sorted((p for p in more if _alternates(p) and tuple(p) not in seen), key=lambda p: (len(p), p))
     return (found + extra)[:limit]
 
+
+def _alternates(path: list[str]) -> bool:
+    """Actor, thing, actor …: an IRI that is both an actor and a linking thing (a network that is also
+    a member of another) is one node, so a path through it may not alternate; such paths are left out."""
+    return len(path) % 2 == 1
 
 def chain_text(g: nx.Graph, path: list[str]) -> str:
     """'A —[via (kind)]→ B —[…]→ C' for a chain."""

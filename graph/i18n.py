@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "collab.to": "Til aktør",
         "collab.max_steps": "Høyst antall steg",
         "collab.no_chain": "Ingen kjede mellom {a} og {b} på høyst {n} steg.",
-        "collab.chain_count": "{n} korteste kjeder:",
+        "collab.chain_count": "{n} kjeder (korteste først):",
         # gaps
         "gaps.title": "Hull i porteføljen",
         "gaps.intro": "Hvor porteføljen er tynn: målområder og bærekraftsmål mot nettverk og prosjekter, og listene "
@@ -320,7 +320,7 @@ TEXT: dict[str, dict[str, str]] = {
         "collab.to": "To actor",
         "collab.max_steps": "At most this many steps",
         "collab.no_chain": "No chain between {a} and {b} in at most {n} steps.",
-        "collab.chain_count": "{n} shortest chains:",
+        "collab.chain_count": "{n} chains (shortest first):",
         "gaps.title": "Gaps in the portfolio",
         "gaps.intro": "Where the portfolio is thin: target areas and SDGs against networks and projects, and the gap "
         "lists, each with why it matters.",

@@ -181,11 +181,20 @@ class SparqlStore(Store):
         return g
 
     def graph(self) -> Graph:
-        # A SELECT, not a CONSTRUCT: Virtuoso cuts both off at ResultSetMaxRows, but says so only for SELECT.
-        rows = self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-        g = bind_prefixes(Graph())
-        for triple in rows.rows:
-            g.add(triple)
+        """Everything in our graph. Virtuoso cuts a CONSTRUCT off at ResultSetMaxRows without saying so,
+        so the triples are counted too; without a named graph a SELECT, which it does flag, is used."""
+        if not self.graph_iri:
+            g = bind_prefixes(Graph())
+            for triple in self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows:
+                g.add(triple)
+            return g
+        g = self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        expected = self.count()
+        if len(g) < expected:
+            raise StoreError(
+                f"the SPARQL server sent {len(g)} of the {expected} triples (its result limit); raise "
+                "ResultSetMaxRows in the [SPARQL] section of virtuoso.ini and restart it"
+            )
         return g
 
     # --- writing ---------------------------------------------------------------------------

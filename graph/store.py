@@ -267,12 +267,25 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store in {self.path}: {exc}{hint}") from None
 
     def _run(self, query, bindings):
-        try:
-            return self.ox.query(inject_values(query, bindings))
-        except SyntaxError as exc:
-            raise InputError(f"the query could not be parsed: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"the store could not answer: {exc}") from None
+        # Substitution (SEP-0007) binds a variable everywhere before evaluation, so a bound actor
+        # narrows every UNION branch; Oxigraph allows it only for projected variables, so the others
+        # (the language, years) are bound by a VALUES block instead.
+        subs = {k: to_ox(v) for k, v in bindings.items()}
+        values: dict[str, Node] = {}
+        while True:
+            try:
+                return self.ox.query(inject_values(query, values),
+                                     substitutions={ox.Variable(k): v for k, v in subs.items()} or None)
+            except RuntimeError as exc:
+                m = re.search(r"variable \?(\w+)", str(exc))
+                if not m or m.group(1) not in subs:
+                    raise StoreError(f"the store could not answer: {exc}") from None
+                subs.pop(m.group(1))
+                values[m.group(1)] = bindings[m.group(1)]
+            except SyntaxError as exc:
+                raise InputError(f"the query could not be parsed: {exc}") from None
+            except OSError as exc:
+                raise StoreError(f"the store could not answer: {exc}") from None
 
     def _select(self, query, bindings):
         res = self._run(query, bindings)

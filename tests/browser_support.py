@@ -9,7 +9,6 @@ Debian's package (/usr/bin/chromium); Playwright never downloads a browser here.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -160,10 +159,6 @@ def make_xss_store(folder: Path, label: str) -> Path:
     return folder
 
 
-def cleanup(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Waiting for Streamlit
 # ---------------------------------------------------------------------------------------------
@@ -188,11 +183,3 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         timeout=timeout,
     )
 
-
-def network_frame(page, timeout: float = 30_000):
-    """The network's iframe (st.iframe of graph/view.py's page), once vis-network has drawn it."""
-    handle = page.wait_for_selector('iframe[srcdoc*="ikg-network"]', timeout=timeout)
-    frame = handle.content_frame()
-    frame.wait_for_selector("body[data-ikg-drawn='1']", timeout=timeout)
-    frame.wait_for_selector("#ikg-network canvas", timeout=timeout)
-    return frame
