@@ -172,8 +172,7 @@ KIND_WORD = {"actor": "actor", "network": "network", "document": "document"}
 NAMES_QUERY = """
 SELECT DISTINCT ?x ?name WHERE {{
   {pattern}
-  {{ ?x rdfs:label ?name }} UNION {{ ?x skos:altLabel ?name }} UNION {{ ?x skos:prefLabel ?name }}
-  UNION {{ ?x dcterms:title ?name }}
+  ?x rdfs:label|skos:altLabel|skos:prefLabel|dcterms:title ?name .
 }}
 """
 
@@ -186,8 +185,7 @@ def names_of(store: Store, kind: str) -> list[tuple[URIRef, str]]:
 
 MATCH_QUERY = """
 SELECT DISTINCT ?x WHERE {{
-  {{ ?x rdfs:label ?name }} UNION {{ ?x skos:altLabel ?name }} UNION {{ ?x skos:prefLabel ?name }}
-  UNION {{ ?x dcterms:title ?name }}
+  ?x rdfs:label|skos:altLabel|skos:prefLabel|dcterms:title ?name .
   FILTER(LCASE(STR(?name)) = ?needle)
   {pattern}
 }}

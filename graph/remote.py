@@ -160,7 +160,9 @@ class SparqlStore(Store):
             names = list(doc["head"]["vars"])
             rows = [tuple(_term(b.get(v)) for v in names) for b in doc["results"]["bindings"]]
         except (ValueError, KeyError, TypeError):
-            raise StoreError(f"the SPARQL server at {self.query_url} sent an answer that is not SPARQL JSON results") from None
+            raise StoreError(
+                f"the SPARQL server at {self.query_url} sent an answer that is not SPARQL JSON results"
+            ) from None
         _check_cut_off(resp, len(rows), query)
         return Rows(names, rows)
 
@@ -207,9 +209,13 @@ class SparqlStore(Store):
                 f"{READ_ONLY}: the server refused the update (HTTP {resp.status_code}); "
                 "set IKG_UPDATE_URL, IKG_USER and IKG_PASSWORD"
             )
+        if resp.status_code == 400:  # e.g. Virtuoso refuses "x"^^xsd:integer
+            raise InputError(f"the SPARQL server refused the data: {_first_line(resp)}")
         if resp.status_code >= 400:
-            raise StoreError(f"the SPARQL server at {self.update_url} refused the update "
-                             f"(HTTP {resp.status_code}): {_first_line(resp)}")
+            raise StoreError(
+                f"the SPARQL server at {self.update_url} refused the update "
+                f"(HTTP {resp.status_code}): {_first_line(resp)}"
+            )
 
     def _in_graph(self, triples: str) -> str:
         return f"GRAPH <{self.graph_iri}> {{ {triples} }}" if self.graph_iri else triples
@@ -218,14 +224,16 @@ class SparqlStore(Store):
         """Removals then additions, in one request when they fit (CHUNK triples): one transaction.
 
         Larger changes go in several requests, and those are not one transaction: a failure part-way
-        leaves the earlier requests applied. Virtuoso compiles a whole request before running it, so a
-        request it cannot parse changes nothing.
+        leaves the earlier requests applied. Virtuoso applies one request all or nothing (a bad value in
+        its second operation also undoes the first).
         """
         remove = list(remove) if remove is not None else []
         add = list(add) if add is not None else []
         if any(isinstance(t, BNode) for triple in remove for t in triple):
-            raise InputError("blank nodes cannot be removed on a SPARQL server (they have no name there); "
-                             "data loaded through ikg has none, since its blank nodes are given IRIs")
+            raise InputError(
+                "blank nodes cannot be removed on a SPARQL server (they have no name there); "
+                "data loaded through ikg has none, since its blank nodes are given IRIs"
+            )
         ops = [(len(b), self._data("DELETE", _ntriples(b))) for b in _blocks(remove, BLOCK)]
         ops += [(len(b), self._data("INSERT", _ntriples(b), _has_blank(b))) for b in _blocks(add, BLOCK)]
         request: list[str] = []
@@ -261,9 +269,7 @@ class SparqlStore(Store):
                     text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
                     try:
                         self._update(text)
-                    except StoreError as exc:
-                        if str(exc).startswith(READ_ONLY):
-                            raise
+                    except InputError as exc:
                         raise InputError(f"{path}: lines from {first}: {exc}") from None
                     added += len(lines)
                 self.generation += 1

@@ -120,10 +120,17 @@ class VirtuosoServer:
                 "MaxDirtyBuffers": "20000",
                 "CheckpointInterval": "0",  # a test database is thrown away; no periodic checkpoints
             },
-            "HTTPServer": {"ServerPort": f"127.0.0.1:{self.http_port}", "ServerThreads": "20", "MaxClientConnections": "20"},
+            "HTTPServer": {
+                "ServerPort": f"127.0.0.1:{self.http_port}",
+                "ServerThreads": "20",
+                "MaxClientConnections": "20",
+            },
             "URIQA": {"DefaultHost": f"127.0.0.1:{self.http_port}"},
-            "SPARQL": {"ResultSetMaxRows": str(RESULT_ROWS), "MaxQueryExecutionTime": "120",
-                       "MaxQueryCostEstimationTime": "0"},
+            "SPARQL": {
+                "ResultSetMaxRows": str(RESULT_ROWS),
+                "MaxQueryExecutionTime": "120",
+                "MaxQueryCostEstimationTime": "0",
+            },
         }
         ini = self.dir / "virtuoso.ini"
         ini.write_text(edit_ini(SYSTEM_INI.read_text(encoding="utf-8"), changes), encoding="utf-8")
@@ -135,11 +142,14 @@ class VirtuosoServer:
         began = time.monotonic()
         self.dir = Path(tempfile.mkdtemp(prefix="ikg-virtuoso-"))
         ini = self.configure()
-        out = open(self.dir / "stdout.txt", "wb")  # noqa: SIM115 - kept open for the server's lifetime
+        out = open(self.dir / "stdout.txt", "wb")  # the child keeps its own copy of the descriptor
         try:
             self.proc = subprocess.Popen(
                 ["virtuoso-t", "+foreground", "+configfile", str(ini)],
-                cwd=self.dir, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.dir,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C in pytest should not hit the server before stop()
             )
         finally:
@@ -162,7 +172,9 @@ class VirtuosoServer:
             except requests.RequestException:
                 pass
             time.sleep(0.25)
-        raise RuntimeError(f"Virtuoso did not answer on {self.query_url} within {START_TIMEOUT:.0f} s\n{self.log_tail()}")
+        raise RuntimeError(
+            f"Virtuoso did not answer on {self.query_url} within {START_TIMEOUT:.0f} s\n{self.log_tail()}"
+        )
 
     def log_tail(self, lines: int = 30) -> str:
         parts = []
