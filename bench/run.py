@@ -250,7 +250,8 @@ def main() -> None:
                 results[b] = run_child(b, data, runs, args.timeout)
             summary = report(size, results)
             all_results[str(size)] = {"backends": results, **summary}
-    meta = {"machine": f"{os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB",
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    meta = {"machine": f"{os.cpu_count()} cores, {memory_gib:.0f} GiB",
             "python": sys.version.split()[0]}
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "sizes": all_results}, indent=2))

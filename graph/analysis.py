@@ -122,7 +122,8 @@ def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int
         shortest = list(itertools.islice(nx.all_shortest_paths(g, source, target), limit))
     except nx.NetworkXNoPath:
         return []
-    found = sorted((p for p in shortest if _alternates(p) and (len(p) - 1) // 2 <= max_steps), key=lambda p: (len(p), p))
+    found = sorted((p for p in shortest if _alternates(p) and (len(p) - 1) // 2 <= max_steps),
+                   key=lambda p: (len(p), p))
     if shortest_only or not found:
         return found
     seen = {tuple(p) for p in found}
@@ -150,5 +151,6 @@ def shortest_chains(store: Store, bindings: dict[str, Node], lang: str = "en") -
     g = collaboration_graph(store, lang)
     max_steps = int(bindings.get("max", 4))
     found = chains(g, str(bindings["from"]), str(bindings["to"]), max_steps)
-    rows = sorted(([str((len(p) - 1) // 2), chain_text(g, p)] for p in found), key=lambda r: (int(r[0]), r[1].casefold()))
+    rows = sorted(([str((len(p) - 1) // 2), chain_text(g, p)] for p in found),
+                  key=lambda r: (int(r[0]), r[1].casefold()))
     return Table(["steps", "chain"], rows)

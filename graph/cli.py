@@ -64,12 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", parents=[common], help="count what the graph holds, and the size of the network")
 
     p = sub.add_parser("gaps", parents=[common], help="gaps in the portfolio, each with why it matters")
-    p.add_argument("--since", type=int, default=2010, help="twin cities with no activity since this year (default 2010)")
+    p.add_argument("--since", type=int, default=2010,
+                   help="twin cities with no activity since this year (default 2010)")
 
     p = sub.add_parser("review", parents=[common], help="the section 5.1 review table of memberships and agreements")
     p.add_argument("--format", choices=["table", "md", "csv"], default="table")
 
-    p = sub.add_parser("export", parents=[common], help="write the graph as ttl, jsonld, nt, graphml (Gephi), csv or xlsx")
+    p = sub.add_parser("export", parents=[common],
+                       help="write the graph as ttl, jsonld, nt, graphml (Gephi), csv or xlsx")
     p.add_argument("--format", choices=list(io.EXPORT_FORMATS), required=True)
     p.add_argument("--out", type=Path, required=True, help="file to write (a folder for csv)")
 
@@ -235,7 +237,8 @@ def cmd_reset(args) -> int:
             return 1
     start = time.perf_counter()
     n = reset_from_data(store, keep_assessments=not args.drop_assessments)
-    print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {time.perf_counter() - start:.1f} s.{kept}")
+    seconds = time.perf_counter() - start
+    print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {seconds:.1f} s.{kept}")
     return 0
 
 

@@ -252,7 +252,8 @@ def bind_params(store: Store, q: Question, params: dict[str, str], lang: str) ->
 
 def _term(store: Store, p: Param, value: str) -> Node:
     if p.kind in ("year", "int"):
-        if not re.fullmatch(r"-?\d+", value.strip()) or (p.kind == "year" and not re.fullmatch(r"\d{4}", value.strip())):
+        pattern = r"\d{4}" if p.kind == "year" else r"-?\d+"
+        if not re.fullmatch(pattern, value.strip()):
             what = "a four-digit year, e.g. 2010" if p.kind == "year" else "a whole number, e.g. 3"
             raise InputError(f"--param {p.name}={value}: not {what}")
         return Literal(int(value.strip()), datatype=XSD.integer)

@@ -69,7 +69,8 @@ def test_xlsx_has_a_sheet_per_kind(store, tmp_path):
 
 
 def test_unknown_format_and_unwritable_target(store, tmp_path):
-    with pytest.raises(InputError, match="^unknown export format 'rdfxml'; use one of: ttl, jsonld, nt, graphml, csv, xlsx$"):
+    message = "^unknown export format 'rdfxml'; use one of: ttl, jsonld, nt, graphml, csv, xlsx$"
+    with pytest.raises(InputError, match=message):
         gio.export(store, "rdfxml", tmp_path / "x")
     with pytest.raises(InputError, match="^cannot write "):
         gio.export(store, "ttl", tmp_path / "missing-folder" / "x.ttl")
