@@ -59,7 +59,7 @@ def cached(_store, key, what: str, lang: str, *args):
 
 
 COMPUTED = {
-    "actors": lambda s, lang: actor_choices(s, lang),
+    "actors": lambda s, lang: queries.actor_choices(s, lang),
     "network_choices": lambda s, lang: network_choices(view.network_data(s, lang), lang),
     "node_details": lambda s, lang, iri: view.node_details(s, iri, lang),
     "gaps": lambda s, lang, since: [(g, tb) for g, tb in gaps.gap_tables(s, lang, since)],
@@ -74,13 +74,6 @@ COMPUTED = {
     "documents": lambda s, lang: documents(s, lang),
     "triples": lambda s, lang: s.count(),
 }
-
-
-def actor_choices(store, lang: str) -> list[tuple[str, str]]:
-    """(IRI, label in lang) of every actor, sorted by label."""
-    labels = queries.labels_of(store, lang)
-    iris = {str(x) for x, _ in queries.names_of(store, "actor")}
-    return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: p[1].casefold())
 
 
 def coverage_matrix(store, lang: str, dimension: str) -> pd.DataFrame:
@@ -502,7 +495,7 @@ def page_sparql(store, key, lang: str) -> None:
     def load_example() -> None:
         q = by_name.get(st.session_state.get(f"sparql_example.{lang}") or "")
         if q is not None:
-            st.session_state["sparql_text"] = example_text(q, lang)
+            st.session_state["sparql_text"] = console.example_text(q, lang)
 
     st.selectbox(t("sparql.example", lang), [""] + list(by_name),
                  format_func=lambda n: f"{n} — {by_name[n].description(lang)}" if n else t("sparql.pick", lang),
@@ -529,18 +522,6 @@ def page_sparql(store, key, lang: str) -> None:
     show_table(result.table, lang, key="sparql_table")
     if result.table.rows:
         csv_button(result.table, lang, "query.csv", "sparql_csv")
-
-
-def example_text(q: queries.Question, lang: str) -> str:
-    """A named question as runnable text: its language and default parameter values bound by VALUES."""
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    bindings = {"lang": Literal(lang)}
-    for p in q.params:
-        if p.default is not None and p.kind in ("year", "int"):
-            bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
-    return gstore.inject_values(q.sparql, bindings)
 
 
 def page_about(store, key, lang: str) -> None:

@@ -26,9 +26,9 @@ from rdflib.term import Node
 from .errors import InputError
 from .i18n import number, t
 from .namespaces import PREFIXES
-from .queries import Table, display
+from .queries import Question, Table, display
 from .sparql import check_read_only
-from .store import Store
+from .store import Store, inject_values
 
 MAX_RUNNING = 2  # console queries allowed at once, counting those still finishing in the background
 _running: list[threading.Thread] = []
@@ -177,3 +177,14 @@ def cell(term: Node | None) -> str:
     if isinstance(term, Literal):
         return display(term)  # the value as stored: no translation of words in a user's own query
     return "" if term is None else str(term)
+
+
+def example_text(q: Question, lang: str) -> str:
+    """A named question as runnable text: its language and default parameter values bound by VALUES."""
+    from rdflib.namespace import XSD
+
+    bindings = {"lang": Literal(lang)}
+    for p in q.params:
+        if p.default is not None and p.kind in ("year", "int"):
+            bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
+    return inject_values(q.sparql, bindings)

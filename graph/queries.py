@@ -225,6 +225,13 @@ def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
     return {str(x): str(name) for x, name in rows.rows}
 
 
+def actor_choices(store, lang: str) -> list[tuple[str, str]]:
+    """(IRI, label in lang) of every actor, sorted by label."""
+    labels = labels_of(store, lang)
+    iris = {str(x) for x, _ in names_of(store, "actor")}
+    return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: p[1].casefold())
+
+
 # ---------------------------------------------------------------------------------------------
 # Running
 # ---------------------------------------------------------------------------------------------

@@ -166,3 +166,10 @@ def test_too_many_running_queries_are_refused(monkeypatch):
             console.run_console(slow_store(), "ASK { ?s ?p ?o }")
     finally:
         blocker.set()
+
+
+def test_example_text_binds_language_and_default_year():
+    from graph import console, queries
+
+    text = console.example_text(queries.get_question("inactive-twin-cities"), "nb")
+    assert 'WHERE { VALUES (?lang ?since) { ("nb" "2010"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in text
