@@ -338,9 +338,14 @@ class OxigraphStore(Store):
     def _bulk_load(self, path: Path, progress) -> int:
         """Load a line-based file in chunks cut at line ends, so progress can be shown."""
         fmt = ox.RdfFormat.from_extension(path.suffix[1:])
+        lines = 0
         try:
+            if progress is None:  # one call: Oxigraph parses and indexes in parallel
+                self.ox.bulk_load(path=str(path), format=fmt)
+                with path.open("rb") as f:
+                    return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
             size = path.stat().st_size
-            lines = done = 0
+            done = 0
             with path.open("rb") as f:
                 while chunk := f.read(BULK_CHUNK):
                     chunk += f.readline()  # finish the last line
