@@ -104,6 +104,15 @@ class IKG(DefinedNamespace):
     costBenefit: URIRef
     recommendation: URIRef
     reviewer: URIRef
+    Change: URIRef
+    editor: URIRef
+    action: URIRef
+    added: URIRef
+    removed: URIRef
+    addedCount: URIRef
+    removedCount: URIRef
+    undoes: URIRef
+    reference: URIRef
     # concepts shipped with the vocabulary
     AgreementTypes: URIRef
     FormalTwinning: URIRef

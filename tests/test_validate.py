@@ -80,10 +80,10 @@ def test_unknown_language_is_refused():
 def test_blank_node_problem_is_shown_on_its_owner():
     graph = parse_rdf(FIXTURE)
     citation = next(graph.objects(URIRef(EX + "lonely"), URIRef("https://w3id.org/ikg/ontology#citation")))
-    graph.remove((citation, URIRef("https://w3id.org/ikg/ontology#quote"), None))
+    graph.remove((citation, URIRef("https://w3id.org/ikg/ontology#evidence"), None))
     [problem] = validate(graph)
     assert (problem.focus, problem.kind, problem.label) == (EX + "lonely", "Company", "Lonely Ltd")
-    assert problem.field == "citation (ikg:citation) › quote (ikg:quote)"
+    assert problem.field == "citation (ikg:citation) › evidence (ikg:evidence)"
 
 
 def test_nested_blank_node_path():

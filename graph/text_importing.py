@@ -1,0 +1,6 @@
+"""Texts of graph/importing.py (nb and en), merged into graph.i18n."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "nb": {},
+    "en": {},
+}
