@@ -37,7 +37,7 @@ from rdflib.term import Node
 from .errors import InputError
 from .i18n import t
 from .namespaces import IKG
-from .store import MemoryStore, Store
+from .store import Store
 
 CHANGE_BASE = "https://w3id.org/ikg/change/"
 MIN_ID_PREFIX = 4
@@ -114,19 +114,7 @@ def commit(
 
 def existing(store: Store, triples: Iterable[tuple[Node, Node, Node]]) -> set[tuple[Node, Node, Node]]:
     """Which of these triples the store holds now."""
-    triples = list(triples)
-    if isinstance(store, MemoryStore):
-        return {tr for tr in triples if tr in store.g}
-    found: set[tuple[Node, Node, Node]] = set()
-    for start in range(0, len(triples), CHUNK):
-        part = triples[start : start + CHUNK]
-        values = " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in part)
-        rows = store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES (?s ?p ?o) {{ {values} }} ?s ?p ?o }}").rows
-        found.update((s, p, o) for s, p, o in rows)
-    return found
-
-
-CHUNK = 400
+    return store.present(triples)
 
 
 HISTORY_QUERY = """

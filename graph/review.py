@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from . import io
 from .errors import InputError
+from .history import commit
 from .i18n import escape_md, t
 from .namespaces import IKG
 from .queries import Table, display, run
@@ -157,7 +158,7 @@ def save_assessment(
     g.add((iri, IKG.reviewer, Literal(reviewer)))
     g.add((iri, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
     g.add((iri, PROV.generatedAtTime, Literal(now.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)))
-    store.apply(add=g)
+    commit(store, add=g, editor=reviewer, action="assessment", lang=lang)
     return iri
 
 

@@ -96,6 +96,16 @@ class Store(ABC):
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(rows.rows[0][0])
 
+    def present(self, triples: Iterable[tuple[Node, Node, Node]]) -> set[tuple[Node, Node, Node]]:
+        """Which of these triples the store holds now."""
+        triples = [tr for tr in triples if not any(isinstance(term, BNode) for term in tr)]
+        found: set[tuple[Node, Node, Node]] = set()
+        for start in range(0, len(triples), 400):
+            values = " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in triples[start : start + 400])
+            rows = self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES (?s ?p ?o) {{ {values} }} ?s ?p ?o }}").rows
+            found.update((s, p, o) for s, p, o in rows)
+        return found
+
     # --- writing -------------------------------------------------------------------------
     @abstractmethod
     def _apply(self, add: Graph | None, remove: Graph | None) -> None: ...
@@ -137,9 +147,55 @@ class Store(ABC):
 SKOLEM_AUTHORITY = "https://w3id.org/ikg"
 
 
+GENID_BASE = "https://w3id.org/.well-known/genid/"
+
+
 def skolemise(graph: Graph) -> Graph:
-    """Replace blank nodes by IRIs, so every triple can later be named in an update or undo."""
-    return graph.skolemize(authority=SKOLEM_AUTHORITY, basepath="/.well-known/genid/")
+    """Replace blank nodes by IRIs, so every triple can later be named in an update or undo.
+
+    The IRI of a blank node is a hash of what it says and of what holds it (e.g. a citation's
+    section, quote and evidence, and the entity citing it), so parsing the same file twice gives the
+    same IRIs: re-importing a file changes nothing, and rebuilding from data/ changes only what
+    was edited in data/.
+    """
+    down: dict[BNode, str] = {}
+    up: dict[BNode, str] = {}
+
+    def content(node: BNode, depth: int = 0) -> str:
+        if node not in down:
+            down[node] = ""  # guards against cycles of blank nodes
+            parts = sorted(f"{p.n3()} {content(o, depth + 1) if isinstance(o, BNode) else o.n3()}"
+                           for p, o in graph.predicate_objects(node))
+            down[node] = _digest("|".join(parts))
+        return down[node]
+
+    def holders(node: BNode) -> str:
+        if node not in up:
+            up[node] = ""
+            parts = sorted(f"{holders(s) if isinstance(s, BNode) else s.n3()} {p.n3()}"
+                           for s, p in graph.subject_predicates(node))
+            up[node] = _digest("|".join(parts))
+        return up[node]
+
+    names: dict[BNode, URIRef] = {}
+
+    def name(term):
+        if not isinstance(term, BNode):
+            return term
+        if term not in names:
+            names[term] = URIRef(GENID_BASE + "b" + _digest(content(term) + "/" + holders(term))[:32])
+        return names[term]
+
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, ns, override=False)
+    for s, p, o in graph:
+        out.add((name(s), p, name(o)))
+    return out
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def parse_file(path: Path) -> Graph:
@@ -188,6 +244,9 @@ class MemoryStore(Store):
 
     def graph(self) -> Graph:
         return self.g
+
+    def present(self, triples):
+        return {tuple(tr) for tr in triples if tuple(tr) in self.g}
 
     def count(self) -> int:
         return len(self.g)
@@ -304,6 +363,9 @@ class OxigraphStore(Store):
 
     def count(self) -> int:
         return len(self.ox)
+
+    def present(self, triples):
+        return {tuple(tr) for tr in triples if ox_quad(tr) in self.ox}
 
     def _apply(self, add, remove):
         remove = list(remove) if remove is not None else []
@@ -460,16 +522,35 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   ?s ?p ?o .
 }
 """
+HISTORY = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a ikg:Change ; ?p ?o }"
 
 
-def reset_from_data(store: Store, keep_assessments: bool = True, progress=None) -> int:
-    """Rebuild the store from ontology/ and data/; review assessments are kept unless told otherwise."""
-    kept = store.construct(KEPT_ON_RESET) if keep_assessments else Graph()
+def reset_from_data(store: Store, keep_assessments: bool = True, progress=None, *, editor: str = "ikg reset",
+                    why: str = "") -> int:
+    """Rebuild the store from ontology/ and data/ in one recorded change (which `ikg undo` can undo).
+
+    Review assessments are kept unless told otherwise; the change history is always kept. Returns
+    the number of triples read from the shipped files.
+    """
+    from .history import commit
+
+    target = Graph()
+    for path in shipped_files():
+        part = skolemise(parse_file(path))
+        target += part
+        if progress:
+            progress(path, len(part), 1.0)
+    n = len(target)
     with store.write_lock:
-        store.clear()
-        n = fill_from_shipped(store, progress)
-        if len(kept):
-            store.apply(add=kept)
+        target += store.construct(HISTORY)
+        if keep_assessments:
+            target += store.construct(KEPT_ON_RESET)
+        current = set(store.graph())
+        wanted = set(target)
+        if current != wanted:
+            commit(store, add=wanted - current, remove=current - wanted, editor=editor, action="reset",
+                   why=why or "reset --from-data")
+    _write_fingerprint(store)
     return n
 
 
