@@ -28,6 +28,10 @@ examples:
   ikg gaps --since 2010
   ikg review --format md
   ikg export --format graphml --out network.graphml
+  ikg import memberships.xlsx --dry-run
+  ikg history
+  ikg undo 20261122
+  ikg backup backups/ikg-2026-11-22.nt.gz
 """
 
 
@@ -82,7 +86,113 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from-data", action="store_true", required=True, help="rebuild from the shipped files")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--drop-assessments", action="store_true", help="also remove the review assessments")
+
+    editing = argparse.ArgumentParser(add_help=False)
+    editing.add_argument("--editor", help="your name, saved with the change (default: IKG_EDITOR or your login)")
+    editing.add_argument("--why", default="", help="why you make this change (saved with it)")
+
+    p = sub.add_parser("import", parents=[common, editing],
+                       help="import a CSV, XLSX, Turtle or JSON-LD file: all of it or, if anything is wrong, nothing")
+    p.add_argument("file", type=Path)
+    p.add_argument("--kind", help="for CSV: which kind of thing the rows are (see the templates)")
+    p.add_argument("--dry-run", action="store_true", help="check and show what would change, write nothing")
+
+    p = sub.add_parser("history", parents=[common], help="list the recorded changes, or show one with --show ID")
+    p.add_argument("--limit", type=int, default=30, help="how many changes to list (newest first; default 30)")
+    p.add_argument("--show", metavar="ID", help="show the triples one change added and removed")
+
+    p = sub.add_parser("undo", parents=[common, editing], help="undo a recorded change (as a new change)")
+    p.add_argument("id", help="the change's id from `ikg history` (a unique prefix of 4+ characters is enough)")
+
+    p = sub.add_parser("backup", parents=[common], help="write a consistent snapshot of the store to a file")
+    p.add_argument("path", type=Path, help="an .nt or .nt.gz file")
+
+    p = sub.add_parser("restore", parents=[common, editing],
+                       help="replace the store's content by a backup (asks first; recorded, so it can be undone)")
+    p.add_argument("path", type=Path)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
+
+
+def editor_name(args) -> str:
+    """Who makes a change from the command line: --editor, IKG_EDITOR, or the login name."""
+    import getpass
+
+    if getattr(args, "editor", None):
+        return args.editor
+    if os.environ.get("IKG_EDITOR"):
+        return os.environ["IKG_EDITOR"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ikg"
+
+
+def cmd_import(args) -> int:
+    from .importing import import_file
+
+    store = open_store(args.store)
+    result = import_file(store, args.file, editor=editor_name(args), why=args.why, lang=args.lang,
+                         dry_run=args.dry_run, kind=args.kind)
+    print(result.describe(args.lang) if hasattr(result, "describe") else result)
+    return 0
+
+
+def cmd_history(args) -> int:
+    from .history import changes, diff, find
+
+    store = open_store(args.store)
+    if args.show:
+        change = find(store, args.show, args.lang)
+        added, removed = diff(store, change.id, args.lang)
+        print(f"change {change.id}  {change.time}  {change.editor}  {change.action}"
+              + (f"  — {change.comment}" if change.comment else ""))
+        for sign, graph in (("-", removed), ("+", added)):
+            for s, p, o in sorted(graph, key=lambda tr: tuple(term.n3() for term in tr)):
+                print(f"{sign} {s.n3(graph.namespace_manager)} {p.n3(graph.namespace_manager)} "
+                      f"{o.n3(graph.namespace_manager)}")
+        return 0
+    rows = [[c.id, c.time, c.editor, c.action, f"+{c.added_count} -{c.removed_count}",
+             (f"undone by {c.undone_by}" if c.undone_by else "") + (f"undoes {c.undoes}" if c.undoes else ""),
+             c.comment] for c in changes(store, limit=args.limit)]
+    print(format_table(Table(["id", "time", "editor", "action", "triples", "undo", "why"], rows)))
+    return 0
+
+
+def cmd_undo(args) -> int:
+    from .history import undo
+
+    store = open_store(args.store)
+    change = undo(store, args.id, editor=editor_name(args), why=args.why, lang=args.lang)
+    print(f"undid change {change.undoes}: new change {change.id} "
+          f"(+{change.added_count} -{change.removed_count} triples)")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .backup import backup
+
+    store = open_store(args.store)
+    n = backup(store, args.path)
+    print(f"wrote {n} triples from {store.describe()} to {args.path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .backup import read_backup, restore
+
+    store = open_store(args.store, fill=False)
+    n = len(read_backup(args.path))  # check the whole file before asking
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InputError("restore needs confirmation: run it in a terminal, or add --yes")
+        answer = input(f"Replace everything in {store.describe()} with the {n} triples of {args.path}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing changed.")
+            return 1
+    restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
+    print(f"restored {n} triples from {args.path} into {store.describe()} (undo with `ikg undo`)")
+    return 0
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -236,7 +346,7 @@ def cmd_reset(args) -> int:
             print("nothing changed.")
             return 1
     start = time.perf_counter()
-    n = reset_from_data(store, keep_assessments=not args.drop_assessments)
+    n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args))
     seconds = time.perf_counter() - start
     print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {seconds:.1f} s.{kept}")
     return 0
@@ -267,6 +377,11 @@ COMMANDS = {
     "export": cmd_export,
     "load": cmd_load,
     "reset": cmd_reset,
+    "import": cmd_import,
+    "history": cmd_history,
+    "undo": cmd_undo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

@@ -94,7 +94,8 @@ def commit(
         record = Graph()
         record.add((iri, RDF.type, IKG.Change))
         record.add((iri, DCTERMS.identifier, Literal(change_id)))
-        record.add((iri, PROV.startedAtTime, Literal(_stamp(now), datatype=XSD.dateTime)))
+        precise = now.astimezone(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+        record.add((iri, PROV.startedAtTime, Literal(precise, datatype=XSD.dateTime)))
         record.add((iri, IKG.editor, Literal(editor)))
         record.add((iri, IKG.action, Literal(action)))
         if why and why.strip():
@@ -133,15 +134,23 @@ def changes(store: Store, limit: int | None = None) -> list[Change]:
     """The recorded changes, newest first."""
     out = []
     for r in store.select(HISTORY_QUERY).dicts():
-        out.append(Change(
-            id=str(r["id"]), iri=str(r["c"]), time=str(r["time"]), editor=str(r["editor"]),
+        out.append((_sort_key(r["time"]), Change(
+            id=str(r["id"]), iri=str(r["c"]), time=_time_text(r["time"]), editor=str(r["editor"]),
             action=str(r["action"]), comment=str(r["comment"] or ""),
             added_count=int(r["added"]), removed_count=int(r["removed"]),
             undoes=str(r["undoes_id"]) if r["undoes_id"] is not None else None,
             undone_by=str(r["undone_by_id"]) if r["undone_by_id"] is not None else None,
-        ))
-    out.sort(key=lambda c: (c.time, c.id), reverse=True)
-    return out[:limit] if limit else out
+        )))
+    out.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
+    listed = [change for _, change in out]
+    return listed[:limit] if limit else listed
+
+
+def _sort_key(term) -> str:
+    value = term.toPython() if isinstance(term, Literal) else term
+    if isinstance(value, dt.datetime) and value.tzinfo:
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return str(term)
 
 
 def find(store: Store, change_id: str, lang: str = "en") -> Change:
@@ -192,7 +201,23 @@ def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str 
 
 
 def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+    """N-Triples text, one triple a line (newlines inside literals escaped, as N-Triples requires)."""
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def nt(term: Node) -> str:
+    """One term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(term)) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
 
 
 def from_ntriples(text: str) -> Graph:
@@ -204,6 +229,11 @@ def from_ntriples(text: str) -> Graph:
 
 def _key(triple) -> tuple[str, str, str]:
     return tuple(term.n3() for term in triple)
+
+
+def _time_text(term) -> str:
+    value = term.toPython() if isinstance(term, Literal) else term
+    return _stamp(value) if isinstance(value, dt.datetime) and value.tzinfo else str(term)
 
 
 def _stamp(now: dt.datetime) -> str:

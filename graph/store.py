@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import InputError, StoreError
@@ -545,13 +546,37 @@ def reset_from_data(store: Store, keep_assessments: bool = True, progress=None, 
         target += store.construct(HISTORY)
         if keep_assessments:
             target += store.construct(KEPT_ON_RESET)
-        current = set(store.graph())
-        wanted = set(target)
-        if current != wanted:
-            commit(store, add=wanted - current, remove=current - wanted, editor=editor, action="reset",
-                   why=why or "reset --from-data")
+        add, remove = value_diff(set(store.graph()), set(target))
+        if add or remove:
+            commit(store, add=add, remove=remove, editor=editor, action="reset", why=why or "reset --from-data")
     _write_fingerprint(store)
     return n
+
+
+_VALUE_TYPES = {str(XSD[name]) for name in (
+    "decimal", "integer", "double", "float", "boolean", "date", "dateTime", "gYear", "int", "long",
+    "nonNegativeInteger", "positiveInteger")}
+
+
+def value_key(term: Node):
+    """A term as a value: "29.5630"^^xsd:decimal and "29.563"^^xsd:decimal are the same (stores
+    keep numbers and dates in their canonical form, so the lexical form read back may differ)."""
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) in _VALUE_TYPES:
+        value = term.toPython()
+        if not isinstance(value, Literal):
+            return ("value", str(term.datatype), value)
+    return term
+
+
+def value_diff(current: set, wanted: set) -> tuple[list, list]:
+    """(triples to add, triples to remove) to turn `current` into `wanted`, comparing literals by value."""
+    def key(triple):
+        return tuple(value_key(term) for term in triple)
+
+    current_keys = {key(tr) for tr in current}
+    wanted_keys = {key(tr) for tr in wanted}
+    return ([tr for tr in wanted if key(tr) not in current_keys],
+            [tr for tr in current if key(tr) not in wanted_keys])
 
 
 def open_store(setting: str | None = None, *, fill: bool = True) -> Store:

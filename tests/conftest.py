@@ -73,3 +73,34 @@ def shipped_store(request) -> Store:
 @pytest.fixture
 def memory_shipped() -> Store:
     return cached_store("memory", shipped_files(), None, "shipped")
+
+
+_shipped_triples: list = []
+
+
+def _shipped_graph_triples() -> list:
+    """The shipped files as parsed and skolemised once for the session (copied into each writable store)."""
+    if not _shipped_triples:
+        _shipped_triples.extend(cached_store("memory", shipped_files(), None, "shipped").graph())
+    return _shipped_triples
+
+
+@pytest.fixture(params=BACKENDS)
+def writable_store(request) -> Store:
+    """A fresh store holding the shipped ontology and data, on each backend, for tests that write.
+
+    Never write into `fixture_store` / `shipped_store`: they are shared by the whole session.
+    """
+    triples = _shipped_graph_triples()
+    if request.param == "memory":
+        store: Store = MemoryStore()
+    elif request.param == "oxigraph":
+        store = OxigraphStore()
+    else:
+        server = request.getfixturevalue("virtuoso")
+        store = server.store(graph=f"urn:ikg:test:writable:{request.node.name}")
+        store.clear()
+    store.apply(add=triples)
+    yield store
+    if request.param == "virtuoso":
+        store.clear()
