@@ -19,13 +19,14 @@ import pydeck as pdk
 import streamlit as st
 
 import graph.store as gstore
-from graph import analysis, console, gaps, queries, review, view
+from graph import analysis, app_editing, console, gaps, queries, review, view
 from graph import io as gio
 from graph.errors import IkgError, InputError
 from graph.i18n import LANG_NAMES, column, escape_md, number, t
 
 log = logging.getLogger("ikg.app")
-PAGES = ("network", "collaborators", "gaps", "review", "map", "sparql", "about")
+PAGES = ("network", "collaborators", "gaps", "review", "map", "sparql", "history", "about")
+EDITOR_PAGES = ("edit", "import")  # shown, and rendered, only for a logged-in editor
 
 st.set_page_config(page_title="Trondheim – internasjonale relasjoner", page_icon="🌐", layout="wide")
 
@@ -364,6 +365,19 @@ def page_review(store, key, lang: str) -> None:
     show_table(table, lang, drop=("item",), key="review_table")
 
     st.subheader(t("review.assess", lang))
+    editor = app_editing.current_editor()
+    if editor:
+        assessment_form(store, key, lang, table, round_label, editor)
+    else:
+        st.caption(t("review.login_to_assess", lang))
+
+    st.subheader(t("review.side_by_side", lang))
+    side = cached(store, key, "side_by_side", lang)
+    show_table(side, lang, key="review_side")
+    review_downloads(store, lang, round_label or None)
+
+
+def assessment_form(store, key, lang: str, table: queries.Table, round_label: str, editor: str) -> None:
     names = {row[0]: f"{row[2]} ({row[1]})" for row in table.rows}
     item = st.selectbox(t("review.item", lang), list(names), format_func=names.get,
                         key=wkey("review_item", lang, next(iter(names))))
@@ -390,6 +404,7 @@ def page_review(store, key, lang: str) -> None:
                        format_func=lambda r: t(f"rec.{r}", lang), key=wkey("review_rec", lang, "keep"))
         comment = st.text_area(t("col.comment", lang), key="review_comment")
         c1, c2 = st.columns(2)
+        st.session_state.setdefault("review_reviewer", editor)
         reviewer = c1.text_input(t("col.reviewer", lang), key="review_reviewer")
         day = c2.date_input(t("col.date", lang), dt.date.today(), key="review_date")
         submitted = st.form_submit_button(t("review.save", lang), key="review_save")
@@ -406,12 +421,9 @@ def page_review(store, key, lang: str) -> None:
         saved_item, saved_round = st.session_state.pop("review_saved")
         st.success(escape_md(t("review.saved", lang, item=saved_item, round=saved_round)))
 
-    st.subheader(t("review.side_by_side", lang))
-    side = cached(store, key, "side_by_side", lang)
-    show_table(side, lang, key="review_side")
 
+def review_downloads(store, lang: str, rnd: str | None) -> None:
     st.subheader(t("review.downloads", lang))
-    rnd = round_label or None
     c1, c2, c3, c4 = st.columns(4)  # the files are made when clicked (deferred), not on every rerun
     c1.download_button(t("review.csv", lang), lambda f=review.export_csv: f(store, lang, rnd), "review.csv", "text/csv",
                        key="dl_csv", on_click="ignore")
@@ -547,6 +559,7 @@ def page_about(store, key, lang: str) -> None:
 RENDER = {
     "network": page_network, "collaborators": page_collaborators, "gaps": page_gaps, "review": page_review,
     "map": page_map, "sparql": page_sparql, "about": page_about,
+    "history": lambda store, key, lang: app_editing.page_history(store, key, lang, app_editing.current_editor()),
 }
 
 
@@ -559,7 +572,18 @@ def main() -> None:
     lang = st.sidebar.radio("Språk / Language", list(LANG_NAMES), format_func=LANG_NAMES.get, key="lang",
                             horizontal=True)
     st.sidebar.title(t("app.title", lang))
-    page = st.sidebar.radio(t("app.pages", lang), PAGES, format_func=lambda p: t(f"page.{p}", lang),
+    editor = app_editing.sidebar_login(lang)
+    pages = PAGES + (EDITOR_PAGES if editor else ())
+    asked = st.query_params.get("page")  # a link to one page, e.g. ?page=gaps
+    if asked in PAGES + EDITOR_PAGES and "page_from_link" not in st.session_state:
+        st.session_state["page_from_link"] = asked
+        st.session_state[f"page.{lang}"] = asked
+    for key in ("page.nb", "page.en"):
+        if key in st.session_state and st.session_state[key] not in pages:
+            if key == f"page.{lang}":  # a visitor asking for an editor page (by a link or after logging out)
+                st.sidebar.warning(t("login.required", lang))
+            st.session_state[key] = PAGES[0]
+    page = st.sidebar.radio(t("app.pages", lang), pages, format_func=lambda p: t(f"page.{p}", lang),
                             key=wkey("page", lang, PAGES[0]))
     try:
         with st.spinner(t("app.opening", lang)):
@@ -571,6 +595,9 @@ def main() -> None:
         return
     if gstore.is_stale(store):
         st.sidebar.warning(t("app.stale", lang))
+    if page in EDITOR_PAGES and not editor:  # never rendered for a visitor, whatever the session says
+        st.warning(t("login.required", lang))
+        return
     try:
         RENDER[page](store, cache_key(store), lang)
     except IkgError as exc:

@@ -1,6 +1,267 @@
-"""Texts of graph/importing.py (nb and en), merged into graph.i18n."""
+"""Texts of graph/parsing.py, graph/uploads.py and graph/importing.py (nb and en), merged into graph.i18n.
+
+The English `parse.*` texts are the parser's messages as the CLI has always printed them.
+"""
 
 TEXT: dict[str, dict[str, str]] = {
-    "nb": {},
-    "en": {},
+    "nb": {
+        # graph/parsing.py: the text after "FILE:LINE:COL: "
+        "parse.no_file": "fila finnes ikke; sjekk navnet og mappa",
+        "parse.folder": "er en mappe, ikke en fil; oppgi en RDF-fil i den",
+        "parse.permission": "kan ikke leses (mangler tilgang)",
+        "parse.unreadable": "kan ikke leses ({why})",
+        "parse.unknown_type": "ukjent filtype «{suffix}»; bruk en av {known}",
+        "parse.binary": "dette er en binærfil, ikke RDF-tekst; gi en .ttl-, .nt- eller .jsonld-fil",
+        "parse.not_utf8": "ikke UTF-8-tekst (byte 0x{byte}); lagre fila som UTF-8",
+        "parse.unterminated": "denne teksten avsluttes aldri; legg til de avsluttende anførselstegnene",
+        "parse.eof": "uventet slutt på fila: den siste setningen er ikke ferdig; er fila kuttet, eller mangler "
+        "det et '.', ']', ')' eller et avsluttende anførselstegn?",
+        "parse.unknown_prefix": "ukjent prefiks «{prefix}:» — deklarer det med @prefix {prefix}: <…> .",
+        "parse.expected_dot": "her skulle det stått '.' som avslutter setningen; mangler det et '.', ';' eller "
+        "',' foran dette?",
+        "parse.newline_in_string": "en tekst har ikke noe avsluttende anførselstegn på linjen sin; avslutt den "
+        'med ", eller bruk """ for tekst over flere linjer',
+        "parse.syntax": "syntaksfeil: {why}",
+        "parse.cannot_read": "kan ikke leses som {fmt}: {detail}",
+        "parse.cannot_read_plain": "kan ikke leses som {fmt}",
+        "parse.bad_line": "ikke en gyldig {fmt}-linje; skriv <subjekt> <predikat> objekt .",
+        "parse.not_json": "ikke gyldig JSON ({why})",
+        "parse.too_deep": "JSON-en er nøstet for dypt til å leses; gjør strukturen flatere",
+        "parse.remote_context": "{what} «{ref}» måtte ha blitt hentet fra et annet sted; legg konteksten inn i "
+        "fila som et JSON-objekt i stedet",
+        "parse.offline": "å lese denne fila ville hentet {url} fra nettet, og ingenting hentes noen gang fra "
+        "nettet; legg det fila trenger inn i selve fila",
+        "parse.lit.gyear": "er ikke et gyldig årstall (xsd:gYear); skriv fire sifre, f.eks. 1996",
+        "parse.lit.gyearmonth": "er ikke en gyldig måned (xsd:gYearMonth); skriv f.eks. 2012-05",
+        "parse.lit.date": "er ikke en gyldig dato (xsd:date); skriv år-måned-dag, f.eks. 2012-05-03",
+        "parse.lit.decimal": "er ikke et gyldig desimaltall (xsd:decimal); skriv sifre med punktum, f.eks. 63.43",
+        "parse.lit.integer": "er ikke et heltall (xsd:integer); skriv bare sifre, f.eks. 3",
+        "parse.lit.double": "er ikke et gyldig tall (xsd:double); skriv f.eks. 49984.0",
+        "parse.lit.boolean": "er ikke en gyldig sannhetsverdi (xsd:boolean); skriv true eller false",
+        "parse.lit.ill_typed": "er ikke en gyldig verdi av typen sin <{datatype}>",
+        "parse.lit.more": " (og {n} verdier til av samme slag)",
+        # graph/uploads.py
+        "upload.empty": "{name} er tom: velg fila på nytt, eller sjekk at den ble lagret.",
+        "upload.too_big": "{name} er {size}, mer enn grensen på {limit}: del den opp i mindre filer, eller be "
+        "den som drifter verktøyet om å heve IKG_MAX_UPLOAD_MB.",
+        "upload.bad_limit": "IKG_MAX_UPLOAD_MB må være et positivt antall megabyte, ikke «{value}».",
+        "upload.unknown_type": "{name}: filer av denne typen kan ikke importeres; bruk Turtle (.ttl), JSON-LD "
+        "(.jsonld eller .json), N-Triples (.nt), CSV (.csv) eller Excel (.xlsx).",
+        "upload.rdf_xml": "{name} er RDF/XML, som ikke tas imot (en XML-leser kan lures til å utvide entiteter "
+        "uten ende eller lese filer på tjeneren): gjør den om til Turtle på din egen maskin først, f.eks. med "
+        "`rdfpipe -i xml -o turtle {name} > fil.ttl`, og last opp .ttl-fila.",
+        "upload.xml_content": "{name} inneholder XML, ikke {kind}: RDF/XML tas ikke imot; gjør den om til "
+        "Turtle på din egen maskin først, f.eks. med `rdfpipe -i xml -o turtle fil.rdf > fil.ttl`, og last opp "
+        ".ttl-fila.",
+        "upload.doctype": "{name}, linje {line}: fila inneholder en DOCTYPE- eller ENTITY-deklarasjon "
+        "(«{found}»), og det avvises fordi den kan få en leser til å utvide entiteter uten ende; fjern "
+        "deklarasjonen (Turtle, JSON-LD, N-Triples og CSV trenger den aldri).",
+        "upload.binary": "{name} inneholder binære data, ikke {kind}-tekst: sjekk at du valgte riktig fil.",
+        "upload.zip_in_text": "{name} er en zip-fil (kanskje en Excel-arbeidsbok), ikke {kind}-tekst: er det "
+        "en arbeidsbok, gi den endelsen .xlsx.",
+        "upload.not_utf8": "{name}, linje {line}, kolonne {col}: teksten er ikke UTF-8 (byte 0x{byte}); lagre "
+        "fila som UTF-8 (i Excel: «CSV UTF-8») og last den opp på nytt.",
+        "upload.not_json": "{name} inneholder ikke JSON (JSON-LD begynner med «{{» eller «[»): sjekk at du "
+        "valgte riktig fil; en Turtle-fil skal ha endelsen .ttl.",
+        "upload.not_zip": "{name} er ikke en Excel-arbeidsbok: en .xlsx-fil er et zip-arkiv, og denne er det "
+        "ikke; åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)».",
+        "upload.old_excel": "{name} er en eldre Excel-fil (.xls) eller en passordbeskyttet arbeidsbok: lagre "
+        "den som «Excel-arbeidsbok (.xlsx)» uten passord.",
+        "upload.not_xlsx": "{name} er et zip-arkiv, men ikke en Excel-arbeidsbok (delen {part} mangler): lagre "
+        "den fra Excel som «Excel-arbeidsbok (.xlsx)».",
+        "upload.damaged_zip": "{name} er skadet ({why}): lagre arbeidsboka på nytt fra Excel.",
+        "upload.encrypted": "{name} er passordbeskyttet: fjern passordet i Excel og last den opp på nytt.",
+        "upload.too_many_parts": "{name} har {n} deler, flere enn {max} som en arbeidsbok kan ha her: lagre "
+        "arkene som CSV i stedet.",
+        "upload.zip_bomb_size": "{name} avvises: den ville pakket seg ut til {size} (grensen er {limit}); dette "
+        "er ikke et vanlig regneark: lagre arket som CSV, eller del det opp.",
+        "upload.zip_bomb_ratio": "{name} avvises: delen {part} er pakket sammen {ratio} ganger (mer enn {max} "
+        "ganger er en zip-bombe, ikke et regneark); lagre arbeidsboka på nytt fra Excel, eller lagre arket som "
+        "CSV.",
+        "upload.xlsx_doctype": "{name}: delen {part} inneholder en DOCTYPE- eller ENTITY-deklarasjon, og det "
+        "avvises fordi den kan få en leser til å utvide entiteter uten ende; lagre arbeidsboka på nytt fra Excel.",
+        "upload.size.bytes": "{n} byte",
+        "upload.size.kb": "{n} kB",
+        "upload.size.mb": "{n} MB",
+        "upload.kind.turtle": "Turtle",
+        "upload.kind.json-ld": "JSON-LD",
+        "upload.kind.nt": "N-Triples",
+        "upload.kind.csv": "CSV",
+        # graph/importing.py
+        "import.refused_one": "{name} ble ikke importert, og ingenting er endret; rett dette problemet og "
+        "prøv igjen:",
+        "import.refused_many": "{name} ble ikke importert, og ingenting er endret; rett disse {n} problemene "
+        "og prøv igjen:",
+        "import.at_line": "linje {line}",
+        "import.at_line_col": "linje {line}, kolonne {col}",
+        "import.no_triples": "fila inneholder ingen utsagn; det er ingenting å importere.",
+        "import.relative_iri": "den relative IRI-en <{iri}> har ingen base: skriv hele IRI-en, f.eks. "
+        "<https://w3id.org/ikg/trondheim/{iri}>, eller legg @base <…> øverst i fila.",
+        "import.owl_imports": "owl:imports <{url}> avvises: importer følges ikke, og ingenting hentes noen gang "
+        "fra nettet; fjern utsagnet og legg de utsagnene du trenger inn i denne fila (eller importer den "
+        "fila for seg).",
+        "import.ontology_term": "fila sier noe om {term}, et begrep i vokabularet; filer kan bare inneholde "
+        "data, ikke endre ontologien (ontology/ikg.ttl): fjern disse utsagnene.",
+        "import.unknown_term": "{term} finnes ikke i vokabularet (ontology/ikg.ttl): rett skrivemåten{hint}.",
+        "import.did_you_mean": " (mente du {term}?)",
+        "import.misspelt_namespace": "<{iri}> finnes ikke i vokabularet, og navnerommet er nesten {ns}: sjekk "
+        "@prefix-linjen{hint}.",
+        "import.foreign_term": "<{iri}> brukes ingen steder i grafen og finnes ikke i vokabularet; spørsmålene og "
+        "appen vil ikke vise det.",
+        "import.change_record": "<{iri}> er en post i endringsloggen; loggen skrives bare av verktøyet selv: "
+        "fjern disse utsagnene fra fila.",
+        "import.type_conflict": "<{iri}> finnes allerede i grafen som {old}{label}; denne fila gir den "
+        "typen {new}: bruk en ny IRI for en ny ting, eller behold typen den har.",
+        "import.label_conflict": "<{iri}> finnes allerede med navnet «{old}»@{tag}; denne fila kaller den "
+        "«{new}»@{tag}: bruk en ny IRI for en ny ting, eller bruk navnet den har (endre navnet i appen for å "
+        "gi den nytt navn).",
+        "import.missing_ref": "det finnes ikke noe {kinds} <{iri}> i grafen eller i denne fila ({prop}): bruk "
+        "IRI-en til noe som finnes, eller definer det i fila{hint}.",
+        "import.or": "eller",
+        "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
+        "samme ting, bruk den IRI-en.",
+        "import.tables_unavailable": "{name}: tabeller (CSV og Excel) kan ikke importeres ennå i denne "
+        "versjonen; bruk Turtle (.ttl) eller JSON-LD.",
+        "import.nothing_new": "{name} tilfører ingenting nytt: alt i den finnes allerede i grafen.",
+        "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt.",
+        "import.why_default": "Importert fra {name}",
+        "import.preview.title": "Import av {name}",
+        "import.preview.counts": "{add} utsagn legges til, {remove} fjernes.",
+        "import.preview.nothing": "Ingenting nytt: alt i fila finnes allerede i grafen.",
+        "import.preview.new": "Nye ting ({n}):",
+        "import.preview.changed": "Ting som endres ({n}):",
+        "import.preview.kind_count": "{kind}: {n}",
+        "import.preview.warnings": "Merk:",
+        "import.no_kind": "(uten type)",
+        "import.saved": "Lagret som endring {id} ({add} lagt til, {remove} fjernet); angre med `ikg undo {id}`.",
+        "import.dry_run": "Ingenting ble skrevet (--dry-run).",
+    },
+    "en": {
+        # graph/parsing.py: the text after "FILE:LINE:COL: "
+        "parse.no_file": "no such file; check the name and folder",
+        "parse.folder": "is a folder, not a file; name an RDF file in it",
+        "parse.permission": "cannot be read (permission denied)",
+        "parse.unreadable": "cannot be read ({why})",
+        "parse.unknown_type": "unknown file type '{suffix}'; use one of {known}",
+        "parse.binary": "this is a binary file, not RDF text; give a .ttl, .nt or .jsonld file",
+        "parse.not_utf8": "not UTF-8 text (byte 0x{byte}); save the file as UTF-8",
+        "parse.unterminated": "this string is never closed; add the closing quotes",
+        "parse.eof": "unexpected end of file: the last statement is not finished; is the file cut short, or a "
+        "'.', ']', ')' or closing quote missing?",
+        "parse.unknown_prefix": "unknown prefix '{prefix}:' — declare it with @prefix {prefix}: <…> .",
+        "parse.expected_dot": "expected '.' to end the statement here; is a '.', ';' or ',' missing before this?",
+        "parse.newline_in_string": "a string has no closing quote on its line; close it with \", or use \"\"\" "
+        "for text over several lines",
+        "parse.syntax": "syntax error: {why}",
+        "parse.cannot_read": "cannot be read as {fmt}: {detail}",
+        "parse.cannot_read_plain": "cannot be read as {fmt}",
+        "parse.bad_line": "not a valid {fmt} line; write <subject> <predicate> object .",
+        "parse.not_json": "not valid JSON ({why})",
+        "parse.too_deep": "the JSON is nested too deeply to be read; make its structure flatter",
+        "parse.remote_context": "the {what} '{ref}' would be fetched from elsewhere; put the context in the file "
+        "as a JSON object instead",
+        "parse.offline": "reading this file would fetch {url} from the network, and nothing is ever fetched "
+        "from the network; put what the file needs in the file itself",
+        "parse.lit.gyear": "is not a valid year (xsd:gYear); write four digits, e.g. 1996",
+        "parse.lit.gyearmonth": "is not a valid month (xsd:gYearMonth); write e.g. 2012-05",
+        "parse.lit.date": "is not a valid date (xsd:date); write year-month-day, e.g. 2012-05-03",
+        "parse.lit.decimal": "is not a valid decimal number (xsd:decimal); write digits with a point, e.g. 63.43",
+        "parse.lit.integer": "is not a whole number (xsd:integer); write digits only, e.g. 3",
+        "parse.lit.double": "is not a valid number (xsd:double); write e.g. 49984.0",
+        "parse.lit.boolean": "is not a valid truth value (xsd:boolean); write true or false",
+        "parse.lit.ill_typed": "is not a valid value of its type <{datatype}>",
+        "parse.lit.more": " (and {n} more such values)",
+        # graph/uploads.py
+        "upload.empty": "{name} is empty: choose the file again, or check that it was saved.",
+        "upload.too_big": "{name} is {size}, over the limit of {limit}: split it into smaller files, or ask "
+        "whoever runs the tool to raise IKG_MAX_UPLOAD_MB.",
+        "upload.bad_limit": "IKG_MAX_UPLOAD_MB must be a positive number of megabytes, not “{value}”.",
+        "upload.unknown_type": "{name}: files of this type cannot be imported; use Turtle (.ttl), JSON-LD "
+        "(.jsonld or .json), N-Triples (.nt), CSV (.csv) or Excel (.xlsx).",
+        "upload.rdf_xml": "{name} is RDF/XML, which is not accepted (an XML reader can be made to expand "
+        "entities without end or to read files on the server): convert it to Turtle on your own machine first, "
+        "e.g. with `rdfpipe -i xml -o turtle {name} > file.ttl`, and upload the .ttl file.",
+        "upload.xml_content": "{name} contains XML, not {kind}: RDF/XML is not accepted; convert it to Turtle "
+        "on your own machine first, e.g. with `rdfpipe -i xml -o turtle file.rdf > file.ttl`, and upload the "
+        ".ttl file.",
+        "upload.doctype": "{name}, line {line}: the file contains a DOCTYPE or ENTITY declaration (“{found}”), "
+        "which is refused because it can make a reader expand entities without end; remove the declaration "
+        "(Turtle, JSON-LD, N-Triples and CSV never need one).",
+        "upload.binary": "{name} contains binary data, not {kind} text: check that you chose the right file.",
+        "upload.zip_in_text": "{name} is a zip file (perhaps an Excel workbook), not {kind} text: if it is a "
+        "workbook, name it .xlsx.",
+        "upload.not_utf8": "{name}, line {line}, column {col}: the text is not UTF-8 (byte 0x{byte}); save the "
+        "file as UTF-8 (in Excel: “CSV UTF-8”) and upload it again.",
+        "upload.not_json": "{name} does not contain JSON (JSON-LD starts with “{{” or “[”): check that you chose "
+        "the right file; a Turtle file is named .ttl.",
+        "upload.not_zip": "{name} is not an Excel workbook: an .xlsx file is a zip archive and this one is not; "
+        "open it in Excel and save it as “Excel Workbook (.xlsx)”.",
+        "upload.old_excel": "{name} is an old Excel file (.xls) or a password-protected workbook: save it as "
+        "“Excel Workbook (.xlsx)” without a password.",
+        "upload.not_xlsx": "{name} is a zip archive but not an Excel workbook (it has no {part}): save it from "
+        "Excel as “Excel Workbook (.xlsx)”.",
+        "upload.damaged_zip": "{name} is damaged ({why}): save the workbook again from Excel.",
+        "upload.encrypted": "{name} is password-protected: remove the password in Excel and upload it again.",
+        "upload.too_many_parts": "{name} has {n} parts, more than the {max} a workbook may have here: save the "
+        "sheets as CSV instead.",
+        "upload.zip_bomb_size": "{name} is refused: it would unpack to {size} (the limit is {limit}); this is not "
+        "an ordinary spreadsheet: save the sheet as CSV, or split it.",
+        "upload.zip_bomb_ratio": "{name} is refused: its part {part} is compressed {ratio} times (more than {max} "
+        "times is a zip bomb, not a spreadsheet); save the workbook again from Excel, or save the sheet as CSV.",
+        "upload.xlsx_doctype": "{name}: the part {part} contains a DOCTYPE or ENTITY declaration, which is "
+        "refused because it can make a reader expand entities without end; save the workbook again from Excel.",
+        "upload.size.bytes": "{n} bytes",
+        "upload.size.kb": "{n} KB",
+        "upload.size.mb": "{n} MB",
+        "upload.kind.turtle": "Turtle",
+        "upload.kind.json-ld": "JSON-LD",
+        "upload.kind.nt": "N-Triples",
+        "upload.kind.csv": "CSV",
+        # graph/importing.py
+        "import.refused_one": "{name} was not imported and nothing was changed; fix this problem and try again:",
+        "import.refused_many": "{name} was not imported and nothing was changed; fix these {n} problems and try "
+        "again:",
+        "import.at_line": "line {line}",
+        "import.at_line_col": "line {line}, column {col}",
+        "import.no_triples": "the file holds no statements; there is nothing to import.",
+        "import.relative_iri": "the relative IRI <{iri}> has no base: write the full IRI, e.g. "
+        "<https://w3id.org/ikg/trondheim/{iri}>, or put @base <…> at the top of the file.",
+        "import.owl_imports": "owl:imports <{url}> is refused: imports are not followed and nothing is ever "
+        "fetched from the network; remove the statement and put the statements you need in this file (or import "
+        "that file on its own).",
+        "import.ontology_term": "the file says something about {term}, a term of the vocabulary; files may only "
+        "hold data, not change the ontology (ontology/ikg.ttl): remove these statements.",
+        "import.unknown_term": "{term} is not in the vocabulary (ontology/ikg.ttl): correct the spelling{hint}.",
+        "import.did_you_mean": " (did you mean {term}?)",
+        "import.misspelt_namespace": "<{iri}> is not in the vocabulary, and its namespace is nearly {ns}: check "
+        "the @prefix line{hint}.",
+        "import.foreign_term": "<{iri}> is used nowhere in the graph and is not in the vocabulary; the questions "
+        "and the app will not show it.",
+        "import.change_record": "<{iri}> is a record of the change history, which only the tool itself writes: "
+        "remove these statements from the file.",
+        "import.type_conflict": "<{iri}> is already in the graph as {old}{label}; this file gives it the type "
+        "{new}: use a new IRI for a new thing, or keep the type it has.",
+        "import.label_conflict": "<{iri}> already exists with the name “{old}”@{tag}; this file calls it "
+        "“{new}”@{tag}: use a new IRI for a new thing, or use the name it has (rename it in the app).",
+        "import.missing_ref": "there is no {kinds} <{iri}> in the graph or in this file ({prop}): use the IRI of "
+        "one that exists, or define it in the file{hint}.",
+        "import.or": "or",
+        "import.same_name": "“{label}” <{iri}> has the same name as the {kind} <{other}> already in the graph; "
+        "if it is the same thing, use that IRI.",
+        "import.tables_unavailable": "{name}: tables (CSV and Excel) cannot be imported yet in this version; use "
+        "Turtle (.ttl) or JSON-LD.",
+        "import.nothing_new": "{name} adds nothing new: everything in it is already in the graph.",
+        "import.other_store": "This preview was made for another graph; upload the file again.",
+        "import.why_default": "Imported from {name}",
+        "import.preview.title": "Import of {name}",
+        "import.preview.counts": "{add} statements to add, {remove} to remove.",
+        "import.preview.nothing": "Nothing new: everything in the file is already in the graph.",
+        "import.preview.new": "New things ({n}):",
+        "import.preview.changed": "Things that change ({n}):",
+        "import.preview.kind_count": "{kind}: {n}",
+        "import.preview.warnings": "Note:",
+        "import.no_kind": "(no type)",
+        "import.saved": "Saved as change {id} ({add} added, {remove} removed); undo it with `ikg undo {id}`.",
+        "import.dry_run": "Nothing was written (--dry-run).",
+    },
 }

@@ -12,12 +12,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import graph.store as gstore
+from graph import auth
 from graph.i18n import TEXT, t
 from tests.conftest import FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "about"]
+PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "history", "about"]
 EX = "https://example.org/ikg/"
 
 
@@ -60,8 +61,16 @@ def fresh_env(tmp_path, monkeypatch):
     reset_caches()
 
 
-def start(lang: str = "en", page: str = "network") -> AppTest:
+EDITOR_PASSWORD = "correct horse battery staple"
+EDITOR_HASH = auth.hash_password(EDITOR_PASSWORD, salt=b"0123456789abcdef")
+
+
+def start(lang: str = "en", page: str = "network", editor: str | None = "Kari Nordmann") -> AppTest:
+    """The app in `lang` on `page`; with an editor password configured and, unless editor=None, logged in."""
     at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
+    if editor:
+        at.session_state["ikg_editor"] = editor
     at.run()
     assert not at.exception, at.exception
     if at.sidebar.radio(key="lang").value != lang:
@@ -245,6 +254,8 @@ def test_review_form_saves_and_a_new_session_reads_it_back(fresh_env):
 
 def test_review_form_refuses_a_missing_reviewer(fresh_env):
     at = start("nb", "review")
+    assert at.text_input(key="review_reviewer").value == "Kari Nordmann"  # the editor, by default
+    at.text_input(key="review_reviewer").set_value("   ")
     at.button(key="review_save").click().run()
     assert [e.value for e in at.error] == ["Skriv navnet på den som vurderer."]
     assert at.success == [] or len(at.success) == 0
@@ -311,3 +322,87 @@ def test_a_broken_data_file_shows_which_file_and_what_is_wrong(tmp_path, monkeyp
     assert str(data / "broken.ttl") in error and ":3" in error
     assert "Traceback" not in error
     reset_caches()
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may edit
+# ---------------------------------------------------------------------------------------------
+
+
+def edit_controls(at: AppTest) -> list[str]:
+    keys = [getattr(w, "key", None) or "" for w in (*at.button, *at.text_input, *at.get("form_submit_button"))]
+    return [k for k in keys if k.startswith(("review_save", "undo", "edit", "import"))]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_visitor_sees_no_edit_controls(shared_env, page):
+    at = start("en", page, editor=None)
+    assert problems(at) == []
+    assert edit_controls(at) == []
+    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in PAGES]
+
+
+@pytest.mark.parametrize("page", ["edit", "import"])
+def test_a_visitor_cannot_reach_editor_pages_by_link(shared_env, page):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
+    at.query_params["page"] = page
+    at.run()
+    assert at.sidebar.radio(key="page.nb").value == "network"
+    assert [w.value for w in at.sidebar.warning] == [t("login.required", "nb")]
+    assert edit_controls(at) == []
+
+
+def test_without_a_configured_login_editing_is_off(shared_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["ikg_editor"] = "Mallory"  # a forged session value does not make an editor
+    at.run()
+    assert t("login.off", "nb") in [c.value for c in at.sidebar.caption]
+    assert "edit" not in at.sidebar.radio(key="page.nb").options
+
+
+def login(at: AppTest, name: str, password: str) -> AppTest:
+    at.sidebar.text_input(key="login_name").input(name)
+    at.sidebar.text_input(key="login_password").input(password)
+    return at.sidebar.get("form_submit_button")[0].click().run()
+
+
+def test_password_login_opens_the_editor_pages(shared_env):
+    at = start("en", editor=None)
+    login(at, "Kari", "wrong")
+    assert [e.value for e in at.sidebar.error] == ["Wrong password."]
+    assert "edit" not in at.sidebar.radio(key="page.en").options
+    login(at, "Kari", EDITOR_PASSWORD)
+    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in [*PAGES, "edit", "import"]]
+    assert t("login.as", "en", name="Kari") in [x.value for x in at.sidebar.text]
+
+
+def test_too_many_wrong_passwords_lock_the_login(shared_env):
+    at = start("en", editor=None)
+    for _ in range(auth.MAX_FAILURES):
+        login(at, "Mallory", "guess")
+    login(at, "Mallory", EDITOR_PASSWORD)  # even the right one, while locked
+    assert [e.value for e in at.sidebar.error] == [t("login.locked", "en", seconds=auth.LOCK_SECONDS)]
+    assert "edit" not in at.sidebar.radio(key="page.en").options
+
+
+def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
+    at = start("en", "review")
+    at.button(key="review_save").click().run()
+    at.sidebar.radio(key="page.en").set_value("history").run()
+    frame_ = at.dataframe[0].value
+    assert list(frame_["action"]) == ["assessment"] and list(frame_["who"]) == ["Kari Nordmann"]
+    assert "+ " in at.code[0].value and "ikg:Assessment" in at.code[0].value
+    at.checkbox(key="undo_sure").check()
+    at.get("form_submit_button")[0].click().run()
+    assert at.success[0].value.startswith("Change ")
+    assert list(at.dataframe[0].value["action"]) == ["undo", "assessment"]
+
+
+def test_history_page_for_a_visitor_has_no_undo(fresh_env):
+    at = start("en", "review")
+    at.button(key="review_save").click().run()
+    at = start("en", "history", editor=None)
+    assert len(at.dataframe[0].value) == 1
+    assert t("history.login_to_undo", "en") in [c.value for c in at.caption]
+    assert edit_controls(at) == []
