@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", parents=[common], help="write a consistent snapshot of the store to a file")
     p.add_argument("path", type=Path, help="an .nt or .nt.gz file")
 
+    sub.add_parser("password", parents=[common],
+                   help="make the editor_password_hash line for .streamlit/secrets.toml (asks for the password)")
+
     p = sub.add_parser("restore", parents=[common, editing],
                        help="replace the store's content by a backup (asks first; recorded, so it can be undone)")
     p.add_argument("path", type=Path)
@@ -166,6 +169,22 @@ def cmd_undo(args) -> int:
     change = undo(store, args.id, editor=editor_name(args), why=args.why, lang=args.lang)
     print(f"undid change {change.undoes}: new change {change.id} "
           f"(+{change.added_count} -{change.removed_count} triples)")
+    return 0
+
+
+def cmd_password(args) -> int:
+    import getpass
+
+    from .auth import hash_password
+
+    first = getpass.getpass("editor password: ")
+    if len(first) < 10:
+        raise InputError("the password is too short: use at least 10 characters (a few words are easy to remember)")
+    if getpass.getpass("again: ") != first:
+        raise InputError("the two passwords differ; nothing was made")
+    print("# put these two lines in .streamlit/secrets.toml (never commit that file)")
+    print("[ikg]")
+    print(f'editor_password_hash = "{hash_password(first)}"')
     return 0
 
 
@@ -356,7 +375,7 @@ def warn_if_stale(args) -> None:
     """Tell the user when data/ changed after the store was filled (their store is not rebuilt silently)."""
     from .store import is_stale
 
-    if args.command in ("validate", "queries", "reset", "load"):
+    if args.command in ("validate", "queries", "reset", "load", "password", "restore", "backup"):
         return
     try:
         store = open_store(args.store)
@@ -382,6 +401,7 @@ COMMANDS = {
     "undo": cmd_undo,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "password": cmd_password,
 }
 
 
