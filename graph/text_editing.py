@@ -154,8 +154,9 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.err.unknown_entity": "Det finnes ingen {what} som heter «{value}» i grafen{hint}: velg en fra listen, "
         "eller legg den til først.",
         "edit.err.did_you_mean": " (mente du «{name}»?)",
-        "edit.err.ambiguous": "«{value}» er navnet på flere enn én {what} ({things}): bruk identifikatoren i stedet.",
-        "edit.err.wrong_kind": "«{value}» er en {is_kind}, ikke en {what}: velg en {what}.",
+        "edit.err.ambiguous": "«{value}» passer til flere ting ({things}): bruk identifikatoren i stedet.",
+        "edit.err.wrong_kind": "«{value}» kan ikke brukes her: den er registrert som «{is_kind}», og feltet "
+        "trenger: {what}.",
         "edit.err.id_invalid": "«{value}» kan ikke være en identifikator: bruk små bokstaver, sifre og bindestrek, "
         "f.eks. network-icorn (eller en hel http(s)-adresse).",
         "edit.err.id_taken": "Identifikatoren «{value}» er allerede brukt av «{label}» <{iri}>: velg en annen "
@@ -175,9 +176,9 @@ TEXT: dict[str, dict[str, str]] = {
         "hjemmeparten: legg til datasettets hjemaktør først.",
         "edit.err.same_city": "Vennskapsbyen må være en annen by enn {home}: velg vennskapsbyen.",
         "edit.err.not_found": "Det finnes ingenting med identifikatoren <{iri}> i grafen: velg fra listen.",
-        "edit.err.not_editable": "«{label}» er en {what}, som skjemaene ikke kan endre: rett den i Turtle-filene "
-        "i data/.",
-        "edit.err.not_retirable": "«{label}» er en {what}; bare medlemskap, vennskapsbyavtaler, nettverk, "
+        "edit.err.not_editable": "«{label}» ({what}) kan ikke endres i skjemaene: rett den i Turtle-filene i "
+        "data/.",
+        "edit.err.not_retirable": "«{label}» ({what}) kan ikke avsluttes; bare medlemskap, vennskapsbyavtaler, nettverk, "
         "prosjekter og aktiviteter kan avsluttes. Bruk «slett» for noe som ble lagt inn ved en feil.",
         "edit.err.already_ended": "«{label}» sluttet allerede i {end}: rett sluttdatoen i stedet for å avslutte "
         "på nytt.",
@@ -219,7 +220,8 @@ TEXT: dict[str, dict[str, str]] = {
         "opp på nytt.",
         "tabular.err.no_rows": "Fila har overskrifter, men ingen rader med data: fyll inn én rad per ting under "
         "overskriftene.",
-        "tabular.err.too_many_rows": "Fila har {n} rader; høyst {max} kan leses inn om gangen: del den opp.",
+        "tabular.err.too_many_rows": "Fila har mer enn {max} rader med data: del den opp i filer med høyst {max} "
+        "rader.",
         "tabular.err.format": "«{name}» er verken CSV eller Excel (.xlsx): lagre fila som CSV (UTF-8) eller "
         "Excel-arbeidsbok (.xlsx).",
         "tabular.err.encoding": "Fila er ikke UTF-8: lagre den som «CSV UTF-8» (i Excel: Lagre som › CSV UTF-8).",
@@ -228,6 +230,16 @@ TEXT: dict[str, dict[str, str]] = {
         ".xlsx, eller lagre som CSV UTF-8.",
         "tabular.err.sheet": "Arbeidsboka har ikke et ark for {wanted}: arkene heter {found}. Gi arket med dataene "
         "et av disse navnene: {expected}.",
+        "tabular.any_kind": "noe slag",
+        "tabular.kind_column": "Slag",
+        "tabular.err.headers_mixed": "Kolonneoverskriftene passer ikke: {detail}. Med en kolonne «Slag» kan "
+        "kolonnene være: {expected}. Last ned malene for å se dem.",
+        "tabular.err.row_kind": "Ukjent slag «{value}»: skriv et av {known}.",
+        "tabular.err.row_kind_missing": "Slaget mangler: skriv et av {known}.",
+        "tabular.err.not_for_kind": "Denne kolonnen brukes ikke for rader av slaget {kind}: la cellen stå tom.",
+        "tabular.help.mixed": "Vil du legge til flere slag i én fil (f.eks. et nettverk og så medlemskap i det), "
+        "legg til en kolonne «Slag» med slaget for hver rad, og kolonnene fra malene for de slagene.",
+        "tabular.preview.one": "1 rad lest fra {name}: {things}.",
         "tabular.err.sheets_many": "Arbeidsboka har ark for flere slag ({found}): les inn ett slag om gangen, "
         "eller velg slaget.",
         "tabular.err.headers": "Kolonneoverskriftene passer ikke for {kind}: {detail}. Kolonnene er: {expected} "
@@ -391,8 +403,9 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.err.unknown_entity": "There is no {what} called “{value}” in the graph{hint}: pick one from the list, "
         "or add it first.",
         "edit.err.did_you_mean": " (did you mean “{name}”?)",
-        "edit.err.ambiguous": "“{value}” is the name of more than one {what} ({things}): use the identifier instead.",
-        "edit.err.wrong_kind": "“{value}” is a {is_kind}, not a {what}: pick a {what}.",
+        "edit.err.ambiguous": "“{value}” fits more than one thing ({things}): use the identifier instead.",
+        "edit.err.wrong_kind": "“{value}” cannot be used here: it is registered as “{is_kind}”, and the field "
+        "needs: {what}.",
         "edit.err.id_invalid": "“{value}” cannot be an identifier: use lower-case letters, digits and hyphens, e.g. "
         "network-icorn (or a whole http(s) address).",
         "edit.err.id_taken": "The identifier “{value}” is already used by “{label}” <{iri}>: choose another "
@@ -412,9 +425,9 @@ TEXT: dict[str, dict[str, str]] = {
         "has no home party: add the dataset's home actor first.",
         "edit.err.same_city": "The twin city must be another city than {home}: choose the twin city.",
         "edit.err.not_found": "There is nothing with the identifier <{iri}> in the graph: pick it from the list.",
-        "edit.err.not_editable": "“{label}” is a {what}, which the forms cannot edit: correct it in the Turtle files "
-        "in data/.",
-        "edit.err.not_retirable": "“{label}” is a {what}; only memberships, twin-city agreements, networks, projects "
+        "edit.err.not_editable": "“{label}” ({what}) cannot be edited in the forms: correct it in the Turtle files in "
+        "data/.",
+        "edit.err.not_retirable": "“{label}” ({what}) cannot be retired; only memberships, twin-city agreements, networks, projects "
         "and activities can be retired. Use “delete” for something entered by mistake.",
         "edit.err.already_ended": "“{label}” already ended in {end}: correct the end instead of retiring it again.",
         "edit.err.vocabulary": "“{label}” belongs to the vocabulary and cannot be deleted here.",
@@ -453,7 +466,8 @@ TEXT: dict[str, dict[str, str]] = {
         "and upload it again.",
         "tabular.err.no_rows": "The file has headers but no rows of data: fill in one row per thing under the "
         "headers.",
-        "tabular.err.too_many_rows": "The file has {n} rows; at most {max} can be read at a time: split it.",
+        "tabular.err.too_many_rows": "The file has more than {max} rows of data: split it into files of at most "
+        "{max} rows.",
         "tabular.err.format": "“{name}” is neither CSV nor Excel (.xlsx): save the file as CSV (UTF-8) or as an "
         "Excel workbook (.xlsx).",
         "tabular.err.encoding": "The file is not UTF-8: save it as “CSV UTF-8” (in Excel: Save as › CSV UTF-8).",
@@ -462,6 +476,16 @@ TEXT: dict[str, dict[str, str]] = {
         ".xlsx, or save it as CSV UTF-8.",
         "tabular.err.sheet": "The workbook has no sheet for {wanted}: its sheets are {found}. Name the sheet holding "
         "the data one of: {expected}.",
+        "tabular.any_kind": "any kind",
+        "tabular.kind_column": "Kind",
+        "tabular.err.headers_mixed": "The column headers do not fit: {detail}. With a column “Kind” the columns "
+        "can be: {expected}. Download the templates to see them.",
+        "tabular.err.row_kind": "Unknown kind “{value}”: write one of {known}.",
+        "tabular.err.row_kind_missing": "The kind is missing: write one of {known}.",
+        "tabular.err.not_for_kind": "This column is not used for rows of the kind {kind}: leave the cell empty.",
+        "tabular.help.mixed": "To add several kinds in one file (e.g. a network and then memberships in it), add "
+        "a column “Kind” with each row's kind, and the columns of those kinds' templates.",
+        "tabular.preview.one": "1 row read from {name}: {things}.",
         "tabular.err.sheets_many": "The workbook has sheets for several kinds ({found}): import one kind at a time, "
         "or choose the kind.",
         "tabular.err.headers": "The column headers do not fit {kind}: {detail}. The columns are: {expected} (those "

@@ -56,6 +56,8 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.doctype": "{name}, linje {line}: fila inneholder en DOCTYPE- eller ENTITY-deklarasjon "
         "(«{found}»), og det avvises fordi den kan få en leser til å utvide entiteter uten ende; fjern "
         "deklarasjonen (Turtle, JSON-LD, N-Triples og CSV trenger den aldri).",
+        "upload.utf16": "{name} er lagret som UTF-16; lagre fila som UTF-8 (i Excel: «CSV UTF-8») og last den opp "
+        "på nytt.",
         "upload.binary": "{name} inneholder binære data, ikke {kind}-tekst: sjekk at du valgte riktig fil.",
         "upload.zip_in_text": "{name} er en zip-fil (kanskje en Excel-arbeidsbok), ikke {kind}-tekst: er det "
         "en arbeidsbok, gi den endelsen .xlsx.",
@@ -104,6 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
         "data, ikke endre ontologien (ontology/ikg.ttl): fjern disse utsagnene.",
         "import.unknown_term": "{term} finnes ikke i vokabularet (ontology/ikg.ttl): rett skrivemåten{hint}.",
         "import.did_you_mean": " (mente du {term}?)",
+        "import.known_ones": " (grafen har {items})",
         "import.misspelt_namespace": "<{iri}> finnes ikke i vokabularet, og navnerommet er nesten {ns}: sjekk "
         "@prefix-linjen{hint}.",
         "import.foreign_term": "<{iri}> brukes ingen steder i grafen og finnes ikke i vokabularet; spørsmålene og "
@@ -115,7 +118,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.label_conflict": "<{iri}> finnes allerede med navnet «{old}»@{tag}; denne fila kaller den "
         "«{new}»@{tag}: bruk en ny IRI for en ny ting, eller bruk navnet den har (endre navnet i appen for å "
         "gi den nytt navn).",
-        "import.missing_ref": "det finnes ikke noe {kinds} <{iri}> i grafen eller i denne fila ({prop}): bruk "
+        "import.missing_ref": "det finnes ingen {kinds} <{iri}> i grafen eller i denne fila ({prop}): bruk "
         "IRI-en til noe som finnes, eller definer det i fila{hint}.",
         "import.or": "eller",
         "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
@@ -187,6 +190,8 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.doctype": "{name}, line {line}: the file contains a DOCTYPE or ENTITY declaration (“{found}”), "
         "which is refused because it can make a reader expand entities without end; remove the declaration "
         "(Turtle, JSON-LD, N-Triples and CSV never need one).",
+        "upload.utf16": "{name} is saved as UTF-16; save the file as UTF-8 (in Excel: “CSV UTF-8”) and upload it "
+        "again.",
         "upload.binary": "{name} contains binary data, not {kind} text: check that you chose the right file.",
         "upload.zip_in_text": "{name} is a zip file (perhaps an Excel workbook), not {kind} text: if it is a "
         "workbook, name it .xlsx.",
@@ -233,6 +238,7 @@ TEXT: dict[str, dict[str, str]] = {
         "hold data, not change the ontology (ontology/ikg.ttl): remove these statements.",
         "import.unknown_term": "{term} is not in the vocabulary (ontology/ikg.ttl): correct the spelling{hint}.",
         "import.did_you_mean": " (did you mean {term}?)",
+        "import.known_ones": " (the graph has {items})",
         "import.misspelt_namespace": "<{iri}> is not in the vocabulary, and its namespace is nearly {ns}: check "
         "the @prefix line{hint}.",
         "import.foreign_term": "<{iri}> is used nowhere in the graph and is not in the vocabulary; the questions "
