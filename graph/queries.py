@@ -178,9 +178,17 @@ SELECT DISTINCT ?x ?name WHERE {{
 
 
 def names_of(store: Store, kind: str) -> list[tuple[URIRef, str]]:
-    """(IRI, label) for every thing of a kind, every label in every language."""
-    rows = store.select(NAMES_QUERY.format(pattern=KIND_PATTERN[kind]))
-    return [(x, str(name)) for x, name in rows.rows]
+    """(IRI, label) for every thing of a kind, every label in every language (kept until the next write)."""
+    key = (id(store), store.generation, kind)
+    if key not in _name_cache:
+        rows = store.select(NAMES_QUERY.format(pattern=KIND_PATTERN[kind]))
+        if len(_name_cache) > 32:
+            _name_cache.clear()
+        _name_cache[key] = [(x, str(name)) for x, name in rows.rows]
+    return _name_cache[key]
+
+
+_name_cache: dict[tuple[int, int, str], list[tuple[URIRef, str]]] = {}
 
 
 MATCH_QUERY = """
@@ -196,6 +204,10 @@ def resolve(store: Store, kind: str, value: str) -> URIRef:
     """The IRI of the thing of `kind` named `value` (an IRI or any label, case-insensitive)."""
     value = value.strip()
     pattern = KIND_PATTERN[kind]
+    if len(value) > MAX_NAME:
+        raise InputError(f"a name is at most {MAX_NAME} characters; this one has {len(value)}")
+    if value.startswith(("http://", "https://")) and not valid_iri(value):
+        raise InputError(f"{value!r} is not a valid IRI: an IRI has no spaces and none of < > \" {{ }} | \\ ^ `")
     if value.startswith(("http://", "https://")) and store.ask(
         f"ASK {{ {pattern} }}", {"x": URIRef(value)}
     ):
@@ -215,6 +227,15 @@ def resolve(store: Store, kind: str, value: str) -> URIRef:
     ][:1]
     hint = f"; did you mean {close[0]}?" if close else ""
     raise InputError(f"no {word} called {value}{hint}")
+
+
+MAX_NAME = 300
+_IRI_FORBIDDEN = set('<>"{}|\\^`') | {chr(c) for c in range(0x21)}
+
+
+def valid_iri(text: str) -> bool:
+    """An absolute http(s) IRI without the characters IRIs may not hold."""
+    return text.startswith(("http://", "https://")) and len(text) > 8 and not (set(text) & _IRI_FORBIDDEN)
 
 
 def labels_of(store: Store, lang: str = "en") -> dict[str, str]:

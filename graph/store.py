@@ -271,7 +271,10 @@ class MemoryStore(Store):
 
 def to_ox(term: Node):
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as exc:
+            raise InputError(f"not a valid IRI: {str(term)[:200]!r} ({exc})") from None
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
