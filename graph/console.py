@@ -72,6 +72,8 @@ def refusal(exc: InputError, lang: str = "en") -> str:
         return t("console.update", lang)
     if text.startswith("SERVICE is not allowed"):
         return t("console.service", lang)
+    if text.startswith("FROM and FROM NAMED"):
+        return t("console.from", lang)
     return t("console.parse", lang, detail=text)
 
 

@@ -300,9 +300,13 @@ def run(store: Store, name_or_file: str, params: dict[str, str] | None = None, l
     if q.name == "changes":
         _default_documents(store, bindings)
     if q.path.parent != QUERY_DIR:  # a user's own .rq file: read-only queries only
+        from .console import refusal
         from .sparql import check_read_only
 
-        check_read_only(q.sparql)
+        try:
+            check_read_only(q.sparql)
+        except InputError as exc:
+            raise InputError(refusal(exc, lang)) from None
     rows = store.select(q.sparql, bindings)
     return to_table(q, rows, lang)
 

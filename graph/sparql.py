@@ -1,6 +1,6 @@
 """Read-only checks for SPARQL typed by users (the CLI's `ikg query FILE.rq` and the app's console).
 
-Only SELECT, ASK, CONSTRUCT and DESCRIBE run; updates, LOAD and SERVICE are refused.
+Only SELECT, ASK, CONSTRUCT and DESCRIBE run; updates, LOAD, SERVICE, FROM and FROM NAMED are refused.
 
 >>> check_read_only("SELECT * WHERE { ?s ?p ?o }")
 'SELECT'
@@ -39,6 +39,8 @@ def check_read_only(text: str) -> str:
         raise InputError(f"the query could not be parsed: {exc}") from None
     if _contains(tree, "ServiceGraphPattern"):
         raise InputError("SERVICE is not allowed: queries run only on this graph, never on other servers")
+    if _contains(tree, "DatasetClause"):
+        raise InputError("FROM and FROM NAMED are not allowed: queries run only on this graph")
     form = tree[1].name
     return QUERY_FORMS.get(form, form)
 
