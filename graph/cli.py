@@ -131,6 +131,18 @@ def editor_name(args) -> str:
         return "ikg"
 
 
+def confirmed(args, what: str, question: str) -> bool:
+    """--yes, or a yes typed in a terminal; refuses without a terminal rather than guess."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InputError(f"{what} needs confirmation: run it in a terminal, or add --yes")
+    if input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "j", "ja"):
+        return True
+    print("nothing changed.")
+    return False
+
+
 def cmd_import(args) -> int:
     from .importing import import_file
 
@@ -202,13 +214,8 @@ def cmd_restore(args) -> int:
 
     store = open_store(args.store, fill=False)
     n = len(read_backup(args.path))  # check the whole file before asking
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InputError("restore needs confirmation: run it in a terminal, or add --yes")
-        answer = input(f"Replace everything in {store.describe()} with the {n} triples of {args.path}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print("nothing changed.")
-            return 1
+    if not confirmed(args, "restore", f"Replace everything in {store.describe()} with the {n} triples of {args.path}?"):
+        return 1
     restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
     print(f"restored {n} triples from {args.path} into {store.describe()} (undo with `ikg undo`)")
     return 0
@@ -357,13 +364,8 @@ def cmd_reset(args) -> int:
 
     store = open_store(args.store, fill=False)
     kept = "" if args.drop_assessments else " Review assessments are kept."
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise InputError("reset needs confirmation: run it in a terminal, or add --yes")
-        answer = input(f"Replace everything in {store.describe()} with ontology/ and data/?{kept} [y/N] ")
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print("nothing changed.")
-            return 1
+    if not confirmed(args, "reset", f"Replace everything in {store.describe()} with ontology/ and data/?{kept}"):
+        return 1
     start = time.perf_counter()
     n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args))
     seconds = time.perf_counter() - start
