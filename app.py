@@ -560,6 +560,8 @@ RENDER = {
     "network": page_network, "collaborators": page_collaborators, "gaps": page_gaps, "review": page_review,
     "map": page_map, "sparql": page_sparql, "about": page_about,
     "history": lambda store, key, lang: app_editing.page_history(store, key, lang, app_editing.current_editor()),
+    "edit": lambda store, key, lang: app_editing.page_edit(store, key, lang, app_editing.current_editor()),
+    "import": lambda store, key, lang: app_editing.page_import(store, key, lang, app_editing.current_editor()),
 }
 
 

@@ -1376,7 +1376,9 @@ def build_retirement(store: Store, iri: str | URIRef, *, end, status=IKG.Ended, 
     if kind.name not in RETIRABLE:
         look = _Lookup(store, lang)
         raise InputError(t("edit.err.not_retirable", lang, label=look.label(iri), what=kind.label(lang).lower()))
-    values = {"end": end, "status": str(status) if isinstance(status, URIRef) else status, **_source_values(source)}
+    values = {"end": end, **_source_values(source)}
+    if "status" in kind.names:  # an activity has an end but no status
+        values["status"] = str(status) if isinstance(status, URIRef) else status
     if _empty(_raw(end)):
         raise FieldErrors([("end", t("edit.err.required", lang, field=BASE_FIELDS["end"].label(lang),
                                      help=t("edit.help.retire_end", lang)))], lang)

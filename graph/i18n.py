@@ -494,9 +494,9 @@ TEXT: dict[str, dict[str, str]] = {
 
 # The texts of the editing features live beside their modules (one file each, so they can grow
 # apart); they are merged here, and the same-keys test covers them too.
-from . import text_editing, text_history, text_importing  # noqa: E402
+from . import text_app, text_editing, text_history, text_importing  # noqa: E402
 
-for _part in (text_history.TEXT, text_editing.TEXT, text_importing.TEXT):
+for _part in (text_history.TEXT, text_editing.TEXT, text_importing.TEXT, text_app.TEXT):
     for _lang in LANGS:
         _clash = set(_part[_lang]) & set(TEXT[_lang])
         assert not _clash, f"text keys defined twice: {sorted(_clash)}"

@@ -81,13 +81,13 @@ class Store(ABC):
     def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph: ...
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
-        return self._select(PREFIX_HEADER + query, dict(bindings or {}))
+        return self._select(PREFIX_HEADER + query, checked(bindings))
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        return self._ask(PREFIX_HEADER + query, dict(bindings or {}))
+        return self._ask(PREFIX_HEADER + query, checked(bindings))
 
     def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
-        return self._construct(PREFIX_HEADER + query, dict(bindings or {}))
+        return self._construct(PREFIX_HEADER + query, checked(bindings))
 
     def graph(self) -> Graph:
         """Everything in the store as an rdflib graph (for export, validation, analysis of small graphs)."""
@@ -143,6 +143,18 @@ class Store(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional for backends
         pass
+
+
+_BAD_IRI_CHARS = set('<>"{}|\\^`') | {chr(c) for c in range(0x21)}
+
+
+def checked(bindings: Mapping[str, Node] | None) -> dict[str, Node]:
+    """The bindings, with every IRI checked: no backend is ever given an IRI it would mis-serialise."""
+    out = dict(bindings or {})
+    for name, term in out.items():
+        if isinstance(term, URIRef) and (not str(term) or set(str(term)) & _BAD_IRI_CHARS):
+            raise InputError(f"not a valid IRI for ?{name}: {str(term)[:200]!r}")
+    return out
 
 
 SKOLEM_AUTHORITY = "https://w3id.org/ikg"

@@ -58,15 +58,20 @@ def free_port() -> int:
 
 
 class AppServer:
-    """`streamlit run app.py` on 127.0.0.1 and a free port, on its own store folder."""
+    """`streamlit run app.py` on 127.0.0.1 and a free port, on its own store folder.
 
-    def __init__(self, store: Path | str, *, log_dir: Path | None = None, env: dict[str, str] | None = None):
+    `args` are more options for `streamlit run` (e.g. `secrets_args(path)`); `env` more environment.
+    """
+
+    def __init__(self, store: Path | str, *, log_dir: Path | None = None, env: dict[str, str] | None = None,
+                 args: list[str] | None = None):
         self.store = str(store)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_dir = Path(log_dir or tempfile.mkdtemp(prefix="ikg-app-log-"))
         self.log_path = self.log_dir / f"streamlit-{self.port}.log"
         self.extra_env = env or {}
+        self.extra_args = list(args or [])
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 90) -> AppServer:
@@ -76,7 +81,7 @@ class AppServer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *self.extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -120,6 +125,22 @@ class AppServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def secrets_args(folder: Path, secrets: dict[str, dict[str, str]]) -> list[str]:
+    """Write Streamlit secrets (e.g. {"ikg": {"editor_password_hash": …}}) to a TOML file in `folder` and
+    return the `streamlit run` options that read only that file (`--secrets.files`, Streamlit's own option;
+    the checkout's and the user's .streamlit/secrets.toml are then not read)."""
+    import json
+
+    lines = []
+    for section, values in secrets.items():
+        lines.append(f"[{section}]")
+        lines += [f"{name} = {json.dumps(str(value))}" for name, value in values.items()]  # a TOML basic string
+    path = Path(folder) / "secrets.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return ["--secrets.files", str(path)]
 
 
 def launch_chromium(playwright):

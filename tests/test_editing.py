@@ -196,6 +196,10 @@ def test_add_activity_and_participation(store):
     assert ["Hometown Municipality", "Project X", "Project", "Plan 2020 §2"] in collaborators
     activity = URIRef(EX + "activity-climate-seminar")
     participation = URIRef(EX + "participation-innovation-agency-in-project-x")
+    # an activity has an end but no status: retiring it sets the end only
+    retired = editing.retire(store, activity, end="2021-05-04", source="Minutes", editor="Kari")
+    assert retired.action == "retire-activity"
+    assert editing.entity_values(store, activity, "en")["end"] == "2021-05-04"
     g = store.graph()
     assert g.value(activity, RDF.type) == IKG.Seminar
     citation = g.value(participation, IKG.citation)
