@@ -418,7 +418,8 @@ def log_in(page, name: str = "Kari Browser") -> None:
     widget(page, "login_name").locator("input").fill(name)
     widget(page, "login_password").locator("input").fill(EDITOR_PASSWORD)
     sidebar.get_by_role("button", name="Log in", exact=True).click()
-    expect(sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")).to_have_count(1)
+    expect(sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")).to_have_count(
+        1, timeout=30_000)
     wait_idle(page)
 
 
