@@ -49,7 +49,8 @@ GENID_PATTERN = re.compile(r"^https://w3id\.org/(?:ikg/)?\.well-known/genid/[A-Z
 YEAR_MIN, YEAR_MAX = 1800, 2100
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https?://[^\s<>\"{}|\\^`/?#]+(?:[/?#][^\s<>\"{}|\\^`]*)?$", re.IGNORECASE)
-URL_FORBIDDEN = set(' <>"{}|\\^`')
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+URL_FORBIDDEN = set(' <>"{}|\\^`') | {chr(c) for c in range(0x20)} | {"\x7f"}
 MAX_REFERRERS_SHOWN = 10
 
 FIELD_TYPES = (
@@ -572,9 +573,20 @@ def parse_amount(text: str, lang: str = "en") -> Decimal:
 def parse_url(text: str, lang: str = "en") -> str:
     """An http(s) web address without spaces or the characters <>"{}|\\^`."""
     text = str(text).strip()
-    if not URL.match(text) or any(c in URL_FORBIDDEN for c in text):
+    if not URL.match(text) or any(c in URL_FORBIDDEN for c in text) or not _rfc3987(text):
         raise InputError(t("edit.err.url", lang, value=text))
     return text
+
+
+def _rfc3987(text: str) -> bool:
+    """Whether Oxigraph's IRI parser (RFC 3987) takes it, so every backend can hold it."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _Checker:
@@ -628,16 +640,22 @@ class _Checker:
     def _parse_id(self, f, raw):
         return self._one(f, raw)
 
+    def _plain(self, f, text: str) -> str:
+        """Free text without control characters (a NUL ends a query on some SPARQL servers)."""
+        if CONTROL.search(text):
+            raise InputError(t("edit.err.control", self.lang, field=f.label(self.lang)))
+        return text
+
     def _parse_text(self, f, raw):
-        return self._one(f, raw).strip()
+        return self._plain(f, self._one(f, raw).strip())
 
     def _parse_label_nb(self, f, raw):
-        return " ".join(self._one(f, raw).split())
+        return self._plain(f, " ".join(self._one(f, raw).split()))
 
     _parse_label_en = _parse_label_nb
 
     def _parse_list(self, f, raw):
-        return sorted({" ".join(x.split()) for x in _items(raw)})
+        return sorted({self._plain(f, " ".join(x.split())) for x in _items(raw)})
 
     def _parse_currency(self, f, raw):
         code = self._one(f, raw).strip().upper()
@@ -913,7 +931,7 @@ def _identifier(checker: _Checker, kind: Kind, raw: str, p: dict, taken: set[URI
     look = checker.look
     if raw:
         if raw.startswith(("http://", "https://")):
-            ok = URL.match(raw) and not any(c in URL_FORBIDDEN for c in raw)
+            ok = URL.match(raw) and not any(c in URL_FORBIDDEN for c in raw) and _rfc3987(raw)
             iri = URIRef(raw)
         else:
             ok = SLUG.match(raw)

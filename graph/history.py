@@ -81,6 +81,9 @@ def commit(
     if not editor:
         raise InputError(t("err.editor", lang))
     add_set = {tuple(tr) for tr in (add or ())}
+    texts = [editor, why or "", *(str(o) for _, _, o in add_set if isinstance(o, Literal))]
+    if any("\x00" in text for text in texts):
+        raise InputError(t("err.nul", lang))
     remove_set = {tuple(tr) for tr in (remove or ())} - add_set
     with store.write_lock:
         present = existing(store, add_set | remove_set)

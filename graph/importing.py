@@ -261,6 +261,10 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
         except ParseError as error:
             raise _refused(name, error, lang) from None
         locator = _Locator(text, file_type)
+        bad = _bad_iris(graph)
+        if bad:
+            raise ImportErrors(name, [ImportProblem("", t("import.bad_iri", lang, iri=iri[:200]), entity=None)
+                                      for iri in bad], lang)
         checker = _Checker(store, graph, text, name, lang, locator)
         add, problems, warnings = checker.run()
         remove, summary = Graph(), ""
@@ -280,6 +284,38 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
     return Preview(name=name, file_type=file_type, lang=lang, add=bind_prefixes(to_add), remove=to_remove,
                    new=new, changed=changed, warnings=warnings, summary=summary, kind=kind,
                    generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
+
+
+_IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
+_NOT_IN_IRIS = set('<>"{}|\\^`') | {chr(c) for c in range(0x21)} | {"\x7f"}
+
+
+def _bad_iris(graph: Graph) -> list[str]:
+    """IRIs of a parsed file (datatypes included) that are not IRIs: characters IRIs may not hold, or no scheme.
+
+    rdflib reads `<" } ; DROP ALL ; #>` or `<a\u0020b>` as an IRI; such a term must never reach a
+    store, an update or a change record."""
+    bad = set()
+    for triple in graph:
+        for term in triple:
+            iris = [term] if isinstance(term, URIRef) else (
+                [term.datatype] if isinstance(term, Literal) and term.datatype is not None else [])
+            for iri in iris:
+                text = str(iri)
+                if not _IRI_SCHEME.match(text) or set(text) & _NOT_IN_IRIS or not _rfc3987(text):
+                    bad.add(text)
+    return sorted(bad)
+
+
+def _rfc3987(text: str) -> bool:
+    """Whether Oxigraph's IRI parser (RFC 3987) takes it, so every backend can hold it."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:

@@ -7,6 +7,7 @@ edit.summary.* (what a change does), tabular.* (spreadsheet templates and import
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "edit.err.control": "Teksten har et kontrolltegn (f.eks. NUL) som ikke kan lagres; skriv den inn på nytt uten det.",
         # kinds
         "edit.kind.actor": "Aktør",
         "edit.kind.network": "Nettverk",
@@ -259,6 +260,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.count": "{n} × {kind}",
     },
     "en": {
+        "edit.err.control": "The text holds a control character (e.g. NUL) that cannot be saved; type it again without it.",
         "edit.kind.actor": "Actor",
         "edit.kind.network": "Network",
         "edit.kind.membership": "Membership",

@@ -3,6 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         "err.editor": "Skriv navnet ditt: hver endring lagres med hvem som gjorde den.",
+        "err.nul": "Teksten har et NUL-tegn, som ikke kan lagres: skriv den inn på nytt uten det.",
         "err.no_change": "Dette endrer ingenting: alt er allerede slik i grafen.",
         "err.change_unknown": "Ingen endring har id «{id}»; se `ikg history` eller historikksiden for id-ene.",
         "err.change_ambiguous": "«{id}» passer til {n} endringer; skriv flere tegn av id-en.",
@@ -49,6 +50,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "err.editor": "Write your name: every change is saved with who made it.",
+        "err.nul": "The text holds a NUL character, which cannot be saved: type it again without it.",
         "err.no_change": "This changes nothing: the graph already says exactly this.",
         "err.change_unknown": "No change has the id “{id}”; see `ikg history` or the history page for the ids.",
         "err.change_ambiguous": "“{id}” matches {n} changes; write more characters of the id.",

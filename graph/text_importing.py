@@ -97,6 +97,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.at_line": "linje {line}",
         "import.at_line_col": "linje {line}, kolonne {col}",
         "import.no_triples": "fila inneholder ingen utsagn; det er ingenting å importere.",
+        "import.bad_iri": "«{iri}» er ikke en gyldig IRI (den har mellomrom, anførselstegn, klammer, kontrolltegn eller mangler skjema som https:): skriv en fullstendig IRI, f.eks. <https://example.org/nettverk-a>",
         "import.relative_iri": "den relative IRI-en <{iri}> har ingen base: skriv hele IRI-en, f.eks. "
         "<https://w3id.org/ikg/trondheim/{iri}>, eller legg @base <…> øverst i fila.",
         "import.owl_imports": "owl:imports <{url}> avvises: importer følges ikke, og ingenting hentes noen gang "
@@ -229,6 +230,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.at_line": "line {line}",
         "import.at_line_col": "line {line}, column {col}",
         "import.no_triples": "the file holds no statements; there is nothing to import.",
+        "import.bad_iri": "“{iri}” is not a valid IRI (it holds a space, quote, brace or control character, or has no scheme such as https:): write a full IRI, e.g. <https://example.org/network-a>",
         "import.relative_iri": "the relative IRI <{iri}> has no base: write the full IRI, e.g. "
         "<https://w3id.org/ikg/trondheim/{iri}>, or put @base <…> at the top of the file.",
         "import.owl_imports": "owl:imports <{url}> is refused: imports are not followed and nothing is ever "
