@@ -42,7 +42,7 @@ from .errors import InputError
 from .i18n import t
 from .namespaces import GEO, IKG, ORG, SCHEMA, SDG
 from .review import _slug, dataset_namespace
-from .store import Store
+from .store import Store, is_iri
 
 GENID = "https://w3id.org/.well-known/genid/"
 GENID_PATTERN = re.compile(r"^https://w3id\.org/(?:ikg/)?\.well-known/genid/[A-Za-z0-9_-]+$")
@@ -573,20 +573,9 @@ def parse_amount(text: str, lang: str = "en") -> Decimal:
 def parse_url(text: str, lang: str = "en") -> str:
     """An http(s) web address without spaces or the characters <>"{}|\\^`."""
     text = str(text).strip()
-    if not URL.match(text) or any(c in URL_FORBIDDEN for c in text) or not _rfc3987(text):
+    if not URL.match(text) or any(c in URL_FORBIDDEN for c in text) or not is_iri(text):
         raise InputError(t("edit.err.url", lang, value=text))
     return text
-
-
-def _rfc3987(text: str) -> bool:
-    """Whether Oxigraph's IRI parser (RFC 3987) takes it, so every backend can hold it."""
-    import pyoxigraph
-
-    try:
-        pyoxigraph.NamedNode(text)
-    except ValueError:
-        return False
-    return True
 
 
 class _Checker:
@@ -931,7 +920,7 @@ def _identifier(checker: _Checker, kind: Kind, raw: str, p: dict, taken: set[URI
     look = checker.look
     if raw:
         if raw.startswith(("http://", "https://")):
-            ok = URL.match(raw) and not any(c in URL_FORBIDDEN for c in raw) and _rfc3987(raw)
+            ok = URL.match(raw) and not any(c in URL_FORBIDDEN for c in raw) and is_iri(raw)
             iri = URIRef(raw)
         else:
             ok = SLUG.match(raw)

@@ -44,7 +44,7 @@ from .history import CHANGE_BASE, Change, commit
 from .i18n import number, t
 from .namespaces import GEO, IKG, ORG, SCHEMA, SDG, bind_prefixes
 from .parsing import ParseError, decode_text, literal_problems, parse_text, quiet_rdflib, read_bytes
-from .store import Store, skolemise
+from .store import Store, is_iri, skolemise
 from .uploads import check_upload, max_upload_bytes, size_text
 from .validate import Problem, shipped_ontology, validate_change
 
@@ -286,10 +286,6 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
                    generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
 
 
-_IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
-_NOT_IN_IRIS = set('<>"{}|\\^`') | {chr(c) for c in range(0x21)} | {"\x7f"}
-
-
 def _bad_iris(graph: Graph) -> list[str]:
     """IRIs of a parsed file (datatypes included) that are not IRIs: characters IRIs may not hold, or no scheme.
 
@@ -302,20 +298,9 @@ def _bad_iris(graph: Graph) -> list[str]:
                 [term.datatype] if isinstance(term, Literal) and term.datatype is not None else [])
             for iri in iris:
                 text = str(iri)
-                if not _IRI_SCHEME.match(text) or set(text) & _NOT_IN_IRIS or not _rfc3987(text):
+                if not is_iri(text):
                     bad.add(text)
     return sorted(bad)
-
-
-def _rfc3987(text: str) -> bool:
-    """Whether Oxigraph's IRI parser (RFC 3987) takes it, so every backend can hold it."""
-    import pyoxigraph
-
-    try:
-        pyoxigraph.NamedNode(text)
-    except ValueError:
-        return False
-    return True
 
 
 def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:

@@ -20,7 +20,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import InputError
-from .store import Rows, Store
+from .store import Rows, Store, is_iri
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 LANGS = ("en", "nb")
@@ -230,12 +230,11 @@ def resolve(store: Store, kind: str, value: str) -> URIRef:
 
 
 MAX_NAME = 300
-_IRI_FORBIDDEN = set('<>"{}|\\^`') | {chr(c) for c in range(0x21)}
 
 
 def valid_iri(text: str) -> bool:
-    """An absolute http(s) IRI without the characters IRIs may not hold."""
-    return text.startswith(("http://", "https://")) and len(text) > 8 and not (set(text) & _IRI_FORBIDDEN)
+    """An absolute http(s) IRI every backend can hold."""
+    return text.startswith(("http://", "https://")) and is_iri(text)
 
 
 def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
