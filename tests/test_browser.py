@@ -411,12 +411,12 @@ def test_network_page_draws_the_network_in_both_languages(visit):
     shot(page, "network.png")
 
 
-def log_in(page, name: str = "Kari Browser") -> None:
+def log_in(page, name: str = "Kari Browser", password: str = EDITOR_PASSWORD) -> None:
     """Log in as an editor from the sidebar (the review form is for editors only)."""
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Log in to edit", exact=True).click()
     widget(page, "login_name").locator("input").fill(name)
-    widget(page, "login_password").locator("input").fill(EDITOR_PASSWORD)
+    widget(page, "login_password").locator("input").fill(password)
     sidebar.get_by_role("button", name="Log in", exact=True).click()
     expect(sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")).to_have_count(
         1, timeout=30_000)

@@ -21,6 +21,7 @@ from tests.test_browser import (
     expect,
     grid,
     heading,
+    log_in,
     network_frame,
     no_error_boxes,
     open_app,
@@ -71,17 +72,6 @@ def go(page, label: str, title: str) -> None:
     """Pick a page in the sidebar (English) and wait for its heading."""
     widget(page, "page.en").get_by_text(label, exact=True).click()
     expect(heading(page)).to_have_text(title)
-    wait_idle(page)
-
-
-def log_in(page, name: str, password: str) -> None:
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Log in to edit", exact=True).click()
-    widget(page, "login_name").locator("input").fill(name)
-    widget(page, "login_password").locator("input").fill(password)
-    sidebar.get_by_role("button", name="Log in", exact=True).click()
-    expect(sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")).to_have_count(
-        1, timeout=30_000)
     wait_idle(page)
 
 
