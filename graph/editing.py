@@ -92,23 +92,6 @@ class Field:
     def help(self, lang: str = "en") -> str:
         return t(f"edit.help.{self.name}", lang)
 
-    @property
-    def label_nb(self) -> str:
-        return self.label("nb")
-
-    @property
-    def label_en(self) -> str:
-        return self.label("en")
-
-    @property
-    def help_nb(self) -> str:
-        return self.help("nb")
-
-    @property
-    def help_en(self) -> str:
-        return self.help("en")
-
-
 @dataclass(frozen=True)
 class Kind:
     """A kind of thing a person can add: its class, IRI prefix, fields and how it is modelled."""
@@ -134,15 +117,6 @@ class Kind:
 
     def help(self, lang: str = "en") -> str:
         return t(f"edit.kind_help.{self.name}", lang)
-
-    @property
-    def label_nb(self) -> str:
-        return self.label("nb")
-
-    @property
-    def label_en(self) -> str:
-        return self.label("en")
-
 
 ACTOR_TYPES = (
     IKG.City, IKG.MunicipalUnit, IKG.University, IKG.ResearchInstitute, IKG.Company, IKG.BusinessAssociation,
