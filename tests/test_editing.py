@@ -72,7 +72,7 @@ def test_kinds_and_their_fields():
     assert membership.field("network").classes == (IKG.Network,)
     assert membership.field("status").scheme == IKG.Statuses
     assert (membership.field("role").default, membership.field("currency").default) == ("member", "NOK")
-    assert membership.label_nb == "Medlemskap" and membership.label_en == "Membership"
+    assert membership.label("nb") == "Medlemskap" and membership.label("en") == "Membership"
     for kind in KINDS:
         assert kind.label("nb") != f"edit.kind.{kind.name}" and kind.help("en") != f"edit.kind_help.{kind.name}"
         for lang in ("nb", "en"):
@@ -80,12 +80,12 @@ def test_kinds_and_their_fields():
             assert len(set(labels)) == len(labels), (kind.name, lang)
         for f in kind.fields:
             assert f.type in editing.FIELD_TYPES
-            assert f.label_nb and f.label_en and f.help_nb and f.help_en
-            assert not f.help_en.startswith("edit.") and not f.label_nb.startswith("edit.")
+            assert f.label("nb") and f.label("en") and f.help("nb") and f.help("en")
+            assert not f.help("en").startswith("edit.") and not f.label("nb").startswith("edit.")
     # a header of one field never names another field in the other language
     names = {}
     for f in editing.BASE_FIELDS.values():
-        for text in (f.label_nb, f.label_en):
+        for text in (f.label("nb"), f.label("en")):
             assert names.setdefault(text.casefold(), f.name) == f.name, text
 
 
