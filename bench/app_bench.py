@@ -91,7 +91,7 @@ def browser_side(store_dir: Path, loads: int) -> list[dict]:
     """Navigation to interactive Network page, in fresh browser contexts."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import VIEWPORT, AppServer, chromium_missing_reason, launch_chromium
+    from tests.support.browser import VIEWPORT, AppServer, chromium_missing_reason, launch_chromium
 
     reason = chromium_missing_reason()
     if reason:

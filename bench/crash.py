@@ -44,8 +44,8 @@ def patch(n: int):
 
 
 def child(folder: str, n: int) -> None:
-    from graph import history
-    from graph.store import OxigraphStore
+    import graph.history.changes as history
+    from graph.store.base import OxigraphStore
 
     store = OxigraphStore(Path(folder))
     triples = patch(n)
@@ -57,7 +57,7 @@ def child(folder: str, n: int) -> None:
 
 
 def make_pristine(folder: Path) -> None:
-    from graph.store import OxigraphStore, fill_from_shipped
+    from graph.store.base import OxigraphStore, fill_from_shipped
 
     store = OxigraphStore(folder)
     fill_from_shipped(store)
@@ -69,8 +69,8 @@ def state_of(folder: Path, n: int, validate: bool = True) -> str:
     """'before', 'after' or 'broken: why', for the store in `folder`."""
     import gc
 
-    from graph import history
-    from graph.store import OxigraphStore
+    import graph.history.changes as history
+    from graph.store.base import OxigraphStore
 
     try:
         store = OxigraphStore(folder)
@@ -88,7 +88,7 @@ def state_of(folder: Path, n: int, validate: bool = True) -> str:
         else:
             state = f"broken: {len(held)} of {n} triples and {len(changes)} records"
         if validate and not state.startswith("broken"):
-            from graph.validate import validate as shacl
+            from graph.rdf.shapes import validate as shacl
 
             problems = shacl(store.graph())
             if problems:

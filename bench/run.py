@@ -43,9 +43,10 @@ def _alarm(signum, frame):
 
 def worker(backend: str, data: Path, runs: int, timeout: int = 300) -> dict:
     """Runs in a child process: load, time each question, build the network and centralities."""
-    from graph import analysis, queries
+    import graph.analysis.network as analysis
+    import graph.questions.catalogue as queries
     from graph.errors import IkgError
-    from graph.store import MemoryStore, OxigraphStore, shipped_files
+    from graph.store.base import MemoryStore, OxigraphStore, shipped_files
 
     signal.signal(signal.SIGALRM, _alarm)
     files = shipped_files(include_data=False) + [data]
@@ -56,7 +57,7 @@ def worker(backend: str, data: Path, runs: int, timeout: int = 300) -> dict:
     elif backend == "oxigraph":
         store = OxigraphStore(Path(tempfile.mkdtemp(prefix="ikg-bench-")))
     else:
-        from tests.virtuoso_server import VirtuosoServer
+        from tests.support.virtuoso import VirtuosoServer
 
         server = VirtuosoServer()
         server.start()
@@ -103,7 +104,7 @@ def worker(backend: str, data: Path, runs: int, timeout: int = 300) -> dict:
     result["network_nodes"] = g.number_of_nodes()
     result["network_edges"] = g.number_of_edges()
     try:
-        from graph import view
+        import graph.render.view as view
 
         t0 = time.perf_counter()
         v = view.build_view(store, view.ViewOptions())

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import graph.render.view as view  # noqa: E402
 from bench.generate import write  # noqa: E402
-from graph import view  # noqa: E402
-from graph.store import OxigraphStore, shipped_files  # noqa: E402
+from graph.store.base import OxigraphStore, shipped_files  # noqa: E402
 
 
 def timed(fn, repeat: int = 1):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import MemoryStore, OxigraphStore, Store, shipped_files
+from graph.store.base import MemoryStore, OxigraphStore, Store, shipped_files
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "small.ttl"
@@ -21,7 +21,7 @@ def fixture_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def virtuoso():
     """A real Virtuoso server on 127.0.0.1, started once for the session (see tests/virtuoso_server.py)."""
-    from tests.virtuoso_server import VirtuosoServer
+    from tests.support.virtuoso import VirtuosoServer
 
     if not VirtuosoServer.available():
         if os.environ.get("IKG_SKIP_VIRTUOSO") == "1":

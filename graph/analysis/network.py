@@ -1,0 +1,156 @@
+"""The collaboration network (networkx) built from the RDF, and what is computed on it.
+
+The network is bipartite: actors on one side, the things that link them (networks, projects,
+working groups, activities, agreements) on the other, so it stays linear in the data size even
+when a network has thousands of members. Two actors collaborate when they share a neighbour.
+The CLI and the app call these same functions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib.term import Node
+
+from graph.questions.catalogue import Table, display, run
+from graph.store.base import Store
+
+EXACT_BETWEENNESS_LIMIT = 2000  # nodes; above it betweenness is sampled
+BETWEENNESS_SAMPLE = 200  # pivots used when sampling (stated in the UI)
+
+_cache: dict[tuple, object] = {}
+
+
+def _cached(store: Store, key: str, lang: str, build):
+    k = (id(store), store.generation, key, lang)
+    if k not in _cache:
+        if len(_cache) > 64:
+            _cache.clear()
+        _cache[k] = build()
+    return _cache[k]
+
+
+@dataclass
+class Centrality:
+    degree: dict[str, float]
+    betweenness: dict[str, float]
+    sampled: int | None  # number of pivots when betweenness was sampled, else None
+
+
+def collaboration_graph(store: Store, lang: str = "en") -> nx.Graph:
+    """Actors and the things linking them; node attrs: label, kind, side ('actor' or 'via')."""
+
+    def build():
+        table = run(store, "ties", {}, lang)
+        g = nx.Graph()
+        idx = {v: i for i, v in enumerate(table.raw.vars)}
+        for raw in table.raw.rows:
+            a, x = str(raw[idx["actor"]]), str(raw[idx["x"]])
+            g.add_node(a, label=display(raw[idx["actor_name"]]), side="actor")
+            g.add_node(x, label=display(raw[idx["thing"]]), kind=display(raw[idx["kind"]]), side="via")
+            g.add_edge(a, x, role=display(raw[idx["role"]], lang))
+        return g
+
+    return _cached(store, "graph", lang, build)
+
+
+def degree(store: Store) -> dict[str, float]:
+    """Degree centrality (the same in every language, so computed on one)."""
+    g = collaboration_graph(store, "en")
+    return _cached(store, "degree", "", lambda: nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0))
+
+
+def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
+    """Betweenness centrality and the number of pivots when it was sampled (seeded), else None."""
+
+    def build():
+        g = collaboration_graph(store, "en")
+        if len(g) > EXACT_BETWEENNESS_LIMIT:
+            k = min(BETWEENNESS_SAMPLE, len(g))
+            return nx.betweenness_centrality(g, k=k, seed=42), k
+        return nx.betweenness_centrality(g), None
+
+    return _cached(store, "betweenness", "", build)
+
+
+def centrality(store: Store, lang: str = "en") -> Centrality:
+    """Degree and betweenness together (for exports); each is cached on its own."""
+    values, sampled = betweenness(store)
+    return Centrality(degree(store), values, sampled)
+
+
+def communities(store: Store, lang: str = "en") -> list[set[str]]:
+    """Groups of densely linked nodes (Louvain, seeded so the answer is stable)."""
+    g = collaboration_graph(store, lang)
+    return _cached(store, "communities", lang, lambda: nx.community.louvain_communities(g, seed=42))
+
+
+def brokers(store: Store, lang: str = "en") -> list[str]:
+    """Actors whose removal splits the network (articulation points on the actor side)."""
+    g = collaboration_graph(store, lang)
+    return sorted(n for n in nx.articulation_points(g) if g.nodes[n].get("side") == "actor")
+
+
+def isolated_actors(store: Store, lang: str = "en") -> list[str]:
+    """Actors in the graph with no tie to any network, project, group, activity or agreement."""
+    rows = store.select(
+        """SELECT DISTINCT ?x WHERE { ?x a ?t . ?t rdfs:subClassOf* ikg:Actor .
+             FILTER(?t NOT IN (ikg:Person)) }"""
+    )
+    g = collaboration_graph(store, lang)
+    return sorted(str(x) for (x,) in rows.rows if str(x) not in g)
+
+
+def ego_network(store: Store, node: str, radius: int = 1, lang: str = "en") -> nx.Graph:
+    """The node and everything within `radius` actor steps (each step passes one linking thing)."""
+    g = collaboration_graph(store, lang)
+    if node not in g:
+        return nx.Graph()
+    return nx.ego_graph(g, node, radius=2 * radius)
+
+
+def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int = 50,
+           shortest_only: bool = True) -> list[list[str]]:
+    """Chains between two actors (node lists alternating actor, thing, actor …) of at most `max_steps`
+    actor steps: the shortest ones, or with `shortest_only=False` every chain up to that length
+    (shortest first, at most `limit`)."""
+    if source not in g or target not in g or source == target:
+        return []
+    try:
+        shortest = list(itertools.islice(nx.all_shortest_paths(g, source, target), limit))
+    except nx.NetworkXNoPath:
+        return []
+    found = sorted((p for p in shortest if _alternates(p) and (len(p) - 1) // 2 <= max_steps),
+                   key=lambda p: (len(p), p))
+    if shortest_only or not found:
+        return found
+    seen = {tuple(p) for p in found}
+    more = itertools.islice(nx.all_simple_paths(g, source, target, cutoff=2 * max_steps), 10 * limit)
+    extra = sorted((p for p in more if _alternates(p) and tuple(p) not in seen), key=lambda p: (len(p), p))
+    return (found + extra)[:limit]
+
+
+def _alternates(path: list[str]) -> bool:
+    """Actor, thing, actor …: an IRI that is both an actor and a linking thing (a network that is also
+    a member of another) is one node, so a path through it may not alternate; such paths are left out."""
+    return len(path) % 2 == 1
+
+def chain_text(g: nx.Graph, path: list[str]) -> str:
+    """'A —[via (kind)]→ B —[…]→ C' for a chain."""
+    parts = [g.nodes[path[0]]["label"]]
+    for via, actor in zip(path[1::2], path[2::2], strict=True):
+        kind = g.nodes[via].get("kind", "")
+        parts.append(f" —[{g.nodes[via]['label']}{f' ({kind})' if kind else ''}]→ {g.nodes[actor]['label']}")
+    return "".join(parts)
+
+
+def shortest_chains(store: Store, bindings: dict[str, Node], lang: str = "en") -> Table:
+    """The `path` named question: every shortest chain between two actors."""
+    g = collaboration_graph(store, lang)
+    max_steps = int(bindings.get("max", 4))
+    found = chains(g, str(bindings["from"]), str(bindings["to"]), max_steps)
+    rows = sorted(([str((len(p) - 1) // 2), chain_text(g, p)] for p in found),
+                  key=lambda r: (int(r[0]), r[1].casefold()))
+    return Table(["steps", "chain"], rows)

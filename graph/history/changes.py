@@ -1,0 +1,243 @@
+"""Every change to the graph, recorded with PROV-O: who, when, why, which triples went in and out.
+
+All writes by people (forms, imports, review assessments, undo, reset, restore) go through
+`commit`: it computes the change's real effect (triples already there are not "added" again,
+triples not there are not "removed"), writes the effect and its record in **one** store
+transaction, so a crash leaves the store as it was before or after, never in between, and a change
+without its record (or a record without its change) cannot exist. `undo` writes the inverse of an
+earlier change as a new change.
+
+The added and removed triples are kept as N-Triples text in two literals of the record
+(`ikg:added`, `ikg:removed`), so the history never mixes with the graph's own statements: a
+question about networks cannot find a network that was deleted an hour ago.
+
+>>> from graph.store import MemoryStore
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDFS
+>>> store = MemoryStore()
+>>> g = Graph(); _ = g.add((URIRef("https://example.org/x"), RDFS.label, Literal("X", lang="en")))
+>>> change = commit(store, add=g, editor="Kari", action="add-actor", why="new partner")
+>>> (change.added_count, change.removed_count, len(changes(store)))
+(1, 0, 1)
+>>> undo(store, change.id, editor="Kari").removed_count
+1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.term import Node
+
+from graph.errors import InputError
+from graph.i18n import t
+from graph.store.base import Store
+from graph.vocab.namespaces import IKG
+
+CHANGE_BASE = "https://w3id.org/ikg/change/"
+MIN_ID_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded change, as the history page and `ikg history` show it."""
+
+    id: str
+    iri: str
+    time: str  # ISO 8601, UTC
+    editor: str
+    action: str
+    comment: str
+    added_count: int
+    removed_count: int
+    undoes: str | None = None  # the id of the change this one undoes
+    undone_by: str | None = None  # the id of the change that undid this one
+
+
+def commit(
+    store: Store,
+    add: Iterable[tuple[Node, Node, Node]] | None = None,
+    remove: Iterable[tuple[Node, Node, Node]] | None = None,
+    *,
+    editor: str,
+    action: str,
+    why: str = "",
+    undoes: str | None = None,
+    now: dt.datetime | None = None,
+    lang: str = "en",
+) -> Change:
+    """Write a change and its record in one transaction; returns the record.
+
+    Reads the current state and writes under the store's write lock, so concurrent editors in one
+    process are serialised and none of their changes is lost. Raises InputError (and writes
+    nothing) when the editor is missing or the change would change nothing.
+    """
+    editor = (editor or "").strip()
+    if not editor:
+        raise InputError(t("err.editor", lang))
+    add_set = {tuple(tr) for tr in (add or ())}
+    texts = [editor, why or "", *(str(o) for _, _, o in add_set if isinstance(o, Literal))]
+    if any("\x00" in text for text in texts):
+        raise InputError(t("err.nul", lang))
+    remove_set = {tuple(tr) for tr in (remove or ())} - add_set
+    with store.write_lock:
+        present = existing(store, add_set | remove_set)
+        added = sorted(add_set - present, key=_key)
+        removed = sorted(remove_set & present, key=_key)
+        if not added and not removed:
+            raise InputError(t("err.no_change", lang))
+        now = now or dt.datetime.now(dt.UTC)
+        change_id = f"{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
+        iri = URIRef(CHANGE_BASE + change_id)
+        record = Graph()
+        record.add((iri, RDF.type, IKG.Change))
+        record.add((iri, DCTERMS.identifier, Literal(change_id)))
+        precise = now.astimezone(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+        record.add((iri, PROV.startedAtTime, Literal(precise, datatype=XSD.dateTime)))
+        record.add((iri, IKG.editor, Literal(editor)))
+        record.add((iri, IKG.action, Literal(action)))
+        if why and why.strip():
+            record.add((iri, RDFS.comment, Literal(why.strip())))
+        record.add((iri, IKG.addedCount, Literal(len(added), datatype=XSD.integer)))
+        record.add((iri, IKG.removedCount, Literal(len(removed), datatype=XSD.integer)))
+        if added:
+            record.add((iri, IKG.added, Literal(to_ntriples(added))))
+        if removed:
+            record.add((iri, IKG.removed, Literal(to_ntriples(removed))))
+        if undoes:
+            record.add((iri, IKG.undoes, URIRef(CHANGE_BASE + undoes)))
+        store.apply(add=[*added, *record], remove=removed)
+    return Change(change_id, str(iri), _stamp(now), editor, action, (why or "").strip(), len(added), len(removed),
+                  undoes)
+
+
+def existing(store: Store, triples: Iterable[tuple[Node, Node, Node]]) -> set[tuple[Node, Node, Node]]:
+    """Which of these triples the store holds now."""
+    return store.present(triples)
+
+
+HISTORY_QUERY = """
+SELECT ?c ?id ?time ?editor ?action ?comment ?added ?removed ?undoes_id ?undone_by_id
+WHERE {
+  ?c a ikg:Change ; dcterms:identifier ?id ; prov:startedAtTime ?time ; ikg:editor ?editor ;
+     ikg:action ?action ; ikg:addedCount ?added ; ikg:removedCount ?removed .
+  OPTIONAL { ?c rdfs:comment ?comment }
+  OPTIONAL { ?c ikg:undoes ?u . ?u dcterms:identifier ?undoes_id }
+  OPTIONAL { ?later ikg:undoes ?c . ?later dcterms:identifier ?undone_by_id }
+}
+"""
+
+
+def changes(store: Store, limit: int | None = None) -> list[Change]:
+    """The recorded changes, newest first."""
+    out = []
+    for r in store.select(HISTORY_QUERY).dicts():
+        out.append((_sort_key(r["time"]), Change(
+            id=str(r["id"]), iri=str(r["c"]), time=_time_text(r["time"]), editor=str(r["editor"]),
+            action=str(r["action"]), comment=str(r["comment"] or ""),
+            added_count=int(r["added"]), removed_count=int(r["removed"]),
+            undoes=str(r["undoes_id"]) if r["undoes_id"] is not None else None,
+            undone_by=str(r["undone_by_id"]) if r["undone_by_id"] is not None else None,
+        )))
+    out.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
+    listed = [change for _, change in out]
+    return listed[:limit] if limit else listed
+
+
+def _sort_key(term) -> str:
+    value = term.toPython() if isinstance(term, Literal) else term
+    if isinstance(value, dt.datetime) and value.tzinfo:
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    return str(term)
+
+
+def find(store: Store, change_id: str, lang: str = "en") -> Change:
+    """A change by its id or a unique prefix of it (at least 4 characters)."""
+    change_id = (change_id or "").strip()
+    all_changes = changes(store)
+    exact = [c for c in all_changes if c.id == change_id]
+    if exact:
+        return exact[0]
+    if len(change_id) >= MIN_ID_PREFIX:
+        matches = [c for c in all_changes if c.id.startswith(change_id)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise InputError(t("err.change_ambiguous", lang, id=change_id, n=len(matches)))
+    raise InputError(t("err.change_unknown", lang, id=change_id))
+
+
+def diff(store: Store, change_id: str, lang: str = "en") -> tuple[Graph, Graph]:
+    """The triples a change added and removed."""
+    change = find(store, change_id, lang)
+    rows = store.select(
+        "SELECT ?added ?removed WHERE { OPTIONAL { ?c ikg:added ?added } OPTIONAL { ?c ikg:removed ?removed } }",
+        {"c": URIRef(change.iri)},
+    ).rows
+    added_text, removed_text = rows[0] if rows else (None, None)
+    return from_ntriples(str(added_text or "")), from_ntriples(str(removed_text or ""))
+
+
+def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str = "en") -> Change:
+    """Undo a change by recording a new change that removes what it added and restores what it removed.
+
+    Refused when the change was already undone. Triples a later change has since removed (or
+    restored) are left as they are, so undoing never overwrites newer work.
+    """
+    with store.write_lock:
+        change = find(store, change_id, lang)
+        if change.undone_by:
+            raise InputError(t("err.already_undone", lang, id=change.id, by=change.undone_by))
+        added, removed = diff(store, change.id, lang)
+        try:
+            return commit(store, add=removed, remove=added, editor=editor, action="undo",
+                          why=why or t("history.undo_of", lang, id=change.id), undoes=change.id, lang=lang)
+        except InputError as exc:
+            if str(exc) == t("err.no_change", lang):
+                raise InputError(t("err.nothing_to_undo", lang, id=change.id)) from None
+            raise
+
+
+def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """N-Triples text, one triple a line (newlines inside literals escaped, as N-Triples requires)."""
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def nt(term: Node) -> str:
+    """One term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(term)) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
+
+
+def from_ntriples(text: str) -> Graph:
+    g = Graph()
+    if text.strip():
+        g.parse(data=text, format="nt")
+    return g
+
+
+def _key(triple) -> tuple[str, str, str]:
+    return tuple(term.n3() for term in triple)
+
+
+def _time_text(term) -> str:
+    value = term.toPython() if isinstance(term, Literal) else term
+    return _stamp(value) if isinstance(value, dt.datetime) and value.tzinfo else str(term)
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -1,0 +1,412 @@
+"""Any SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB …) as a Store, over the SPARQL 1.1 protocol.
+
+Reads go to the query endpoint, usually anonymous; writes go as SPARQL Update to the update endpoint
+with HTTP digest (Virtuoso's /sparql-auth) or basic authentication. Credentials come only from the
+environment, never from the command line. Every failure becomes one StoreError or InputError line.
+
+>>> store = SparqlStore("http://127.0.0.1:8890/sparql", graph="urn:ikg")
+>>> store.read_only, store.describe()
+(True, 'sparql:http://127.0.0.1:8890/sparql graph <urn:ikg> (read-only)')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Literal, Node
+from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+from graph.errors import InputError, StoreError
+from graph.store.base import SKOLEM_AUTHORITY, Rows, Store, _ntriples, from_ox, inject_values
+from graph.vocab.namespaces import bind_prefixes
+
+# Virtuoso 7.2's SPARQL parser runs out of stack near 5,000 triples in one DATA block, requests of
+# 12,000 triples loaded fastest (about 25,000 triples/s), and requests near 100,000 failed.
+BLOCK = 4_000  # triples per INSERT DATA / DELETE DATA block
+CHUNK = 12_000  # triples per update request (one transaction)
+READ_ONLY = "this store is read-only"
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# Where graph.store.skolemise puts blank nodes, so files loaded either way name them alike.
+GENID = str(BNode("x").skolemize(authority=SKOLEM_AUTHORITY, basepath="/.well-known/genid/"))[:-1]
+LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
+
+
+class SparqlStore(Store):
+    """A remote SPARQL 1.1 endpoint; without an update URL it is read-only.
+
+    `graph` names the graph holding our data: queries then send default-graph-uri=graph and updates
+    write into GRAPH <graph>. None means the server's default graph (on Virtuoso that is the union of
+    all graphs, system graphs included: always name a graph there).
+    """
+
+    kind = "sparql"
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        graph: str | None = None,
+        timeout: float = 60,
+        auth: str = "digest",
+    ) -> None:
+        super().__init__()
+        self.query_url = query_url
+        self.update_url = update_url or None
+        self.graph_iri = graph or None
+        self.timeout = timeout
+        self.read_only = self.update_url is None
+        self.session = requests.Session()
+        if user and password is not None:
+            if auth not in ("digest", "basic"):
+                raise StoreError(f"unknown authentication {auth!r}; use digest or basic (IKG_AUTH)")
+            make = HTTPDigestAuth if auth == "digest" else HTTPBasicAuth
+            self.auth = make(user, password)
+        else:
+            self.auth = None
+        if self.graph_iri and any(c in self.graph_iri for c in '<>"{}|^`\\ \n'):
+            raise StoreError(f"not a valid graph IRI: {self.graph_iri!r} (IKG_GRAPH)")
+
+    @classmethod
+    def from_env(cls, url: str, environ: Mapping[str, str] | None = None) -> SparqlStore:
+        """The store at `url`, with IKG_UPDATE_URL, IKG_USER, IKG_PASSWORD, IKG_GRAPH, IKG_AUTH, IKG_TIMEOUT.
+
+        >>> SparqlStore.from_env("http://localhost:3030/ds/sparql", {"IKG_GRAPH": "urn:x"}).graph_iri
+        'urn:x'
+        """
+        env = os.environ if environ is None else environ
+        try:
+            timeout = float(env.get("IKG_TIMEOUT") or 60)
+        except ValueError:
+            raise StoreError(f"IKG_TIMEOUT={env['IKG_TIMEOUT']!r} is not a number of seconds") from None
+        return cls(
+            url,
+            update_url=env.get("IKG_UPDATE_URL"),
+            user=env.get("IKG_USER"),
+            password=env.get("IKG_PASSWORD"),
+            graph=env.get("IKG_GRAPH"),
+            timeout=timeout,
+            auth=(env.get("IKG_AUTH") or "digest").lower(),
+        )
+
+    def describe(self) -> str:
+        where = f" graph <{self.graph_iri}>" if self.graph_iri else ""
+        return f"sparql:{self.query_url}{where}{' (read-only)' if self.read_only else ''}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- HTTP ------------------------------------------------------------------------------
+    def _post(self, url: str, data: dict[str, str], accept: str | None = None, auth=None) -> requests.Response:
+        headers = {"Accept": accept} if accept else {}
+        try:
+            return self.session.post(url, data=data, headers=headers, auth=auth, timeout=self.timeout)
+        except requests.Timeout:
+            raise StoreError(
+                f"the SPARQL server at {url} did not answer within {self.timeout:g} s; "
+                "try again, simplify the query, or raise IKG_TIMEOUT"
+            ) from None
+        except requests.RequestException as exc:
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {_reason(exc)}") from None
+
+    def _query(self, query: str, bindings: Mapping[str, Node], accept: str) -> requests.Response:
+        # One VALUES block per variable: the same solutions, and Virtuoso 7.2 fails to compile some
+        # queries (SP031 "no SPART_VARR_FIXED") when one block binds several variables.
+        for name, value in reversed(list(bindings.items())):
+            query = inject_values(query, {name: value})
+        data = {"query": query}
+        if self.graph_iri:
+            data["default-graph-uri"] = self.graph_iri
+        resp = self._post(self.query_url, data, accept)
+        if resp.status_code >= 400:
+            line = _first_line(resp)
+            if resp.status_code == 400:
+                raise InputError(f"the SPARQL server refused the query: {line}")
+            raise StoreError(f"the SPARQL server at {self.query_url} failed (HTTP {resp.status_code}): {line}")
+        # Virtuoso's "anytime" queries return what they found so far when time runs out.
+        if resp.headers.get("X-SQL-State"):
+            raise StoreError(
+                f"the SPARQL server stopped the query early and sent an incomplete answer "
+                f"({resp.headers.get('X-SQL-Message', resp.headers['X-SQL-State']).strip()}); "
+                "simplify the query or raise the server's MaxQueryExecutionTime"
+            )
+        return resp
+
+    def _json(self, query, bindings) -> dict:
+        resp = self._query(query, bindings, RESULTS_JSON)
+        try:
+            return resp.json()
+        except ValueError:
+            raise StoreError(
+                f"the SPARQL server at {self.query_url} did not answer with SPARQL JSON results "
+                f"(it sent {resp.headers.get('Content-Type', 'no content type')}); check the query URL"
+            ) from None
+
+    # --- reading ---------------------------------------------------------------------------
+    def _select(self, query, bindings):
+        resp = self._query(query, bindings, RESULTS_JSON)
+        try:
+            doc = resp.json()
+            names = list(doc["head"]["vars"])
+            rows = [tuple(_term(b.get(v)) for v in names) for b in doc["results"]["bindings"]]
+        except (ValueError, KeyError, TypeError):
+            raise StoreError(
+                f"the SPARQL server at {self.query_url} sent an answer that is not SPARQL JSON results"
+            ) from None
+        _check_cut_off(resp, len(rows), query)
+        return Rows(names, rows)
+
+    def _ask(self, query, bindings):
+        doc = self._json(query, bindings)
+        if "boolean" not in doc:
+            raise InputError("this is not an ASK query")
+        return bool(doc["boolean"])
+
+    def _construct(self, query, bindings):
+        resp = self._query(query, bindings, N_TRIPLES)
+        g = bind_prefixes(Graph())
+        try:
+            for t in ox.parse(resp.content, format=ox.RdfFormat.N_TRIPLES):
+                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        except SyntaxError as exc:
+            raise StoreError(f"the SPARQL server sent triples that cannot be read: {exc}") from None
+        return g
+
+    def present(self, triples):
+        """Which triples the server holds: one constant pattern per triple (Virtuoso 7.2 answers a
+        multi-row VALUES over three variables wrongly when a row holds a language-tagged literal)."""
+        triples = [tuple(tr) for tr in triples if not any(isinstance(term, BNode) for term in tr)]
+        found = set()
+        for start in range(0, len(triples), 100):
+            part = triples[start : start + 100]
+            branches = " UNION ".join(
+                f"{{ {s.n3()} {p.n3()} {o.n3()} . BIND({i} AS ?i) }}" for i, (s, p, o) in enumerate(part))
+            rows = self.select(f"SELECT ?i WHERE {{ {branches} }}").rows
+            found.update(part[int(r[0])] for r in rows)
+        return found
+
+    def graph(self) -> Graph:
+        """Everything in our graph. Virtuoso cuts a CONSTRUCT off at ResultSetMaxRows without saying so,
+        so the triples are counted too; without a named graph a SELECT, which it does flag, is used."""
+        if not self.graph_iri:
+            g = bind_prefixes(Graph())
+            for triple in self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows:
+                g.add(triple)
+            return g
+        g = self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        expected = self.count()
+        if len(g) < expected:
+            raise StoreError(
+                f"the SPARQL server sent {len(g)} of the {expected} triples (its result limit); raise "
+                "ResultSetMaxRows in the [SPARQL] section of virtuoso.ini and restart it"
+            )
+        return g
+
+    # --- writing ---------------------------------------------------------------------------
+    def _update(self, text: str) -> None:
+        if self.read_only:
+            raise StoreError(READ_ONLY)
+        resp = self._post(self.update_url, {"update": text}, auth=self.auth)
+        if resp.status_code in (401, 403) or (resp.status_code >= 500 and _refusal(resp)):
+            raise StoreError(
+                f"{READ_ONLY}: the server refused the update (HTTP {resp.status_code}); "
+                "set IKG_UPDATE_URL, IKG_USER and IKG_PASSWORD"
+            )
+        if resp.status_code == 400:  # e.g. Virtuoso refuses "x"^^xsd:integer
+            raise InputError(f"the SPARQL server refused the data: {_first_line(resp)}")
+        if resp.status_code >= 400:
+            raise StoreError(
+                f"the SPARQL server at {self.update_url} refused the update "
+                f"(HTTP {resp.status_code}): {_first_line(resp)}"
+            )
+
+    def _in_graph(self, triples: str) -> str:
+        return f"GRAPH <{self.graph_iri}> {{ {triples} }}" if self.graph_iri else triples
+
+    def _apply(self, add, remove):
+        """Removals then additions, in one request when they fit (CHUNK triples): one transaction.
+
+        Larger changes go in several requests, and those are not one transaction: a failure part-way
+        leaves the earlier requests applied. Virtuoso applies one request all or nothing (a bad value in
+        its second operation also undoes the first).
+        """
+        remove = list(remove) if remove is not None else []
+        add = list(add) if add is not None else []
+        if any(isinstance(t, BNode) for triple in remove for t in triple):
+            raise InputError(
+                "blank nodes cannot be removed on a SPARQL server (they have no name there); "
+                "data loaded through ikg has none, since its blank nodes are given IRIs"
+            )
+        ops = [(len(b), self._data("DELETE", _ntriples(b))) for b in _blocks(remove, BLOCK)]
+        ops += [(len(b), self._data("INSERT", _ntriples(b), _has_blank(b))) for b in _blocks(add, BLOCK)]
+        request: list[str] = []
+        size = 0
+        for n, op in ops:
+            if request and size + n > CHUNK:
+                self._update(" ;\n".join(request))
+                request, size = [], 0
+            request.append(op)
+            size += n
+        if request:
+            self._update(" ;\n".join(request))
+
+    def _data(self, verb: str, triples: str, blank: bool = False) -> str:
+        # Virtuoso refuses blank nodes in INSERT DATA; INSERT … WHERE {} means the same everywhere.
+        if blank:
+            return f"INSERT {{ {self._in_graph(triples)} }} WHERE {{}}"
+        return f"{verb} DATA {{ {self._in_graph(triples)} }}"
+
+    def load(self, paths, progress=None) -> int:
+        """N-Triples files go to the server in chunks of lines, unparsed; other formats are parsed here."""
+        paths = [Path(p) for p in paths]
+        if self.read_only:
+            raise StoreError(READ_ONLY)
+        total = 0
+        for path in paths:
+            if path.suffix.lower() != ".nt":
+                total += super().load([path], progress)
+                continue
+            added = 0
+            with self.write_lock:
+                for first, lines in _nt_chunks(path, CHUNK):
+                    text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
+                    try:
+                        self._update(text)
+                    except InputError as exc:
+                        raise InputError(f"{path}: lines from {first}: {exc}") from None
+                    added += len(lines)
+                self.generation += 1
+            total += added
+            if progress:
+                progress(path, added)
+        return total
+
+    def _clear(self):
+        self._update(f"CLEAR SILENT GRAPH <{self.graph_iri}>" if self.graph_iri else "CLEAR SILENT DEFAULT")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _term(binding: dict | None) -> Node | None:
+    """A SPARQL JSON results term as an rdflib term (Virtuoso still says "typed-literal")."""
+    if binding is None:
+        return None
+    kind, value = binding["type"], str(binding["value"])
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        lang = binding.get("xml:lang")
+        if lang:
+            return Literal(value, lang=lang)
+        datatype = binding.get("datatype")
+        if datatype and datatype != XSD_STRING:
+            return Literal(value, datatype=URIRef(datatype))
+        return Literal(value)
+    raise StoreError(f"the SPARQL server sent a term of unknown type {kind!r}")
+
+
+def _check_cut_off(resp: requests.Response, count: int, query: str) -> None:
+    """Virtuoso silently stops at ResultSetMaxRows, but sends X-SPARQL-MaxRows when it may have."""
+    limit = resp.headers.get("X-SPARQL-MaxRows")
+    if not limit or not limit.strip().isdigit() or count < int(limit):
+        return
+    asked = [int(n) for n in LIMIT.findall(query)]
+    if asked and max(asked) <= count:
+        return  # the query itself asked for at most this many rows
+    raise StoreError(
+        f"the SPARQL server cut the answer off at {count} rows (its result limit); raise ResultSetMaxRows "
+        "in the [SPARQL] section of virtuoso.ini and restart it, or narrow the query"
+    )
+
+
+def _reason(exc: requests.RequestException) -> str:
+    """'connection refused', 'name or service not known' … from the nested urllib3 message."""
+    text = str(exc)
+    m = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+    if m:
+        return m.group(1).strip().lower()
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "the TLS (https) handshake failed"
+    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return "the URL is not valid"
+    return type(exc).__name__
+
+
+def _first_line(resp: requests.Response) -> str:
+    text = re.sub(r"<[^>]+>", " ", resp.text or "")
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())[:300]
+    return resp.reason or "no message"
+
+
+def _refusal(resp: requests.Response) -> bool:
+    """Virtuoso answers an update by a user without SPARQL_UPDATE with HTTP 500 and SR186:SECURITY."""
+    return bool(re.search(r"SECURITY|permission", resp.text or "", re.IGNORECASE))
+
+
+def _blocks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _has_blank(triples) -> bool:
+    return any(isinstance(t, BNode) for triple in triples for t in triple)
+
+
+def _nt_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, lines) of an N-Triples file, blank nodes made IRIs unique to this load."""
+    prefix = f"{GENID}{uuid.uuid4().hex}-"
+    lines: list[str] = []
+    first = 1
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if not lines:
+                    first = number
+                lines.append(_skolemise_line(line, prefix) if "_:" in line else line)
+                if len(lines) >= size:
+                    yield first, lines
+                    lines = []
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the name and folder") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text; N-Triples files must be UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if lines:
+        yield first, lines
+
+
+BLANK_OBJECT = re.compile(r"^_:(\S*?)\s*\.\s*$")
+
+
+def _skolemise_line(line: str, prefix: str) -> str:
+    """Blank node subjects and objects as IRIs; a '_:' inside a literal is left alone."""
+    parts = line.split(None, 2)
+    if len(parts) < 3:
+        return line
+    subject, predicate, rest = parts
+    if subject.startswith("_:"):
+        subject = f"<{prefix}{subject[2:]}>"
+    m = BLANK_OBJECT.match(rest)
+    if m:
+        rest = f"<{prefix}{m.group(1)}> ."
+    return f"{subject} {predicate} {rest}"

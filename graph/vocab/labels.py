@@ -1,0 +1,48 @@
+"""How a thing is named for people: the label in the asked language (with a fallback order), the local
+name of an IRI, and quotation marks per language. The one definition every layer calls.
+
+>>> from rdflib import Literal
+>>> pick_label([Literal("Byen", lang="nb"), Literal("The city", lang="en")], "nb")
+'Byen'
+>>> pick_label([Literal("The city", lang="en")], "nb")
+'The city'
+>>> local_name("https://w3id.org/ikg/trondheim/ntnu"), local_name("https://w3id.org/ikg/ontology#Network")
+('ntnu', 'Network')
+>>> quote("Cruise Network", "nb"), quote("Cruise Network", "en")
+('«Cruise Network»', '“Cruise Network”')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import Literal
+from rdflib.term import Node
+
+FALLBACK = ("en", "nb", None)  # after the asked language: English, bokmål, then an untagged label
+
+
+def pick_label(literals: Iterable[Node], lang: str, fallback: Iterable[str | None] = FALLBACK) -> str:
+    """The label in `lang`, else the first of `fallback` there is, else any label ('' if none).
+
+    Labels are sorted first, so the choice among several in one language is stable.
+    """
+    by_lang: dict[str | None, str] = {}
+    for literal in sorted(literals, key=str):
+        if isinstance(literal, Literal):
+            by_lang.setdefault(literal.language, str(literal))
+    for choice in (lang, *fallback):
+        if by_lang.get(choice):
+            return by_lang[choice]
+    return next(iter(by_lang.values()), "")
+
+
+def local_name(iri: object) -> str:
+    """The last segment of an IRI after '#' or '/' (trailing separators ignored)."""
+    return re.split(r"[/#]", str(iri).rstrip("/#"))[-1]
+
+
+def quote(text: str, lang: str = "en") -> str:
+    """Text in the quotation marks of the language: «…» in Norwegian, “…” in English."""
+    return f"«{text}»" if lang == "nb" else f"“{text}”"

@@ -1,0 +1,69 @@
+"""The collaboration network built from the RDF and what is computed on it (fixture graph)."""
+
+from __future__ import annotations
+
+import pytest
+
+import graph.analysis.network as analysis
+from graph.store.base import MemoryStore
+from tests.conftest import fixture_files
+
+EX = "https://example.org/ikg/"
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = MemoryStore()
+    s.load(fixture_files())
+    return s
+
+
+def test_network_is_bipartite_actors_and_what_links_them(store):
+    g = analysis.collaboration_graph(store)
+    actors = sorted(n for n, d in g.nodes(data=True) if d["side"] == "actor")
+    assert actors == [EX + x for x in ("agency", "culture-unit", "farcity", "hometown", "oldcity", "uni")]
+    assert g.has_edge(EX + "uni", EX + "net-a") and g.edges[EX + "uni", EX + "net-a"]["role"] == "Board member"
+    assert g.nodes[EX + "wg-trade"]["kind"] == "Working group"
+
+
+def test_brokers_and_isolated_actors(store):
+    # Hometown alone links Oldtown and the culture unit to the rest.
+    assert analysis.brokers(store) == [EX + "hometown"]
+    assert analysis.isolated_actors(store) == [EX + "lonely"]
+
+
+def test_degree_and_betweenness(store):
+    degree = analysis.degree(store)
+    values, sampled = analysis.betweenness(store)
+    assert sampled is None
+    assert max(degree, key=degree.get) == EX + "hometown"
+    assert max(values, key=values.get) == EX + "hometown"
+
+
+def test_ego_network_depth(store):
+    one = analysis.ego_network(store, EX + "agency", radius=1)
+    two = analysis.ego_network(store, EX + "agency", radius=2)
+    assert sorted(n for n in one if one.nodes[n]["side"] == "actor") == [EX + "agency", EX + "hometown", EX + "uni"]
+    assert EX + "farcity" in two and EX + "farcity" not in one
+
+
+def test_shortest_chains_and_every_chain_up_to_a_length(store):
+    g = analysis.collaboration_graph(store)
+    shortest = [analysis.chain_text(g, p) for p in analysis.chains(g, EX + "agency", EX + "farcity", 3)]
+    assert shortest == [
+        "Innovation Agency —[Trade group (Working group)]→ Hometown Municipality —[Hometown–Farcity (Twin-city agreement)]→ Farcity",
+        "Innovation Agency —[Trade group (Working group)]→ Hometown Municipality —[Project X (Project)]→ Farcity",
+    ]
+    every = analysis.chains(g, EX + "agency", EX + "farcity", 3, shortest_only=False)
+    assert len(every) > len(shortest)
+    assert all((len(p) - 1) // 2 <= 3 for p in every)
+    assert [EX + "agency", EX + "wg-trade", EX + "uni", EX + "net-a", EX + "hometown", EX + "project-x",
+            EX + "farcity"] in every
+    assert analysis.chains(g, EX + "agency", EX + "farcity", 1) == []
+    assert analysis.chains(g, EX + "agency", EX + "lonely", 4) == []
+
+
+def test_communities_cover_every_node(store):
+    parts = analysis.communities(store)
+    g = analysis.collaboration_graph(store)
+    assert set().union(*parts) == set(g.nodes)

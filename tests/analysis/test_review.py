@@ -1,0 +1,227 @@
+"""The section 5.1 review: rows, saving assessments as RDF, reading them back, exports and the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as stdio
+
+import pytest
+from openpyxl import load_workbook
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+import graph.analysis.review as review
+from graph.errors import InputError
+from graph.rdf.shapes import validate
+from graph.store.base import MemoryStore, OxigraphStore
+from graph.vocab.namespaces import IKG
+from tests.conftest import fixture_files
+
+EX = "https://example.org/ikg/"
+FARCITY = EX + "agreement-farcity"
+NET_A = EX + "m-home-a"
+NOW = dt.datetime(2025, 3, 1, 10, 15, 0, tzinfo=dt.UTC)
+
+
+def make_store(kind: str, path=None):
+    store = MemoryStore() if kind == "memory" else OxigraphStore(path)
+    store.load(fixture_files())
+    return store
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request):
+    return make_store(request.param)
+
+
+def save(store, item=FARCITY, **changes):
+    values = dict(
+        round_label="Review 2025", relevance={"1": 3, "2": 1}, effect_seen="Student exchange every year",
+        cost_benefit="Low cost, clear benefit", recommendation="keep", comment="Renew in 2026",
+        reviewer="Kari Nordmann",
+        date="2025-03-01",
+    )
+    lang = changes.pop("lang", "en")
+    now = changes.pop("now", NOW)
+    values.update(changes)
+    return review.save_assessment(store, item, lang=lang, now=now, **values)
+
+
+def test_review_rows(store):
+    table = review.review_rows(store, "en")
+    assert table.columns[:3] == ["item", "kind", "name"]
+    assert table.rows == [
+        [FARCITY, "agreement", "Hometown–Farcity", "1946", "Active", "", "", "", "2012", "Plan 2020 §2"],
+        [EX + "agreement-oldcity", "agreement", "Hometown–Oldtown", "", "Planned", "", "", "", "", "Programme 2010 §1"],
+        [NET_A, "membership", "Network A", "2015", "Active", "Trade", "Culture unit", "10000 NOK", "", "Plan 2020 §2"],
+        [EX + "m-home-b", "membership", "Network B", "", "Ended", "Trade", "", "", "", "Programme 2010 §1"],
+    ]
+    nb = review.review_rows(store, "nb")
+    assert [r[1:3] for r in nb.rows][:3] == [["avtale", "Hjemby–Fjernby"], ["avtale", "Hjemby–Gammelby"],
+                                             ["medlemskap", "Nettverk A"]]
+
+
+def test_target_areas(store):
+    assert review.target_areas(store, "nb") == [("1", "Handel"), ("2", "Kultur"), ("3", "Forskning")]
+
+
+def test_save_writes_the_rdf(store):
+    iri = save(store)
+    assert iri == URIRef(EX + "assessment-review-2025-agreement-farcity-20250301T101500")
+    g = store.graph()
+    round_iri = URIRef(EX + "review-round-review-2025")
+    assert (iri, RDF.type, IKG.Assessment) in g
+    assert (iri, IKG.assesses, URIRef(FARCITY)) in g
+    assert (iri, IKG.reviewRound, round_iri) in g
+    assert (round_iri, RDF.type, IKG.ReviewRound) in g
+    labels = {Literal("Review 2025", lang="nb"), Literal("Review 2025", lang="en")}
+    assert set(g.objects(round_iri, RDFS.label)) == labels
+    relevance = sorted(g.objects(iri, IKG.relevance))
+    assert relevance == [URIRef(f"{iri}-relevance-1"), URIRef(f"{iri}-relevance-2")]  # IRIs, not blank nodes
+    assert (relevance[0], IKG.targetArea, URIRef(EX + "ta1")) in g
+    assert (relevance[0], IKG.score, Literal(3, datatype=XSD.integer)) in g
+    assert (iri, IKG.recommendation, IKG.Keep) in g
+    assert (iri, IKG.effectSeen, Literal("Student exchange every year")) in g
+    assert (iri, IKG.costBenefit, Literal("Low cost, clear benefit")) in g
+    assert (iri, RDFS.comment, Literal("Renew in 2026")) in g
+    assert (iri, IKG.reviewer, Literal("Kari Nordmann")) in g
+    assert (iri, DCTERMS.date, Literal("2025-03-01", datatype=XSD.date)) in g
+    assert g.value(iri, PROV.generatedAtTime).toPython() == NOW
+
+
+def test_saved_assessment_is_valid_against_the_shapes(store):
+    save(store)
+    save(store, item=NET_A, recommendation="leave", relevance={"1": 0}, now=NOW + dt.timedelta(minutes=1))
+    problems = [p for p in validate(store.graph()) if "ssessment" in p.kind or "elevance" in p.kind or "ound" in p.kind]
+    assert problems == []
+
+
+def test_read_back_latest_per_item_per_round(store):
+    save(store)
+    save(store, recommendation="review", reviewer="Ola", now=NOW + dt.timedelta(hours=1))
+    save(store, round_label="Review 2026", recommendation="leave", now=NOW + dt.timedelta(days=365))
+    assert review.rounds(store, "en") == [(EX + "review-round-review-2025", "Review 2025"),
+                                          (EX + "review-round-review-2026", "Review 2026")]
+    latest = review.assessments(store, "en", "Review 2025")
+    assert [(a.item, a.recommendation, a.reviewer) for a in latest] == [(FARCITY, "review", "Ola")]
+    assert latest[0].relevance == {"1": 3, "2": 1}
+    by_iri = review.assessments(store, "en", EX + "review-round-review-2026")
+    assert [a.recommendation for a in by_iri] == ["leave"]
+    assert len(review.assessments(store, "en")) == 2
+    assert len(review.all_assessments(store, "en")) == 3
+
+
+def test_same_second_gives_a_new_iri(store):
+    first = save(store)
+    second = save(store)
+    assert second == URIRef(str(first) + "-2")
+
+
+def test_persists_after_reopening(tmp_path):
+    store = make_store("oxigraph", tmp_path / "store")
+    iri = save(store)
+    store.close()
+    del store
+    import gc
+
+    gc.collect()
+    reopened = OxigraphStore(tmp_path / "store")
+    assert [a.iri for a in review.assessments(reopened, "en")] == [str(iri)]
+
+
+@pytest.mark.parametrize(
+    "changes, en, nb",
+    [
+        ({"recommendation": "stay"}, "Unknown recommendation “stay”: choose keep, review or leave.",
+         "Ukjent anbefaling «stay»: velg behold (keep), vurder nærmere (review) eller avslutt (leave)."),
+        ({"relevance": {"1": 4}}, "The relevance to target area 1 is “4”: give a whole number from 0 to 3.",
+         "Relevansen for målområde 1 er «4»: gi et heltall fra 0 til 3."),
+        ({"relevance": {"2": -1}}, "The relevance to target area 2 is “-1”: give a whole number from 0 to 3.",
+         "Relevansen for målområde 2 er «-1»: gi et heltall fra 0 til 3."),
+        ({"relevance": {"1": "high"}}, "The relevance to target area 1 is “high”: give a whole number from 0 to 3.",
+         "Relevansen for målområde 1 er «high»: gi et heltall fra 0 til 3."),
+        ({"relevance": {"9": 1}}, "Unknown target area “9”; the target areas are: 1, 2, 3.",
+         "Ukjent målområde «9»; målområdene er: 1, 2, 3."),
+        ({"reviewer": "  "}, "Write the name of the reviewer.", "Skriv navnet på den som vurderer."),
+        ({"date": "1 March 2025"}, "“1 March 2025” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",
+         "«1 March 2025» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01."),
+        ({"date": "2025-02-30"}, "“2025-02-30” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",
+         "«2025-02-30» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01."),
+        ({"round_label": " "}, "Give the review round a name, e.g. “Review 2025”.",
+         "Gi gjennomgangsrunden et navn, f.eks. «Gjennomgang 2025»."),
+        ({"item": EX + "uni"}, f"{EX}uni is not a membership or agreement in the graph; pick an item from the table.",
+         f"{EX}uni er ikke et medlemskap eller en avtale i grafen; velg en sak fra tabellen."),
+    ],
+)
+def test_bad_values_are_refused_and_nothing_changes(store, changes, en, nb):
+    before = store.graph()
+    before = before.__class__() + before  # a copy: the memory store hands out its live graph
+    for lang, message in (("en", en), ("nb", nb)):
+        with pytest.raises(InputError) as err:
+            save(store, lang=lang, **changes)
+        assert str(err.value) == message
+    assert isomorphic(store.graph(), before)
+
+
+def test_report_is_grouped_by_recommendation(store):
+    save(store)
+    save(store, item=NET_A, recommendation="leave", relevance={"1": 0}, comment="<b>no</b> *effect*",
+         now=NOW + dt.timedelta(minutes=1))
+    md = review.report_markdown(store, "en", "Review 2025")
+    heads = [line for line in md.splitlines() if line.startswith(("## ", "### "))]
+    assert heads == [
+        "## Recommended to keep (1)", "### Hometown–Farcity",
+        "## Recommended for closer review (0)",
+        "## Recommended to leave (1)", "### Network A",
+        "## Not yet assessed (2)", "### Hometown–Oldtown", "### Network B",
+    ]
+    assert "- **sources:** Plan 2020 §2" in md
+    assert "- **relevance:** 1 Trade: 3; 2 Culture: 1" in md
+    assert "- **Assessed by:** Kari Nordmann, 2025-03-01" in md
+    assert "\\<b\\>no\\</b\\> \\*effect\\*" in md  # data is escaped, never markup
+    nb = review.report_markdown(store, "nb", "Review 2025")
+    assert "## Anbefales beholdt (1)" in nb and "### Hjemby–Fjernby" in nb
+
+
+def test_report_html_is_escaped_and_grouped(store):
+    save(store, comment='<img src=x onerror=alert(1)> & "quotes"')
+    page = review.report_html(store, "en", "Review 2025")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in page
+    assert page.index("Recommended to keep (1)") < page.index("Hometown–Farcity") < page.index("Not yet assessed (3)")
+
+
+def test_csv_and_xlsx_neutralise_formulas(store):
+    save(store, comment="=HYPERLINK(\"http://evil\")", effect_seen="+1", reviewer="@admin")
+    csv = review.export_csv(store, "en", "Review 2025")
+    lines = csv.splitlines()
+    assert lines[0].startswith("item (IRI),kind,name,since")
+    row = next(line for line in lines if line.startswith(FARCITY))
+    assert "'=HYPERLINK" in row and ",'+1," in row and ",'@admin," in row
+    book = load_workbook(stdio.BytesIO(review.export_xlsx(store, "nb", "Review 2025")))
+    assert book.sheetnames == ["Gjennomgang", "Alle vurderinger"]
+    cells = [c.value for row in book["Gjennomgang"].iter_rows() for c in row if c.value]
+    assert "'=HYPERLINK(\"http://evil\")" in cells and "'@admin" in cells
+    assert not any(str(c).startswith(("=", "+", "@")) for c in cells)
+    history = [[c.value for c in row] for row in book["Alle vurderinger"].iter_rows()]
+    assert history[0][0] == "navn" and history[1][0] == "Hjemby–Fjernby"
+
+
+def test_rounds_side_by_side(store):
+    save(store)
+    save(store, round_label="Review 2026", recommendation="review", reviewer="Ola", date="2026-02-01",
+         now=NOW + dt.timedelta(days=365))
+    table = review.rounds_side_by_side(store, "en")
+    assert table.columns == ["name", "Review 2025", "Review 2026"]
+    assert table.rows == [["Hometown–Farcity", "Keep (Kari Nordmann, 2025-03-01)", "Review (Ola, 2026-02-01)"]]
+
+
+def test_review_table_joins_the_latest_assessment(store):
+    save(store)
+    table = review.review_table(store, "nb", "Review 2025")
+    row = dict(zip(table.columns, table.rows[0], strict=True))
+    assert row["name"] == "Hjemby–Fjernby" and row["recommendation"] == "Behold"
+    assert row["relevance"] == "1 Handel: 3; 2 Kultur: 1" and row["reviewer"] == "Kari Nordmann"
+    assert dict(zip(table.columns, table.rows[1], strict=True))["recommendation"] == ""

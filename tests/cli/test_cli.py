@@ -1,0 +1,182 @@
+"""The `ikg` command as a user meets it: exit codes, one-line errors, real output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from graph.cli.main import build_parser, main
+from tests.support import FIXTURES, ROOT
+
+FIXTURE = FIXTURES / "small.ttl"
+
+
+def ikg(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def fixture_dir(tmp_path):
+    """An Oxigraph store folder holding the ontology and the fixture graph."""
+    from graph.store.base import OxigraphStore
+    from tests.conftest import fixture_files
+
+    store = OxigraphStore(tmp_path / "store")
+    store.load(fixture_files())
+    store.close()
+    del store
+    return str(tmp_path / "store")
+
+
+def test_query_twin_cities_csv(capsys, fixture_dir):
+    code, out, err = ikg(capsys, "query", "twin-cities", "--store", fixture_dir, "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["city", "country", "since", "agreement", "status", "source"]
+    assert rows[1] == ["Farcity", "Sweden", "1946", "Formal twinning", "Active", "Plan 2020 §2"]
+
+
+def test_query_json_and_norwegian(capsys, fixture_dir):
+    code, out, _ = ikg(capsys, "query", "members", "--store", fixture_dir, "--param", "network=nettverk a",
+                       "--format", "json", "--lang", "nb")
+    assert code == 0
+    data = json.loads(out)
+    assert [r["member"] for r in data] == ["Hjemby kommune", "Universitetet"]
+    assert data[1]["role"] == "Styremedlem"
+
+
+def test_query_table_is_readable(capsys, fixture_dir):
+    code, out, _ = ikg(capsys, "query", "collaborators", "--store", fixture_dir, "--param", "actor=Universitetet")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["collaborator", "via", "via_type", "source"]
+    assert "Innovation Agency" in lines[-1] and "Trade group" in lines[-1]
+
+
+def test_unknown_actor_is_one_line_with_a_suggestion(capsys, fixture_dir):
+    code, out, err = ikg(capsys, "query", "collaborators", "--store", fixture_dir, "--param", "actor=Universitete")
+    assert code == 1
+    assert err == "ikg: no actor called Universitete; did you mean Universitetet?\n"
+
+
+def test_unknown_param_name(capsys, fixture_dir):
+    code, _, err = ikg(capsys, "query", "twin-cities", "--store", fixture_dir, "--param", "city=Oslo")
+    assert code == 1
+    assert err == "ikg: twin-cities has no parameter 'city'; its parameters are: none\n"
+
+
+def test_param_without_equals(capsys, fixture_dir):
+    code, _, err = ikg(capsys, "query", "members", "--store", fixture_dir, "--param", "network")
+    assert code == 1
+    assert err == "ikg: --param 'network': write it as KEY=VALUE, e.g. --param actor=NTNU\n"
+
+
+def test_update_from_a_file_is_refused(capsys, fixture_dir, tmp_path):
+    rq = tmp_path / "drop.rq"
+    rq.write_text("DELETE WHERE { ?s ?p ?o }")
+    code, _, err = ikg(capsys, "query", str(rq), "--store", fixture_dir)
+    assert code == 1
+    assert err == "ikg: this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here\n"
+
+
+def test_read_only_file_query_runs(capsys, fixture_dir, tmp_path):
+    rq = tmp_path / "cities.rq"
+    rq.write_text("SELECT ?c WHERE { ?c a ikg:City } ORDER BY ?c")
+    code, out, _ = ikg(capsys, "query", str(rq), "--store", fixture_dir, "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == ["c", "https://example.org/ikg/farcity", "https://example.org/ikg/hometown",
+                                "https://example.org/ikg/oldcity"]
+
+
+def test_queries_lists_every_question(capsys):
+    from graph.questions.catalogue import list_questions
+
+    code, out, _ = ikg(capsys, "queries")
+    assert code == 0
+    for q in list_questions():
+        assert q.name in out and q.question_en in out
+
+
+def test_gaps_and_review(capsys, fixture_dir):
+    code, out, _ = ikg(capsys, "gaps", "--store", fixture_dir, "--since", "2011")
+    assert code == 0
+    assert "## Networks with no responsible unit" in out and "Network B" in out
+    assert "## Twin cities with no recorded activity since the chosen year" in out and "Oldtown" in out
+    code, out, _ = ikg(capsys, "review", "--store", fixture_dir, "--format", "md")
+    assert code == 0
+    assert out.splitlines()[0].startswith("| kind | name | since |")
+    assert "| membership | Network A | 2015 | Active | Trade | Culture unit | 10000 | NOK |" in out
+
+
+def test_stats(capsys, fixture_dir):
+    code, out, _ = ikg(capsys, "stats", "--store", fixture_dir)
+    assert code == 0
+    assert any(line.split() == ["Twin-city", "agreement", "2"] for line in out.splitlines())
+    assert "collaboration network:" in out
+
+
+def test_every_command_is_in_help_and_readme():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in commands:
+        assert f"ikg {name}" in readme, name
+        assert commands[name].format_help()
+
+
+def test_every_question_is_in_readme():
+    from graph.questions.catalogue import list_questions
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for q in list_questions():
+        assert f"`{q.name}`" in readme, q.name
+
+
+def test_no_traceback_in_a_real_process(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ")
+    proc = subprocess.run([sys.executable, "-m", "graph.cli", "validate", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert f"{bad}:2:" in proc.stdout + proc.stderr
+
+
+def test_reset_rebuilds_from_data_and_keeps_assessments(capsys, tmp_path, monkeypatch):
+    import graph.analysis.review as review
+    from graph.store.base import OxigraphStore, _open_folders, fill_from_shipped, is_stale
+
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    fill_from_shipped(store)
+    _open_folders[folder.resolve()] = store
+    item = "https://w3id.org/ikg/trondheim/membership-trondheim-icorn"
+    review.save_assessment(store, item, "2026", {"5": 3}, "Refugee writers hosted", "good", "keep", "",
+                           "Kari", "2026-11-01")
+    store.apply(remove=store.construct(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . FILTER(?s = trd:darmstadt) }"))
+    assert not store.ask("ASK { trd:darmstadt ?p ?o }")
+    (folder / "IKG_SHIPPED").write_text("an older version\n")
+    assert is_stale(store)
+
+    code, _, err = ikg(capsys, "stats", "--store", str(folder))
+    assert "data/ has changed since" in err and "ikg reset --from-data" in err
+
+    code, out, _ = ikg(capsys, "reset", "--from-data", "--yes", "--store", str(folder))
+    assert code == 0 and "Review assessments are kept." in out
+    assert store.ask("ASK { trd:darmstadt ?p ?o }")
+    assert not is_stale(store)
+    assert [a.reviewer for a in review.assessments(store, "en")] == ["Kari"]
+
+
+def test_reset_asks_first(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = ikg(capsys, "reset", "--from-data", "--store", str(tmp_path / "s"))
+    assert code == 1
+    assert err == "ikg: reset needs confirmation: run it in a terminal, or add --yes\n"

@@ -1,0 +1,102 @@
+"""The shipped data answers the questions the documents answer, on every backend.
+
+These rows are facts stated by the source documents (strategy 2019–2022 §1, §3.4, §3.6; the
+2011–2012 action programme's Internasjonalt forum section), so a curation error fails here.
+"""
+
+from __future__ import annotations
+
+import graph.questions.catalogue as queries
+
+SECTION_3_4 = [
+    # city, country, since, agreement type — "Liste over vennskapsbyer med formelle avtaler"
+    ["Darmstadt", "Germany", "1968", "Formal twinning"],
+    ["Dunfermline", "Scotland", "1945", "Formal twinning"],
+    ["Graz", "Austria", "1968", "Formal twinning"],
+    ["Keren", "Eritrea", "", "Memorandum of understanding"],
+    ["Klaksvík", "Faroe Islands", "1987", "Formal twinning"],
+    ["Kraków", "Poland", "", "Letter of intent"],
+    ["Kópavogur", "Iceland", "1946", "Formal twinning"],
+    ["Norrköping", "Sweden", "1946", "Formal twinning"],
+    ["Odense", "Denmark", "1946", "Formal twinning"],
+    ["Petah Tikva", "Israel", "1975", "Formal twinning"],
+    ["Ramallah", "Palestine", "2004", "Formal twinning"],
+    ["Split", "Croatia", "1956", "Formal twinning"],
+    ["Tampere", "Finland", "1946", "Formal twinning"],
+    ["Tiraspol", "Moldova", "1987", "Formal twinning"],
+    ["Vallejo", "United States", "1956", "Formal twinning"],
+]
+
+
+def test_twin_cities_of_section_3_4(shipped_store):
+    table = queries.run(shipped_store, "twin-cities", {}, "en")
+    in_3_4 = [row[:4] for row in table.rows if "Strategy 2019–2022 §3.4" in row[5]]
+    assert in_3_4 == SECTION_3_4
+
+
+def test_twin_cities_planned_in_2011_are_there_with_their_source(shipped_store):
+    rows = {row[0]: row for row in queries.run(shipped_store, "twin-cities", {}, "en").rows}
+    assert rows["Puerto Montt"][3:5] == ["Planned relation", "Planned"]
+    assert rows["Puerto Montt"][5] == "Action programme 2011–2012: Twin-city cooperation"
+
+
+def test_target_areas_of_section_1(shipped_store):
+    table = queries.run(shipped_store, "coverage-target-areas", {}, "nb")
+    assert [row[:2] for row in table.rows] == [
+        ["1", "Globalt partnerskap og solidaritet"],
+        ["2", "Utvikling gjennom deltagelse i EU-prosjekter og internasjonalt prosjektsamarbeid"],
+        ["3", "Styrke samspillet mellom forskning og utvikling (FoU), næringsliv og offentlig sektor"],
+        ["4", "Vennskapsbysamarbeid"],
+        ["5", "Det internasjonale samfunnet i Trondheim"],
+    ]
+
+
+def test_networks_of_section_3_6_serve_their_row(shipped_store):
+    table = queries.run(shipped_store, "networks", {}, "en")
+    area = {row[0]: row[2] for row in table.rows}
+    assert area["ICORN – International Cities of Refuge Network"] == "5"
+    assert area["Study Trondheim"] == "5"
+    assert area["Nordic City Network"] == "4"
+    assert area["Technoport"] == "3"
+    assert area["POLIS – European Cities and Regions Networking for Innovative Transport Solutions"] == "2"
+    assert area["EUniverCities Network"] == "2"
+    assert area["Climate-KIC"] == "1"
+    assert all(row[3] for row in table.rows), "every network row has a source"
+
+
+def test_members_of_internasjonalt_forum(shipped_store):
+    table = queries.run(shipped_store, "members", {"network": "Internasjonalt forum"}, "nb")
+    members = sorted({row[0] for row in table.rows})
+    assert members == [
+        "Corps Consulaire i Trondheim", "European Enterprise Network", "Høgskolen i Sør-Trøndelag",
+        "Innovasjon Norge", "Midt-Norsk Handelskammer", "Nord-Trøndelag fylkeskommune",
+        "Norges teknisk-naturvitenskapelige universitet", "Næringsforeningen i Trondheimsregionen",
+        "Næringslivets Hovedorganisasjon", "SINTEF", "Sør-Trøndelag fylkeskommune", "Trondheim kommune",
+        "Trøndelags Europakontor",
+    ]
+    since = {row[0]: row[2] for row in table.rows}
+    assert since["Innovasjon Norge"] == "2009"
+
+
+def test_who_works_with_innovation_norway(shipped_store):
+    table = queries.run(shipped_store, "collaborators", {"actor": "Innovasjon Norge"}, "en")
+    links = {(row[0], row[1]) for row in table.rows}
+    assert ("Norwegian University of Science and Technology", "International Forum") in links
+    assert ("Norwegian University of Science and Technology", "Working group India 2011") in links
+    assert ("Trondheim Municipality", "Working group Hamburg delegation") in links
+    assert all(row[3] for row in table.rows), "every link has a source"
+
+
+def test_every_answer_cites_a_document_section(shipped_store):
+    for name in ("twin-cities", "networks", "review"):
+        table = queries.run(shipped_store, name, {}, "en")
+        source = table.columns.index("source")
+        assert all(row[source] for row in table.rows), name
+
+
+def test_changes_between_2011_and_2019(shipped_store):
+    table = queries.run(shipped_store, "changes", {}, "en")
+    change = {row[1]: row[2] for row in table.rows}
+    assert change["Trondheim–Puerto Montt"] == "gone"
+    assert change["Trondheim Municipality in ICORN – International Cities of Refuge Network"] == "new"
+    assert change["Trondheim Municipality in ECHO – European Cities of Historical Organs"] == "both"

@@ -1,0 +1,407 @@
+"""The Streamlit app, driven by streamlit.testing.v1.AppTest on a throw-away store of the small fixture."""
+
+from __future__ import annotations
+
+import gc
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import graph.edit.auth as auth
+from graph.i18n import TEXT, t
+from tests.conftest import FIXTURE
+from tests.support import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "history", "about"]
+EX = "https://example.org/ikg/"
+
+
+def reset_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    gc.collect()  # closes the Oxigraph store of the previous test, releasing its folder
+
+
+def use_data(monkeypatch, tmp_path: Path, *files: tuple[str, str | Path]) -> Path:
+    """Point the app at a fresh data folder and a fresh Oxigraph folder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, source in files:
+        if isinstance(source, Path):
+            shutil.copy(source, data / name)
+        else:
+            (data / name).write_text(source, encoding="utf-8")
+    monkeypatch.setenv("IKG_DATA", str(data))
+    monkeypatch.setenv("IKG_STORE", str(tmp_path / "store"))
+    monkeypatch.delenv("IKG_DEBUG", raising=False)
+    reset_caches()
+    return data
+
+
+@pytest.fixture(scope="module")
+def shared_env(tmp_path_factory):
+    """One store for the read-only tests of this module."""
+    tmp = tmp_path_factory.mktemp("app")
+    with pytest.MonkeyPatch.context() as mp:
+        use_data(mp, tmp, ("small.ttl", FIXTURE))
+        yield tmp
+    reset_caches()
+
+
+@pytest.fixture
+def fresh_env(tmp_path, monkeypatch):
+    use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE))
+    yield tmp_path
+    reset_caches()
+
+
+EDITOR_PASSWORD = "correct horse battery staple"
+EDITOR_HASH = auth.hash_password(EDITOR_PASSWORD, salt=b"0123456789abcdef")
+
+
+def start(lang: str = "en", page: str = "network", editor: str | None = "Kari Nordmann") -> AppTest:
+    """The app in `lang` on `page`; with an editor password configured and, unless editor=None, logged in."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
+    if editor:
+        at.session_state["ikg_editor"] = editor
+    at.run()
+    assert not at.exception, at.exception
+    if at.sidebar.radio(key="lang").value != lang:
+        at.sidebar.radio(key="lang").set_value(lang).run()
+    if page != "network":
+        at.sidebar.radio(key=f"page.{lang}").set_value(page).run()
+    return at
+
+
+def table(at: AppTest, column: str):
+    """The first table on the page with this column heading (AppTest does not expose dataframe keys)."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with a column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the reader sees it (the app escapes data in messages)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def texts(at: AppTest) -> list[str]:
+    return [e.value for e in at.text]
+
+
+def problems(at: AppTest) -> list[str]:
+    unexpected = (t("app.unexpected", "en", detail="")[:20], t("app.unexpected", "nb", detail="")[:20])
+    return [e.value for e in at.error if e.value.startswith(unexpected)] + [str(e) for e in at.exception]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_both_languages(shared_env, page, lang):
+    at = start(lang, page)
+    assert problems(at) == []
+    assert at.header[0].value == t(f"{'collab' if page == 'collaborators' else page}.title", lang)
+
+
+def test_language_switch_changes_headings_and_labels(shared_env):
+    at = start("nb", "review")
+    assert at.header[0].value == "Gjennomgang av medlemskap og vennskapsbyavtaler (strategiens avsnitt 5.1)"
+    assert at.sidebar.radio(key="page.nb").label == "Sider"
+    assert at.button(key="review_save").label == "Lagre vurderingen"
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.header[0].value == "Review of memberships and twin-city agreements (strategy section 5.1)"
+    assert at.sidebar.radio(key="page.en").label == "Pages"
+    assert at.sidebar.radio(key="page.en").value == "review"  # the page stays when the language changes
+    assert at.button(key="review_save").label == "Save the assessment"
+    # data labels follow the language too
+    assert "Hometown–Farcity (agreement)" in at.selectbox(key="review_item.en").options
+    at.sidebar.radio(key="lang").set_value("nb").run()
+    assert "Hjemby–Fjernby (avtale)" in at.selectbox(key="review_item.nb").options
+
+
+def test_i18n_has_the_same_keys_in_both_languages():
+    assert set(TEXT["nb"]) == set(TEXT["en"])
+    for key in TEXT["en"]:
+        assert TEXT["nb"][key].count("{") == TEXT["en"][key].count("{"), key
+
+
+def test_network_filters_change_the_node_count(shared_env):
+    at = start("en", "network")
+    assert texts(at)[0] == "Showing 13 of 13 nodes"
+    at.sidebar.multiselect(key="net_kinds.en").set_value(["actors", "networks"]).run()
+    assert texts(at)[0] == "Showing 4 of 4 nodes"
+    at.sidebar.multiselect(key="net_kinds.en").set_value(["actors", "networks", "projects", "agreements", "activities",
+                                                       "working groups"]).run()
+    at.sidebar.toggle(key="net_use_year").set_value(True).run()
+    at.sidebar.slider(key="net_year").set_value(2000).run()  # before the projects, memberships and delegation
+    assert texts(at)[0] == "Showing 10 of 10 nodes"
+    at.sidebar.multiselect(key="net_areas.en").set_value(["3"]).run()  # Research: Project X only
+    assert problems(at) == []
+    at.sidebar.radio(key="lang").set_value("nb").run()
+    assert texts(at)[0].startswith("Viser ")
+    assert at.sidebar.multiselect(key="net_areas.nb").value == ["3"]  # filters survive the language switch
+
+
+def test_network_focus_shows_the_details_panel(shared_env):
+    at = start("en", "network")
+    at.selectbox(key="net_focus.en").set_value(EX + "uni").run()
+    assert texts(at)[0] == "Showing 6 of 6 nodes"
+    assert at.main.subheader[-1].value == "The University"
+    assert table(at, "collaborator")["collaborator"].tolist() == ["Hometown Municipality", "Innovation Agency"]
+    assert table(at, "quote")["quote"].tolist() == ["Universitetet"]
+    at.radio(key="net_depth").set_value(2).run()
+    assert texts(at)[0] == "Showing 13 of 13 nodes"  # two actor steps reach every node of the fixture
+
+
+XSS = "<img src=x onerror=alert(1)>"
+XSS_DATA = f"""@prefix ikg: <https://w3id.org/ikg/ontology#> .
+@prefix ex: <https://example.org/ikg/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:evil a ikg:Company ; rdfs:label "{XSS}"@en , "{XSS}"@nb ;
+    ikg:citation [ ikg:section ex:doc-plan-s1 ; ikg:quote "*not emphasis* [link](javascript:alert(1))" ;
+                   ikg:evidence ikg:stated ] .
+ex:wg-trade ikg:participant ex:evil .
+"""
+
+
+def test_labels_are_text_everywhere(tmp_path, monkeypatch):
+    use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE), ("xss.ttl", XSS_DATA))
+    at = start("en", "network")
+    at.selectbox(key="net_focus.en").set_value(EX + "evil").run()
+    assert problems(at) == []
+    # the heading is Markdown with every special character escaped, so it shows these characters
+    assert at.main.subheader[-1].value == "\\<img src=x onerror=alert\\(1\\)\\>"
+    assert table(at, "quote")["quote"].tolist() == ["*not emphasis* [link](javascript:alert(1))"]
+    at.sidebar.radio(key="page.en").set_value("collaborators").run()
+    at.selectbox(key="collab_actor.en").set_value(EX + "agency").run()
+    assert XSS in table(at, "collaborator")["collaborator"].tolist()
+    assert all("unsafe" not in str(m.proto) for m in at.markdown)
+    reset_caches()
+
+
+def test_collaborators_and_chains(shared_env):
+    at = start("en", "collaborators")
+    at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()
+    assert "4 links for The University" in texts(at)
+    df = table(at, "collaborator")
+    assert list(df.columns) == ["collaborator", "through", "kind", "sources"]
+    assert df.values.tolist() == [
+        ["Hometown Municipality", "Network A", "Network", "Plan 2020 §2"],
+        ["Hometown Municipality", "Network B", "Network", "Programme 2010 §1"],
+        ["Hometown Municipality", "Trade group", "Working group", "Programme 2010 §1"],
+        ["Innovation Agency", "Trade group", "Working group", "Programme 2010 §1"],
+    ]
+    at.selectbox(key="chain_from.en").set_value(EX + "agency").run()
+    at.selectbox(key="chain_to.en").set_value(EX + "farcity").run()
+    assert "Innovation Agency —[Trade group (Working group)]→ Hometown Municipality —[Hometown–Farcity" in "\n".join(
+        texts(at)
+    )
+    at.number_input(key="chain_max").set_value(1).run()
+    assert any(plain(i.value).startswith("No chain between Innovation Agency and Farcity") for i in at.info)
+
+
+def test_gaps_page_lists_every_gap_with_why(shared_env):
+    from graph.analysis.gaps import BROKERS_WHY, GAPS, ISOLATED_WHY
+
+    at = start("nb", "gaps")
+    subheaders = [s.value for s in at.subheader]
+    for gap in GAPS:
+        assert gap.title["nb"] in subheaders
+    written = [m.value for m in at.markdown]
+    for why in [g.why["nb"] for g in GAPS] + [BROKERS_WHY["nb"], ISOLATED_WHY["nb"]]:
+        assert why in written
+    assert "• Ensom AS" in texts(at)  # the isolated actor of the fixture
+
+
+def test_review_form_saves_and_a_new_session_reads_it_back(fresh_env):
+    at = start("en", "review")
+    at.text_input(key="review_round").set_value("Spring review").run()
+    at.selectbox(key="review_item.en").set_value(EX + "m-home-a").run()
+    at.select_slider(key="rel_1.en").set_value(3)
+    at.text_area(key="review_effect").input("Two study visits")
+    at.text_area(key="review_cb").input("Worth the fee")
+    at.radio(key="review_rec.en").set_value("leave")
+    at.text_area(key="review_comment").input("<b>not bold</b>")
+    at.text_input(key="review_reviewer").input("Kari Nordmann")
+    at.button(key="review_save").click().run()
+    assert problems(at) == []
+    assert [plain(s.value) for s in at.success] == [
+        "The assessment of Network A (membership) in the round “Spring review” is saved."
+    ]
+    side = table(at, "Spring review")
+    assert list(side.columns) == ["name", "Spring review"]
+    assert side.iloc[0].tolist()[0] == "Network A"
+    assert side.iloc[0].tolist()[1].startswith("Leave (Kari Nordmann, ")
+
+    # a restart: forget the open store and every cached answer, then a new session on the same folder
+    reset_caches()
+    again = start("nb", "review")
+    assert again.text_input(key="review_round").value == "Spring review"
+    rows = table(again, "anbefaling")
+    row = rows[rows["navn"] == "Nettverk A"].iloc[0]
+    assert row["anbefaling"] == "Avslutt"
+    assert row["relevans"] == "1 Handel: 3; 2 Kultur: 0; 3 Forskning: 0"
+    assert row["kommentar"] == "<b>not bold</b>"
+    assert row["vurdert av"] == "Kari Nordmann"
+
+
+def test_review_form_refuses_a_missing_reviewer(fresh_env):
+    at = start("nb", "review")
+    assert at.text_input(key="review_reviewer").value == "Kari Nordmann"  # the editor, by default
+    at.text_input(key="review_reviewer").set_value("   ")
+    at.button(key="review_save").click().run()
+    assert [e.value for e in at.error] == ["Skriv navnet på den som vurderer."]
+    assert at.success == [] or len(at.success) == 0
+
+
+def test_review_downloads_are_offered(shared_env):
+    at = start("en", "review")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["CSV", "Excel (XLSX)", "Report (Markdown)", "Report (HTML, printable)"]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("INSERT DATA { <a:b> <a:c> <a:d> }",
+         "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here"),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+         "SERVICE is not allowed: queries run only on this graph, never on other servers"),
+    ],
+)
+def test_sparql_page_refuses_updates_and_service(shared_env, query, message):
+    at = start("en", "sparql")
+    at.text_area(key="sparql_text").input(query)
+    at.button(key="sparql_run").click().run()
+    assert [plain(e.value) for e in at.error] == [message]
+
+
+def test_sparql_page_runs_an_example(shared_env):
+    at = start("en", "sparql")
+    at.selectbox(key="sparql_example.en").set_value("twin-cities").run()
+    assert "twin-cities" in at.text_area(key="sparql_text").value or "TwinCityAgreement" in at.text_area(
+        key="sparql_text"
+    ).value
+    at.button(key="sparql_run").click().run()
+    assert problems(at) == [] and [e.value for e in at.error] == []
+    df = table(at, "city")
+    assert df["city"].tolist() == ["Farcity", "Oldtown"]
+    assert "2 rows" in texts(at)
+
+
+def test_map_lists_twin_and_partner_cities(shared_env):
+    at = start("en", "map")
+    df = table(at, "city")
+    assert df["city"].tolist() == ["Farcity", "Hometown Municipality", "Oldtown"]
+    assert df["agreement"].tolist() == ["Formal twinning", "the home city", "Planned relation"]
+
+
+def test_about_shows_sources_and_counts(shared_env):
+    at = start("en", "about")
+    docs = table(at, "document")
+    assert docs["document"].tolist() == ["Programme 2010", "Plan 2020"]
+    where = f"triples in the store (oxigraph:{shared_env / 'store'})."
+    assert any(line.endswith(where) for line in texts(at))
+
+
+def test_a_broken_data_file_shows_which_file_and_what_is_wrong(tmp_path, monkeypatch):
+    broken = "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"unclosed .\n"
+    data = use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE), ("broken.ttl", broken))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Grafen kunne ikke åpnes"
+    [error] = [plain(e.value) for e in at.error]
+    assert error.startswith("Dataene kunne ikke leses: ")
+    assert str(data / "broken.ttl") in error and ":3" in error
+    assert "Traceback" not in error
+    reset_caches()
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may edit
+# ---------------------------------------------------------------------------------------------
+
+
+def edit_controls(at: AppTest) -> list[str]:
+    keys = [getattr(w, "key", None) or "" for w in (*at.button, *at.text_input, *at.get("form_submit_button"))]
+    return [k for k in keys if k.startswith(("review_save", "undo", "edit", "import"))]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_visitor_sees_no_edit_controls(shared_env, page):
+    at = start("en", page, editor=None)
+    assert problems(at) == []
+    assert edit_controls(at) == []
+    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in PAGES]
+
+
+@pytest.mark.parametrize("page", ["edit", "import"])
+def test_a_visitor_cannot_reach_editor_pages_by_link(shared_env, page):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
+    at.query_params["page"] = page
+    at.run()
+    assert at.sidebar.radio(key="page.nb").value == "network"
+    assert [w.value for w in at.sidebar.warning] == [t("login.required", "nb")]
+    assert edit_controls(at) == []
+
+
+def test_without_a_configured_login_editing_is_off(shared_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["ikg_editor"] = "Mallory"  # a forged session value does not make an editor
+    at.run()
+    assert t("login.off", "nb") in [c.value for c in at.sidebar.caption]
+    assert "edit" not in at.sidebar.radio(key="page.nb").options
+
+
+def login(at: AppTest, name: str, password: str) -> AppTest:
+    at.sidebar.text_input(key="login_name").input(name)
+    at.sidebar.text_input(key="login_password").input(password)
+    return at.sidebar.get("form_submit_button")[0].click().run()
+
+
+def test_password_login_opens_the_editor_pages(shared_env):
+    at = start("en", editor=None)
+    login(at, "Kari", "wrong")
+    assert [e.value for e in at.sidebar.error] == ["Wrong password."]
+    assert "edit" not in at.sidebar.radio(key="page.en").options
+    login(at, "Kari", EDITOR_PASSWORD)
+    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in [*PAGES, "edit", "import"]]
+    assert t("login.as", "en", name="Kari") in [x.value for x in at.sidebar.text]
+
+
+def test_too_many_wrong_passwords_lock_the_login(shared_env):
+    at = start("en", editor=None)
+    for _ in range(auth.MAX_FAILURES):
+        login(at, "Mallory", "guess")
+    login(at, "Mallory", EDITOR_PASSWORD)  # even the right one, while locked
+    assert [e.value for e in at.sidebar.error] == [t("login.locked", "en", seconds=auth.LOCK_SECONDS)]
+    assert "edit" not in at.sidebar.radio(key="page.en").options
+
+
+def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
+    at = start("en", "review")
+    at.button(key="review_save").click().run()
+    at.sidebar.radio(key="page.en").set_value("history").run()
+    frame_ = at.dataframe[0].value
+    assert list(frame_["action"]) == ["assessment"] and list(frame_["who"]) == ["Kari Nordmann"]
+    assert "+ " in at.code[0].value and "ikg:Assessment" in at.code[0].value
+    at.checkbox(key="undo_sure").check()
+    at.get("form_submit_button")[0].click().run()
+    assert at.success[0].value.startswith("Change ")
+    assert list(at.dataframe[0].value["action"]) == ["undo", "assessment"]
+
+
+def test_history_page_for_a_visitor_has_no_undo(fresh_env):
+    at = start("en", "review")
+    at.button(key="review_save").click().run()
+    at = start("en", "history", editor=None)
+    assert len(at.dataframe[0].value) == 1
+    assert t("history.login_to_undo", "en") in [c.value for c in at.caption]
+    assert edit_controls(at) == []

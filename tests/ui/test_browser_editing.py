@@ -1,0 +1,191 @@
+"""The editor pages in a real browser: the app on 127.0.0.1 with an editor password in a secrets file of
+its own (`streamlit run --secrets.files …`), driven by Playwright in Debian's Chromium.
+
+An editor logs in, adds a membership through the form, sees it in the network and in the review table,
+and undoes it on the history page; a visitor sees no edit controls and cannot open the editor pages by
+a link. Needs /usr/bin/chromium (./scripts/test installs it); IKG_SKIP_BROWSER=1 skips these tests instead.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+import graph.edit.auth as auth
+from tests.support.browser import AppServer, chromium_missing_reason, launch_chromium, secrets_args, wait_idle
+from tests.ui.test_browser import (
+    READ_GRIDS,
+    choose,
+    expect,
+    grid,
+    heading,
+    log_in,
+    network_frame,
+    no_error_boxes,
+    open_app,
+    set_language,
+    visitor_for,
+    widget,
+)
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a browser editor's password"
+MEMBER, NETWORK = "Trondheim Municipality", "Regional China Forum"  # not a member of it in data/
+ADDED = f"{MEMBER} in {NETWORK}"
+EDITOR_CONTROLS = '[class*="st-key-edit_"], [class*="st-key-import_"], [class*="st-key-undo"]'
+
+
+@pytest.fixture(scope="module")
+def editor_app(tmp_path_factory):
+    if chromium_missing_reason():
+        yield None  # each test fails (or skips) with the reason, in its own body
+        return
+    tmp = tmp_path_factory.mktemp("browser-editing")
+    args = secrets_args(tmp, {"ikg": {"editor_password_hash": auth.hash_password(PASSWORD)}})
+    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if chromium_missing_reason():
+        yield None
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def visit(browser, editor_app):
+    yield from visitor_for(browser, editor_app)
+
+
+def go(page, label: str, title: str) -> None:
+    """Pick a page in the sidebar (English) and wait for its heading."""
+    widget(page, "page.en").get_by_text(label, exact=True).click()
+    expect(heading(page)).to_have_text(title)
+    wait_idle(page)
+
+
+def has_edge(page, a: str, b: str) -> bool:
+    """Whether the drawn network (the data vis-network was given) has a tie between nodes labelled a and b."""
+    frame = network_frame(page)
+    return frame.evaluate(
+        """([a, b]) => { const d = window.ikgData;
+                         return d.edges.some(e => d.details[e[0]].label === a && d.details[e[1]].label === b); }""",
+        [a, b])
+
+
+SCROLL_DOWN = """([i, top]) => {
+    const s = document.querySelectorAll('[data-testid="stDataFrame"]')[i].querySelector('.dvn-scroller');
+    s.scrollTop = top; s.dispatchEvent(new Event('scroll'));
+    return {top: s.scrollTop, room: s.scrollHeight - s.clientHeight,
+            step: Math.max(60, Math.floor(s.clientHeight * 0.7))};
+}"""
+
+
+def column_values(page, column: str, until, timeout: float = 30.0) -> list[str]:
+    """Every value of a column of the first data grid that has it, scrolling the grid down (it draws only
+    the rows in view); waits until `until(values)` holds, as the grid may lag behind a rerun."""
+    deadline = time.monotonic() + timeout
+    values: list[str] = []
+    while time.monotonic() < deadline:
+        tables = page.evaluate(READ_GRIDS)
+        found = [(i, c) for i, t in enumerate(tables) for c, head in t["head"].items() if head == column]
+        if found and tables[found[0][0]]["rows"]:
+            i, col = found[0]
+            rows: dict[str, str] = {}
+            top = 0
+            while True:
+                state = page.evaluate(SCROLL_DOWN, [i, top])
+                page.wait_for_timeout(200)
+                for r, row in page.evaluate(READ_GRIDS)[i]["rows"].items():
+                    if col in row:
+                        rows[r] = row[col]
+                if state["top"] >= state["room"]:
+                    break
+                top = min(top + state["step"], state["room"])
+            page.evaluate(SCROLL_DOWN, [i, 0])
+            values = [rows[r] for r in sorted(rows, key=int)]
+            if until(values):
+                return values
+        time.sleep(0.5)
+    raise AssertionError(f"the column {column!r} never showed what was expected: {values}")
+
+
+def review_names(page, until) -> list[str]:
+    return column_values(page, "name", until)
+
+
+def test_an_editor_adds_a_membership_sees_it_and_undoes_it(visit):
+    page = visit.page
+    open_app(page, visit.server)
+    set_language(page, "en")
+    assert not has_edge(page, MEMBER, NETWORK)
+    log_in(page, "Kari Browser", PASSWORD)
+
+    # the form: pickers for the member and the network, a year, a free-text source
+    go(page, "Edit", "Edit the graph")
+    expect(widget(page, "edit_kind.en").locator("input")).to_have_value("Membership")
+    choose(page, "edit_add_membership.member.en", MEMBER, typed="Trondheim Mun")
+    choose(page, "edit_add_membership.network.en", NETWORK, typed="Regional China")
+    widget(page, "edit_add_membership.start").locator("input").fill("2021")
+    widget(page, "edit_add_membership.source_reference").locator("input").fill("E-mail of 3 March 2026")
+    widget(page, "edit_add_membership.why").locator("input").fill("Browser test")
+    widget(page, "edit_add_membership.submit").locator("button").click()
+    success = page.locator('[data-testid="stAlertContentSuccess"]')
+    expect(success).to_contain_text(f"Added membership “{ADDED}” (change ")
+    change_id = re.search(r"\(change ([0-9]{14}-[0-9a-f]{6})\)", success.inner_text()).group(1)
+    no_error_boxes(page)
+
+    # every page shows it: the review table and the network
+    go(page, "Membership review (5.1)", "Review of memberships and twin-city agreements (strategy section 5.1)")
+    review_names(page, until=lambda names: NETWORK in names)
+    go(page, "Network", "The network")
+    assert has_edge(page, MEMBER, NETWORK)
+
+    # undone on the history page
+    go(page, "Change history", "Change history")
+    newest = {"id": change_id, "action": "add-membership", "who": "Kari Browser"}
+    grid(page, "action", until=lambda rows: bool(rows) and newest.items() <= rows[0].items())
+    expect(widget(page, "history_pick").locator("input")).to_have_value(f"{change_id} · add-membership · Kari Browser")
+    widget(page, "undo_sure").get_by_text(f"Yes, undo change {change_id}").click()
+    page.get_by_role("button", name="Undo the change", exact=True).click()
+    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(f"Change {change_id} is undone")
+    wait_idle(page)
+
+    go(page, "Membership review (5.1)", "Review of memberships and twin-city agreements (strategy section 5.1)")
+    assert NETWORK not in review_names(page, until=lambda names: NETWORK not in names)
+    go(page, "Network", "The network")
+    assert not has_edge(page, MEMBER, NETWORK)
+    no_error_boxes(page)
+
+
+def test_a_visitor_sees_no_edit_controls_and_cannot_open_them_by_link(visit):
+    page = visit.page
+    open_app(page, visit.server)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(widget(page, "page.nb")).to_contain_text("Endringslogg")
+    for label in ("Rediger", "Importer"):
+        expect(widget(page, "page.nb").get_by_text(label, exact=True)).to_have_count(0)
+    assert page.locator(EDITOR_CONTROLS).count() == 0
+    for name in ("edit", "import"):
+        page.goto(f"{visit.server.url}/?page={name}")
+        wait_idle(page, timeout=60_000)
+        expect(heading(page)).to_have_text("Nettverket")  # the first page instead
+        expect(sidebar.locator('[data-testid="stAlertContentWarning"]')).to_have_text(
+            "Denne siden er bare for redaktører. Logg inn i sidepanelet for å redigere.")
+        assert page.locator(EDITOR_CONTROLS).count() == 0
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    # the history page is open to all, without its undo form
+    set_language(page, "en")
+    go(page, "Change history", "Change history")
+    assert page.locator(EDITOR_CONTROLS).count() == 0
