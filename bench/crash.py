@@ -45,7 +45,7 @@ def patch(n: int):
 
 def child(folder: str, n: int) -> None:
     import graph.history.changes as history
-    from graph.store.base import OxigraphStore
+    from graph.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(Path(folder))
     triples = patch(n)
@@ -57,7 +57,8 @@ def child(folder: str, n: int) -> None:
 
 
 def make_pristine(folder: Path) -> None:
-    from graph.store.base import OxigraphStore, fill_from_shipped
+    from graph.history.shipped import fill_from_shipped
+    from graph.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(folder)
     fill_from_shipped(store)
@@ -70,7 +71,7 @@ def state_of(folder: Path, n: int, validate: bool = True) -> str:
     import gc
 
     import graph.history.changes as history
-    from graph.store.base import OxigraphStore
+    from graph.store.oxigraph import OxigraphStore
 
     try:
         store = OxigraphStore(folder)

@@ -3,7 +3,7 @@
     python bench/view_bench.py --triples 1000000 [--seed 42] [--betweenness] [--json OUT]
 
 Generates N-Triples with bench/generate.py, loads them with the vocabulary into an in-memory
-Oxigraph store, then times graph/view.py: network_data (first call: the SPARQL reads), the layout
+Oxigraph store, then times graph/render/view/: network_data (first call: the SPARQL reads), the layout
 (first call), build_view for the default overview (first, then warm: data and layout cached, the
 view itself rebuilt), a year filter, a kind filter, and focus on the biggest hub at depth 1 and 2.
 With --betweenness it also times the first betweenness view (networkx, sampled) and a warm one.
@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 
 import graph.render.view as view  # noqa: E402
 from bench.generate import write  # noqa: E402
+from graph.render.view import cache as view_cache  # noqa: E402
 from graph.store.base import OxigraphStore, shipped_files  # noqa: E402
 
 
@@ -40,8 +41,8 @@ def timed(fn, repeat: int = 1):
 
 def fresh_view(store, options: view.ViewOptions) -> view.View:
     """build_view without its per-options cache, so 'warm' means data and layout cached, view rebuilt."""
-    with view._lock:
-        view._view_cache.clear()
+    with view_cache.lock:
+        view_cache.view_cache.clear()
     return view.build_view(store, options)
 
 

@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class IkgError(Exception):
@@ -28,7 +28,7 @@ class IkgError(Exception):
         self.params = params
 
     @classmethod
-    def of(cls, key: str, lang: str = "en", **params: Any):
+    def of(cls, key: str, lang: str = "en", **params: Any) -> Self:
         """An error whose message is the text of `key` in `lang` (graph/i18n), filled with `params`."""
         from graph.i18n import t  # i18n sits beside errors at the bottom layer and imports nothing of ours
 

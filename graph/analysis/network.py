@@ -1,9 +1,10 @@
-"""The collaboration network (networkx) built from the RDF, and what is computed on it.
+"""The collaboration network as a networkx graph, and what is computed on it (degree, betweenness,
+communities, brokers, chains).
 
-The network is bipartite: actors on one side, the things that link them (networks, projects,
-working groups, activities, agreements) on the other, so it stays linear in the data size even
-when a network has thousands of members. Two actors collaborate when they share a neighbour.
-The CLI and the app call these same functions.
+The graph is THE network of graph.analysis.ties, bipartite: actors on one side, the things that link
+them (networks, projects, working groups, activities, agreements) on the other, so it stays linear in
+the data size even when a network has thousands of members. Two actors collaborate when they share a
+neighbour. The CLI, the app and the network view call these same functions.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib.term import Node
 
-from graph.questions.catalogue import Table, display, run
+from graph.analysis import ties as network_ties
+from graph.questions.catalogue import Table
 from graph.store.base import Store
 
 EXACT_BETWEENNESS_LIMIT = 2000  # nodes; above it betweenness is sampled
@@ -40,17 +42,23 @@ class Centrality:
 
 
 def collaboration_graph(store: Store, lang: str = "en") -> nx.Graph:
-    """Actors and the things linking them; node attrs: label, kind, side ('actor' or 'via')."""
+    """Actors and the things linking them (graph.analysis.ties); node attrs: label, kind (the label of
+    its most specific class), side ('actor' or 'via'); edge attr: role (the first tie's role label)."""
 
-    def build():
-        table = run(store, "ties", {}, lang)
+    def build() -> nx.Graph:
+        names = network_ties.names(store, lang)
+        kinds = network_ties.classes(store)
+        actors = network_ties.actor_side(store)
         g = nx.Graph()
-        idx = {v: i for i, v in enumerate(table.raw.vars)}
-        for raw in table.raw.rows:
-            a, x = str(raw[idx["actor"]]), str(raw[idx["x"]])
-            g.add_node(a, label=display(raw[idx["actor_name"]]), side="actor")
-            g.add_node(x, label=display(raw[idx["thing"]]), kind=display(raw[idx["kind"]]), side="via")
-            g.add_edge(a, x, role=display(raw[idx["role"]], lang))
+        for tie in network_ties.ties(store):
+            for node in (tie.actor, tie.thing):
+                if node not in g:
+                    cls = kinds.get(node, "")
+                    g.add_node(node, label=network_ties.name(names, node),
+                               kind=names.get(network_ties.IKG_NS + cls, cls) if cls else "",
+                               side="actor" if node in actors else "via")
+            if not g.has_edge(tie.actor, tie.thing):
+                g.add_edge(tie.actor, tie.thing, role=network_ties.name(names, tie.role) if tie.role else "")
         return g
 
     return _cached(store, "graph", lang, build)
@@ -94,13 +102,10 @@ def brokers(store: Store, lang: str = "en") -> list[str]:
 
 
 def isolated_actors(store: Store, lang: str = "en") -> list[str]:
-    """Actors in the graph with no tie to any network, project, group, activity or agreement."""
-    rows = store.select(
-        """SELECT DISTINCT ?x WHERE { ?x a ?t . ?t rdfs:subClassOf* ikg:Actor .
-             FILTER(?t NOT IN (ikg:Person)) }"""
-    )
+    """Actors in the graph (persons aside) with no tie to any network, project, group, activity or agreement."""
     g = collaboration_graph(store, lang)
-    return sorted(str(x) for (x,) in rows.rows if str(x) not in g)
+    return sorted(iri for iri, cls in network_ties.classes(store).items()
+                  if network_ties.is_actor_class(cls) and cls != "Person" and iri not in g)
 
 
 def ego_network(store: Store, node: str, radius: int = 1, lang: str = "en") -> nx.Graph:
@@ -149,7 +154,7 @@ def chain_text(g: nx.Graph, path: list[str]) -> str:
 def shortest_chains(store: Store, bindings: dict[str, Node], lang: str = "en") -> Table:
     """The `path` named question: every shortest chain between two actors."""
     g = collaboration_graph(store, lang)
-    max_steps = int(bindings.get("max", 4))
+    max_steps = int(str(bindings.get("max", 4)))
     found = chains(g, str(bindings["from"]), str(bindings["to"]), max_steps)
     rows = sorted(([str((len(p) - 1) // 2), chain_text(g, p)] for p in found),
                   key=lambda r: (int(r[0]), r[1].casefold()))

@@ -1,4 +1,4 @@
-"""The `ikg` command: the parser and one function per command."""
+"""The `ikg` command: the parser (parser.py), the commands by kind (commands/), and `main` that runs one."""
 
 from graph.cli.main import main
 

@@ -79,7 +79,9 @@ def may_edit(secrets: Mapping, email: str | None) -> bool:
     editors = _section(secrets, "ikg").get("editors")
     if not editors:
         return bool(email)
-    return bool(email) and email.strip().lower() in {str(e).strip().lower() for e in editors}
+    if not email:
+        return False
+    return email.strip().lower() in {str(e).strip().lower() for e in editors}
 
 
 MAX_FAILURES = 5  # wrong passwords in one session before the login is refused for a while

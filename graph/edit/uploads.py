@@ -23,11 +23,11 @@ without end or to read files on the server): convert it to Turtle on your own ma
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 from pathlib import PurePath
 
+from graph import config
 from graph.errors import InputError
 from graph.i18n import t
 
@@ -50,7 +50,7 @@ _CHUNK = 1 << 20
 
 def max_upload_bytes(lang: str = "en") -> int:
     """The size limit: IKG_MAX_UPLOAD_MB megabytes, or 10 MB when the variable is not set."""
-    setting = os.environ.get("IKG_MAX_UPLOAD_MB", "").strip()
+    setting = config.env("IKG_MAX_UPLOAD_MB")
     if not setting:
         return DEFAULT_MAX
     try:
@@ -58,7 +58,7 @@ def max_upload_bytes(lang: str = "en") -> int:
     except ValueError:
         value = 0
     if not value > 0:
-        raise InputError(t("upload.bad_limit", lang, value=setting))
+        raise InputError.of("upload.bad_limit", lang, value=setting)
     return int(value * MB)
 
 
@@ -70,16 +70,16 @@ def check_upload(name: str, data: bytes, lang: str = "en", max_bytes: int | None
     shown = PurePath(name).name or name
     limit = max_upload_bytes(lang) if max_bytes is None else max_bytes
     if not data:
-        raise InputError(t("upload.empty", lang, name=shown))
+        raise InputError.of("upload.empty", lang, name=shown)
     if len(data) > limit:
-        raise InputError(t("upload.too_big", lang, name=shown, size=size_text(len(data), lang),
-                           limit=size_text(limit, lang)))
+        raise InputError.of("upload.too_big", lang, name=shown, size=size_text(len(data), lang),
+                            limit=size_text(limit, lang))
     suffix = PurePath(name).suffix.lower()
     if suffix in RDF_XML_SUFFIXES:
-        raise InputError(t("upload.rdf_xml", lang, name=shown))
+        raise InputError.of("upload.rdf_xml", lang, name=shown)
     kind = ACCEPTED.get(suffix)
     if kind is None:
-        raise InputError(t("upload.unknown_type", lang, name=shown))
+        raise InputError.of("upload.unknown_type", lang, name=shown)
     if kind == "xlsx":
         _check_xlsx(shown, data, lang)
     else:
@@ -106,61 +106,61 @@ def _kind_name(kind: str, lang: str) -> str:
 
 def _check_text(name: str, data: bytes, kind: str, lang: str) -> None:
     if data.startswith(b"PK\x03\x04"):
-        raise InputError(t("upload.zip_in_text", lang, name=name, kind=_kind_name(kind, lang)))
+        raise InputError.of("upload.zip_in_text", lang, name=name, kind=_kind_name(kind, lang))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text", Notepad's "Unicode"
-        raise InputError(t("upload.utf16", lang, name=name))
+        raise InputError.of("upload.utf16", lang, name=name)
     if b"\x00" in data:
-        raise InputError(t("upload.binary", lang, name=name, kind=_kind_name(kind, lang)))
+        raise InputError.of("upload.binary", lang, name=name, kind=_kind_name(kind, lang))
     declaration = _DECLARATION.search(data)
     if declaration:
         line = data.count(b"\n", 0, declaration.start()) + 1
         found = data[declaration.start() : declaration.end()].decode("ascii", "replace")
-        raise InputError(t("upload.doctype", lang, name=name, line=line, found=found))
+        raise InputError.of("upload.doctype", lang, name=name, line=line, found=found)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(t("upload.not_utf8", lang, name=name, line=line, col=col,
-                           byte=f"{data[error.start]:02x}")) from None
+        raise InputError.of("upload.not_utf8", lang, name=name, line=line, col=col,
+                            byte=f"{data[error.start]:02x}") from None
     text = text.removeprefix("\ufeff")
     if _XML_START.match(text):
-        raise InputError(t("upload.xml_content", lang, name=name, kind=_kind_name(kind, lang)))
+        raise InputError.of("upload.xml_content", lang, name=name, kind=_kind_name(kind, lang))
     if kind == "json-ld" and not text.lstrip().startswith(("{", "[")):
-        raise InputError(t("upload.not_json", lang, name=name))
+        raise InputError.of("upload.not_json", lang, name=name)
 
 
 def _check_xlsx(name: str, data: bytes, lang: str) -> None:
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: old .xls, or an encrypted workbook
-        raise InputError(t("upload.old_excel", lang, name=name))
+        raise InputError.of("upload.old_excel", lang, name=name)
     if not data.startswith(b"PK\x03\x04") or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(t("upload.not_zip", lang, name=name))
+        raise InputError.of("upload.not_zip", lang, name=name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError(t("upload.damaged_zip", lang, name=name, why=error)) from None
+        raise InputError.of("upload.damaged_zip", lang, name=name, why=error) from None
     with archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
-            raise InputError(t("upload.too_many_parts", lang, name=name, n=len(parts), max=MAX_PARTS))
+            raise InputError.of("upload.too_many_parts", lang, name=name, n=len(parts), max=MAX_PARTS)
         names = {part.filename for part in parts}
         for required in XLSX_PARTS:
             if required not in names:
-                raise InputError(t("upload.not_xlsx", lang, name=name, part=required))
+                raise InputError.of("upload.not_xlsx", lang, name=name, part=required)
         total = sum(part.file_size for part in parts)
         if total > MAX_UNPACKED:
-            raise InputError(t("upload.zip_bomb_size", lang, name=name, size=size_text(total, lang),
-                               limit=size_text(MAX_UNPACKED, lang)))
+            raise InputError.of("upload.zip_bomb_size", lang, name=name, size=size_text(total, lang),
+                                limit=size_text(MAX_UNPACKED, lang))
         for part in parts:
             if part.flag_bits & 0x1:
-                raise InputError(t("upload.encrypted", lang, name=name))
+                raise InputError.of("upload.encrypted", lang, name=name)
             ratio = part.file_size / max(part.compress_size, 1)
             if part.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-                raise InputError(t("upload.zip_bomb_ratio", lang, name=name, part=part.filename,
-                                   ratio=int(ratio), max=MAX_RATIO))
+                raise InputError.of("upload.zip_bomb_ratio", lang, name=name, part=part.filename,
+                                    ratio=int(ratio), max=MAX_RATIO)
         for part in parts:
             if part.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares(archive, part, name, lang):
-                raise InputError(t("upload.xlsx_doctype", lang, name=name, part=part.filename))
+                raise InputError.of("upload.xlsx_doctype", lang, name=name, part=part.filename)
 
 
 def _declares(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str, lang: str) -> bool:
@@ -183,5 +183,5 @@ def _declares(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str, lang: 
                     return True
                 tail = window[-64:]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise InputError(t("upload.damaged_zip", lang, name=name, why=error)) from None
+        raise InputError.of("upload.damaged_zip", lang, name=name, why=error) from None
     return False

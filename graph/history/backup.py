@@ -21,8 +21,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.errors import InputError
-from graph.history.changes import commit, to_ntriples
-from graph.store.base import HISTORY, Store, value_diff
+from graph.history.changes import HISTORY, commit
+from graph.rdf.ntriples import to_ntriples
+from graph.rdf.values import value_diff
+from graph.store.base import Store
 
 HEADER = "# ikg backup: {n} triples from {store}\n"
 

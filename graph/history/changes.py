@@ -11,7 +11,7 @@ The added and removed triples are kept as N-Triples text in two literals of the 
 (`ikg:added`, `ikg:removed`), so the history never mixes with the graph's own statements: a
 question about networks cannot find a network that was deleted an hour ago.
 
->>> from graph.store import MemoryStore
+>>> from graph.store.memory import MemoryStore
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDFS
 >>> store = MemoryStore()
@@ -36,11 +36,13 @@ from rdflib.term import Node
 
 from graph.errors import InputError
 from graph.i18n import t
-from graph.store.base import Store
+from graph.rdf.ntriples import from_ntriples, nt, to_ntriples  # noqa: F401  nt: TEMPORARY re-export
+from graph.store.base import Store, Triple
 from graph.vocab.namespaces import IKG
 
 CHANGE_BASE = "https://w3id.org/ikg/change/"
 MIN_ID_PREFIX = 4
+HISTORY = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a ikg:Change ; ?p ?o }"  # every triple of the change records
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,8 @@ class Change:
 
 def commit(
     store: Store,
-    add: Iterable[tuple[Node, Node, Node]] | None = None,
-    remove: Iterable[tuple[Node, Node, Node]] | None = None,
+    add: Iterable[Triple] | None = None,
+    remove: Iterable[Triple] | None = None,
     *,
     editor: str,
     action: str,
@@ -79,18 +81,18 @@ def commit(
     """
     editor = (editor or "").strip()
     if not editor:
-        raise InputError(t("err.editor", lang))
-    add_set = {tuple(tr) for tr in (add or ())}
+        raise InputError.of("err.editor", lang)
+    add_set: set[Triple] = {(s, p, o) for s, p, o in (add or ())}
     texts = [editor, why or "", *(str(o) for _, _, o in add_set if isinstance(o, Literal))]
     if any("\x00" in text for text in texts):
-        raise InputError(t("err.nul", lang))
-    remove_set = {tuple(tr) for tr in (remove or ())} - add_set
+        raise InputError.of("err.nul", lang)
+    remove_set: set[Triple] = {(s, p, o) for s, p, o in (remove or ())} - add_set
     with store.write_lock:
         present = existing(store, add_set | remove_set)
         added = sorted(add_set - present, key=_key)
         removed = sorted(remove_set & present, key=_key)
         if not added and not removed:
-            raise InputError(t("err.no_change", lang))
+            raise InputError.of("err.no_change", lang)
         now = now or dt.datetime.now(dt.UTC)
         change_id = f"{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
         iri = URIRef(CHANGE_BASE + change_id)
@@ -116,7 +118,7 @@ def commit(
                   undoes)
 
 
-def existing(store: Store, triples: Iterable[tuple[Node, Node, Node]]) -> set[tuple[Node, Node, Node]]:
+def existing(store: Store, triples: Iterable[Triple]) -> set[Triple]:
     """Which of these triples the store holds now."""
     return store.present(triples)
 
@@ -140,7 +142,7 @@ def changes(store: Store, limit: int | None = None) -> list[Change]:
         out.append((_sort_key(r["time"]), Change(
             id=str(r["id"]), iri=str(r["c"]), time=_time_text(r["time"]), editor=str(r["editor"]),
             action=str(r["action"]), comment=str(r["comment"] or ""),
-            added_count=int(r["added"]), removed_count=int(r["removed"]),
+            added_count=int(str(r["added"])), removed_count=int(str(r["removed"])),
             undoes=str(r["undoes_id"]) if r["undoes_id"] is not None else None,
             undone_by=str(r["undone_by_id"]) if r["undone_by_id"] is not None else None,
         )))
@@ -149,7 +151,7 @@ def changes(store: Store, limit: int | None = None) -> list[Change]:
     return listed[:limit] if limit else listed
 
 
-def _sort_key(term) -> str:
+def _sort_key(term: Node | None) -> str:
     value = term.toPython() if isinstance(term, Literal) else term
     if isinstance(value, dt.datetime) and value.tzinfo:
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
@@ -168,8 +170,8 @@ def find(store: Store, change_id: str, lang: str = "en") -> Change:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise InputError(t("err.change_ambiguous", lang, id=change_id, n=len(matches)))
-    raise InputError(t("err.change_unknown", lang, id=change_id))
+            raise InputError.of("err.change_ambiguous", lang, id=change_id, n=len(matches))
+    raise InputError.of("err.change_unknown", lang, id=change_id)
 
 
 def diff(store: Store, change_id: str, lang: str = "en") -> tuple[Graph, Graph]:
@@ -192,49 +194,23 @@ def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str 
     with store.write_lock:
         change = find(store, change_id, lang)
         if change.undone_by:
-            raise InputError(t("err.already_undone", lang, id=change.id, by=change.undone_by))
+            raise InputError.of("err.already_undone", lang, id=change.id, by=change.undone_by)
         added, removed = diff(store, change.id, lang)
         try:
             return commit(store, add=removed, remove=added, editor=editor, action="undo",
                           why=why or t("history.undo_of", lang, id=change.id), undoes=change.id, lang=lang)
         except InputError as exc:
-            if str(exc) == t("err.no_change", lang):
-                raise InputError(t("err.nothing_to_undo", lang, id=change.id)) from None
+            if exc.key == "err.no_change":
+                raise InputError.of("err.nothing_to_undo", lang, id=change.id) from None
             raise
 
 
-def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    """N-Triples text, one triple a line (newlines inside literals escaped, as N-Triples requires)."""
-    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+def _key(triple: Triple) -> tuple[str, str, str]:
+    s, p, o = triple
+    return s.n3(), p.n3(), o.n3()
 
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
-def nt(term: Node) -> str:
-    """One term in N-Triples syntax."""
-    if isinstance(term, Literal):
-        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(term)) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    return term.n3()
-
-
-def from_ntriples(text: str) -> Graph:
-    g = Graph()
-    if text.strip():
-        g.parse(data=text, format="nt")
-    return g
-
-
-def _key(triple) -> tuple[str, str, str]:
-    return tuple(term.n3() for term in triple)
-
-
-def _time_text(term) -> str:
+def _time_text(term: Node | None) -> str:
     value = term.toPython() if isinstance(term, Literal) else term
     return _stamp(value) if isinstance(value, dt.datetime) and value.tzinfo else str(term)
 

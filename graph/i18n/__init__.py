@@ -1,4 +1,5 @@
-"""Every piece of text the app shows, in Norwegian (bokmål) and English, looked up by key.
+"""Every piece of text the app shows, in Norwegian (bokmål) and English, looked up by key; numbers as
+each language writes them. The texts live in the catalogues text_*.py, merged here.
 
 Both languages hold the same keys (a test checks). Data labels are not here: they come from the
 graph in the chosen language (`@nb` / `@en`).
@@ -11,500 +12,40 @@ graph in the chosen language (`@nb` / `@en`).
 
 from __future__ import annotations
 
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from graph.i18n import text_app, text_core, text_editing, text_history, text_importing, text_questions
+
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norsk bokmål", "en": "English"}
+LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
-TEXT: dict[str, dict[str, str]] = {
-    "nb": {
-        # frame
-        "app.title": "Trondheims internasjonale relasjoner",
-        "app.pages": "Sider",
-        "app.opening": "Åpner grafen …",
-        "app.stale": "Filene i data/ er endret etter at grafen ble bygd. Kjør `ikg reset --from-data` for å bygge den på nytt (vurderingene beholdes).",
-        "app.error_title": "Grafen kunne ikke åpnes",
-        "app.store_error": "Dataene kunne ikke leses: {detail}",
-        "app.store_error_help": "Rett fila som er nevnt (linje og kolonne står i meldingen), og last siden på nytt.",
-        "app.unexpected": "Noe gikk galt på denne siden ({detail}). Prøv igjen; feilen er skrevet i serverloggen.",
-        "page.network": "Nettverk",
-        "page.collaborators": "Hvem samarbeider med hvem",
-        "page.gaps": "Hull i porteføljen",
-        "page.review": "Gjennomgang av medlemskap (5.1)",
-        "page.map": "Kart",
-        "page.sparql": "SPARQL",
-        "page.about": "Om dataene",
-        "common.no_rows": "Ingen rader.",
-        "common.none": "(ingen)",
-        "common.yes": "ja",
-        "common.no": "nei",
-        "common.download_csv": "Last ned CSV",
-        "common.choose": "Velg …",
-        # network
-        "network.title": "Nettverket",
-        "network.intro": "Aktører og det som knytter dem sammen: nettverk, prosjekter, avtaler, aktiviteter og "
-        "arbeidsgrupper. Hold pekeren over en node eller kant for å se hva den er og kildene.",
-        "network.unavailable": "Nettverksvisningen er ikke tilgjengelig ennå (graph/view.py mangler).",
-        "network.filters": "Filtre for nettverket",
-        "network.kinds": "Slags noder",
-        "network.target_areas": "Målområder",
-        "network.sdgs": "Bærekraftsmål",
-        "network.agreement_types": "Avtaletyper",
-        "network.statuses": "Status",
-        "network.use_year": "Vis nettverket slik det var i et år",
-        "network.year": "År",
-        "network.size_by": "Størrelse etter",
-        "network.size.degree": "antall koblinger",
-        "network.size.betweenness": "meglerrolle (betweenness)",
-        "network.search": "Søk etter en aktør og fokuser på den",
-        "network.no_focus": "(hele nettverket)",
-        "network.depth": "Steg ut fra aktøren",
-        "network.counts": "Viser {shown} av {total} noder",
-        "network.legend": "Tegnforklaring",
-        "network.details": "Detaljer",
-        "network.facts": "Fakta",
-        "network.ties": "Medlemskap, avtaler og annen deltakelse",
-        "network.collaborators": "Samarbeidspartnere",
-        "network.sources": "Kilder",
-        "group.actors": "aktører",
-        "group.networks": "nettverk",
-        "group.projects": "prosjekter",
-        "group.agreements": "avtaler",
-        "group.activities": "aktiviteter",
-        "group.working groups": "arbeidsgrupper",
-        # collaborators
-        "collab.title": "Hvem samarbeider med hvem",
-        "collab.intro": "Velg en aktør for å se hvem den samarbeider med og gjennom hva. Velg to aktører for å se "
-        "kjedene av relasjoner mellom dem.",
-        "collab.no_actors": "Grafen har ingen aktører ennå.",
-        "collab.actor": "Aktør",
-        "collab.count": "{n} koblinger for {actor}",
-        "collab.chains": "Kjeder mellom to aktører",
-        "collab.from": "Fra aktør",
-        "collab.to": "Til aktør",
-        "collab.max_steps": "Høyst antall steg",
-        "collab.no_chain": "Ingen kjede mellom {a} og {b} på høyst {n} steg.",
-        "collab.chain_count": "{n} kjeder (korteste først):",
-        # gaps
-        "gaps.title": "Hull i porteføljen",
-        "gaps.intro": "Hvor porteføljen er tynn: målområder og bærekraftsmål mot nettverk og prosjekter, og listene "
-        "over hull, hver med hvorfor det betyr noe.",
-        "gaps.heat_ta": "Målområder × nettverk og prosjekter",
-        "gaps.heat_sdg": "Bærekraftsmål × nettverk og prosjekter",
-        "gaps.things": "Nettverk eller prosjekt",
-        "gaps.kind": "Slag",
-        "gaps.since": "Vennskapsbyer uten aktivitet siden år",
-        "gaps.brokers": "Meglere",
-        "gaps.isolated": "Isolerte aktører",
-        "kind.network": "nettverk",
-        "kind.project": "prosjekt",
-        # review
-        "review.title": "Gjennomgang av medlemskap og vennskapsbyavtaler (strategiens avsnitt 5.1)",
-        "review.intro": "Én rad per medlemskap og vennskapsbyavtale. Fyll ut vurderingen for hver sak; den lagres i "
-        "grafen med hvem og når, og er der etter en omstart.",
-        "review.round": "Gjennomgangsrunde",
-        "review.default_round": "Gjennomgang {year}",
-        "review.no_items": "Grafen har ingen medlemskap eller vennskapsbyavtaler å gå gjennom.",
-        "review.assess": "Vurder en sak",
-        "review.item": "Sak",
-        "review.earlier": "Tidligere vurderinger av denne saken:",
-        "review.earlier_line": "{round}: {rec} ({reviewer}, {date})",
-        "review.relevance_help": "Relevans for hvert målområde: 0 = ingen, 1 = lav, 2 = middels, 3 = høy.",
-        "review.save": "Lagre vurderingen",
-        "review.saved": "Vurderingen av {item} i runden «{round}» er lagret.",
-        "review.side_by_side": "Rundene side om side",
-        "review.downloads": "Last ned gjennomgangen",
-        "review.csv": "CSV",
-        "review.xlsx": "Excel (XLSX)",
-        "review.md": "Rapport (Markdown)",
-        "review.html": "Rapport (HTML, for utskrift)",
-        "score.0": "0 ingen",
-        "score.1": "1 lav",
-        "score.2": "2 middels",
-        "score.3": "3 høy",
-        "rec.keep": "Behold",
-        "rec.review": "Vurder nærmere",
-        "rec.leave": "Avslutt",
-        "sheet.review": "Gjennomgang",
-        "sheet.history": "Alle vurderinger",
-        "report.title": "Gjennomgang av medlemskap og vennskapsbyavtaler (internasjonal strategi, avsnitt 5.1)",
-        "report.round": "Runde: {round}",
-        "report.all_rounds": "alle runder (siste vurdering)",
-        "report.made": "Laget {date} fra kunnskapsgrafen; hver sak med kildene sine.",
-        "report.summary": "Behold: {keep}. Vurder nærmere: {review}. Avslutt: {leave}. Ikke vurdert ennå: {none}.",
-        "report.group.keep": "Anbefales beholdt",
-        "report.group.review": "Anbefales vurdert nærmere",
-        "report.group.leave": "Anbefales avsluttet",
-        "report.group.none": "Ikke vurdert ennå",
-        "report.none_in_group": "Ingen saker.",
-        "report.assessed_by": "Vurdert av",
-        "err.recommendation": "Ukjent anbefaling «{value}»: velg behold (keep), vurder nærmere (review) eller "
-        "avslutt (leave).",
-        "err.round": "Gi gjennomgangsrunden et navn, f.eks. «Gjennomgang 2025».",
-        "err.reviewer": "Skriv navnet på den som vurderer.",
-        "err.date": "«{value}» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01.",
-        "err.area": "Ukjent målområde «{value}»; målområdene er: {known}.",
-        "err.score": "Relevansen for målområde {area} er «{value}»: gi et heltall fra 0 til 3.",
-        "err.item": "{value} er ikke et medlemskap eller en avtale i grafen; velg en sak fra tabellen.",
-        # map
-        "map.title": "Vennskapsbyer og partnerbyer",
-        "map.intro": "Byene fra dataene med koordinater: farget etter avtaletype, med startår i navnet, og linjer "
-        "til hjembyen. Kartet trenger ikke internett.",
-        "map.no_places": "Ingen byer med koordinater i dataene ennå.",
-        "map.partner": "partnerby (prosjekt eller nettverk)",
-        "map.home": "hjembyen",
-        "map.legend": "Farger",
-        "colour.0": "blå",
-        "colour.1": "oransje",
-        "colour.2": "grønn",
-        "colour.3": "rød",
-        "colour.4": "lilla",
-        "colour.5": "brun",
-        "colour.6": "rosa",
-        "colour.7": "oliven",
-        "colour.8": "turkis",
-        "colour.grey": "grå",
-        "colour.black": "svart",
-        # sparql
-        "sparql.title": "SPARQL-konsoll",
-        "sparql.intro": "Still egne spørsmål til grafen. Bare SELECT, ASK, CONSTRUCT og DESCRIBE kjøres; endringer, "
-        "LOAD og SERVICE avvises. Høyst {rows} rader og {seconds} sekunder per spørring. Prefiksene ikg:, org:, "
-        "rdfs:, skos:, time:, dcterms:, schema:, geo: og trd: er alltid definert.",
-        "sparql.example": "Eksempel (alle navngitte spørsmål)",
-        "sparql.pick": "(velg et eksempel)",
-        "sparql.query": "Spørring",
-        "sparql.run": "Kjør",
-        "sparql.took": "Tok {seconds} s.",
-        "sparql.rows": "{n} rader",
-        "console.update": "dette er en endring; bare SELECT-, ASK-, CONSTRUCT- og DESCRIBE-spørringer kan kjøres her",
-        "console.service": "SERVICE er ikke tillatt: spørringer kjøres bare på denne grafen, aldri på andre servere",
-        "console.from": "FROM og FROM NAMED er ikke tillatt: spørringer kjøres bare på denne grafen",
-        "console.parse": "spørringen kunne ikke leses: {detail}",
-        "console.empty": "skriv en spørring først",
-        "console.timeout": "spørringen tok mer enn {seconds} s og ble stoppet; avgrens den eller legg til LIMIT",
-        "console.truncated": "viser de første {n} radene",
-        "console.busy": "en tidligere spørring holder fortsatt på å bli ferdig; prøv igjen om litt",
-        "console.failed": "spørringen kunne ikke kjøres: {detail}",
-        # about
-        "about.title": "Om dataene",
-        "about.sources": "Kildene",
-        "about.counts": "Hva grafen inneholder",
-        "about.triples": "{n} tripler i lageret ({store}).",
-        "about.privacy": "Alt vises som tekst; ingenting hentes fra internett.",
-        # columns
-        "col.item": "sak (IRI)",
-        "col.kind": "slag",
-        "col.name": "navn",
-        "col.since": "siden",
-        "col.until": "til",
-        "col.status": "status",
-        "col.target_areas": "målområder",
-        "col.target_area": "målområde",
-        "col.target_area_no": "nr.",
-        "col.responsible_unit": "ansvarlig enhet",
-        "col.annual_cost": "årlig kostnad",
-        "col.last_activity": "siste aktivitet",
-        "col.source": "kilder",
-        "col.round": "runde",
-        "col.recommendation": "anbefaling",
-        "col.relevance": "relevans",
-        "col.effect_seen": "effekt sett",
-        "col.cost_benefit": "kost-nytte",
-        "col.comment": "kommentar",
-        "col.reviewer": "vurdert av",
-        "col.date": "dato",
-        "col.generated": "lagret",
-        "col.collaborator": "samarbeidspartner",
-        "col.via": "gjennom",
-        "col.via_type": "slag",
-        "col.sdg": "bærekraftsmål",
-        "col.sdg_no": "nr.",
-        "col.networks": "nettverk",
-        "col.projects": "prosjekter",
-        "col.partners": "partnere",
-        "col.count": "antall",
-        "col.city": "by",
-        "col.country": "land",
-        "col.agreement": "avtale",
-        "col.network": "nettverk",
-        "col.network_a": "nettverk A",
-        "col.network_b": "nettverk B",
-        "col.shared_members": "felles medlemmer",
-        "col.shared_target_areas": "felles målområder",
-        "col.no_cost": "mangler kostnad",
-        "col.no_effect": "mangler effekt",
-        "col.member": "medlem",
-        "col.member_type": "slag",
-        "col.role": "rolle",
-        "col.steps": "steg",
-        "col.chain": "kjede",
-        "col.document": "dokument",
-        "col.note": "merknad",
-        "col.subject": "subjekt",
-        "col.predicate": "predikat",
-        "col.object": "objekt",
-        "col.facts": "fakta",
-        "col.memberships": "medlemskap",
-        "col.agreements": "avtaler",
-        "col.collaborators": "samarbeidspartnere",
-        "col.sources": "kilder",
-        "col.type": "type",
-        "col.label": "navn",
-        "col.shape": "form",
-        "col.colour": "farge",
-        "col.fact": "fakta",
-        "col.value": "verdi",
-        "col.relation": "relasjon",
-        "col.period": "periode",
-        "col.quote": "sitat",
-        "col.evidence": "grunnlag",
-    },
-    "en": {
-        "app.title": "Trondheim's international relationships",
-        "app.pages": "Pages",
-        "app.opening": "Opening the graph …",
-        "app.stale": "The files in data/ have changed since the graph was built. Run `ikg reset --from-data` to rebuild it (assessments are kept).",
-        "app.error_title": "The graph could not be opened",
-        "app.store_error": "The data could not be read: {detail}",
-        "app.store_error_help": "Fix the file named above (the message gives line and column), then reload the page.",
-        "app.unexpected": "Something went wrong on this page ({detail}). Try again; the error is in the server log.",
-        "page.network": "Network",
-        "page.collaborators": "Who works with whom",
-        "page.gaps": "Gaps",
-        "page.review": "Membership review (5.1)",
-        "page.map": "Map",
-        "page.sparql": "SPARQL",
-        "page.about": "About the data",
-        "common.no_rows": "No rows.",
-        "common.none": "(none)",
-        "common.yes": "yes",
-        "common.no": "no",
-        "common.download_csv": "Download CSV",
-        "common.choose": "Choose …",
-        "network.title": "The network",
-        "network.intro": "Actors and what links them: networks, projects, agreements, activities and working groups. "
-        "Hover over a node or edge to see what it is and its sources.",
-        "network.unavailable": "The network view is not available yet (graph/view.py is missing).",
-        "network.filters": "Network filters",
-        "network.kinds": "Kinds of node",
-        "network.target_areas": "Target areas",
-        "network.sdgs": "SDGs",
-        "network.agreement_types": "Agreement types",
-        "network.statuses": "Status",
-        "network.use_year": "Show the network as it stood in a year",
-        "network.year": "Year",
-        "network.size_by": "Size by",
-        "network.size.degree": "number of links",
-        "network.size.betweenness": "broker role (betweenness)",
-        "network.search": "Search an actor and focus on it",
-        "network.no_focus": "(the whole network)",
-        "network.depth": "Steps from the actor",
-        "network.counts": "Showing {shown} of {total} nodes",
-        "network.legend": "Legend",
-        "network.details": "Details",
-        "network.facts": "Facts",
-        "network.ties": "Memberships, agreements and other ties",
-        "network.collaborators": "Collaborators",
-        "network.sources": "Sources",
-        "group.actors": "actors",
-        "group.networks": "networks",
-        "group.projects": "projects",
-        "group.agreements": "agreements",
-        "group.activities": "activities",
-        "group.working groups": "working groups",
-        "collab.title": "Who works with whom",
-        "collab.intro": "Pick an actor to see who it works with and through what. Pick two actors to see the chains "
-        "of relationships between them.",
-        "collab.no_actors": "The graph has no actors yet.",
-        "collab.actor": "Actor",
-        "collab.count": "{n} links for {actor}",
-        "collab.chains": "Chains between two actors",
-        "collab.from": "From actor",
-        "collab.to": "To actor",
-        "collab.max_steps": "At most this many steps",
-        "collab.no_chain": "No chain between {a} and {b} in at most {n} steps.",
-        "collab.chain_count": "{n} chains (shortest first):",
-        "gaps.title": "Gaps in the portfolio",
-        "gaps.intro": "Where the portfolio is thin: target areas and SDGs against networks and projects, and the gap "
-        "lists, each with why it matters.",
-        "gaps.heat_ta": "Target areas × networks and projects",
-        "gaps.heat_sdg": "SDGs × networks and projects",
-        "gaps.things": "Network or project",
-        "gaps.kind": "Kind",
-        "gaps.since": "Twin cities with no activity since the year",
-        "gaps.brokers": "Brokers",
-        "gaps.isolated": "Isolated actors",
-        "kind.network": "network",
-        "kind.project": "project",
-        "review.title": "Review of memberships and twin-city agreements (strategy section 5.1)",
-        "review.intro": "One row per membership and twin-city agreement. Fill in the assessment for each item; it is "
-        "saved in the graph with who and when, and is there after a restart.",
-        "review.round": "Review round",
-        "review.default_round": "Review {year}",
-        "review.no_items": "The graph has no memberships or twin-city agreements to review.",
-        "review.assess": "Assess an item",
-        "review.item": "Item",
-        "review.earlier": "Earlier assessments of this item:",
-        "review.earlier_line": "{round}: {rec} ({reviewer}, {date})",
-        "review.relevance_help": "Relevance to each target area: 0 = none, 1 = low, 2 = medium, 3 = high.",
-        "review.save": "Save the assessment",
-        "review.saved": "The assessment of {item} in the round “{round}” is saved.",
-        "review.side_by_side": "The rounds side by side",
-        "review.downloads": "Download the review",
-        "review.csv": "CSV",
-        "review.xlsx": "Excel (XLSX)",
-        "review.md": "Report (Markdown)",
-        "review.html": "Report (HTML, printable)",
-        "score.0": "0 none",
-        "score.1": "1 low",
-        "score.2": "2 medium",
-        "score.3": "3 high",
-        "rec.keep": "Keep",
-        "rec.review": "Review",
-        "rec.leave": "Leave",
-        "sheet.review": "Review",
-        "sheet.history": "All assessments",
-        "report.title": "Review of memberships and twin-city agreements (international strategy, section 5.1)",
-        "report.round": "Round: {round}",
-        "report.all_rounds": "all rounds (latest assessment)",
-        "report.made": "Made {date} from the knowledge graph; every item with its sources.",
-        "report.summary": "Keep: {keep}. Review: {review}. Leave: {leave}. Not yet assessed: {none}.",
-        "report.group.keep": "Recommended to keep",
-        "report.group.review": "Recommended for closer review",
-        "report.group.leave": "Recommended to leave",
-        "report.group.none": "Not yet assessed",
-        "report.none_in_group": "No items.",
-        "report.assessed_by": "Assessed by",
-        "err.recommendation": "Unknown recommendation “{value}”: choose keep, review or leave.",
-        "err.round": "Give the review round a name, e.g. “Review 2025”.",
-        "err.reviewer": "Write the name of the reviewer.",
-        "err.date": "“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",
-        "err.area": "Unknown target area “{value}”; the target areas are: {known}.",
-        "err.score": "The relevance to target area {area} is “{value}”: give a whole number from 0 to 3.",
-        "err.item": "{value} is not a membership or agreement in the graph; pick an item from the table.",
-        "map.title": "Twin cities and partner cities",
-        "map.intro": "The cities in the data with coordinates: coloured by agreement type, with the start year in the "
-        "name, and lines to the home city. The map needs no internet.",
-        "map.no_places": "No cities with coordinates in the data yet.",
-        "map.partner": "partner city (project or network)",
-        "map.home": "the home city",
-        "map.legend": "Colours",
-        "colour.0": "blue",
-        "colour.1": "orange",
-        "colour.2": "green",
-        "colour.3": "red",
-        "colour.4": "purple",
-        "colour.5": "brown",
-        "colour.6": "pink",
-        "colour.7": "olive",
-        "colour.8": "cyan",
-        "colour.grey": "grey",
-        "colour.black": "black",
-        "sparql.title": "SPARQL console",
-        "sparql.intro": "Ask the graph your own questions. Only SELECT, ASK, CONSTRUCT and DESCRIBE run; updates, "
-        "LOAD and SERVICE are refused. At most {rows} rows and {seconds} seconds per query. The prefixes ikg:, "
-        "org:, rdfs:, skos:, time:, dcterms:, schema:, geo: and trd: are always defined.",
-        "sparql.example": "Example (every named question)",
-        "sparql.pick": "(pick an example)",
-        "sparql.query": "Query",
-        "sparql.run": "Run",
-        "sparql.took": "Took {seconds} s.",
-        "sparql.rows": "{n} rows",
-        "console.update": "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here",
-        "console.from": "FROM and FROM NAMED are not allowed: queries run only on this graph",
-        "console.service": "SERVICE is not allowed: queries run only on this graph, never on other servers",
-        "console.parse": "the query could not be read: {detail}",
-        "console.empty": "write a query first",
-        "console.timeout": "the query took longer than {seconds} s and was stopped; narrow it down or add LIMIT",
-        "console.truncated": "showing the first {n} rows",
-        "console.busy": "an earlier query is still finishing; try again in a moment",
-        "console.failed": "the query could not be run: {detail}",
-        "about.title": "About the data",
-        "about.sources": "The sources",
-        "about.counts": "What the graph holds",
-        "about.triples": "{n} triples in the store ({store}).",
-        "about.privacy": "Everything is shown as text; nothing is fetched from the internet.",
-        "col.item": "item (IRI)",
-        "col.kind": "kind",
-        "col.name": "name",
-        "col.since": "since",
-        "col.until": "until",
-        "col.status": "status",
-        "col.target_areas": "target areas",
-        "col.target_area": "target area",
-        "col.target_area_no": "no.",
-        "col.responsible_unit": "responsible unit",
-        "col.annual_cost": "annual cost",
-        "col.last_activity": "last activity",
-        "col.source": "sources",
-        "col.round": "round",
-        "col.recommendation": "recommendation",
-        "col.relevance": "relevance",
-        "col.effect_seen": "effect seen",
-        "col.cost_benefit": "cost-benefit",
-        "col.comment": "comment",
-        "col.reviewer": "reviewer",
-        "col.date": "date",
-        "col.generated": "saved",
-        "col.collaborator": "collaborator",
-        "col.via": "through",
-        "col.via_type": "kind",
-        "col.sdg": "SDG",
-        "col.sdg_no": "no.",
-        "col.networks": "networks",
-        "col.projects": "projects",
-        "col.partners": "partners",
-        "col.count": "count",
-        "col.city": "city",
-        "col.country": "country",
-        "col.agreement": "agreement",
-        "col.network": "network",
-        "col.network_a": "network A",
-        "col.network_b": "network B",
-        "col.shared_members": "shared members",
-        "col.shared_target_areas": "shared target areas",
-        "col.no_cost": "no cost",
-        "col.no_effect": "no effect",
-        "col.member": "member",
-        "col.member_type": "kind",
-        "col.role": "role",
-        "col.steps": "steps",
-        "col.chain": "chain",
-        "col.document": "document",
-        "col.note": "note",
-        "col.subject": "subject",
-        "col.predicate": "predicate",
-        "col.object": "object",
-        "col.facts": "facts",
-        "col.memberships": "memberships",
-        "col.agreements": "agreements",
-        "col.collaborators": "collaborators",
-        "col.sources": "sources",
-        "col.type": "type",
-        "col.label": "name",
-        "col.shape": "shape",
-        "col.colour": "colour",
-        "col.fact": "fact",
-        "col.value": "value",
-        "col.relation": "relation",
-        "col.period": "period",
-        "col.quote": "quote",
-        "col.evidence": "evidence",
-    },
-}
+CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, text_questions)
 
 
-# The texts of the editing features live beside their modules (one file each, so they can grow
-# apart); they are merged here, and the same-keys test covers them too.
-from . import text_app, text_editing, text_history, text_importing  # noqa: E402
+def _merged() -> dict[str, dict[str, str]]:
+    """One table per language from every catalogue; a key defined in two catalogues is a mistake."""
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for catalogue in CATALOGUES:
+        for lang in LANGS:
+            part = catalogue.TEXT[lang]
+            clash = set(part) & set(merged[lang])
+            assert not clash, f"text keys defined twice: {sorted(clash)}"
+            merged[lang].update(part)
+    return merged
 
-for _part in (text_history.TEXT, text_editing.TEXT, text_importing.TEXT, text_app.TEXT):
-    for _lang in LANGS:
-        _clash = set(_part[_lang]) & set(TEXT[_lang])
-        assert not _clash, f"text keys defined twice: {sorted(_clash)}"
-        TEXT[_lang].update(_part[_lang])
+
+TEXT: dict[str, dict[str, str]] = _merged()
 
 
-def t(key: str, lang: str = "en", **fmt) -> str:
-    """The text for `key` in `lang` (nb or en), with {placeholders} filled from `fmt`."""
+def t(key: str, lang: str = "en", **fmt: Any) -> str:
+    """The text for `key` in `lang` (nb or en), with {placeholders} filled from `fmt`.
+
+    >>> t("param.not_int", "nb", name="max", value="x")
+    '--param max=x: ikke et heltall, f.eks. 3'
+    """
     table = TEXT.get(lang, TEXT["en"])
     text = table.get(key)
     if text is None:
@@ -513,19 +54,23 @@ def t(key: str, lang: str = "en", **fmt) -> str:
 
 
 def column(name: str, lang: str = "en") -> str:
-    """A column heading for a result column (its own name when no heading is written for it)."""
+    """A column heading for a result column (its own name when no heading is written for it).
+
+    >>> column("since", "nb"), column("dim_label", "en")
+    ('siden', 'dim label')
+    """
     key = f"col.{name}"
     return t(key, lang) if key in TEXT["en"] else name.replace("_", " ")
 
 
 def number(n: int, lang: str = "en") -> str:
-    """A whole number with thousands grouped as each language writes it.
+    """A whole number with thousands grouped as each language writes it: a comma in English, a no-break
+    space (U+00A0) in Norwegian, as Babel's locale data has it. The one definition for every layer.
 
-    >>> number(12345, "nb"), number(12345, "en")
-    ('12 345', '12,345')
+    >>> number(12345, "nb"), number(12345, "en"), number(-1234567, "nb")
+    ('12\\xa0345', '12,345', '-1\\xa0234\\xa0567')
     """
-    text = f"{int(n):,}"
-    return text.replace(",", " ") if lang == "nb" else text
+    return str(format_decimal(int(n), format="#,##0", locale=LOCALES.get(lang, LOCALES["en"])))
 
 
 MD_SPECIAL = set("\\`*_{}[]()#+!|<>~&$")

@@ -1,6 +1,7 @@
-"""Texts of the app's edit and import pages (graph/app_editing.py), nb and en, merged into graph.i18n.
+"""Texts of the app's edit and import pages (graph/ui/pages/edit.py and importing.py), nb and en, merged into
+graph.i18n.
 
-The names and help of the form fields are not here: they come from the kind spec (graph/text_editing.py).
+The names and help of the form fields are not here: they come from the kind spec (graph/i18n/text_editing.py).
 """
 
 TEXT: dict[str, dict[str, str]] = {

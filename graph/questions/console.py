@@ -1,13 +1,13 @@
 """The SPARQL console behind the app's SPARQL page: read-only queries with a time limit and a row limit.
 
-Only SELECT, ASK, CONSTRUCT and DESCRIBE run (graph.sparql.check_read_only); updates, LOAD and
+Only SELECT, ASK, CONSTRUCT and DESCRIBE run (graph.questions.readonly); updates, LOAD and
 SERVICE are refused. A query runs in a worker thread; after the time limit the caller stops waiting
 and gets a message instead of a hang. On rdflib's in-memory store the worker is then interrupted
 (the evaluation is Python code); an Oxigraph or remote query cannot be interrupted from Python, so it
 may finish in the background: that is why a LIMIT of row_limit + 1 is appended to queries without
 one, and why at most MAX_RUNNING console queries may run at once.
 
->>> from graph.store import open_store
+>>> from graph.history.shipped import open_store
 >>> result = run_console(open_store("memory"), "SELECT ?x WHERE { ?x a ikg:TargetArea }", row_limit=2)
 >>> len(result.table.rows), result.truncated
 (2, True)
@@ -19,15 +19,18 @@ import ctypes
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph.errors import InputError
 from graph.i18n import number, t
-from graph.questions.catalogue import Question, Table, display
-from graph.questions.readonly import check_read_only
-from graph.store.base import Store, inject_values
+from graph.questions.question import Question
+from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, check_read_only
+from graph.questions.table import Table, display
+from graph.store.base import Rows, Store, inject_values
 from graph.vocab.namespaces import PREFIXES
 
 MAX_RUNNING = 2  # console queries allowed at once, counting those still finishing in the background
@@ -53,7 +56,7 @@ class ConsoleResult:
     seconds: float = 0.0
 
     @property
-    def value(self) -> Table | bool | Graph:
+    def value(self) -> Table | bool | Graph | None:
         if self.form == "ASK":
             return bool(self.answer)
         if self.form == "SELECT":
@@ -65,16 +68,21 @@ class ConsoleResult:
         return t("console.truncated", lang, n=number(self.row_limit, lang)) if self.truncated else ""
 
 
-def refusal(exc: InputError, lang: str = "en") -> str:
-    """The message for a refused or unparsable query, in the user's language."""
-    text = str(exc)
-    if text.startswith("this is an update"):
-        return t("console.update", lang)
-    if text.startswith("SERVICE is not allowed"):
-        return t("console.service", lang)
-    if text.startswith("FROM and FROM NAMED"):
-        return t("console.from", lang)
-    return t("console.parse", lang, detail=text)
+def refusal(exc: InputError, lang: str = "en") -> InputError:
+    """The error to show for a refused or unparsable query, in the user's language: a refusal as it is
+    (its key is the sentence people read), anything unreadable as console.parse with the parser's detail."""
+    if isinstance(exc, QueryRefusedError) and exc.key:
+        return QueryRefusedError.of(exc.key, lang, **exc.params)
+    detail = exc.text(lang) if isinstance(exc, QueryUnreadableError) else str(exc)
+    return InputError.of("console.parse", lang, detail=detail)
+
+
+def check_query(text: str, lang: str = "en") -> str:
+    """The form of a person's query (SELECT, ASK, CONSTRUCT, DESCRIBE), or the refusal to show them."""
+    try:
+        return check_read_only(text, lang)
+    except InputError as exc:
+        raise refusal(exc, lang) from None
 
 
 def run_console(
@@ -83,13 +91,10 @@ def run_console(
     """Run a user's query read-only; raise InputError with a message for people when it may not run
     or when it ran past the time limit."""
     if not text.strip():
-        raise InputError(t("console.empty", lang))
-    try:
-        form = check_read_only(text)
-    except InputError as exc:
-        raise InputError(refusal(exc, lang)) from None
+        raise InputError.of("console.empty", lang)
+    form = check_query(text, lang)
     query = _capped(text, form, row_limit)
-    outcome: dict[str, object] = {}
+    outcome: dict[str, Any] = {}
 
     def work() -> None:
         try:
@@ -104,7 +109,7 @@ def run_console(
     with _running_lock:
         _running[:] = [w for w in _running if w.is_alive()]
         if len(_running) >= MAX_RUNNING:
-            raise InputError(t("console.busy", lang))
+            raise InputError.of("console.busy", lang)
         _running.append(worker)
     start = time.perf_counter()
     worker.start()
@@ -112,12 +117,12 @@ def run_console(
     seconds = time.perf_counter() - start
     if not outcome.get("done"):
         _interrupt(worker)
-        raise InputError(t("console.timeout", lang, seconds=f"{time_limit_s:g}"))
+        raise InputError.of("console.timeout", lang, seconds=f"{time_limit_s:g}")
     if "error" in outcome:
         exc = outcome["error"]
         if isinstance(exc, InputError):
-            raise InputError(t("console.failed", lang, detail=str(exc))) from None
-        raise InputError(t("console.failed", lang, detail=f"{type(exc).__name__}: {exc}")) from None
+            raise InputError.of("console.failed", lang, detail=str(exc)) from None
+        raise InputError.of("console.failed", lang, detail=f"{type(exc).__name__}: {exc}") from None
     return _result(form, outcome["value"], row_limit, seconds)
 
 
@@ -133,7 +138,7 @@ def _capped(text: str, form: str, row_limit: int) -> str:
     return candidate
 
 
-def _execute(store: Store, form: str, query: str):
+def _execute(store: Store, form: str, query: str) -> Rows | bool | Graph:
     if form == "SELECT":
         return store.select(query)
     if form == "ASK":
@@ -147,7 +152,7 @@ def _interrupt(worker: threading.Thread) -> None:
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(QueryStoppedError))
 
 
-def _result(form: str, value, row_limit: int, seconds: float) -> ConsoleResult:
+def _result(form: str, value: Any, row_limit: int, seconds: float) -> ConsoleResult:
     if form == "ASK":
         return ConsoleResult(form, answer=bool(value), seconds=seconds)
     if form == "SELECT":
@@ -183,9 +188,7 @@ def cell(term: Node | None) -> str:
 
 def example_text(q: Question, lang: str) -> str:
     """A named question as runnable text: its language and default parameter values bound by VALUES."""
-    from rdflib.namespace import XSD
-
-    bindings = {"lang": Literal(lang)}
+    bindings: dict[str, Node] = {"lang": Literal(lang)}
     for p in q.params:
         if p.default is not None and p.kind in ("year", "int"):
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)

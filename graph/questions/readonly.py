@@ -4,10 +4,11 @@ Only SELECT, ASK, CONSTRUCT and DESCRIBE run; updates, LOAD, SERVICE, FROM and F
 
 >>> check_read_only("SELECT * WHERE { ?s ?p ?o }")
 'SELECT'
->>> check_read_only("INSERT DATA { <a:b> <a:c> <a:d> }")
-Traceback (most recent call last):
-...
-graph.errors.InputError: this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here
+>>> try:
+...     check_read_only("INSERT DATA { <a:b> <a:c> <a:d> }", "nb")
+... except QueryRefusedError as exc:
+...     exc.key, str(exc)[:25]
+('console.update', 'dette er en endring; bare')
 """
 
 from __future__ import annotations
@@ -18,11 +19,22 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from graph.errors import InputError
 from graph.store.base import PREFIX_HEADER
 
+
+class QueryRefusedError(InputError):
+    """The query parses but may not run here: an update (or LOAD), SERVICE, FROM or FROM NAMED.
+    Its key is the text people read (console.update, console.service, console.from)."""
+
+
+class QueryUnreadableError(InputError):
+    """The text is not a SPARQL query or update (keys readonly.unparsable_at, readonly.unparsable)."""
+
+
 QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
-def check_read_only(text: str) -> str:
-    """Return the query form, or raise InputError saying why the text may not run."""
+def check_read_only(text: str, lang: str = "en") -> str:
+    """Return the query form, or raise QueryRefusedError / QueryUnreadableError saying why the text may
+    not run, in `lang`."""
     full = PREFIX_HEADER + text
     try:
         tree = parseQuery(full)
@@ -31,21 +43,21 @@ def check_read_only(text: str) -> str:
             parseUpdate(full)
         except ParseException:
             line = exc.lineno - PREFIX_HEADER.count("\n")
-            raise InputError(f"the query could not be parsed (line {line}, column {exc.col}): {exc.msg}") from None
-        raise InputError(
-            "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here"
-        ) from None
+            raise QueryUnreadableError.of(
+                "readonly.unparsable_at", lang, line=line, col=exc.col, detail=exc.msg
+            ) from None
+        raise QueryRefusedError.of("console.update", lang) from None
     except Exception as exc:  # rdflib raises e.g. on unknown prefixes
-        raise InputError(f"the query could not be parsed: {exc}") from None
+        raise QueryUnreadableError.of("readonly.unparsable", lang, detail=str(exc)) from None
     if _contains(tree, "ServiceGraphPattern"):
-        raise InputError("SERVICE is not allowed: queries run only on this graph, never on other servers")
+        raise QueryRefusedError.of("console.service", lang)
     if _contains(tree, "DatasetClause"):
-        raise InputError("FROM and FROM NAMED are not allowed: queries run only on this graph")
-    form = tree[1].name
+        raise QueryRefusedError.of("console.from", lang)
+    form = str(tree[1].name)
     return QUERY_FORMS.get(form, form)
 
 
-def _contains(node, name: str) -> bool:
+def _contains(node: object, name: str) -> bool:
     if getattr(node, "name", None) == name:
         return True
     if isinstance(node, ParseResults | list | tuple):

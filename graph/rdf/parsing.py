@@ -1,7 +1,7 @@
 """Read RDF files for people: any syntax error or malformed value becomes one InputError line,
 "FILE:LINE:COL: what is wrong", never a traceback; nothing is ever fetched from the network.
 
-Messages are in Norwegian (bokmål) or English (`lang`); their texts live in graph/text_importing.py.
+Messages are in Norwegian (bokmål) or English (`lang`); their texts live in graph/i18n/text_importing.py.
 Two layers keep the network out: JSON-LD whose @context or @import names a document (a URL or a
 file) is refused before rdflib sees it, and while rdflib parses, this thread may not open a socket
 or a URL at all (`offline()`, a Python audit hook), so no parser can fetch anything.
@@ -20,8 +20,9 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.errors import InputError
@@ -62,7 +63,7 @@ def parse_rdf(path: str | os.PathLike, format: str | None = None, *, lang: str =
 
     >>> parse_rdf("tests/fixtures/missing.ttl")
     Traceback (most recent call last):
-    graph.parsing.ParseError: tests/fixtures/missing.ttl: no such file; check the name and folder
+    graph.rdf.parsing.ParseError: tests/fixtures/missing.ttl: no such file; check the name and folder
     """
     name = os.fspath(path)
     path = Path(path)
@@ -71,6 +72,11 @@ def parse_rdf(path: str | os.PathLike, format: str | None = None, *, lang: str =
     graph = parse_text(text, fmt, name, base=path.resolve().as_uri(), lang=lang)
     check_literals(graph, text, name, lang=lang)
     return graph
+
+
+def parse_file(path: str | os.PathLike) -> Graph:
+    """Parse one RDF file as the stores load it (format from the suffix, messages in English)."""
+    return parse_rdf(path)
 
 
 def parse_many(paths: Iterable[str | os.PathLike], *, lang: str = "en") -> Graph:
@@ -112,7 +118,7 @@ def decode_text(data: bytes, name: str, lang: str = "en") -> str:
 
     >>> decode_text("Tromsø".encode("latin-1"), "x.ttl")
     Traceback (most recent call last):
-    graph.parsing.ParseError: x.ttl:1:6: not UTF-8 text (byte 0xf8); save the file as UTF-8
+    graph.rdf.parsing.ParseError: x.ttl:1:6: not UTF-8 text (byte 0xf8); save the file as UTF-8
     """
     if b"\x00" in data:
         # NUL never occurs in RDF text; it means a binary file (image, zip, PDF...).
@@ -128,7 +134,7 @@ def decode_text(data: bytes, name: str, lang: str = "en") -> str:
 
 
 @contextlib.contextmanager
-def quiet_rdflib():
+def quiet_rdflib() -> Iterator[None]:
     """Silence rdflib's log of ill-typed literals while inside."""
     # rdflib logs a full traceback for every ill-typed literal; we report those ourselves.
     logger = logging.getLogger("rdflib.term")
@@ -155,8 +161,13 @@ class NetworkRefusedError(Exception):
     """Raised inside a parser that tried to reach the network while `offline()` was in force."""
 
 
-def _audit(event: str, args: tuple) -> None:
-    if event in _NETWORK_EVENTS and getattr(_offline_state, "depth", 0):
+def _depth() -> int:
+    depth: int = getattr(_offline_state, "depth", 0)
+    return depth
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if event in _NETWORK_EVENTS and _depth():
         target = args[0] if event in ("urllib.Request", "socket.getaddrinfo", "socket.gethostbyname") else None
         if event in ("socket.connect", "socket.connect_ex", "http.client.connect") and len(args) > 1:
             target = args[1]
@@ -176,7 +187,7 @@ def offline() -> Iterator[None]:
             if not _hook_installed:
                 sys.addaudithook(_audit)  # cannot be removed again; inactive outside offline()
                 _hook_installed = True
-    _offline_state.depth = getattr(_offline_state, "depth", 0) + 1
+    _offline_state.depth = _depth() + 1
     try:
         yield
     finally:
@@ -203,7 +214,7 @@ def parse_text(text: str, fmt: str, name: str, *, base: str | None = None, lang:
     if fmt not in _QUAD_FORMATS:
         return target
     graph = Graph()
-    for s, p, o, _ in target.quads((None, None, None, None)):
+    for s, p, o, _ in cast(Dataset, target).quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
 
@@ -271,7 +282,7 @@ def _check_json_ld(text: str, name: str, lang: str) -> None:
         raise ParseError(name, t("parse.remote_context", lang, what=key, ref=reference), line)
 
 
-def remote_contexts(node) -> Iterable[tuple[str, str]]:
+def remote_contexts(node: object) -> Iterable[tuple[str, str]]:
     """Every (key, reference) where a JSON-LD document names a context to load: `@context` or `@import`
     with a string (a URL or a relative file name), at any depth, inside lists too."""
     # Any string context makes the JSON-LD processor load a document.
@@ -317,7 +328,7 @@ class LiteralProblem:
 
 
 def _lexical_problem(literal: Literal, lang: str) -> str | None:
-    rule = _LEXICAL.get(literal.datatype)
+    rule = _LEXICAL.get(literal.datatype) if literal.datatype is not None else None
     lexical = str(literal).strip()
     if rule:
         pattern, key = rule
@@ -329,7 +340,7 @@ def _lexical_problem(literal: Literal, lang: str) -> str | None:
     return None
 
 
-def _real_date(datatype, lexical: str) -> bool:
+def _real_date(datatype: URIRef | None, lexical: str) -> bool:
     # The pattern lets 2012-13-45 through; the calendar does not.
     if datatype != XSD.date or lexical.startswith("-"):
         return True

@@ -8,15 +8,32 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.term import Node
 
 from graph import config
 from graph.errors import InputError
 from graph.rdf.parsing import parse_rdf
+from graph.rdf.skolem import is_skolem
+from graph.vocab import classes
+from graph.vocab.labels import local_name, pick_label
 from graph.vocab.namespaces import bind_prefixes
+
+Triple = tuple[Node, Node, Node]
+
+
+class _Rows(Protocol):
+    rows: list[tuple[Node | None, ...]]
+
+
+class Store(Protocol):
+    """What checking a change needs of a store (graph.store.base.Store has it; the store layer is above)."""
+
+    def select(self, query: str) -> _Rows: ...
 
 LANGUAGES = ("en", "nb")
 _MAX_OWNER_DEPTH = 6  # citation -> instant -> interval -> entity is the deepest nesting we write
@@ -46,7 +63,7 @@ def validate(
     ontology_graph: Graph | None = None,
     shapes_graph: Graph | None = None,
     lang: str = "en",
-    file_of: Mapping | None = None,
+    file_of: Mapping[Node, str] | None = None,
 ) -> list[Problem]:
     """Validate a graph together with the ontology; return the problems, sorted.
 
@@ -88,7 +105,7 @@ def validate_files(
     """
     paths = shipped_data_files() if paths is None else paths
     given = {_display_name(path): Path(path) for path in paths}
-    data, file_of = Graph(), {}
+    data, file_of = Graph(), dict[Node, str]()
     for name, path in given.items():
         part = parse_rdf(path)
         data += part
@@ -120,10 +137,13 @@ def shipped_data_files() -> list[Path]:
     return sorted(config.data_dir().glob("*.ttl"))
 
 
+@functools.cache
 def shipped_ontology() -> Graph:
-    """The shipped vocabulary (ontology/*.ttl except the shapes); cached, do not modify."""
-    shapes = config.shapes_file()
-    return _load_cached(tuple(path for path in sorted(config.ontology_dir().glob("*.ttl")) if path != shapes))
+    """The shipped vocabulary (graph.vocab.classes.ontology) with our prefixes bound; cached, do not modify."""
+    graph = Graph()
+    graph += classes.ontology()
+    bound: Graph = bind_prefixes(graph)
+    return bound
 
 
 def shipped_shapes() -> Graph:
@@ -133,7 +153,8 @@ def shipped_shapes() -> Graph:
 
 @functools.cache
 def _load_cached(paths: tuple[Path, ...]) -> Graph:
-    return bind_prefixes(_merge(parse_rdf(path) for path in paths))
+    merged: Graph = bind_prefixes(_merge(parse_rdf(path) for path in paths))
+    return merged
 
 
 def _merge(graphs: Iterable[Graph]) -> Graph:
@@ -151,7 +172,7 @@ def _display_name(path: str | os.PathLike) -> str:
     return os.fspath(path)
 
 
-def _map_subjects(graph: Graph, name: str, file_of: dict) -> None:
+def _map_subjects(graph: Graph, name: str, file_of: dict[Node, str]) -> None:
     # A thing is "defined" where it gets its rdf:type; otherwise where it first appears as subject.
     for subject in graph.subjects(RDF.type, None, unique=True):
         file_of.setdefault(subject, name)
@@ -159,14 +180,14 @@ def _map_subjects(graph: Graph, name: str, file_of: dict) -> None:
         file_of.setdefault(subject, name)
 
 
-def _problem(report: Graph, result, names: _Names, file_of: Mapping) -> Problem:
+def _problem(report: Graph, result: Node, names: _Names, file_of: Mapping[Node, str]) -> Problem:
     focus = report.value(result, SH.focusNode)
     owner, steps = names.owner(focus)
     path = report.value(result, SH.resultPath)
     if isinstance(path, URIRef):
         steps = [*steps, path]
     return Problem(
-        file=str(file_of.get(focus) or file_of.get(owner) or ""),
+        file=str((focus is not None and file_of.get(focus)) or (owner is not None and file_of.get(owner)) or ""),
         focus=str(owner) if isinstance(owner, URIRef) else "[blank node]",
         kind=names.kind(owner),
         label=names.label(owner),
@@ -176,7 +197,7 @@ def _problem(report: Graph, result, names: _Names, file_of: Mapping) -> Problem:
     )
 
 
-def _message(report: Graph, result, names: _Names) -> str:
+def _message(report: Graph, result: Node, names: _Names) -> str:
     messages = list(report.objects(result, SH.resultMessage))
     if not any(isinstance(m, Literal) and m.language in LANGUAGES for m in messages):
         # pySHACL's own English text when a shape has no sh:message; shapes.ttl should always have one.
@@ -188,10 +209,10 @@ def _message(report: Graph, result, names: _Names) -> str:
 class _Names:
     """What people call things: kinds, labels and field names in one language."""
 
-    def __init__(self, data: Graph, shapes: Graph, lang: str):
+    def __init__(self, data: Graph, shapes: Graph, lang: str) -> None:
         self.data, self.shapes, self.lang = data, shapes, lang
-        self.prefixes = bind_prefixes(Graph())
-        self.shape_names = {}
+        self.prefixes: Graph = bind_prefixes(Graph())
+        self.shape_names: dict[Node, list[Node]] = {}
         for shape, path in shapes.subject_objects(SH.path):
             if isinstance(path, URIRef) and (shape, SH.name, None) in shapes:
                 self.shape_names.setdefault(path, list(shapes.objects(shape, SH.name)))
@@ -199,16 +220,12 @@ class _Names:
             cls: list(shapes.objects(shape, SH.name)) for shape, cls in shapes.subject_objects(SH.targetClass)
         }
 
-    def pick(self, literals: list) -> str:
-        by_lang = {lit.language: str(lit) for lit in sorted(literals) if isinstance(lit, Literal)}
-        for lang in (self.lang, "en", "nb", None):
-            if by_lang.get(lang):
-                return by_lang[lang]
-        return ""
+    def pick(self, literals: Iterable[Node]) -> str:
+        return pick_label(literals, self.lang)
 
-    def owner(self, node) -> tuple:
+    def owner(self, node: Node | None) -> tuple[Node | None, list[Node]]:
         """The named entity that holds a blank node, and the properties on the way down to it."""
-        steps = []
+        steps: list[Node] = []
         for _ in range(_MAX_OWNER_DEPTH):
             if not isinstance(node, BNode):
                 break
@@ -218,34 +235,30 @@ class _Names:
             node, steps = holder[0], [holder[1], *steps]
         return node, steps
 
-    def label(self, node) -> str:
+    def label(self, node: Node | None) -> str:
         labels = list(self.data.objects(node, RDFS.label)) or list(self.data.objects(node, SKOS.prefLabel))
         return self.pick(labels)
 
-    def kind(self, node) -> str:
+    def kind(self, node: Node | None) -> str:
         types = set(self.data.objects(node, RDF.type))
         # Most specific type: drop every type that is a superclass of another one.
         supers = {sup for t in types for sup in self.data.transitive_objects(t, RDFS.subClassOf) if sup != t}
         names = sorted(self._class_name(t) for t in types - supers)
         return ", ".join(name for name in names if name)
 
-    def _class_name(self, cls) -> str:
+    def _class_name(self, cls: Node) -> str:
         labels = list(self.data.objects(cls, RDFS.label)) or self.class_names.get(cls, [])
-        return self.pick(labels) or _local(cls)
+        return self.pick(labels) or local_name(cls)
 
-    def field(self, prop) -> str:
+    def field(self, prop: Node) -> str:
         name = self.pick(list(self.data.objects(prop, RDFS.label))) or self.pick(self.shape_names.get(prop, []))
-        return f"{name or _local(prop)} ({self._qname(prop)})"
+        return f"{name or local_name(prop)} ({self._qname(prop)})"
 
-    def _qname(self, iri) -> str:
+    def _qname(self, iri: Node) -> str:
         try:
-            return self.prefixes.qname(iri)
+            return str(self.prefixes.qname(str(iri)))
         except (ValueError, KeyError):
             return f"<{iri}>"
-
-
-def _local(iri) -> str:
-    return str(iri).rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,7 +268,8 @@ def _local(iri) -> str:
 _CONTEXT_DEPTH = 3  # entity -> period -> instant, entity -> citation -> section -> document
 
 
-def validate_change(store, add: Iterable = (), remove: Iterable = (), *, lang: str = "en") -> list[Problem]:
+def validate_change(store: Store, add: Iterable[Triple] = (), remove: Iterable[Triple] = (), *,
+                    lang: str = "en") -> list[Problem]:
     """SHACL problems the graph would have after a change, for the things the change touches.
 
     Only the neighbourhood of the change is validated (its subjects, what they point to, and what
@@ -272,8 +286,8 @@ def validate_change(store, add: Iterable = (), remove: Iterable = (), *, lang: s
     # Things that point at a deleted thing are touched too: their link would dangle.
     touched |= _referrers(store, deleted)
     # A citation, period or amount is checked as part of the entity that holds it.
-    touched |= _referrers(store, {n for n in touched if "/.well-known/genid/" in str(n)})
-    touched |= {s for s, _, o in add_g if "/.well-known/genid/" in str(o)}
+    touched |= _referrers(store, {n for n in touched if is_skolem(n)})
+    touched |= {s for s, _, o in add_g if is_skolem(o)}
     seeds = touched | {o for o in add_g.objects() if isinstance(o, URIRef)}
     context = _neighbourhood(store, seeds)
     data = Graph()
@@ -296,38 +310,39 @@ def _unskolemise(graph: Graph) -> Graph:
     return out
 
 
-def _de_skolem(node):
-    text = str(node)
-    if "/.well-known/genid/" in text:
-        return BNode(text.rsplit("/", 1)[-1])
+def _de_skolem(node: Node) -> Node:
+    if is_skolem(node):
+        return BNode(str(node).rsplit("/", 1)[-1])
     return node
 
 
-def _referrers(store, nodes) -> set:
-    found = set()
-    nodes = [n for n in nodes if isinstance(n, URIRef)]
-    for start in range(0, len(nodes), 200):
-        values = " ".join(n.n3() for n in nodes[start : start + 200])
+def _referrers(store: Store, nodes: Iterable[Node]) -> set[Node]:
+    found: set[Node] = set()
+    named = [n for n in nodes if isinstance(n, URIRef)]
+    for start in range(0, len(named), 200):
+        values = " ".join(n.n3() for n in named[start : start + 200])
         rows = store.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}").rows
-        found |= {r[0] for r in rows}
+        found |= {r[0] for r in rows if r[0] is not None}
     return found
 
 
-def _neighbourhood(store, seeds) -> Graph:
+def _neighbourhood(store: Store, seeds: Iterable[Node]) -> Graph:
     """The outgoing triples of the seeds and of what they point to, up to a few steps (not into classes)."""
-    out, seen = Graph(), set()
-    frontier = {s for s in seeds if isinstance(s, URIRef)}
+    out, seen = Graph(), set[Node]()
+    frontier: set[Node] = {s for s in seeds if isinstance(s, URIRef)}
     for _ in range(_CONTEXT_DEPTH):
         frontier -= seen
         if not frontier:
             break
         seen |= frontier
-        nxt = set()
-        nodes = sorted(frontier)
+        nxt: set[Node] = set()
+        nodes = sorted(frontier, key=str)
         for start in range(0, len(nodes), 200):
             values = " ".join(n.n3() for n in nodes[start : start + 200])
             rows = store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}").rows
             for s, p, o in rows:
+                if s is None or p is None or o is None:
+                    continue
                 out.add((s, p, o))
                 if isinstance(o, URIRef) and p != RDF.type:
                     nxt.add(o)

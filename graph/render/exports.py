@@ -14,10 +14,13 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 import graph.analysis.network as analysis
 from graph.errors import InputError
 from graph.store.base import Store
+from graph.vocab.classes import subclasses
+from graph.vocab.labels import pick_label
 from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
 
 RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
@@ -76,17 +79,18 @@ KIND_CLASSES = {
 def tables_per_kind(store: Store, lang: str = "en") -> dict[str, tuple[list[str], list[list[str]]]]:
     """One table per kind of thing: iri, labels, then one column per property (values joined by '; ')."""
     g = store.graph()
-    labels = {str(s): str(o) for s, o in g.subject_objects(RDFS.label) if getattr(o, "language", None) == lang}
-    subclasses = _subclass_closure(g)
+    literals: dict[str, list[Node]] = defaultdict(list)
+    for s, o in g.subject_objects(RDFS.label):
+        literals[str(s)].append(o)
+    labels = {iri: label for iri, lits in literals.items() if (label := pick_label(lits, lang))}
     out = {}
     for kind, cls in KIND_CLASSES.items():
-        classes = subclasses.get(cls, {cls})
-        subjects = sorted({s for c in classes for s in g.subjects(RDF.type, c) if isinstance(s, URIRef)})
+        subjects = sorted({s for c in subclasses(cls) for s in g.subjects(RDF.type, c) if isinstance(s, URIRef)})
         props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         columns: list[str] = []
         for s in subjects:
             for p, o in g.predicate_objects(s):
-                name = g.namespace_manager.normalizeUri(p)
+                name = g.namespace_manager.normalizeUri(str(p))
                 if name not in columns:
                     columns.append(name)
                 text = labels.get(str(o), str(o)) if isinstance(o, URIRef) else _literal_text(o)
@@ -97,26 +101,10 @@ def tables_per_kind(store: Store, lang: str = "en") -> dict[str, tuple[list[str]
     return out
 
 
-def _literal_text(o) -> str:
+def _literal_text(o: Node) -> str:
     if isinstance(o, Literal) and o.language:
         return f"{o}@{o.language}"
     return str(o)
-
-
-def _subclass_closure(g: Graph) -> dict[URIRef, set[URIRef]]:
-    children = defaultdict(set)
-    for sub, sup in g.subject_objects(RDFS.subClassOf):
-        children[sup].add(sub)
-    closure = {}
-    for cls in KIND_CLASSES.values():
-        seen, todo = {cls}, [cls]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in seen:
-                    seen.add(child)
-                    todo.append(child)
-        closure[cls] = seen
-    return closure
 
 
 def csv_text(columns: list[str], rows: list[list[str]]) -> str:

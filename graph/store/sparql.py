@@ -11,20 +11,22 @@ environment, never from the command line. Every failure becomes one StoreError o
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import requests
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Literal, Node
-from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
+from graph import config
 from graph.errors import InputError, StoreError
-from graph.store.base import SKOLEM_AUTHORITY, Rows, Store, _ntriples, from_ox, inject_values
+from graph.rdf.ntriples import line_chunks
+from graph.store.base import Progress, Rows, Store, Triple, Triples, data_text, inject_values
+from graph.store.oxigraph import from_ox_triple
 from graph.vocab.namespaces import bind_prefixes
 
 # Virtuoso 7.2's SPARQL parser runs out of stack near 5,000 triples in one DATA block, requests of
@@ -35,8 +37,8 @@ READ_ONLY = "this store is read-only"
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-# Where graph.store.skolemise puts blank nodes, so files loaded either way name them alike.
-GENID = str(BNode("x").skolemize(authority=SKOLEM_AUTHORITY, basepath="/.well-known/genid/"))[:-1]
+AUTHENTICATION: dict[str, type[HTTPDigestAuth] | type[HTTPBasicAuth]] = {
+    "digest": HTTPDigestAuth, "basic": HTTPBasicAuth}
 LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 
 
@@ -67,13 +69,11 @@ class SparqlStore(Store):
         self.timeout = timeout
         self.read_only = self.update_url is None
         self.session = requests.Session()
+        self.auth: AuthBase | None = None
         if user and password is not None:
-            if auth not in ("digest", "basic"):
+            if auth not in AUTHENTICATION:
                 raise StoreError(f"unknown authentication {auth!r}; use digest or basic (IKG_AUTH)")
-            make = HTTPDigestAuth if auth == "digest" else HTTPBasicAuth
-            self.auth = make(user, password)
-        else:
-            self.auth = None
+            self.auth = AUTHENTICATION[auth](user, password)
         if self.graph_iri and any(c in self.graph_iri for c in '<>"{}|^`\\ \n'):
             raise StoreError(f"not a valid graph IRI: {self.graph_iri!r} (IKG_GRAPH)")
 
@@ -84,19 +84,21 @@ class SparqlStore(Store):
         >>> SparqlStore.from_env("http://localhost:3030/ds/sparql", {"IKG_GRAPH": "urn:x"}).graph_iri
         'urn:x'
         """
-        env = os.environ if environ is None else environ
+        def env(name: str) -> str:
+            return config.env(name, environ)
+
         try:
-            timeout = float(env.get("IKG_TIMEOUT") or 60)
+            timeout = float(env("IKG_TIMEOUT") or 60)
         except ValueError:
-            raise StoreError(f"IKG_TIMEOUT={env['IKG_TIMEOUT']!r} is not a number of seconds") from None
+            raise StoreError(f"IKG_TIMEOUT={env('IKG_TIMEOUT')!r} is not a number of seconds") from None
         return cls(
             url,
-            update_url=env.get("IKG_UPDATE_URL"),
-            user=env.get("IKG_USER"),
-            password=env.get("IKG_PASSWORD"),
-            graph=env.get("IKG_GRAPH"),
+            update_url=env("IKG_UPDATE_URL") or None,
+            user=env("IKG_USER") or None,
+            password=env("IKG_PASSWORD") or None,
+            graph=env("IKG_GRAPH") or None,
             timeout=timeout,
-            auth=(env.get("IKG_AUTH") or "digest").lower(),
+            auth=(env("IKG_AUTH") or "digest").lower(),
         )
 
     def describe(self) -> str:
@@ -107,7 +109,8 @@ class SparqlStore(Store):
         self.session.close()
 
     # --- HTTP ------------------------------------------------------------------------------
-    def _post(self, url: str, data: dict[str, str], accept: str | None = None, auth=None) -> requests.Response:
+    def _post(self, url: str, data: dict[str, str], accept: str | None = None,
+              auth: AuthBase | None = None) -> requests.Response:
         headers = {"Accept": accept} if accept else {}
         try:
             return self.session.post(url, data=data, headers=headers, auth=auth, timeout=self.timeout)
@@ -142,10 +145,11 @@ class SparqlStore(Store):
             )
         return resp
 
-    def _json(self, query, bindings) -> dict:
+    def _json(self, query: str, bindings: Mapping[str, Node]) -> dict[str, Any]:
         resp = self._query(query, bindings, RESULTS_JSON)
         try:
-            return resp.json()
+            doc: dict[str, Any] = resp.json()
+            return doc
         except ValueError:
             raise StoreError(
                 f"the SPARQL server at {self.query_url} did not answer with SPARQL JSON results "
@@ -153,12 +157,13 @@ class SparqlStore(Store):
             ) from None
 
     # --- reading ---------------------------------------------------------------------------
-    def _select(self, query, bindings):
+    def _select(self, query: str, bindings: Mapping[str, Node]) -> Rows:
         resp = self._query(query, bindings, RESULTS_JSON)
         try:
             doc = resp.json()
             names = list(doc["head"]["vars"])
-            rows = [tuple(_term(b.get(v)) for v in names) for b in doc["results"]["bindings"]]
+            rows: list[tuple[Node | None, ...]] = [tuple(_term(b.get(v)) for v in names)
+                                                   for b in doc["results"]["bindings"]]
         except (ValueError, KeyError, TypeError):
             raise StoreError(
                 f"the SPARQL server at {self.query_url} sent an answer that is not SPARQL JSON results"
@@ -166,42 +171,43 @@ class SparqlStore(Store):
         _check_cut_off(resp, len(rows), query)
         return Rows(names, rows)
 
-    def _ask(self, query, bindings):
+    def _ask(self, query: str, bindings: Mapping[str, Node]) -> bool:
         doc = self._json(query, bindings)
         if "boolean" not in doc:
             raise InputError("this is not an ASK query")
         return bool(doc["boolean"])
 
-    def _construct(self, query, bindings):
+    def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph:
         resp = self._query(query, bindings, N_TRIPLES)
-        g = bind_prefixes(Graph())
+        g: Graph = bind_prefixes(Graph())
         try:
             for t in ox.parse(resp.content, format=ox.RdfFormat.N_TRIPLES):
-                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+                g.add(from_ox_triple(t))
         except SyntaxError as exc:
             raise StoreError(f"the SPARQL server sent triples that cannot be read: {exc}") from None
         return g
 
-    def present(self, triples):
+    def present(self, triples: Triples) -> set[Triple]:
         """Which triples the server holds: one constant pattern per triple (Virtuoso 7.2 answers a
         multi-row VALUES over three variables wrongly when a row holds a language-tagged literal)."""
-        triples = [tuple(tr) for tr in triples if not any(isinstance(term, BNode) for term in tr)]
-        found = set()
-        for start in range(0, len(triples), 100):
-            part = triples[start : start + 100]
+        named = [(s, p, o) for s, p, o in triples if not any(isinstance(term, BNode) for term in (s, p, o))]
+        found: set[Triple] = set()
+        for start in range(0, len(named), 100):
+            part = named[start : start + 100]
             branches = " UNION ".join(
                 f"{{ {s.n3()} {p.n3()} {o.n3()} . BIND({i} AS ?i) }}" for i, (s, p, o) in enumerate(part))
             rows = self.select(f"SELECT ?i WHERE {{ {branches} }}").rows
-            found.update(part[int(r[0])] for r in rows)
+            found.update(part[int(str(r[0]))] for r in rows)
         return found
 
     def graph(self) -> Graph:
         """Everything in our graph. Virtuoso cuts a CONSTRUCT off at ResultSetMaxRows without saying so,
         so the triples are counted too; without a named graph a SELECT, which it does flag, is used."""
         if not self.graph_iri:
-            g = bind_prefixes(Graph())
-            for triple in self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows:
-                g.add(triple)
+            g: Graph = bind_prefixes(Graph())
+            for s, p, o in self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows:
+                if s is not None and p is not None and o is not None:
+                    g.add((s, p, o))
             return g
         g = self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         expected = self.count()
@@ -214,7 +220,7 @@ class SparqlStore(Store):
 
     # --- writing ---------------------------------------------------------------------------
     def _update(self, text: str) -> None:
-        if self.read_only:
+        if self.read_only or self.update_url is None:
             raise StoreError(READ_ONLY)
         resp = self._post(self.update_url, {"update": text}, auth=self.auth)
         if resp.status_code in (401, 403) or (resp.status_code >= 500 and _refusal(resp)):
@@ -233,22 +239,22 @@ class SparqlStore(Store):
     def _in_graph(self, triples: str) -> str:
         return f"GRAPH <{self.graph_iri}> {{ {triples} }}" if self.graph_iri else triples
 
-    def _apply(self, add, remove):
+    def _apply(self, add: Triples | None, remove: Triples | None) -> None:
         """Removals then additions, in one request when they fit (CHUNK triples): one transaction.
 
         Larger changes go in several requests, and those are not one transaction: a failure part-way
         leaves the earlier requests applied. Virtuoso applies one request all or nothing (a bad value in
         its second operation also undoes the first).
         """
-        remove = list(remove) if remove is not None else []
-        add = list(add) if add is not None else []
-        if any(isinstance(t, BNode) for triple in remove for t in triple):
+        removed = list(remove) if remove is not None else []
+        added = list(add) if add is not None else []
+        if any(isinstance(t, BNode) for triple in removed for t in triple):
             raise InputError(
                 "blank nodes cannot be removed on a SPARQL server (they have no name there); "
                 "data loaded through ikg has none, since its blank nodes are given IRIs"
             )
-        ops = [(len(b), self._data("DELETE", _ntriples(b))) for b in _blocks(remove, BLOCK)]
-        ops += [(len(b), self._data("INSERT", _ntriples(b), _has_blank(b))) for b in _blocks(add, BLOCK)]
+        ops = [(len(b), self._data("DELETE", data_text(b))) for b in _blocks(removed, BLOCK)]
+        ops += [(len(b), self._data("INSERT", data_text(b), _has_blank(b))) for b in _blocks(added, BLOCK)]
         request: list[str] = []
         size = 0
         for n, op in ops:
@@ -266,19 +272,19 @@ class SparqlStore(Store):
             return f"INSERT {{ {self._in_graph(triples)} }} WHERE {{}}"
         return f"{verb} DATA {{ {self._in_graph(triples)} }}"
 
-    def load(self, paths, progress=None) -> int:
+    def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
         """N-Triples files go to the server in chunks of lines, unparsed; other formats are parsed here."""
-        paths = [Path(p) for p in paths]
+        files = [Path(p) for p in paths]
         if self.read_only:
             raise StoreError(READ_ONLY)
         total = 0
-        for path in paths:
+        for path in files:
             if path.suffix.lower() != ".nt":
                 total += super().load([path], progress)
                 continue
             added = 0
             with self.write_lock:
-                for first, lines in _nt_chunks(path, CHUNK):
+                for first, lines in line_chunks(path, CHUNK):
                     text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
                     try:
                         self._update(text)
@@ -288,10 +294,10 @@ class SparqlStore(Store):
                 self.generation += 1
             total += added
             if progress:
-                progress(path, added)
+                progress(path, added, 1.0)
         return total
 
-    def _clear(self):
+    def _clear(self) -> None:
         self._update(f"CLEAR SILENT GRAPH <{self.graph_iri}>" if self.graph_iri else "CLEAR SILENT DEFAULT")
 
 
@@ -300,7 +306,7 @@ class SparqlStore(Store):
 # ---------------------------------------------------------------------------------------------
 
 
-def _term(binding: dict | None) -> Node | None:
+def _term(binding: dict[str, Any] | None) -> Node | None:
     """A SPARQL JSON results term as an rdflib term (Virtuoso still says "typed-literal")."""
     if binding is None:
         return None
@@ -360,53 +366,9 @@ def _refusal(resp: requests.Response) -> bool:
     return bool(re.search(r"SECURITY|permission", resp.text or "", re.IGNORECASE))
 
 
-def _blocks(items: list, size: int) -> list[list]:
+def _blocks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _has_blank(triples) -> bool:
+def _has_blank(triples: Triples) -> bool:
     return any(isinstance(t, BNode) for triple in triples for t in triple)
-
-
-def _nt_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, lines) of an N-Triples file, blank nodes made IRIs unique to this load."""
-    prefix = f"{GENID}{uuid.uuid4().hex}-"
-    lines: list[str] = []
-    first = 1
-    try:
-        with open(path, encoding="utf-8") as f:
-            for number, line in enumerate(f, 1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                if not lines:
-                    first = number
-                lines.append(_skolemise_line(line, prefix) if "_:" in line else line)
-                if len(lines) >= size:
-                    yield first, lines
-                    lines = []
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the name and folder") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text; N-Triples files must be UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if lines:
-        yield first, lines
-
-
-BLANK_OBJECT = re.compile(r"^_:(\S*?)\s*\.\s*$")
-
-
-def _skolemise_line(line: str, prefix: str) -> str:
-    """Blank node subjects and objects as IRIs; a '_:' inside a literal is left alone."""
-    parts = line.split(None, 2)
-    if len(parts) < 3:
-        return line
-    subject, predicate, rest = parts
-    if subject.startswith("_:"):
-        subject = f"<{prefix}{subject[2:]}>"
-    m = BLANK_OBJECT.match(rest)
-    if m:
-        rest = f"<{prefix}{m.group(1)}> ."
-    return f"{subject} {predicate} {rest}"

@@ -6,7 +6,7 @@
 rdflib.term.URIRef('https://w3id.org/ikg/ontology#TwinCityAgreement')
 """
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -47,6 +47,8 @@ class IKG(DefinedNamespace):
     Dataset: URIRef
     Agreement: URIRef
     TwinCityAgreement: URIRef
+    CityRelation: URIRef
+    Decision: URIRef
     Project: URIRef
     FundingProgramme: URIRef
     Participation: URIRef
@@ -89,6 +91,8 @@ class IKG(DefinedNamespace):
     participant: URIRef
     project: URIRef
     partOf: URIRef
+    formerCountry: URIRef
+    scope: URIRef
     location: URIRef
     citation: URIRef
     section: URIRef
@@ -171,7 +175,7 @@ PREFIXES = {
 }
 
 
-def bind_prefixes(graph):
+def bind_prefixes(graph: Graph) -> Graph:
     """Bind our prefixes on an rdflib graph so serialisations are readable."""
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)

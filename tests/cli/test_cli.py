@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from graph.cli.main import build_parser, main
+from graph.cli.main import main
+from graph.cli.parser import build_parser
 from tests.support import FIXTURES, ROOT
 
 FIXTURE = FIXTURES / "small.ttl"
@@ -25,7 +26,7 @@ def ikg(capsys, *args):
 @pytest.fixture
 def fixture_dir(tmp_path):
     """An Oxigraph store folder holding the ontology and the fixture graph."""
-    from graph.store.base import OxigraphStore
+    from graph.store.oxigraph import OxigraphStore
     from tests.conftest import fixture_files
 
     store = OxigraphStore(tmp_path / "store")
@@ -50,6 +51,14 @@ def test_query_json_and_norwegian(capsys, fixture_dir):
     data = json.loads(out)
     assert [r["member"] for r in data] == ["Hjemby kommune", "Universitetet"]
     assert data[1]["role"] == "Styremedlem"
+
+
+def test_query_path_is_answered_by_the_network(capsys, fixture_dir):
+    """`path` is computed in Python (Computed-by in its .rq header), asked the same way as a SPARQL question."""
+    code, out, err = ikg(capsys, "query", "path", "--store", fixture_dir, "--param", "from=Universitetet",
+                         "--param", "to=Innovation Agency", "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines() == ["steps,chain", "1,The University —[Trade group (Working group)]→ Innovation Agency"]
 
 
 def test_query_table_is_readable(capsys, fixture_dir):
@@ -96,7 +105,7 @@ def test_read_only_file_query_runs(capsys, fixture_dir, tmp_path):
 
 
 def test_queries_lists_every_question(capsys):
-    from graph.questions.catalogue import list_questions
+    from graph.questions.library import list_questions
 
     code, out, _ = ikg(capsys, "queries")
     assert code == 0
@@ -131,8 +140,16 @@ def test_every_command_is_in_help_and_readme():
         assert commands[name].format_help()
 
 
+def test_every_command_has_one_function():
+    from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    assert set(COMMANDS) == set(commands)
+    assert NO_STALENESS_NOTE <= set(COMMANDS)
+
+
 def test_every_question_is_in_readme():
-    from graph.questions.catalogue import list_questions
+    from graph.questions.library import list_questions
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for q in list_questions():
@@ -149,15 +166,18 @@ def test_no_traceback_in_a_real_process(tmp_path):
 
 
 def test_reset_rebuilds_from_data_and_keeps_assessments(capsys, tmp_path, monkeypatch):
-    import graph.analysis.review as review
-    from graph.store.base import OxigraphStore, _open_folders, fill_from_shipped, is_stale
+    from graph.analysis.assessments import assessments
+    from graph.edit.assessments import save_assessment
+    from graph.history.shipped import fill_from_shipped, is_stale
+    from graph.store import _open_folders
+    from graph.store.oxigraph import OxigraphStore
 
     folder = tmp_path / "store"
     store = OxigraphStore(folder)
     fill_from_shipped(store)
     _open_folders[folder.resolve()] = store
     item = "https://w3id.org/ikg/trondheim/membership-trondheim-icorn"
-    review.save_assessment(store, item, "2026", {"5": 3}, "Refugee writers hosted", "good", "keep", "",
+    save_assessment(store, item, "2026", {"5": 3}, "Refugee writers hosted", "good", "keep", "",
                            "Kari", "2026-11-01")
     store.apply(remove=store.construct(
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . FILTER(?s = trd:darmstadt) }"))
@@ -172,7 +192,7 @@ def test_reset_rebuilds_from_data_and_keeps_assessments(capsys, tmp_path, monkey
     assert code == 0 and "Review assessments are kept." in out
     assert store.ask("ASK { trd:darmstadt ?p ?o }")
     assert not is_stale(store)
-    assert [a.reviewer for a in review.assessments(store, "en")] == ["Kari"]
+    assert [a.reviewer for a in assessments(store, "en")] == ["Kari"]
 
 
 def test_reset_asks_first(capsys, tmp_path, monkeypatch):

@@ -14,11 +14,11 @@ ITEM = "https://example.org/ikg/m-home-a"
 
 
 def assess(store_dir: str) -> str:
-    import graph.analysis.review as review
-    from graph.store.base import open_store
+    from graph.edit.assessments import save_assessment
+    from graph.history.shipped import open_store
 
     store = open_store(store_dir)
-    review.save_assessment(store, ITEM, "Runde 1", {}, "", "", "keep", "", "Kari", "2026-11-01")
+    save_assessment(store, ITEM, "Runde 1", {}, "", "", "keep", "", "Kari", "2026-11-01")
     from graph.history.changes import changes
 
     return changes(store)[0].id

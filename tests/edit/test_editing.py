@@ -1,4 +1,4 @@
-"""Editing through forms (graph/editing.py) on every backend: each kind added, corrected, retired and
+"""Editing through forms (graph/edit/) on every backend: each kind added, corrected, retired and
 deleted, shown by the named questions and valid; every bad value refused with the message a person
 sees, and the store left exactly as it was."""
 
@@ -10,10 +10,17 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME, XSD
 
-import graph.edit.editing as editing
 import graph.history.changes as history
 import graph.questions.catalogue as queries
-from graph.edit.editing import KINDS, FieldErrors
+from graph.edit.build import build as build_draft
+from graph.edit.build import save
+from graph.edit.checks import FieldErrors
+from graph.edit.choices import choices
+from graph.edit.correct import correct, retire
+from graph.edit.current import entity_values, kind_of
+from graph.edit.delete import delete
+from graph.edit.fields import FIELD_TYPES, TYPES
+from graph.edit.kinds import BASE_FIELDS, KINDS, kind_spec
 from graph.errors import InputError
 from graph.rdf.shapes import validate
 from graph.vocab.namespaces import IKG, ORG, SCHEMA
@@ -44,7 +51,7 @@ def problems_of(store, new_iris):
 
 
 def add(store, kind, values, lang="en"):
-    change = editing.save(store, kind, values, editor="Kari Nordmann", why="test", lang=lang)
+    change = save(store, kind, values, editor="Kari Nordmann", why="test", lang=lang)
     assert change.action == f"add-{kind}"
     return change
 
@@ -66,7 +73,7 @@ def rejected(store, call, *args, **kwargs):
 def test_kinds_and_their_fields():
     assert [k.name for k in KINDS] == ["actor", "network", "membership", "twin-city-agreement", "project",
                                        "participation", "activity"]
-    membership = editing.kind_spec("membership")
+    membership = kind_spec("membership")
     assert membership.names == [
         "id", "member", "network", "role", "status", "start", "end", "responsible_unit", "annual_cost", "currency",
         "label_nb", "label_en", "source_section", "source_quote", "source_reference", "source_url", "evidence"]
@@ -81,21 +88,39 @@ def test_kinds_and_their_fields():
             labels = [f.label(lang) for f in kind.fields]
             assert len(set(labels)) == len(labels), (kind.name, lang)
         for f in kind.fields:
-            assert f.type in editing.FIELD_TYPES
+            assert f.type in FIELD_TYPES
             assert f.label("nb") and f.label("en") and f.help("nb") and f.help("en")
             assert not f.help("en").startswith("edit.") and not f.label("nb").startswith("edit.")
     # a header of one field never names another field in the other language
     names = {}
-    for f in editing.BASE_FIELDS.values():
+    for f in BASE_FIELDS.values():
         for text in (f.label("nb"), f.label("en")):
             assert names.setdefault(text.casefold(), f.name) == f.name, text
 
 
+def test_one_class_per_field_type():
+    assert FIELD_TYPES == ("id", "text", "label_nb", "label_en", "list", "class", "entity", "entities", "concept",
+                           "date", "amount", "currency", "url", "number", "target_areas", "sdgs")
+    assert all(TYPES[name].name == name for name in FIELD_TYPES)
+    assert {n for n in FIELD_TYPES if TYPES[n].picker} == {"class", "entity", "entities", "concept", "target_areas",
+                                                            "sdgs"}
+    assert {n for n in FIELD_TYPES if TYPES[n].multiple} == {"list", "entities", "target_areas", "sdgs"}
+    assert [n for n in FIELD_TYPES if TYPES[n].default_assumed] == ["concept"]
+    assert [n for n in FIELD_TYPES if TYPES[n].default_shown] == ["currency"]
+    # the kinds of actor and activity come from the ontology, in its order (a picker's order)
+    assert BASE_FIELDS["actor_type"].options == (
+        IKG.City, IKG.MunicipalUnit, IKG.University, IKG.ResearchInstitute, IKG.Company, IKG.BusinessAssociation,
+        IKG.StateAgency, IKG.CountyAuthority, IKG.RegionalBody, IKG.VoluntaryOrganisation, IKG.CulturalInstitution,
+        IKG.YouthCouncil, IKG.InternationalOrganisation, IKG.UNOrganisation, IKG.ConsularCorps, IKG.Person)
+    assert BASE_FIELDS["activity_type"].options == (
+        IKG.Activity, IKG.Delegation, IKG.Visit, IKG.Seminar, IKG.YouthExchange, IKG.CulturalEvent)
+
+
 def test_unknown_kind_and_field(store):
-    error = rejected(store, editing.build, "country", {}, "en")
+    error = rejected(store, build_draft, "country", {}, "en")
     assert str(error) == ("Unknown kind “country”; the kinds are: actor, network, membership, twin-city-agreement, "
                           "project, participation, activity.")
-    error = rejected(store, editing.save, "network", {**NETWORK, "colour": "red"}, editor="Kari")
+    error = rejected(store, save, "network", {**NETWORK, "colour": "red"}, editor="Kari")
     assert error.problems == [("", "Network has no field “colour”; its fields are: id, label_nb, label_en, "
                                    "alt_labels, target_areas, sdgs, status, start, end, source_section, source_quote, "
                                    "source_reference, source_url, evidence.")]
@@ -130,7 +155,7 @@ def test_add_network(store):
     assert problems_of(store, [iri]) == []
     assert (change.added_count, history.changes(store)[0].action) == (17, "add-network")
     # the same name again gets the next free identifier
-    build = editing.build(store, "network", NETWORK, "en")
+    build = build_draft(store, "network", NETWORK, "en")
     assert build.iri == URIRef(EX + "network-climate-cities-2")
 
 
@@ -182,7 +207,7 @@ def test_add_project_with_partners(store):
     g = store.graph()
     assert all(g.value(p, ORG.role) == IKG.PartnerRole and g.value(p, IKG.project) == project for p in parts)
     assert problems_of(store, [project, *parts]) == []
-    assert editing.entity_values(store, project, "en")["partners"] == [EX + "farcity", EX + "lonely"]
+    assert entity_values(store, project, "en")["partners"] == [EX + "farcity", EX + "lonely"]
 
 
 def test_add_activity_and_participation(store):
@@ -199,9 +224,9 @@ def test_add_activity_and_participation(store):
     activity = URIRef(EX + "activity-climate-seminar")
     participation = URIRef(EX + "participation-innovation-agency-in-project-x")
     # an activity has an end but no status: retiring it sets the end only
-    retired = editing.retire(store, activity, end="2021-05-04", source="Minutes", editor="Kari")
+    retired = retire(store, activity, end="2021-05-04", source="Minutes", editor="Kari")
     assert retired.action == "retire-activity"
-    assert editing.entity_values(store, activity, "en")["end"] == "2021-05-04"
+    assert entity_values(store, activity, "en")["end"] == "2021-05-04"
     g = store.graph()
     assert g.value(activity, RDF.type) == IKG.Seminar
     citation = g.value(participation, IKG.citation)
@@ -211,7 +236,7 @@ def test_add_activity_and_participation(store):
 
 
 def test_save_needs_an_editor(store):
-    error = rejected(store, editing.save, "network", NETWORK, editor="  ")
+    error = rejected(store, save, "network", NETWORK, editor="  ")
     assert str(error) == "Write your name: every change is saved with who made it."
 
 
@@ -300,7 +325,7 @@ BAD = [
 
 @pytest.mark.parametrize("kind, values, expected", BAD, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(BAD)])
 def test_bad_values_are_refused(kind, values, expected, memory_fixture_store):
-    error = rejected(memory_fixture_store, editing.save, kind, values, editor="Kari")
+    error = rejected(memory_fixture_store, save, kind, values, editor="Kari")
     assert isinstance(error, FieldErrors)
     assert error.problems == expected
 
@@ -317,7 +342,7 @@ def memory_fixture_store():
 def test_every_problem_at_once_on_every_backend(store):
     values = {"member": "The University", "network": "Network C", "start": "31.02.2019", "end": "2010",
               "annual_cost": "-5", "currency": "kroner", "source_url": "htp://example.org"}
-    error = rejected(store, editing.save, "membership", values, editor="Kari")
+    error = rejected(store, save, "membership", values, editor="Kari")
     assert error.problems == [
         ("network", "There is no network called “Network C” in the graph (did you mean “Network B”?): pick one from "
                     "the list, or add it first."),
@@ -337,14 +362,14 @@ def test_every_problem_at_once_on_every_backend(store):
 
 def test_messages_in_norwegian(store):
     values = {**NETWORK, "start": "31.02.2019", "target_areas": "9", "source_reference": "", "source_url": ""}
-    error = rejected(store, editing.save, "network", values, editor="Kari", lang="nb")
+    error = rejected(store, save, "network", values, editor="Kari", lang="nb")
     assert error.problems == [
         ("target_areas", "Ukjent målområde «9»; målområdene er: 1 Handel, 2 Kultur, 3 Forskning."),
         ("start", "Datoen «31.02.2019» finnes ikke: februar 2019 har 28 dager. Sjekk dag og måned."),
         ("source_section", "Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim inn sitatet, "
                            "eller beskriv kilden under «Annen kilde»."),
     ]
-    error = rejected(store, editing.save, "membership", {"member": "Universitetet", "network": "Nettverk C",
+    error = rejected(store, save, "membership", {"member": "Universitetet", "network": "Nettverk C",
                                                          **SOURCE}, editor="Kari", lang="nb")
     assert error.problems == [("network", "Det finnes ingen nettverk som heter «Nettverk C» i grafen (mente du "
                                           "«Nettverk B»?): velg en fra listen, eller legg den til først.")]
@@ -356,34 +381,34 @@ def test_messages_in_norwegian(store):
 
 
 def test_entity_values_prefill_a_correction(store):
-    values = editing.entity_values(store, EX + "m-home-a", "en")
+    values = entity_values(store, EX + "m-home-a", "en")
     assert values == {
         "id": EX + "m-home-a", "member": EX + "hometown", "network": EX + "net-a", "role": str(IKG.MemberRole),
         "status": str(IKG.Active), "start": "2015", "end": "", "responsible_unit": EX + "culture-unit",
         "annual_cost": "10000", "currency": "NOK", "label_nb": "", "label_en": "", "source_section": "",
         "source_quote": "", "source_reference": "", "source_url": "", "evidence": "stated"}
-    error = rejected(store, editing.correct, EX + "m-home-a", values, editor="Kari")
+    error = rejected(store, correct, EX + "m-home-a", values, editor="Kari")
     assert str(error) == "This changes nothing: the graph already says exactly this."
-    assert editing.kind_of(store, EX + "net-a") == "network"
-    assert editing.kind_of(store, EX + "doc-plan") is None
+    assert kind_of(store, EX + "net-a") == "network"
+    assert kind_of(store, EX + "doc-plan") is None
 
 
 def test_correct_changes_only_the_given_fields(store):
     add(store, "network", NETWORK)
     iri = EX + "network-climate-cities"
-    before = editing.entity_values(store, iri, "en")
-    editing.correct(store, iri, {"label_en": "Cities for Climate"}, editor="Kari")  # names need no source
-    error = rejected(store, editing.correct, iri, {"status": "Dormant", "end": "2024"}, editor="Kari")
+    before = entity_values(store, iri, "en")
+    correct(store, iri, {"label_en": "Cities for Climate"}, editor="Kari")  # names need no source
+    error = rejected(store, correct, iri, {"status": "Dormant", "end": "2024"}, editor="Kari")
     assert error.problems == [("source_section", "The source is missing: every new fact needs one. Choose the "
                                                  "section and paste the quote, or describe the source under “Other "
                                                  "source”.")]
-    error = rejected(store, editing.correct, iri, {"start": "2019", "end": "2018", **SOURCE}, editor="Kari")
+    error = rejected(store, correct, iri, {"start": "2019", "end": "2018", **SOURCE}, editor="Kari")
     assert error.problems == [("end", "The end (2018) is before the start (2019): check the dates (perhaps they are "
                                       "swapped).")]
-    change = editing.correct(store, iri, {"status": "Dormant", "target_areas": ["2"], "end": "2024", **SOURCE},
+    change = correct(store, iri, {"status": "Dormant", "target_areas": ["2"], "end": "2024", **SOURCE},
                              editor="Kari", why="new report")
     assert change.action == "correct-network"
-    after = editing.entity_values(store, iri, "en")
+    after = entity_values(store, iri, "en")
     assert after == {**before, "label_en": "Cities for Climate", "status": str(IKG.Dormant),
                      "target_areas": [EX + "ta2"], "end": "2024"}
     g = store.graph()
@@ -393,7 +418,7 @@ def test_correct_changes_only_the_given_fields(store):
 
 
 def test_correct_cost_cites_the_property(store):
-    editing.correct(store, EX + "m-home-a", {"annual_cost": "12000", "currency": "EUR",
+    correct(store, EX + "m-home-a", {"annual_cost": "12000", "currency": "EUR",
                                              "source_section": "Plan 2020 §2", "source_quote": "Nettverk A"},
                     editor="Kari")
     row = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Network A"][0]
@@ -406,44 +431,44 @@ def test_correct_cost_cites_the_property(store):
 
 
 def test_retire_keeps_the_history(store):
-    change = editing.retire(store, EX + "m-home-a", end="31.12.2024", source={"source_reference": "Letter 2025"},
+    change = retire(store, EX + "m-home-a", end="31.12.2024", source={"source_reference": "Letter 2025"},
                             editor="Kari", why="left the network")
     assert change.action == "retire-membership"
     members = queries.run(store, "members", {"network": "Network A"}, "en").rows
     assert ["Hometown Municipality", "City or municipality", "2015", "2024", "Member", "Plan 2020 §2"] in members
     row = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Network A"][0]
     assert row[3] == "Ended"
-    assert editing.entity_values(store, EX + "m-home-a", "en")["start"] == "2015"  # the start stays
-    error = rejected(store, editing.retire, EX + "m-home-a", end="2025", source="Letter", editor="Kari")
+    assert entity_values(store, EX + "m-home-a", "en")["start"] == "2015"  # the start stays
+    error = rejected(store, retire, EX + "m-home-a", end="2025", source="Letter", editor="Kari")
     assert error.problems == [("end", "“Hometown Municipality in Network A” already ended in 2024-12-31: correct the "
                                       "end instead of retiring it again.")]
-    error = rejected(store, editing.retire, EX + "m-uni-b", end="2025", editor="Kari")
+    error = rejected(store, retire, EX + "m-uni-b", end="2025", editor="Kari")
     assert error.problems == [("source_section", "The source is missing: every new fact needs one. Choose the section "
                                                  "and paste the quote, or describe the source under “Other source”.")]
-    error = rejected(store, editing.retire, EX + "agreement-farcity", end="1940", source="Letter", editor="Kari")
+    error = rejected(store, retire, EX + "agreement-farcity", end="1940", source="Letter", editor="Kari")
     assert error.problems == [("end", "The end (1940) is before the start (1946): check the dates (perhaps they are "
                                       "swapped).")]
-    error = rejected(store, editing.retire, EX + "uni", end="2025", source="Letter", editor="Kari")
+    error = rejected(store, retire, EX + "uni", end="2025", source="Letter", editor="Kari")
     assert str(error) == ("“The University” (actor) cannot be retired; only memberships, twin-city agreements, "
                           "networks, projects and activities can be retired. Use “delete” for something entered by "
                           "mistake.")
-    editing.retire(store, EX + "agreement-oldcity", end="2020", status="Dormant", source="Letter", editor="Kari")
+    retire(store, EX + "agreement-oldcity", end="2020", status="Dormant", source="Letter", editor="Kari")
     rows = queries.run(store, "twin-cities", {}, "en").rows
     assert ["Oldtown", "Sweden", "", "Planned relation", "Dormant", "Programme 2010 §1"] in rows
 
 
 def test_delete_refused_while_referenced_or_unconfirmed(store):
-    error = rejected(store, editing.delete, EX + "net-a", confirm="Network A", editor="Kari")
+    error = rejected(store, delete, EX + "net-a", confirm="Network A", editor="Kari")
     assert str(error) == ("“Network A” cannot be deleted while other things point at it: “Hometown Municipality in "
                           "Network A” (membership), “The University in Network A” (membership), “Trade group” "
                           "(working group). Delete or correct those first.")
-    error = rejected(store, editing.delete, EX + "net-b", confirm="Network", editor="Kari")
+    error = rejected(store, delete, EX + "net-b", confirm="Network", editor="Kari")
     assert str(error) == ("Type the name (“Network B”) or the identifier <https://example.org/ikg/net-b> exactly to "
                           "confirm the deletion; you typed “Network”.")
-    error = rejected(store, editing.delete, EX + "nothing-here", confirm="x", editor="Kari")
+    error = rejected(store, delete, EX + "nothing-here", confirm="x", editor="Kari")
     assert str(error) == ("There is nothing with the identifier <https://example.org/ikg/nothing-here> in the graph: "
                           "pick it from the list.")
-    error = rejected(store, editing.delete, str(IKG.Active), confirm="Active", editor="Kari")
+    error = rejected(store, delete, str(IKG.Active), confirm="Active", editor="Kari")
     assert str(error) == "“Active” belongs to the vocabulary and cannot be deleted here."
 
 
@@ -453,8 +478,8 @@ def test_delete_removes_the_thing_and_what_it_holds(store):
     add(store, "membership", {"member": "The University", "network": "Climate Cities", "start": "2019",
                               "annual_cost": "100", "currency": "NOK", **SOURCE})
     membership = EX + "membership-the-university-in-climate-cities"
-    editing.delete(store, membership, confirm=membership, editor="Kari")
-    change = editing.delete(store, EX + "network-climate-cities", confirm="klimabyer", editor="Kari", why="mistake")
+    delete(store, membership, confirm=membership, editor="Kari")
+    change = delete(store, EX + "network-climate-cities", confirm="klimabyer", editor="Kari", why="mistake")
     assert (change.action, change.added_count, change.removed_count) == ("delete-network", 0, 17)
     records = {s for s, _, _ in store.graph() if str(s).startswith(history.CHANGE_BASE)}
     assert len(records) == 4
@@ -475,24 +500,24 @@ def test_undo_a_save(store):
 
 
 def test_choices(store):
-    assert editing.choices(store, "network", "en") == [(EX + "net-a", "Network A"), (EX + "net-b", "Network B")]
-    assert editing.choices(store, "status", "nb") == [
+    assert choices(store, "network", "en") == [(EX + "net-a", "Network A"), (EX + "net-b", "Network B")]
+    assert choices(store, "status", "nb") == [
         (str(IKG.Active), "Aktiv"), (str(IKG.Ended), "Avsluttet"), (str(IKG.Planned), "Planlagt"),
         (str(IKG.Dormant), "Sovende")]
-    assert editing.choices(store, "target_areas", "en") == [(EX + "ta1", "1 Trade"), (EX + "ta2", "2 Culture"),
+    assert choices(store, "target_areas", "en") == [(EX + "ta1", "1 Trade"), (EX + "ta2", "2 Culture"),
                                                             (EX + "ta3", "3 Research")]
-    sdgs = editing.choices(store, "sdgs", "en")
+    sdgs = choices(store, "sdgs", "en")
     assert len(sdgs) == 17 and sdgs[6] == ("http://metadata.un.org/sdg/7", "7 Affordable and clean energy")
-    assert editing.choices(store, "membership", "en")[0] == (EX + "m-home-a", "Hometown Municipality in Network A")
-    assert editing.choices(store, "city", "en") == [(EX + "farcity", "Farcity"), (EX + "hometown",
+    assert choices(store, "membership", "en")[0] == (EX + "m-home-a", "Hometown Municipality in Network A")
+    assert choices(store, "city", "en") == [(EX + "farcity", "Farcity"), (EX + "hometown",
                                                                                   "Hometown Municipality"),
                                                     (EX + "oldcity", "Oldtown")]
-    assert editing.choices(store, "source_section", "en")[0] == (EX + "doc-plan-s1", "Plan 2020 §1")
-    assert editing.choices(store, "evidence", "en") == [(str(IKG.inferred), "Inferred by the curator"),
+    assert choices(store, "source_section", "en")[0] == (EX + "doc-plan-s1", "Plan 2020 §1")
+    assert choices(store, "evidence", "en") == [(str(IKG.inferred), "Inferred by the curator"),
                                                         (str(IKG.stated), "Stated by the source")]
-    assert ("https://w3id.org/ikg/ontology#University", "University or college") in editing.choices(
+    assert ("https://w3id.org/ikg/ontology#University", "University or college") in choices(
         store, "actor_type", "en")
-    assert [label for _, label in editing.choices(store, "actor", "en")][:3] == [
+    assert [label for _, label in choices(store, "actor", "en")][:3] == [
         "Culture unit", "Farcity", "Hometown Municipality"]
     with pytest.raises(InputError):
-        editing.choices(store, "colour", "en")
+        choices(store, "colour", "en")

@@ -1,10 +1,9 @@
-"""Importing files (graph/importing.py): all or nothing, every problem listed with where it is and how to
+"""Importing files (graph/edit/importing/): all or nothing, every problem listed with where it is and how to
 fix it, in nb and en; a good file shows in the named questions, is in the history and can be undone."""
 
 from __future__ import annotations
 
 import json
-import sys
 import types
 
 import pytest
@@ -13,6 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 import graph.edit.importing as importing
+import graph.edit.tabular as tabular
 import graph.history.changes as history
 import graph.questions.catalogue as queries
 from graph import config
@@ -392,11 +392,12 @@ def test_warning_for_a_new_thing_with_an_existing_name(small_store):
         "is the same thing, use that IRI."]
 
 
-# --- tables (CSV/XLSX) are read by graph.tabular; only the hand-over is tested here ---------------
+# --- tables (CSV/XLSX) are read by graph.edit.tabular; only the hand-over is tested here ---------------
 
 
 def test_table_hand_over_to_graph_tabular(small_store, monkeypatch):
-    """A stand-in for graph.tabular: what it returns is checked by the shapes, previewed and written."""
+    """A stand-in for graph.edit.tabular.patch_from_table: what it returns is checked by the shapes,
+    previewed and written."""
     network = TRD["network-test-from-table"]
     add = Graph()
     add.add((network, RDF.type, IKG.Network))
@@ -406,9 +407,9 @@ def test_table_hand_over_to_graph_tabular(small_store, monkeypatch):
 
     def patch_from_table(store, name, data, *, kind=None, lang="en"):
         calls.append((name, kind, lang))
-        return types.SimpleNamespace(add=add, remove=Graph(), summary="1 row read")
+        return types.SimpleNamespace(add=add, remove=Graph(), preview=lambda lang: "1 row read")
 
-    monkeypatch.setitem(sys.modules, "graph.edit.tabular", types.SimpleNamespace(patch_from_table=patch_from_table))
+    monkeypatch.setattr(tabular, "patch_from_table", patch_from_table)
     with pytest.raises(ImportErrors) as caught:  # the stand-in forgot the citation: the shapes catch it
         prepare(small_store, "networks.csv", b"name_en,name_nb\nFrom a table,Fra tabell\n", lang="en",
                 kind="network")
@@ -426,18 +427,9 @@ def test_table_hand_over_to_graph_tabular(small_store, monkeypatch):
     assert change.action == "import" and change.added_count == 7
 
 
-def test_tables_without_graph_tabular(small_store, monkeypatch):
-    monkeypatch.setitem(sys.modules, "graph.edit.tabular", None)
-    with pytest.raises(ImportErrors) as caught:
-        prepare(small_store, "networks.csv", b"a,b\n", lang="en")
-    assert str(caught.value) == (
-        "networks.csv: tables (CSV and Excel) cannot be imported yet in this version; use Turtle (.ttl) or JSON-LD.")
-
-
 def test_csv_smoke_with_the_real_graph_tabular(small_store):
-    """Smoke test only (skipped without graph/tabular.py, whose own tests cover table parsing in depth):
-    a CSV goes through the gate, graph.tabular and the shapes, is previewed, written and undone."""
-    pytest.importorskip("graph.edit.tabular")
+    """Smoke test only (graph.edit.tabular's own tests cover table parsing in depth):
+    a CSV goes through the gate, graph.edit.tabular and the shapes, is previewed, written and undone."""
     before = without_history(small_store)
     data = (FIXTURES / "import" / "networks-en.csv").read_bytes()
     preview = prepare(small_store, "networks-en.csv", data, lang="en", kind="network")

@@ -13,9 +13,9 @@ outcome is one of:
 
 Pickers (things, concepts, kinds, target areas, SDGs) refuse every payload: a payload never becomes an IRI.
 
-Every kind x field x payload is checked with `editing.build` (no write); then the accepted values are
+Every kind x field x payload is checked with `graph.edit.build.build` (no write); then the accepted values are
 written, each payload in every free-text field at once, as one batch per kind: built into one
-`editing.Pending`, checked against the shapes and committed with `history.commit` (what `save` does
+`graph.edit.draft.Pending`, checked against the shapes and committed with `history.commit` (what `save` does
 after `build`), and undone; one genuine `save` per kind as well. A write with its SHACL check costs
 about half a second, so one per payload and field would take half an hour. Spreadsheets likewise: one
 file with a row per cell and payload (every problem is listed by row and column), then one file with
@@ -47,18 +47,26 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-import graph.edit.editing as editing
 import graph.edit.importing as importing
 import graph.edit.tabular as tabular
 import graph.edit.uploads as uploads
 import graph.history.changes as history
-from graph.edit.editing import KINDS, FieldErrors
+from graph.edit.build import build as build_draft
+from graph.edit.build import save
+from graph.edit.checks import FieldErrors, shape_problems
+from graph.edit.choices import choices, home_actor
+from graph.edit.correct import correct, retire
+from graph.edit.current import entity_values
+from graph.edit.delete import delete
+from graph.edit.draft import Draft, Pending
+from graph.edit.kinds import KINDS, kind_spec
 from graph.errors import IkgError, StoreError
+from graph.rdf.skolem import GENID_BASE
 from graph.vocab.namespaces import IKG, SCHEMA
 from tests.safety.test_injection import PAYLOADS, snapshot
 
 NS = "https://w3id.org/ikg/trondheim/"
-GENID = editing.GENID
+GENID = GENID_BASE
 EDITOR = "Injection Test"
 FAST_BACKENDS = ("memory", "oxigraph")
 FREE_TEXT = ("label_nb", "label_en", "alt_labels", "source_quote", "source_reference")
@@ -199,9 +207,9 @@ def base_values(store) -> dict[str, dict[str, str]]:
     """For each kind, a value in every field but the identifier, all valid on the shipped graph."""
 
     def first(field: str, skip=()) -> str:
-        return next(iri for iri, _ in editing.choices(store, field) if iri not in skip)
+        return next(iri for iri, _ in choices(store, field) if iri not in skip)
 
-    home = str(editing.home_actor(store))
+    home = str(home_actor(store))
     city = first("city", {home})
     unit = first("responsible_unit")
     source = {"source_section": first("source_section"), "source_quote": "Sitat fra kilden",
@@ -249,7 +257,7 @@ def picking_first(fields) -> list:
 # ---------------------------------------------------------------------------------------------
 
 
-def check_draft(draft: editing.Draft, base: editing.Draft, name: str, payload: str, context) -> None:
+def check_draft(draft: Draft, base: Draft, name: str, payload: str, context) -> None:
     """An accepted payload: clean IRIs, only new things, and text only where text belongs."""
     assert not len(draft.remove), context
     things = {iri for _, iri in draft.created}
@@ -282,17 +290,17 @@ def test_every_field_of_every_form(writable_store, kind):
     Then the accepted ones written (each payload in all free-text fields at once) and undone."""
     store = writable_store
     k = KIND_NAMES.index(kind)
-    spec = editing.kind_spec(kind)
+    spec = kind_spec(kind)
     payloads = share(store, k)  # (for the writes below; each field takes its own share)
     before, generation, size = shipped(store), store.generation, store.count()
     base = base_values(store)[kind]
     cache: dict = {}  # the store's answers, shared: nothing is written while the payloads are checked
 
-    def build(values: dict, lang: str, pending: editing.Pending | None = None) -> editing.Draft:
+    def build(values: dict, lang: str, pending: Pending | None = None) -> Draft:
         if pending is None:
-            pending = editing.Pending()
+            pending = Pending()
             pending.cache = cache
-        return editing.build(store, kind, values, lang, pending=pending)
+        return build_draft(store, kind, values, lang, pending=pending)
 
     base_draft = build(base, "en")
     outcomes: dict[str, Counter] = {f.name: Counter() for f in spec.fields}
@@ -328,7 +336,7 @@ def test_every_field_of_every_form(writable_store, kind):
     # Written: each payload in every free-text field of the form at once, and each other value accepted
     # above, as one batch (built like a spreadsheet's rows, checked against the shapes as save does).
     writes = [p for p in payloads if not has_control(p)]
-    batch = editing.Pending()
+    batch = Pending()
     batch.cache = cache
     written = []
     free = [name for name in FREE_TEXT if name in spec.names]
@@ -336,7 +344,7 @@ def test_every_field_of_every_form(writable_store, kind):
     for fields in [{n: p} for n, p in others.items()] + [dict.fromkeys(free, payload) for payload in writes]:
         written.append((build({**base, **fields}, "en", batch), fields))
         batch.add(written[-1][0])
-    assert editing.shape_problems(store, batch.graph, lang="en") == []
+    assert shape_problems(store, batch.graph, lang="en") == []
     count = store.count()
     change = history.commit(store, add=batch.graph, editor=writes[0], why=writes[-1], action=f"add-{kind}")
     added = check_written(store, change, count, kind)
@@ -355,7 +363,7 @@ def test_every_field_of_every_form(writable_store, kind):
     # payload as editor and reason.
     payload = writes[(3 * k) % len(writes)]
     count = store.count()
-    change = editing.save(store, kind, {**base, **dict.fromkeys(free, payload), **others}, editor=payload,
+    change = save(store, kind, {**base, **dict.fromkeys(free, payload), **others}, editor=payload,
                           why=payload, lang=lang_of(k))
     added = check_written(store, change, count, (kind, "save"))
     things = {s for s, p, _ in added if p == RDF.type and not str(s).startswith(GENID)}
@@ -371,7 +379,7 @@ def test_every_field_of_every_form(writable_store, kind):
     for payload in [p for p in payloads if has_control(p)]:
         count = store.count()
         try:
-            change = editing.save(store, kind, {**base, **dict.fromkeys(free, payload)}, editor=EDITOR)
+            change = save(store, kind, {**base, **dict.fromkeys(free, payload)}, editor=EDITOR)
         except IkgError as exc:
             refused_in_words(exc, payload, (kind, "save"))
             assert store.count() == count
@@ -387,7 +395,7 @@ def test_editor_and_why_of_a_change(writable_store):
     refused in words (blank, or a control character)."""
     store = writable_store
     before = shipped(store)
-    home = editing.home_actor(store)
+    home = home_actor(store)
     payloads = payloads_for(store)
     facts, stored = [], 0
     for i, payload in enumerate(payloads):
@@ -417,7 +425,7 @@ def test_editor_and_why_of_a_change(writable_store):
     base = base_values(store)["network"]
     for blank in ("", " ", "\n\t"):
         with pytest.raises(IkgError):
-            editing.save(store, "network", base, editor=blank)
+            save(store, "network", base, editor=blank)
         with pytest.raises(IkgError):
             history.commit(store, add=[(home, RDFS.comment, Literal("x"))], editor=blank, action="add-actor")
     assert same_graph(before, without_history(store))
@@ -435,7 +443,7 @@ def quiet_network(store) -> str:
                         " GROUP BY ?n").rows
     for iri, _ in sorted(rows, key=lambda r: (int(r[1]), str(r[0]))):
         types = {row[1] for row in store.select("SELECT ?n ?t WHERE { ?n a ?t }", {"n": iri}).rows}
-        if types == {IKG.Network} and not editing.entity_values(store, iri)["end"]:
+        if types == {IKG.Network} and not entity_values(store, iri)["end"]:
             return str(iri)
     raise AssertionError("no open network in the shipped data")
 
@@ -445,7 +453,7 @@ def test_correct_retire_and_delete_a_network(writable_store):
     before = shipped(store)
     payloads = payloads_for(store)
     iri = quiet_network(store)
-    spec = editing.kind_spec("network")
+    spec = kind_spec("network")
     section = base_values(store)["network"]["source_section"]
     reference = {"source_reference": "Injection test, e-mail of 3 March 2026"}
     others = [f.name for f in spec.fields if f.name not in FREE_TEXT]
@@ -453,20 +461,20 @@ def test_correct_retire_and_delete_a_network(writable_store):
     # Every field that is not free text gets the payload (all at once): each is refused by name.
     for i, payload in enumerate(payloads):
         with pytest.raises(FieldErrors) as caught:
-            editing.correct(store, iri, {**dict.fromkeys(others, payload), **reference}, editor=EDITOR,
+            correct(store, iri, {**dict.fromkeys(others, payload), **reference}, editor=EDITOR,
                             lang=lang_of(i))
         assert {name for name, _ in caught.value.problems} >= set(others), (payload[:60], caught.value.problems)
         # The end of a retirement likewise.
         with pytest.raises(FieldErrors) as caught:
-            editing.retire(store, iri, end=payload, source=reference, editor=EDITOR, lang=lang_of(i))
+            retire(store, iri, end=payload, source=reference, editor=EDITOR, lang=lang_of(i))
         assert [name for name, _ in caught.value.problems] == ["end"], payload[:60]
         # A payload as the confirmation of a deletion, or as the thing to correct, retire or delete.
         with pytest.raises(IkgError):
-            editing.delete(store, iri, confirm=payload, editor=EDITOR)
-        for call in (lambda p: editing.delete(store, p, confirm=p, editor=EDITOR),
-                     lambda p: editing.correct(store, p, {"label_en": "x", **reference}, editor=EDITOR),
-                     lambda p: editing.retire(store, p, end="2025", source="x", editor=EDITOR),
-                     lambda p: editing.entity_values(store, p)):
+            delete(store, iri, confirm=payload, editor=EDITOR)
+        for call in (lambda p: delete(store, p, confirm=p, editor=EDITOR),
+                     lambda p: correct(store, p, {"label_en": "x", **reference}, editor=EDITOR),
+                     lambda p: retire(store, p, end="2025", source="x", editor=EDITOR),
+                     lambda p: entity_values(store, p)):
             with pytest.raises(IkgError):
                 call(payload)
         refused += 7
@@ -478,7 +486,7 @@ def test_correct_retire_and_delete_a_network(writable_store):
     for i, payload in enumerate(payloads[::20]):
         count = store.count()
         try:
-            change = editing.correct(store, iri, {**dict.fromkeys(FREE_TEXT, payload), "source_section": section},
+            change = correct(store, iri, {**dict.fromkeys(FREE_TEXT, payload), "source_section": section},
                                      editor=payload, why=payload, lang=lang_of(i))
         except IkgError as exc:
             refused_in_words(exc, payload, "correct")
@@ -495,7 +503,7 @@ def test_correct_retire_and_delete_a_network(writable_store):
     for i, payload in enumerate(payloads[10::20]):
         count = store.count()
         try:
-            change = editing.retire(store, iri, end="2025", source=payload, editor=EDITOR, why=payload,
+            change = retire(store, iri, end="2025", source=payload, editor=EDITOR, why=payload,
                                     lang=lang_of(i))
         except IkgError as exc:
             refused_in_words(exc, payload, "retire")
@@ -543,7 +551,7 @@ def test_every_cell_of_a_spreadsheet_row(writable_store, kind):
     """
     store = writable_store
     k = KIND_NAMES.index(kind)
-    spec = editing.kind_spec(kind)
+    spec = kind_spec(kind)
     before = shipped(store)
     payloads = share(store, k)  # (for the file of accepted rows; each column takes its own share)
     header = next(csv.reader(io.StringIO(tabular.template(kind, "csv", "en", store=store).decode("utf-8-sig"))))
@@ -768,7 +776,7 @@ def test_payload_file_names(writable_store):
     store = writable_store
     before = shipped(store)
     payloads = payloads_for(store)
-    home = editing.home_actor(store)
+    home = home_actor(store)
     label = next(row[1] for row in store.select("SELECT ?h ?l WHERE { ?h rdfs:label ?l }", {"h": home}).rows
                  if row[1].language)
     present = f"<{home}> <{RDFS.label}> {turtle_string(str(label))}@{label.language} .\n".encode()  # nothing new
@@ -872,7 +880,7 @@ def test_rdf_import_datatype_iri_cannot_inject(writable_store):
     """
     store = writable_store
     before = shipped(store)
-    home = editing.home_actor(store)
+    home = home_actor(store)
     kept = (home, RDF.type, IKG.City)
     assert store.present([kept])
     sneaked = f"> .\n<{home}> <{RDF.type}> <{IKG.City}> .\n<urn:x> <urn:y> <urn:z"
@@ -909,7 +917,7 @@ def test_web_addresses_with_control_characters_are_refused_by_the_field(writable
                         ("source_url", "https://www.example.org/\x00x"), ("source_url", "https://www.example.org/\x01"),
                         ("source_url", "https://www.example.org/\x7f")):
         with pytest.raises(FieldErrors) as caught:
-            editing.save(store, "network", {**base, name: value}, editor=EDITOR)
+            save(store, "network", {**base, name: value}, editor=EDITOR)
         assert [n for n, _ in caught.value.problems] == [name], caught.value.problems
     assert store.count() == len(before) and same_graph(before, snapshot(store))
 
@@ -928,7 +936,7 @@ def test_a_nul_in_free_text(writable_store):
     for name in FREE_TEXT:
         count = store.count()
         try:
-            change = editing.save(store, "network", {**base, name: "Injection\x00 network"}, editor=EDITOR)
+            change = save(store, "network", {**base, name: "Injection\x00 network"}, editor=EDITOR)
         except IkgError as exc:
             refused_in_words(exc, "\x00", name)
             assert isinstance(exc, FieldErrors) and [n for n, _ in exc.problems] == [name], exc
@@ -936,7 +944,7 @@ def test_a_nul_in_free_text(writable_store):
             continue
         check_written(store, change, count, name)
         history.undo(store, change.id, editor=EDITOR)
-    home = editing.home_actor(store)
+    home = home_actor(store)
     for editor, why in (("Kari\x00", ""), (EDITOR, "because\x00")):
         count = store.count()
         try:

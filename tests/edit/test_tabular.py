@@ -1,4 +1,4 @@
-"""Spreadsheet import and templates (graph/tabular.py): the forms' rules for every row, all or nothing,
+"""Spreadsheet import and templates (graph/edit/tabular/): the forms' rules for every row, all or nothing,
 every problem with its row and column, headers in both languages, on every backend."""
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ import uuid
 import pytest
 from openpyxl import Workbook, load_workbook
 
-import graph.edit.editing as editing
 import graph.edit.tabular as tabular
+import graph.edit.tabular.reader as reader
 import graph.history.changes as history
 import graph.questions.catalogue as queries
+from graph.edit.build import save
+from graph.edit.kinds import KIND_BY_NAME
 from graph.edit.tabular import TableErrors, patch_from_table, template
 from graph.errors import InputError
 from graph.store.base import MemoryStore
@@ -66,7 +68,7 @@ def workbook(sheets: dict[str, list[list]]) -> bytes:
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_template_imports_cleanly(fixture_store, fmt, lang):
     before = fixture_store.count()
-    for kind in editing.KIND_BY_NAME:
+    for kind in KIND_BY_NAME:
         data = template(kind, fmt, lang, store=fixture_store)
         patch = patch_from_table(fixture_store, f"{kind}.{fmt}", data, lang=lang)
         expected = {kind: 1, "participation": 1} if kind == "project" else {kind: 1}
@@ -108,8 +110,8 @@ def test_xlsx_template_has_the_kind_sheet_and_help():
 def test_template_cells_are_neutralised():
     s = MemoryStore()
     s.load(fixture_files())
-    editing.save(s, "network", {"label_nb": "=HYPERLINK(\"http://x\")", "label_en": "=HYPERLINK(\"http://x\")",
-                                "source_reference": "Letter"}, editor="Kari")
+    save(s, "network", {"label_nb": "=HYPERLINK(\"http://x\")", "label_en": "=HYPERLINK(\"http://x\")",
+                        "source_reference": "Letter"}, editor="Kari")
     text = template("membership", "csv", "en", store=s).decode("utf-8-sig").splitlines()[1]
     assert "'=HYPERLINK" in text
     ws = load_workbook(stdio.BytesIO(template("membership", "xlsx", "en", store=s)))["Membership"]
@@ -266,7 +268,7 @@ def test_problems_of_the_file_as_a_whole(fixture_store):
 
 
 def test_too_many_rows(fixture_store, monkeypatch):
-    monkeypatch.setattr(tabular, "MAX_ROWS", 4)
+    monkeypatch.setattr(reader, "MAX_ROWS", 4)
     error = refused(fixture_store, "five.csv", read("five-rows-one-bad.csv"), lang="nb")
     assert error.problems == [(None, "", "Fila har mer enn 4 rader med data: del den opp i filer med høyst 4 rader.")]
 

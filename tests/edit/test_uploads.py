@@ -1,4 +1,4 @@
-"""The upload gate (graph/uploads.py): every refused file gets one exact message, in nb and en, and an
+"""The upload gate (graph/edit/uploads.py): every refused file gets one exact message, in nb and en, and an
 import that the gate refuses leaves the store exactly as it was, on every backend."""
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ import graph.analysis.review as review
 import graph.history.backup as backup
 import graph.history.changes as history
 from graph.errors import InputError
-from graph.store.base import MemoryStore, reset_from_data, value_diff
+from graph.history.shipped import reset_from_data
+from graph.rdf.values import value_diff
+from graph.store.memory import MemoryStore
 
 EX = "https://example.org/test/"
 ICORN = "https://w3id.org/ikg/trondheim/membership-trondheim-icorn"

@@ -9,7 +9,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 import graph.questions.console as console
 from graph.errors import InputError
-from graph.questions.catalogue import Table
+from graph.questions.table import Table
 from graph.store.base import MemoryStore, OxigraphStore
 from tests.conftest import fixture_files
 
@@ -94,7 +94,7 @@ def test_row_limit(store):
     big = console.run_console(store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     assert len(big.table.rows) == 1000
     assert big.notice("en") == "showing the first 1,000 rows"
-    assert big.notice("nb") == "viser de første 1 000 radene"
+    assert big.notice("nb") == "viser de første 1\u00a0000 radene"  # Norwegian groups with a no-break space
 
 
 def test_row_limit_when_the_query_has_its_own_limit(store):
@@ -169,8 +169,8 @@ def test_too_many_running_queries_are_refused(monkeypatch):
 
 
 def test_example_text_binds_language_and_default_year():
-    import graph.questions.catalogue as queries
     import graph.questions.console as console
+    from graph.questions.library import get_question
 
-    text = console.example_text(queries.get_question("inactive-twin-cities"), "nb")
+    text = console.example_text(get_question("inactive-twin-cities"), "nb")
     assert 'WHERE { VALUES (?lang ?since) { ("nb" "2010"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in text

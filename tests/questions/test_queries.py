@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import graph.questions.catalogue as queries
+from graph.answers import ask
 from graph.errors import InputError
+from graph.questions.library import get_question, list_questions
+from graph.questions.names import resolve
 
 # question -> (params, columns, rows): the rows a person reading tests/fixtures/small.ttl expects.
 EXPECTED = {
@@ -254,19 +256,19 @@ EXPECTED = {
 
 
 def test_every_question_has_expected_rows():
-    assert sorted(EXPECTED) == [q.name for q in queries.list_questions()]
+    assert sorted(EXPECTED) == [q.name for q in list_questions()]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_question_rows(fixture_store, name):
     params, columns, rows = EXPECTED[name]
-    table = queries.run(fixture_store, name, params, "en")
+    table = ask(fixture_store, name, params, "en")
     assert table.columns == columns
     assert table.rows == rows
 
 
 def test_twin_cities_in_norwegian(fixture_store):
-    table = queries.run(fixture_store, "twin-cities", {}, "nb")
+    table = ask(fixture_store, "twin-cities", {}, "nb")
     assert table.rows == [
         ["Fjernby", "Sverige", "1946", "Formell vennskapsby", "Aktiv", "Plan 2020 §2"],
         ["Gammelby", "Sverige", "", "Planlagt relasjon", "Planlagt", "Program 2010 §1"],
@@ -274,7 +276,7 @@ def test_twin_cities_in_norwegian(fixture_store):
 
 
 def test_changes_defaults_to_the_replaced_document_and_words_translate(fixture_store):
-    table = queries.run(fixture_store, "changes", {"older": "program 2010", "newer": "PLAN 2020"}, "nb")
+    table = ask(fixture_store, "changes", {"older": "program 2010", "newer": "PLAN 2020"}, "nb")
     assert ["Nettverk", "Nettverk B", "borte"] in table.rows
 
 
@@ -283,44 +285,44 @@ def test_changes_defaults_to_the_replaced_document_and_words_translate(fixture_s
     ["universitetet", "UNIVERSITETET", "The University", "uni", "https://example.org/ikg/uni"],
 )
 def test_actor_names_accept_any_label_or_iri(fixture_store, value):
-    assert str(queries.resolve(fixture_store, "actor", value)) == "https://example.org/ikg/uni"
+    assert str(resolve(fixture_store, "actor", value)) == "https://example.org/ikg/uni"
 
 
 def test_unknown_actor_suggests_a_close_name(fixture_store):
     with pytest.raises(InputError, match=r"^no actor called Universitete; did you mean Universitetet\?$"):
-        queries.run(fixture_store, "collaborators", {"actor": "Universitete"})
+        ask(fixture_store, "collaborators", {"actor": "Universitete"})
 
 
 def test_unknown_parameter_is_refused(fixture_store):
     with pytest.raises(InputError, match=r"^members has no parameter 'netwrk'; its parameters are: network$"):
-        queries.run(fixture_store, "members", {"netwrk": "Network A"})
+        ask(fixture_store, "members", {"netwrk": "Network A"})
 
 
 def test_missing_parameter_is_named(fixture_store):
     with pytest.raises(InputError, match=r"^members needs --param network=…"):
-        queries.run(fixture_store, "members", {})
+        ask(fixture_store, "members", {})
 
 
 @pytest.mark.parametrize("value", ["19x6", "201", "twenty"])
 def test_bad_year_is_refused(fixture_store, value):
     with pytest.raises(InputError, match=rf"^--param since={value}: not a four-digit year, e.g. 2010$"):
-        queries.run(fixture_store, "inactive-twin-cities", {"since": value})
+        ask(fixture_store, "inactive-twin-cities", {"since": value})
 
 
 def test_unknown_question_suggests_a_name():
     with pytest.raises(InputError, match=r"^no question called twin-city; did you mean twin-cities\?$"):
-        queries.get_question("twin-city")
+        get_question("twin-city")
 
 
 def test_injection_in_a_name_is_just_an_unknown_name(fixture_store):
     before = fixture_store.count()
     payload = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
     with pytest.raises(InputError, match=r"^no actor called "):
-        queries.run(fixture_store, "collaborators", {"actor": payload})
+        ask(fixture_store, "collaborators", {"actor": payload})
     assert fixture_store.count() == before
 
 
 def test_every_question_states_itself_in_both_languages():
-    for q in queries.list_questions():
+    for q in list_questions():
         assert q.question_en.endswith(("?", ".")), q.name
         assert q.question_nb.endswith(("?", ".")), q.name

@@ -15,6 +15,7 @@ import graph.edit.auth as auth
 from graph.i18n import TEXT, t
 from tests.conftest import FIXTURE
 from tests.support import ROOT
+from tests.ui.navigation import SCRIPTS, goto, menu
 
 APP = str(ROOT / "app.py")
 PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "history", "about"]
@@ -75,7 +76,7 @@ def start(lang: str = "en", page: str = "network", editor: str | None = "Kari No
     if at.sidebar.radio(key="lang").value != lang:
         at.sidebar.radio(key="lang").set_value(lang).run()
     if page != "network":
-        at.sidebar.radio(key=f"page.{lang}").set_value(page).run()
+        goto(at, page)
     return at
 
 
@@ -112,12 +113,12 @@ def test_every_page_runs_in_both_languages(shared_env, page, lang):
 def test_language_switch_changes_headings_and_labels(shared_env):
     at = start("nb", "review")
     assert at.header[0].value == "Gjennomgang av medlemskap og vennskapsbyavtaler (strategiens avsnitt 5.1)"
-    assert at.sidebar.radio(key="page.nb").label == "Sider"
+    assert menu().heading == "Sider"
     assert at.button(key="review_save").label == "Lagre vurderingen"
     at.sidebar.radio(key="lang").set_value("en").run()
     assert at.header[0].value == "Review of memberships and twin-city agreements (strategy section 5.1)"
-    assert at.sidebar.radio(key="page.en").label == "Pages"
-    assert at.sidebar.radio(key="page.en").value == "review"  # the page stays when the language changes
+    assert menu().heading == "Pages"
+    assert menu().page == "Membership review (5.1)"  # the page stays when the language changes
     assert at.button(key="review_save").label == "Save the assessment"
     # data labels follow the language too
     assert "Hometown–Farcity (agreement)" in at.selectbox(key="review_item.en").options
@@ -178,7 +179,7 @@ def test_labels_are_text_everywhere(tmp_path, monkeypatch):
     # the heading is Markdown with every special character escaped, so it shows these characters
     assert at.main.subheader[-1].value == "\\<img src=x onerror=alert\\(1\\)\\>"
     assert table(at, "quote")["quote"].tolist() == ["*not emphasis* [link](javascript:alert(1))"]
-    at.sidebar.radio(key="page.en").set_value("collaborators").run()
+    goto(at, "collaborators")
     at.selectbox(key="collab_actor.en").set_value(EX + "agency").run()
     assert XSS in table(at, "collaborator")["collaborator"].tolist()
     assert all("unsafe" not in str(m.proto) for m in at.markdown)
@@ -338,18 +339,43 @@ def test_a_visitor_sees_no_edit_controls(shared_env, page):
     at = start("en", page, editor=None)
     assert problems(at) == []
     assert edit_controls(at) == []
-    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in PAGES]
+    assert menu().titles == [t(f"page.{p}", "en") for p in PAGES]
 
 
 @pytest.mark.parametrize("page", ["edit", "import"])
 def test_a_visitor_cannot_reach_editor_pages_by_link(shared_env, page):
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
-    at.query_params["page"] = page
+    at.query_params["page"] = page  # an old link, ?page=edit
     at.run()
-    assert at.sidebar.radio(key="page.nb").value == "network"
+    assert menu().page == t("page.network", "nb")
+    assert at.header[0].value == t("network.title", "nb")
     assert [w.value for w in at.sidebar.warning] == [t("login.required", "nb")]
     assert edit_controls(at) == []
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # its script is not in the app
+        goto(at, page)
+
+
+def test_every_page_has_its_own_address(shared_env):
+    at = start("en", editor=None)
+    for page in PAGES:
+        goto(at, page)
+        assert problems(at) == []
+        assert at.header[0].value == t(f"{'collab' if page == 'collaborators' else page}.title", "en")
+        assert menu().page == t(f"page.{page}", "en")
+    assert set(SCRIPTS) == {*PAGES, "edit", "import"}
+
+
+def test_an_old_link_opens_the_page_at_its_address(shared_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "gaps"
+    at.run()
+    assert at.header[0].value == t("gaps.title", "nb")
+    assert menu().page == t("page.gaps", "nb")
+    assert "page" not in at.query_params  # the link's parameter is gone: the address is the page's own
+    at.query_params["page"] = "no-such-page"
+    at.run()
+    assert at.header[0].value == t("gaps.title", "nb") and "page" not in at.query_params
 
 
 def test_without_a_configured_login_editing_is_off(shared_env):
@@ -357,7 +383,7 @@ def test_without_a_configured_login_editing_is_off(shared_env):
     at.session_state["ikg_editor"] = "Mallory"  # a forged session value does not make an editor
     at.run()
     assert t("login.off", "nb") in [c.value for c in at.sidebar.caption]
-    assert "edit" not in at.sidebar.radio(key="page.nb").options
+    assert "edit" not in menu().titles and t("page.edit", "nb") not in menu().titles
 
 
 def login(at: AppTest, name: str, password: str) -> AppTest:
@@ -370,9 +396,9 @@ def test_password_login_opens_the_editor_pages(shared_env):
     at = start("en", editor=None)
     login(at, "Kari", "wrong")
     assert [e.value for e in at.sidebar.error] == ["Wrong password."]
-    assert "edit" not in at.sidebar.radio(key="page.en").options
+    assert "edit" not in menu().titles and t("page.edit", "en") not in menu().titles
     login(at, "Kari", EDITOR_PASSWORD)
-    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in [*PAGES, "edit", "import"]]
+    assert menu().titles == [t(f"page.{p}", "en") for p in [*PAGES, "edit", "import"]]
     assert t("login.as", "en", name="Kari") in [x.value for x in at.sidebar.text]
 
 
@@ -382,13 +408,13 @@ def test_too_many_wrong_passwords_lock_the_login(shared_env):
         login(at, "Mallory", "guess")
     login(at, "Mallory", EDITOR_PASSWORD)  # even the right one, while locked
     assert [e.value for e in at.sidebar.error] == [t("login.locked", "en", seconds=auth.LOCK_SECONDS)]
-    assert "edit" not in at.sidebar.radio(key="page.en").options
+    assert "edit" not in menu().titles and t("page.edit", "en") not in menu().titles
 
 
 def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
     at = start("en", "review")
     at.button(key="review_save").click().run()
-    at.sidebar.radio(key="page.en").set_value("history").run()
+    goto(at, "history")
     frame_ = at.dataframe[0].value
     assert list(frame_["action"]) == ["assessment"] and list(frame_["who"]) == ["Kari Nordmann"]
     assert "+ " in at.code[0].value and "ikg:Assessment" in at.code[0].value

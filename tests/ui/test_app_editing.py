@@ -1,7 +1,7 @@
 """The editor pages of the app (Edit and Import), driven by streamlit.testing.v1.AppTest.
 
 Each test that writes gets its own data folder (the small fixture, plus a network the home city is
-not yet a member of) and its own Oxigraph folder; see tests/test_app.py for the helpers.
+not yet a member of) and its own Oxigraph folder; see tests/ui/test_app.py for the helpers.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ import graph.edit.tabular as tabular
 import graph.history.changes as history
 import graph.questions.catalogue as queries
 import graph.store.base as gstore
+from graph.edit.editing import kind_spec
 from graph.i18n import t
 from tests.conftest import FIXTURE
+from tests.ui.navigation import goto, menu
 from tests.ui.test_app import APP, EDITOR_HASH, EX, PAGES, plain, problems, reset_caches, start, table, texts, use_data
 
 IKG = "https://w3id.org/ikg/ontology#"
@@ -136,7 +138,7 @@ def test_add_a_membership_it_shows_in_the_review_and_in_members(env):
     # the form is empty again, for the next one
     assert at.selectbox(key="edit_add_membership.network.en").value is None
     # the review table (a cached answer) shows it at once
-    at.sidebar.radio(key="page.en").set_value("review").run()
+    goto(at, "review")
     review = table(at, "recommendation")
     row = review[review["name"] == "Network C"].iloc[0]
     assert (row["kind"], row["since"], row["status"]) == ("membership", "2021", "Active")
@@ -230,7 +232,7 @@ def test_correct_a_label(env):
     [done] = successes(at)
     assert done.startswith("Corrected network “Network Alpha” (change ")
     assert at.text_input(key=f"{base}.label_en").value == "Network Alpha"  # the form shows the graph again
-    at.sidebar.radio(key="page.en").set_value("review").run()
+    goto(at, "review")
     assert "Network Alpha" in table(at, "recommendation")["name"].tolist()
     assert [c.action for c in recorded(env)] == ["correct-network"]
 
@@ -263,7 +265,7 @@ def test_retire_a_membership(env):
     submit(at, "edit_retire.submit")
     assert errors(at) == []
     assert successes(at)[0].startswith("Retired membership “Hometown Municipality in Network A” (change ")
-    at.sidebar.radio(key="page.en").set_value("review").run()
+    goto(at, "review")
     review = table(at, "recommendation")
     assert review[review["name"] == "Network A"].iloc[0]["status"] == "Ended"
     changes = recorded(env)
@@ -324,7 +326,7 @@ def template_csv(kind: str, rows: list[dict[str, str]]) -> bytes:
     store.load(gstore.shipped_files(include_data=False) + [FIXTURE])
     text = tabular.template(kind, "csv", "en", store=store).decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
-    spec = tabular.kind_spec(kind)
+    spec = kind_spec(kind)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -371,7 +373,7 @@ def test_import_a_csv_made_from_the_template(env):
     assert done.startswith("networks.csv is imported as change ")
     assert done.endswith(" (22 statements added). You can undo it on the Change history page.")
     assert at.get("file_uploader")[0].value is None  # a fresh uploader for the next file
-    at.sidebar.radio(key="page.en").set_value("history").run()
+    goto(at, "history")
     assert at.dataframe[0].value["action"].tolist() == ["import"]
     assert at.dataframe[0].value["why"].tolist() == ["Networks of the harbour office"]
     changes = recorded(env)
@@ -447,7 +449,7 @@ def test_every_action_and_the_import_page_render_in_both_languages(shared, lang)
     for kind in [k for k in ("actor", "network", "twin-city-agreement", "project", "participation", "activity")]:
         pick(at, f"edit_kind.{lang}", kind)
         assert problems(at) == [] and errors(at) == []
-    at.sidebar.radio(key=f"page.{lang}").set_value("import").run()
+    goto(at, "import")
     assert problems(at) == []
     assert at.header[0].value == t("importpage.title", lang)
     other = "en" if lang == "nb" else "nb"
@@ -455,32 +457,41 @@ def test_every_action_and_the_import_page_render_in_both_languages(shared, lang)
     assert at.header[0].value == t("importpage.title", other)
 
 
+def editor_keys(at: AppTest) -> list[str]:
+    keys = [getattr(w, "key", None) or "" for w in (*at.button, *at.text_input, *at.selectbox, *at.radio,
+                                                    *at.get("file_uploader"), *at.get("form_submit_button"))]
+    return [k for k in keys if k.startswith(("edit", "import"))]
+
+
 def test_a_visitor_has_none_of_the_editor_pages(shared):
     at = start("en", editor=None)
-    assert at.sidebar.radio(key="page.en").options == [t(f"page.{p}", "en") for p in PAGES]
+    assert menu().titles == [t(f"page.{p}", "en") for p in PAGES]
     for page in ("edit", "import"):
+        with pytest.raises(ValueError, match="Could not find a navigation page"):  # not at its address either
+            goto(at, page)
         at = AppTest.from_file(APP, default_timeout=60)
         at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
-        at.query_params["page"] = page
+        at.query_params["page"] = page  # an old link, ?page=edit
         at.run()
-        assert at.sidebar.radio(key="page.nb").value == "network"
+        assert menu().page == t("page.network", "nb")
         assert at.header[0].value == t("network.title", "nb")
-        keys = [getattr(w, "key", None) or "" for w in (*at.button, *at.text_input, *at.selectbox, *at.radio,
-                                                        *at.get("file_uploader"), *at.get("form_submit_button"))]
-        assert [k for k in keys if k.startswith(("edit", "import"))] == []
-    # a session that says it is on an editor page, without a login, is sent to the network
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH}
-    at.session_state["page.en"] = "edit"
-    at.session_state["lang"] = "en"
+        assert editor_keys(at) == []
+    # a session that is on an editor page, without a login (any more), is sent to the network
+    at = start("en", "edit")
+    assert editor_keys(at) != []
+    del at.session_state["ikg_editor"]
     at.run()
-    assert at.sidebar.radio(key="page.en").value == "network"
+    assert menu().page == t("page.network", "en")
+    assert at.header[0].value == t("network.title", "en")
+    assert [w.value for w in at.sidebar.warning] == [t("login.required", "en")]
     assert not any(k.startswith("edit") for k in (getattr(w, "key", None) or "" for w in at.selectbox))
+    assert editor_keys(at) == []
 
 
 def test_logging_out_leaves_the_edit_page(shared):
     at = edit_page("en", "add", "membership")
     at.sidebar.button(key="logout").click().run()
-    assert at.sidebar.radio(key="page.en").value == "network"
+    assert menu().page == t("page.network", "en")
+    assert at.header[0].value == t("network.title", "en")
     assert [w.value for w in at.sidebar.warning] == [t("login.required", "en")]
     assert [s.key for s in at.selectbox if (s.key or "").startswith("edit")] == []

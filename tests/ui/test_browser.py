@@ -53,6 +53,7 @@ HEADINGS = {
            "review": "Gjennomgang av medlemskap og vennskapsbyavtaler (strategiens avsnitt 5.1)",
            "map": "Vennskapsbyer og partnerbyer", "sparql": "SPARQL-konsoll", "about": "Om dataene"},
 }
+NAVIGATION_HEADINGS = {"nb": "Sider", "en": "Pages"}
 COUNT_RE = {"en": re.compile(r"^Showing ([\d,]+) of ([\d,]+) nodes$"),
             "nb": re.compile(r"^Viser ([\d\s\u00a0]+) av ([\d\s\u00a0]+) noder$")}
 
@@ -191,17 +192,37 @@ def open_app(page, server: AppServer) -> None:
     wait_idle(page, timeout=120_000)  # the first visit may fill the store
 
 
+def navigation(page):
+    """Streamlit's navigation menu in the sidebar (st.navigation): one section, "Sider" / "Pages"."""
+    return page.locator('[data-testid="stSidebarNav"]')
+
+
+def navigation_heading(page):
+    """The section's heading (its text; the header also holds the fold icon)."""
+    return navigation(page).locator('[data-testid="stNavSectionHeader"] [data-testid="stMarkdownContainer"]')
+
+
 def set_language(page, lang: str) -> None:
     name = {"nb": "Norsk bokmål", "en": "English"}[lang]
     widget(page, "lang").get_by_text(name, exact=True).click()
-    expect(widget(page, f"page.{lang}")).to_be_visible()
+    expect(navigation_heading(page)).to_have_text(NAVIGATION_HEADINGS[lang])
     wait_idle(page)
 
 
+def address_path(name: str) -> str:
+    """A page's own address: /gaps, /review ...; the network is the first page, at /."""
+    return "/" if name == "network" else f"/{name}"
+
+
+def address(server: AppServer, name: str) -> str:
+    return server.url + address_path(name)
+
+
 def go(page, name: str, lang: str) -> None:
-    """Pick a page in the sidebar and wait for its heading."""
-    widget(page, f"page.{lang}").get_by_text(PAGE_LABELS[lang][name], exact=True).click()
+    """Pick a page in the sidebar's navigation and wait for its heading and its address."""
+    navigation(page).get_by_text(PAGE_LABELS[lang][name], exact=True).click()
     expect(heading(page)).to_have_text(HEADINGS[lang][name])
+    expect(page).to_have_url(re.compile(re.escape(address_path(name)) + r"(\?.*)?$"))
     wait_idle(page)
 
 
@@ -388,6 +409,7 @@ def test_network_page_draws_the_network_in_both_languages(visit):
     # Norwegian first: the app opens in bokmål
     expect(heading(page)).to_have_text("Nettverket")
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Sider")
+    expect(navigation_heading(page)).to_have_text("Sider")
     expect(counts_text(page, "nb")).to_be_visible()
     shown, total = shown_count(page, "nb")
     assert shown == total and total > 100
@@ -402,6 +424,7 @@ def test_network_page_draws_the_network_in_both_languages(visit):
     expect(heading(page)).to_have_text("The network")
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar).to_contain_text("Pages")
+    expect(navigation_heading(page)).to_have_text("Pages")
     expect(sidebar).to_contain_text("Kinds of node")
     expect(sidebar).to_contain_text("Show the network as it stood in a year")
     expect(counts_text(page, "en")).to_have_text(f"Showing {shown:,} of {total:,} nodes")
@@ -432,6 +455,8 @@ def test_language_switch_keeps_the_page_and_changes_every_label(visit):
     expect(widget(page, "review_save").locator("button")).to_have_text("Save the assessment")
     set_language(page, "nb")
     expect(heading(page)).to_have_text(HEADINGS["nb"]["review"])  # the same page, now in Norwegian
+    expect(page).to_have_url(re.compile(r"/review$"))
+    expect(navigation(page).locator('[aria-current="page"]')).to_contain_text(PAGE_LABELS["nb"]["review"])
     expect(widget(page, "review_save").locator("button")).to_have_text("Lagre vurderingen")
     expect(widget(page, "review_round")).to_contain_text("Gjennomgangsrunde")
     expect(widget(page, "review_rec.nb")).to_contain_text("Vurder nærmere")
@@ -676,6 +701,21 @@ def test_about_page_shows_sources_and_counts(visit):
     assert docs[1]["document"] == "International strategy 2019–2022"
     no_error_boxes(page)
     shot(page, "about.png")
+
+
+def test_every_page_opens_at_its_own_address(visit):
+    """A link to a page (/gaps, /review ...) opens that page in a new session; so does an old ?page= link."""
+    page = visit.page
+    for name in PAGE_LABELS["nb"]:
+        page.goto(address(visit.server, name))
+        wait_idle(page, timeout=120_000)
+        expect(heading(page)).to_have_text(HEADINGS["nb"][name])
+        expect(navigation(page).locator('[aria-current="page"]')).to_contain_text(PAGE_LABELS["nb"][name])
+        no_error_boxes(page)
+    page.goto(f"{visit.server.url}/?page=gaps")  # the old links (people have bookmarks)
+    wait_idle(page, timeout=60_000)
+    expect(heading(page)).to_have_text(HEADINGS["nb"]["gaps"])
+    expect(page).to_have_url(re.compile(r"/gaps$"))
 
 
 def test_no_request_leaves_localhost_on_any_page(visit):

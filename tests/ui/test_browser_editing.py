@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.parse
 
 import pytest
 
@@ -22,6 +23,7 @@ from tests.ui.test_browser import (
     grid,
     heading,
     log_in,
+    navigation,
     network_frame,
     no_error_boxes,
     open_app,
@@ -69,8 +71,8 @@ def visit(browser, editor_app):
 
 
 def go(page, label: str, title: str) -> None:
-    """Pick a page in the sidebar (English) and wait for its heading."""
-    widget(page, "page.en").get_by_text(label, exact=True).click()
+    """Pick a page in the sidebar's navigation (English) and wait for its heading."""
+    navigation(page).get_by_text(label, exact=True).click()
     expect(heading(page)).to_have_text(title)
     wait_idle(page)
 
@@ -173,18 +175,21 @@ def test_a_visitor_sees_no_edit_controls_and_cannot_open_them_by_link(visit):
     page = visit.page
     open_app(page, visit.server)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    expect(widget(page, "page.nb")).to_contain_text("Endringslogg")
+    expect(navigation(page)).to_contain_text("Endringslogg")
     for label in ("Rediger", "Importer"):
-        expect(widget(page, "page.nb").get_by_text(label, exact=True)).to_have_count(0)
+        expect(navigation(page).get_by_text(label, exact=True)).to_have_count(0)
     assert page.locator(EDITOR_CONTROLS).count() == 0
     for name in ("edit", "import"):
-        page.goto(f"{visit.server.url}/?page={name}")
-        wait_idle(page, timeout=60_000)
-        expect(heading(page)).to_have_text("Nettverket")  # the first page instead
-        expect(sidebar.locator('[data-testid="stAlertContentWarning"]')).to_have_text(
-            "Denne siden er bare for redaktører. Logg inn i sidepanelet for å redigere.")
-        assert page.locator(EDITOR_CONTROLS).count() == 0
-        assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        # the page's own address, and the old link to it
+        for link in (f"{visit.server.url}/{name}", f"{visit.server.url}/?page={name}"):
+            page.goto(link)
+            wait_idle(page, timeout=60_000)
+            expect(heading(page)).to_have_text("Nettverket")  # the first page instead
+            expect(sidebar.locator('[data-testid="stAlertContentWarning"]')).to_have_text(
+                "Denne siden er bare for redaktører. Logg inn i sidepanelet for å redigere.")
+            assert urllib.parse.urlsplit(page.url).path == "/"
+            assert page.locator(EDITOR_CONTROLS).count() == 0
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
     # the history page is open to all, without its undo form
     set_language(page, "en")
     go(page, "Change history", "Change history")

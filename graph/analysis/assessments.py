@@ -1,0 +1,177 @@
+"""The review's assessments read back (the read side of graph.edit.assessments): the recommendations,
+review rounds, the latest assessment per item and round, and the IRIs they live under.
+
+>>> [r for r, _ in recommendations("en")]
+['keep', 'review', 'leave']
+>>> slug("Runde 1: våren 2025 (Økonomi)")
+'runde-1-varen-2025-okonomi'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from graph.i18n import t
+from graph.questions.catalogue import display
+from graph.store.base import Store
+from graph.vocab.labels import local_name
+from graph.vocab.namespaces import IKG
+
+RECOMMENDATIONS = {"keep": IKG.Keep, "review": IKG.Review, "leave": IKG.Leave}
+BY_IRI = {str(iri): key for key, iri in RECOMMENDATIONS.items()}
+FALLBACK_NAMESPACE = "https://w3id.org/ikg/local/"
+
+
+def recommendations(lang: str = "en") -> list[tuple[str, str]]:
+    """(key, label) for keep, review and leave."""
+    return [(key, t(f"rec.{key}", lang)) for key in RECOMMENDATIONS]
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-', as in the rest of the dataset's IRIs."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
+
+
+def dataset_namespace(store: Store) -> str:
+    """The namespace of the dataset's own IRIs (the dataset IRI without its last segment)."""
+    rows = store.select("SELECT ?d WHERE { ?d a ikg:Dataset ; ikg:homeActor ?home } ORDER BY ?d").rows
+    if not rows:
+        return FALLBACK_NAMESPACE
+    iri = str(rows[0][0])
+    cut = max(iri.rfind("/"), iri.rfind("#"))
+    return iri[: cut + 1] if cut > len("https://") else FALLBACK_NAMESPACE
+
+
+def round_iri(store: Store, label: str) -> URIRef:
+    """The IRI of the review round called `label`: where it is saved, and where it is looked for."""
+    return URIRef(f"{dataset_namespace(store)}review-round-{slug(label)}")
+
+
+def area_iris(store: Store) -> list[tuple[str, URIRef]]:
+    """(notation, IRI) of every target area, in notation order."""
+    rows = store.select("SELECT ?n ?ta WHERE { ?ta a ikg:TargetArea ; skos:notation ?n }").rows
+    return sorted(((str(n), URIRef(str(ta))) for n, ta in rows), key=lambda p: (len(p[0]), p[0]))
+
+
+def target_areas(store: Store, lang: str = "en") -> list[tuple[str, str]]:
+    """(notation, label) of every target area, in notation order: the relevance scores are per area."""
+    rows = store.select(
+        """SELECT ?n ?label WHERE { ?ta a ikg:TargetArea ; skos:notation ?n .
+             OPTIONAL { ?ta rdfs:label ?label . FILTER(lang(?label) = ?lang) } }""",
+        {"lang": Literal(lang)},
+    ).rows
+    pairs = {str(n): str(label) if label is not None else str(n) for n, label in rows}
+    return sorted(pairs.items(), key=lambda p: (len(p[0]), p[0]))
+
+
+ASSESSMENTS_QUERY = """
+SELECT ?a ?item ?round ?round_label ?rec ?effect ?cb ?comment ?reviewer ?date ?time WHERE {
+  ?a a ikg:Assessment ; ikg:assesses ?item .
+  OPTIONAL { ?a ikg:reviewRound ?round }
+  OPTIONAL { ?round rdfs:label ?round_label . FILTER(lang(?round_label) = ?lang) }
+  OPTIONAL { ?a ikg:recommendation ?rec }
+  OPTIONAL { ?a ikg:effectSeen ?effect }
+  OPTIONAL { ?a ikg:costBenefit ?cb }
+  OPTIONAL { ?a rdfs:comment ?comment }
+  OPTIONAL { ?a ikg:reviewer ?reviewer }
+  OPTIONAL { ?a dcterms:date ?date }
+  OPTIONAL { ?a prov:generatedAtTime ?time }
+}
+"""
+RELEVANCE_QUERY = """
+SELECT ?a ?n ?score WHERE {
+  ?a a ikg:Assessment ; ikg:relevance ?r . ?r ikg:targetArea ?ta ; ikg:score ?score . ?ta skos:notation ?n .
+}
+"""
+
+
+@dataclass
+class Assessment:
+    """One saved assessment, as text (recommendation as keep/review/leave, relevance per notation)."""
+
+    iri: str
+    item: str
+    round: str
+    round_label: str
+    recommendation: str
+    relevance: dict[str, int] = field(default_factory=dict)
+    effect_seen: str = ""
+    cost_benefit: str = ""
+    comment: str = ""
+    reviewer: str = ""
+    date: str = ""
+    generated: str = ""
+
+
+def _text(term: Node | None) -> str:
+    return "" if term is None else display(term)
+
+
+def all_assessments(store: Store, lang: str = "en") -> list[Assessment]:
+    """Every assessment in the store, oldest first."""
+    scores: dict[str, dict[str, int]] = defaultdict(dict)
+    for a, n, score in store.select(RELEVANCE_QUERY).rows:
+        scores[str(a)][str(n)] = int(str(score))
+    found: dict[str, Assessment] = {}
+    for a, item, rnd, rlabel, rec, effect, cb, comment, reviewer, date, time in store.select(
+        ASSESSMENTS_QUERY, {"lang": Literal(lang)}
+    ).rows:
+        if str(a) in found:  # a second value of an optional field: keep the first
+            continue
+        found[str(a)] = Assessment(
+            iri=str(a), item=str(item), round=_text(rnd), round_label=_text(rlabel) or local_name(_text(rnd)),
+            recommendation=BY_IRI.get(_text(rec), ""), relevance=scores.get(str(a), {}),
+            effect_seen=_text(effect), cost_benefit=_text(cb), comment=_text(comment), reviewer=_text(reviewer),
+            date=_text(date), generated=_text(time) or _text(date),
+        )
+    return sorted(found.values(), key=lambda x: (x.generated, x.iri))
+
+
+def rounds(store: Store, lang: str = "en") -> list[tuple[str, str]]:
+    """(IRI, label) of every review round that has assessments, in the order they were first used."""
+    first: dict[str, tuple[str, str]] = {}
+    for a in all_assessments(store, lang):
+        if a.round and a.round not in first:
+            first[a.round] = (a.generated, a.round_label)
+    return [(iri, label) for iri, (_, label) in sorted(first.items(), key=lambda kv: kv[1])]
+
+
+def _round_iri(store: Store, round_: str | None, lang: str) -> str | None:
+    if not round_:
+        return None
+    for iri, label in rounds(store, lang):
+        if round_ in (iri, label):
+            return iri
+    return str(round_iri(store, round_))
+
+
+def assessments(store: Store, lang: str = "en", round: str | None = None) -> list[Assessment]:
+    """The latest assessment per item per round (only `round`, an IRI or label, when given)."""
+    wanted = _round_iri(store, round, lang)
+    latest: dict[tuple[str, str], Assessment] = {}
+    for a in all_assessments(store, lang):
+        if wanted is None or a.round == wanted:
+            latest[(a.item, a.round)] = a  # oldest first, so the last one written wins
+    return sorted(latest.values(), key=lambda x: (x.round_label, x.item))
+
+
+def relevance_text(relevance: dict[str, int], areas: dict[str, str] | None = None) -> str:
+    """'1 Trade: 3; 2 Culture: 0' (or '1: 3; 2: 0' without labels).
+
+    >>> relevance_text({"2": 0, "1": 3}, {"1": "Trade"})
+    '1 Trade: 3; 2: 0'
+    """
+    areas = areas or {}
+    parts = []
+    for n in sorted(relevance, key=lambda x: (len(x), x)):
+        name = f"{n} {areas[n]}" if n in areas else n
+        parts.append(f"{name}: {relevance[n]}")
+    return "; ".join(parts)

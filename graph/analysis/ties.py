@@ -1,0 +1,214 @@
+"""THE collaboration network: what ties an actor to what it works through, and what kind each node is.
+
+One definition, used by the network view (graph.render.view), the chains of the `path` question and
+the measures (graph.analysis.network). An actor is tied to
+- a network it is a member of (`org:Membership`: org:member, org:organization),
+- a project it is a partner in (`ikg:Participation`: ikg:participant, ikg:project),
+- a working group or activity it takes part in (ikg:participant straight on the thing), and
+- an agreement it is a party to (ikg:party).
+Two actors collaborate when they are tied to the same thing. The ties are read from the structure
+alone: they are the same in every language, whether or not a node has a label in it. A participation
+is a tie, never a thing that links (one without a project links nothing).
+
+>>> from graph.store.base import open_store
+>>> store = open_store("memory")
+>>> {t.relation for t in ties(store)} == set(RELATIONS)
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from graph.store.base import Store
+from graph.vocab.classes import actor_classes, superclasses
+from graph.vocab.labels import local_name, pick_label
+from graph.vocab.namespaces import IKG
+
+IKG_NS = str(IKG)
+RELATIONS = ("member", "partner", "party", "participant")  # the four kinds of tie, in the legend's order
+
+# One flat query per kind of tie: portable across rdflib, Oxigraph and Virtuoso and quick at 1M triples.
+# Memberships carry their own period and status; the other ties take theirs from the thing (see Tie).
+MEMBERSHIPS_QUERY = """
+SELECT ?actor ?x ?tie ?role ?st ?g1 ?g2 WHERE {
+  ?tie org:member ?actor ; org:organization ?x .
+  OPTIONAL { ?tie org:role ?role }
+  OPTIONAL { ?tie ikg:status ?st }
+  OPTIONAL { ?tie org:memberDuring ?d .
+    OPTIONAL { ?d time:hasBeginning ?b . ?b time:inXSDgYear ?g1 }
+    OPTIONAL { ?d time:hasEnd ?e . ?e time:inXSDgYear ?g2 } }
+}
+"""
+PARTNERS_QUERY = """
+SELECT ?actor ?x ?tie ?role ?st WHERE {
+  ?tie ikg:participant ?actor ; ikg:project ?x .
+  OPTIONAL { ?tie org:role ?role }
+  OPTIONAL { ?tie ikg:status ?st }
+}
+"""
+# Working groups and activities: ikg:participant straight on the thing (participations have ikg:project).
+PARTICIPANTS_QUERY = """
+SELECT ?actor ?x WHERE { ?x ikg:participant ?actor . OPTIONAL { ?x ikg:project ?p } FILTER(!BOUND(?p)) }
+"""
+PARTIES_QUERY = "SELECT ?actor ?x WHERE { ?x ikg:party ?actor }"
+PARTICIPATIONS_QUERY = "SELECT ?x WHERE { ?x a ikg:Participation }"
+TIE_QUERIES = (("member", MEMBERSHIPS_QUERY), ("partner", PARTNERS_QUERY), ("participant", PARTICIPANTS_QUERY),
+               ("party", PARTIES_QUERY))
+
+# Classes of our vocabulary that things are typed with (participations left out: they are ties).
+TYPES_QUERY = """
+SELECT ?x ?t WHERE { ?x a ?t . FILTER(STRSTARTS(STR(?t), STR(ikg:)) && ?t != ikg:Participation) }
+"""
+LABELS_QUERY = "SELECT ?x ?l WHERE { ?x rdfs:label ?l }"
+
+YEAR = re.compile(r"-?\d{1,4}")
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One actor tied to one thing. `tie` is the membership or participation that states it (the thing
+    itself for participants and parties); role, status and dates are the tie's own, when it has them."""
+
+    relation: str  # member | partner | party | participant
+    actor: str
+    thing: str
+    tie: str
+    role: str | None = None  # role concept IRI
+    status: str | None = None  # status concept IRI
+    since: int | None = None
+    until: int | None = None
+
+
+def year(term: object) -> int | None:
+    """The year of a gYear (or any text starting with one), else None.
+
+    >>> year("2015"), year(None), year("n/a")
+    (2015, None, None)
+    """
+    if term is None:
+        return None
+    m = YEAR.match(str(term).strip())
+    return int(m.group()) if m else None
+
+
+T = TypeVar("T")
+_lock = threading.RLock()
+_memo: dict[tuple[int, int, str], tuple[weakref.ref, object]] = {}
+
+
+def per_generation(store: Store, what: str, build: Callable[[], T]) -> T:
+    """`build()` once per store, store generation and `what` (older generations are dropped)."""
+    key = (id(store), store.generation, what)
+    with _lock:
+        hit = _memo.get(key)
+        if hit is not None and hit[0]() is store:
+            return hit[1]  # type: ignore[return-value]
+        for k in [k for k in _memo if k[0] == key[0] and k[1] != key[1]]:
+            del _memo[k]
+        if len(_memo) > 64:
+            _memo.clear()
+    value = build()
+    with _lock:
+        _memo[key] = (weakref.ref(store), value)
+    return value
+
+
+def ties(store: Store) -> tuple[Tie, ...]:
+    """Every tie, sorted by actor, thing, relation and tie (cached per store generation)."""
+    return per_generation(store, "ties", lambda: _read_ties(store))
+
+
+def _read_ties(store: Store) -> tuple[Tie, ...]:
+    participations = {str(x) for (x,) in store.select(PARTICIPATIONS_QUERY).rows}
+    found: dict[tuple[str, str, str], Tie] = {}
+    for relation, query in TIE_QUERIES:
+        for row in sorted(store.select(query).rows, key=_row_key):  # the same choice on every backend
+            actor, x, tie, role, st, g1, g2 = (list(row) + [None] * 7)[:7]
+            thing = str(x)
+            if relation == "participant" and thing in participations:  # a participation without a project
+                continue
+            key = (str(actor), thing, str(tie) if tie is not None else thing)
+            if key in found:  # several roles or statuses: keep the first
+                continue
+            found[key] = Tie(relation, key[0], thing, key[2], str(role) if role is not None else None,
+                             str(st) if st is not None else None, year(g1), year(g2))
+    return tuple(sorted(found.values(), key=lambda t: (t.actor, t.thing, t.relation, t.tie)))
+
+
+def _row_key(row: tuple) -> tuple:
+    return tuple("" if term is None else str(term) for term in row)
+
+
+@functools.cache
+def _depth(cls: str) -> int:
+    return len(superclasses(IKG[cls]))
+
+
+@functools.cache
+def _actor_class_names() -> frozenset[str]:
+    return frozenset(str(c)[len(IKG_NS):] for c in actor_classes() if str(c).startswith(IKG_NS))
+
+
+def classes(store: Store) -> dict[str, str]:
+    """IRI -> the most specific ikg class it is typed with (local name), for everything typed with one."""
+
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for x, t in store.select(TYPES_QUERY).rows:
+            iri, cls = str(x), str(t)[len(IKG_NS):]
+            if iri not in out or (_depth(cls), cls) > (_depth(out[iri]), out[iri]):
+                out[iri] = cls
+        return out
+
+    return per_generation(store, "classes", build)
+
+
+def is_actor_class(cls: str) -> bool:
+    """Whether an ikg class (local name) is an actor class in the ontology.
+
+    >>> is_actor_class("University"), is_actor_class("Network")
+    (True, False)
+    """
+    return cls in _actor_class_names()
+
+
+def actor_side(store: Store) -> set[str]:
+    """The nodes of the network that are actors: typed with an actor class, or untyped and never the
+    thing of a tie. (An actor can be the thing too: a company whose members are cities.)"""
+
+    def build() -> set[str]:
+        kinds = classes(store)
+        all_ties = ties(store)
+        things = {t.thing for t in all_ties}
+        nodes = {t.actor for t in all_ties} | things
+        return {n for n in nodes if is_actor_class(kinds.get(n, "")) or (n not in kinds and n not in things)}
+
+    return per_generation(store, "actors", build)
+
+
+def names(store: Store, lang: str) -> dict[str, str]:
+    """IRI -> its name in `lang` for everything labelled (graph.vocab.labels.pick_label: the label in
+    the language, else in English or Norwegian, else any)."""
+
+    def grouped() -> dict[str, list]:
+        out: dict[str, list] = {}
+        for x, label in store.select(LABELS_QUERY).rows:
+            out.setdefault(str(x), []).append(label)
+        return out
+
+    def build() -> dict[str, str]:
+        return {iri: pick_label(labels, lang) for iri, labels in per_generation(store, "labels", grouped).items()}
+
+    return per_generation(store, f"names {lang}", build)
+
+
+def name(names_: dict[str, str], iri: str) -> str:
+    """The name of a node, or its IRI's local name when it has no label."""
+    return names_.get(iri) or local_name(iri)

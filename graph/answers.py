@@ -1,0 +1,50 @@
+"""Ask a named question and get its Table: a SPARQL question (graph/questions/rq/*.rq) or one computed in
+Python by the analysis layer, with its defaults; the one entry point of the command line and the app.
+
+A question whose `.rq` file says `# Computed-by: NAME` is answered by COMPUTED[NAME], listed here (this
+module sits above graph.analysis, so it may import it). Its parameters are read and checked from the
+same header as any other question's.
+
+>>> from graph.history.shipped import open_store
+>>> store = open_store("memory")
+>>> ask(store, "twin-cities").columns
+['city', 'country', 'since', 'agreement', 'status', 'source']
+>>> ask(store, "path", {"from": "Trondheim kommune", "to": "Trondheim kommune"}).columns
+['steps', 'chain']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rdflib.term import Node
+
+from graph.analysis.network import shortest_chains
+from graph.questions.library import get_question
+from graph.questions.question import Question
+from graph.questions.running import bind_params, run_sparql
+from graph.questions.table import Table
+from graph.store.base import Store
+
+# A computed question: (store, bound parameters, language) -> its table.
+Compute = Callable[[Store, dict[str, Node], str], Table]
+
+COMPUTED: dict[str, Compute] = {
+    "shortest_chains": shortest_chains,
+}
+
+
+def ask(store: Store, name: str, params: dict[str, str] | None = None, lang: str = "en") -> Table:
+    """Answer the question called `name` (or a person's own read-only `.rq` file) on a store, with the
+    user's text values as parameters (names, years, numbers) in `lang` (nb or en)."""
+    return answer(store, get_question(name, lang), params, lang)
+
+
+def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang: str = "en") -> Table:
+    """Answer a question already read: computed by its registered analysis, or by SPARQL."""
+    if q.computed_by is None:
+        return run_sparql(store, q, params, lang)
+    compute = COMPUTED.get(q.computed_by)
+    if compute is None:  # a header naming no registered analysis: a mistake in the .rq file
+        raise LookupError(f"{q.name}.rq says Computed-by: {q.computed_by}, which graph.answers does not list")
+    return compute(store, bind_params(store, q, dict(params or {}), lang), lang)

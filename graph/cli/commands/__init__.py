@@ -1,0 +1,15 @@
+"""Every `ikg` command by name: each module holds the commands of one kind and its own COMMANDS map."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from graph.cli.commands import changes, files, questions, upkeep
+
+Command = Callable[[argparse.Namespace], int]
+
+COMMANDS: dict[str, Command] = {**questions.COMMANDS, **files.COMMANDS, **changes.COMMANDS, **upkeep.COMMANDS}
+
+# Commands that never need the store filled (or write it whole): no staleness note before them.
+NO_STALENESS_NOTE = frozenset({"validate", "queries", "reset", "load", "password", "restore", "backup"})

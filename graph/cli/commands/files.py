@@ -1,0 +1,71 @@
+"""Commands that take files in or write them out: `validate`, `export`, `load` and `import`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from graph.cli.prompts import editor_name
+from graph.errors import InputError
+from graph.history.shipped import open_store
+from graph.render.exports import export
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graph.rdf.shapes import format_problem, validate_files
+
+    problems = validate_files(args.files or None, lang=args.lang)
+    for problem in problems:
+        print(format_problem(problem))
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("valid: no problems found." if args.lang == "en" else "gyldig: ingen problemer funnet.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    written = export(store, args.format, args.out, args.lang)
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = open_store(args.store, fill=False)
+    start = time.perf_counter()
+    missing = [str(f) for f in args.files if not f.exists()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}")
+
+    def progress(path: Path, n: int, fraction: float) -> None:
+        bar = "#" * int(30 * fraction)
+        end = "\n" if fraction >= 1.0 else ""
+        print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {n:,} triples {time.perf_counter() - start:.1f} s",
+              end=end, file=sys.stderr, flush=True)
+
+    total = store.load(args.files, progress=progress)
+    seconds = time.perf_counter() - start
+    print(f"loaded {total} triples in {seconds:.1f} s into {store.describe()}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from graph.edit.importing import import_file
+
+    store = open_store(args.store)
+    result = import_file(store, args.file, editor=editor_name(args), why=args.why, lang=args.lang,
+                         dry_run=args.dry_run, kind=args.kind)
+    print(result.describe(args.lang))
+    return 0
+
+
+COMMANDS = {
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "load": cmd_load,
+    "import": cmd_import,
+}

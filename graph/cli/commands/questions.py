@@ -1,0 +1,74 @@
+"""Commands that read the graph: `queries`, `query`, `stats`, `gaps` and `review`."""
+
+from __future__ import annotations
+
+import argparse
+
+import graph.analysis.gaps as gaps
+from graph.analysis.network import collaboration_graph
+from graph.answers import ask
+from graph.cli.output import emit, format_table, parse_params
+from graph.history.shipped import open_store
+from graph.questions.library import list_questions
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    for q in list_questions():
+        params = " ".join(f"[{p.name}=…]" if p.optional else f"{p.name}=…" for p in q.params)
+        print(f"{q.name}{(' ' + params) if params else ''}")
+        print(f"    {q.description(args.lang)}")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    table = ask(store, args.name, parse_params(args.param), args.lang)
+    emit(table, args.format)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    emit(ask(store, "counts", {}, args.lang), "table")
+    g = collaboration_graph(store, args.lang)
+    print()
+    print(f"triples: {store.count()}")
+    print(f"collaboration network: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    return 0
+
+
+GAP_HEADINGS = {"en": ("Brokers", "Isolated actors"), "nb": ("Meglere", "Isolerte aktører")}
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    for gap, table in gaps.gap_tables(store, args.lang, args.since):
+        print(f"## {gap.title[args.lang]}")
+        print(gap.why[args.lang])
+        print()
+        print(format_table(table))
+        print()
+    brokers, isolated = gaps.network_gaps(store, args.lang)
+    head = GAP_HEADINGS[args.lang]
+    for title, why, items in ((head[0], gaps.BROKERS_WHY, brokers), (head[1], gaps.ISOLATED_WHY, isolated)):
+        print(f"## {title}")
+        print(why[args.lang])
+        print()
+        print("\n".join(f"- {item}" for item in items) or "(none)")
+        print()
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    emit(ask(store, "review", {}, args.lang), args.format)
+    return 0
+
+
+COMMANDS = {
+    "queries": cmd_queries,
+    "query": cmd_query,
+    "stats": cmd_stats,
+    "gaps": cmd_gaps,
+    "review": cmd_review,
+}

@@ -1,0 +1,66 @@
+"""Commands that look after the store as a whole: `reset`, `backup`, `restore`, and the editors' `password`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import time
+
+from graph.cli.prompts import confirmed, editor_name
+from graph.errors import InputError
+from graph.history.shipped import open_store, reset_from_data
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    store = open_store(args.store, fill=False)
+    kept = "" if args.drop_assessments else " Review assessments are kept."
+    if not confirmed(args, "reset", f"Replace everything in {store.describe()} with ontology/ and data/?{kept}"):
+        return 1
+    start = time.perf_counter()
+    n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args))
+    seconds = time.perf_counter() - start
+    print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {seconds:.1f} s.{kept}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from graph.history.backup import backup
+
+    store = open_store(args.store)
+    n = backup(store, args.path)
+    print(f"wrote {n} triples from {store.describe()} to {args.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from graph.history.backup import read_backup, restore
+
+    store = open_store(args.store, fill=False)
+    n = len(read_backup(args.path))  # check the whole file before asking
+    if not confirmed(args, "restore", f"Replace everything in {store.describe()} with the {n} triples of {args.path}?"):
+        return 1
+    restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
+    print(f"restored {n} triples from {args.path} into {store.describe()} (undo with `ikg undo`)")
+    return 0
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    from graph.edit.auth import hash_password
+
+    first = getpass.getpass("editor password: ")
+    if len(first) < 10:
+        raise InputError("the password is too short: use at least 10 characters (a few words are easy to remember)")
+    if getpass.getpass("again: ") != first:
+        raise InputError("the two passwords differ; nothing was made")
+    print("# put these two lines in .streamlit/secrets.toml (never commit that file)")
+    print("[ikg]")
+    print(f'editor_password_hash = "{hash_password(first)}"')
+    return 0
+
+
+COMMANDS = {
+    "reset": cmd_reset,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "password": cmd_password,
+}

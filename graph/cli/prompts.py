@@ -1,0 +1,34 @@
+"""What a command asks of the person at the terminal: who they are, and a yes before replacing a store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from graph.config import env
+from graph.errors import InputError
+
+
+def editor_name(args: argparse.Namespace) -> str:
+    """Who makes a change from the command line: --editor, IKG_EDITOR, or the login name."""
+    if getattr(args, "editor", None):
+        return str(args.editor)
+    if env("IKG_EDITOR"):
+        return env("IKG_EDITOR")
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ikg"
+
+
+def confirmed(args: argparse.Namespace, what: str, question: str) -> bool:
+    """--yes, or a yes typed in a terminal; refuses without a terminal rather than guess."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InputError(f"{what} needs confirmation: run it in a terminal, or add --yes")
+    if input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "j", "ja"):
+        return True
+    print("nothing changed.")
+    return False

@@ -1,0 +1,175 @@
+"""The import of one file: `prepare` checks it and previews the change without writing, `apply` writes
+it in one recorded transaction, `import_file` does both for a file on disk (`ikg import FILE`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+import graph.edit.tabular as tabular
+from graph.edit.importing.checks import check_file
+from graph.edit.importing.entities import Preview, entities
+from graph.edit.importing.locator import RELATIVE_BASE, Locator
+from graph.edit.importing.problems import ImportErrors, ImportProblem, refused
+from graph.edit.importing.shapes import shape_problems
+from graph.edit.uploads import check_upload, max_upload_bytes, size_text
+from graph.errors import InputError
+from graph.history.changes import Change, commit
+from graph.i18n import number, t
+from graph.rdf.parsing import ParseError, decode_text, parse_text, read_bytes
+from graph.rdf.skolem import skolemise
+from graph.store.base import Store, is_iri
+from graph.vocab.namespaces import bind_prefixes
+
+
+def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str | None = None,
+            max_bytes: int | None = None) -> Preview:
+    """Check a file and compute what importing it would change, without writing anything.
+
+    Raises ImportErrors (an InputError) listing every problem; for CSV/XLSX the table reader's
+    TableErrors (also an InputError, with `.problems` as (row, column, message)) comes through as is.
+    """
+    generation = store.generation
+    try:
+        file_type = check_upload(name, data, lang, max_bytes)
+    except InputError as error:
+        raise refused(name, error, lang) from None
+    problems: list[ImportProblem] = []
+    warnings: list[str] = []
+    said: set[tuple[str, str]] = set()
+    locator: Locator | None = None
+    if file_type in ("csv", "xlsx"):
+        add, remove, summary = _from_table(store, name, data, kind, lang)
+    else:
+        try:
+            text = decode_text(data, name, lang)
+            parsed = parse_text(text, file_type, name, base=RELATIVE_BASE, lang=lang)
+        except ParseError as error:
+            raise refused(name, error, lang) from None
+        locator = Locator(text, file_type)
+        bad = _bad_iris(parsed)
+        if bad:
+            raise ImportErrors(name, [ImportProblem("", t("import.bad_iri", lang, iri=iri[:200])) for iri in bad],
+                               lang)
+        add, found = check_file(store, parsed, text, name, lang, locator)
+        problems, warnings, said = found.problems, found.warnings, found.said
+        remove, summary = Graph(), ""
+    present = store.present(list(add) + list(remove)) if len(add) or len(remove) else set()
+    to_add, to_remove = Graph(), Graph()
+    for triple in add:
+        if triple not in present:
+            to_add.add(triple)
+    for triple in remove:
+        if triple in present:
+            to_remove.add(triple)
+    # The shapes see the graph as it would be after the real change (what is already there stays).
+    problems += shape_problems(store, to_add, to_remove, lang, locator, said)
+    if problems:
+        raise ImportErrors(name, problems, lang)
+    new, changed = entities(store, to_add, to_remove, lang)
+    return Preview(name=name, file_type=file_type, lang=lang, add=bind_prefixes(to_add), remove=to_remove,
+                   new=new, changed=changed, warnings=warnings, summary=summary, kind=kind,
+                   generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
+
+
+def _bad_iris(graph: Graph) -> list[str]:
+    """IRIs of a parsed file (datatypes included) that are not IRIs: characters IRIs may not hold, or no scheme.
+
+    rdflib reads `<" } ; DROP ALL ; #>` or `<a\\u0020b>` as an IRI; such a term must never reach a
+    store, an update or a change record."""
+    bad = set()
+    for triple in graph:
+        for term in triple:
+            iris = [term] if isinstance(term, URIRef) else (
+                [term.datatype] if isinstance(term, Literal) and term.datatype is not None else [])
+            for iri in iris:
+                text = str(iri)
+                if not is_iri(text):
+                    bad.add(text)
+    return sorted(bad)
+
+
+def _from_table(store: Store, name: str, data: bytes, kind: str | None, lang: str) -> tuple[Graph, Graph, str]:
+    """A CSV or XLSX file read by graph.edit.tabular: the triples to add and remove, and its summary."""
+    patch = tabular.patch_from_table(store, name, data, kind=kind, lang=lang)
+    add, remove = Graph(), Graph()
+    for triple in patch.add:
+        add.add(triple)
+    for triple in patch.remove:
+        remove.add(triple)
+    if any(isinstance(term, BNode) for triple in add for term in triple):
+        add = skolemise(add)
+    return add, remove, patch.preview(lang)  # its one sentence: "2 rows read from x.csv: 2 × Network."
+
+
+def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:
+    """Write a prepared import in one transaction, recorded in the history with action "import".
+
+    When the store changed since `prepare` (another edit, another import), the file is checked
+    again against the graph as it is now, and refused if problems appear.
+    """
+    if not (editor or "").strip():
+        raise InputError.of("err.editor", lang)
+    if preview.store_id != id(store):
+        raise InputError.of("import.other_store", lang)
+    with store.write_lock:
+        current = preview
+        # A remote store can be written by others without our counter noticing: always check again.
+        if store.generation != preview.generation or store.kind == "sparql":
+            current = prepare(store, preview.name, preview.data, lang=lang, kind=preview.kind,
+                              max_bytes=preview.max_bytes)
+        if current.is_empty:
+            raise InputError.of("import.nothing_new", lang, name=preview.name)
+        return commit(store, add=current.add, remove=current.remove, editor=editor, action="import",
+                      why=(why or "").strip() or t("import.why_default", lang, name=PurePath(preview.name).name),
+                      lang=lang)
+
+
+@dataclass
+class ImportResult:
+    """What `import_file` did: the preview and, unless it was a dry run, the recorded change."""
+
+    preview: Preview
+    change: Change | None = None
+
+    def describe(self, lang: str | None = None) -> str:
+        lang = lang or self.preview.lang
+        lines = self.preview.lines(lang)
+        if self.change is None:
+            lines.append(t("import.dry_run", lang))
+        else:
+            lines.append(t("import.saved", lang, id=self.change.id, add=number(self.change.added_count, lang),
+                           remove=number(self.change.removed_count, lang)))
+        return "\n".join(lines)
+
+    def __iter__(self) -> Iterator[Preview | Change | None]:  # preview, change = import_file(...)
+        return iter((self.preview, self.change))
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def import_file(store: Store, path: str | os.PathLike[str], *, editor: str = "", why: str = "", lang: str = "en",
+                dry_run: bool = False, kind: str | None = None, max_bytes: int | None = None) -> ImportResult:
+    """Import one file (the CLI's `ikg import FILE`): the preview, and the recorded change unless dry_run."""
+    name = os.fspath(path)
+    limit = max_upload_bytes(lang) if max_bytes is None else max_bytes
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # read_bytes below says what is wrong, in words
+    if size > limit:  # refuse before reading a huge file into memory
+        raise refused(name, InputError.of("upload.too_big", lang, name=name, size=size_text(size, lang),
+                                          limit=size_text(limit, lang)), lang)
+    try:
+        data = read_bytes(Path(path), name, lang)
+    except ParseError as error:
+        raise refused(name, error, lang) from None
+    preview = prepare(store, name, data, lang=lang, kind=kind, max_bytes=limit)
+    if dry_run:
+        return ImportResult(preview)
+    return ImportResult(preview, apply(store, preview, editor=editor, why=why, lang=lang))

@@ -1,0 +1,159 @@
+"""Templates to fill in, one kind of thing each: a CSV or XLSX file with a header row and an example
+row (valid on the store when one is given) and, in a workbook, a help sheet on every column.
+
+>>> template("network", "csv", "en").decode("utf-8-sig").splitlines()[0].split(",")[:3]
+['Identifier', 'Name in Norwegian *', 'Name in English *']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from graph.edit.choices import choices, home_actor, label_of
+from graph.edit.fields import Field
+from graph.edit.kinds import Kind, kind_spec
+from graph.edit.lookup import class_label
+from graph.edit.tabular.headers import header, sheet_name
+from graph.errors import InputError
+from graph.i18n import t
+from graph.render.exports import safe_cell
+from graph.store.base import Store
+from graph.vocab.namespaces import IKG
+
+FORMATS = ("csv", "xlsx")
+
+
+def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = None) -> bytes:
+    """A file to fill in for one kind: headers in `lang`, an example row and (XLSX) a help sheet.
+
+    With a store, the example names things the store has, so the template imports as it is.
+    """
+    spec = kind_spec(kind, lang)
+    if fmt not in FORMATS:
+        raise InputError.of("tabular.err.format", lang, name=f"*.{fmt}")
+    headers = [header(f, lang) for f in spec.fields]
+    example = _Example(lang, store).row(spec)
+    row = [safe_cell(example.get(f.name, "")) for f in spec.fields]
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=";" if lang == "nb" else ",", lineterminator="\r\n")
+        writer.writerow([safe_cell(h) for h in headers])
+        writer.writerow(row)
+        return buf.getvalue().encode("utf-8-sig")
+    return _xlsx_template(spec, headers, row, lang, store)
+
+
+@dataclass
+class _Example:
+    """The example row of a template: valid on the store when one is given (it names things the store has)."""
+
+    lang: str
+    store: Store | None
+    home: str = field(init=False, default="")  # the home actor's label, and its IRI
+    home_iri: set[str] = field(init=False, default_factory=set)
+
+    def __post_init__(self) -> None:
+        home = home_actor(self.store) if self.store is not None else None
+        if self.store is not None and home is not None:
+            self.home, self.home_iri = label_of(self.store, home, self.lang), {str(home)}
+
+    def row(self, kind: Kind) -> dict[str, str]:
+        ex = {
+            "source_reference": t("tabular.example.reference", self.lang),
+            "source_url": "https://www.example.org/",
+            "evidence": self.concept(IKG.stated),
+        }
+        if kind.name in _NAMED:
+            ex["label_nb"] = t(f"tabular.example.{kind.name}_nb", self.lang)
+            ex["label_en"] = t(f"tabular.example.{kind.name}_en", self.lang)
+        ex.update(_VALUES.get(kind.name, lambda ex: {})(self))
+        return ex
+
+    def concept(self, cls: URIRef) -> str:
+        return class_label(cls, self.lang)
+
+    @property
+    def active(self) -> str:
+        return self.concept(IKG.Active)
+
+    def unique(self, name: str, avoid: set[str] | frozenset[str] = frozenset()) -> str:
+        """The label of a thing from the store that names it unambiguously."""
+        if self.store is None:
+            return ""
+        pairs = choices(self.store, name, self.lang)
+        counts = Counter(label.casefold() for _, label in pairs)
+        return next((label for iri, label in pairs if counts[label.casefold()] == 1 and iri not in avoid), "")
+
+
+_NAMED = ("network", "project", "activity", "actor")  # kinds whose example has its own name
+# The example's values for each kind, beside its name and its source.
+_VALUES: dict[str, Callable[[_Example], dict[str, str]]] = {
+    "actor": lambda ex: {"actor_type": ex.concept(IKG.VoluntaryOrganisation), "location": ex.home},
+    "network": lambda ex: {"target_areas": "1", "sdgs": "11; 17", "status": ex.active, "start": "2024"},
+    "membership": lambda ex: {
+        "member": ex.home, "network": ex.unique("network"), "role": ex.concept(IKG.MemberRole),
+        "status": ex.active, "start": "01.03.2024", "annual_cost": "12500", "currency": "NOK"},
+    "twin-city-agreement": lambda ex: {
+        "city": ex.unique("city", ex.home_iri), "agreement_type": ex.concept(IKG.LetterOfIntent),
+        "status": ex.concept(IKG.Planned), "start": "2025"},
+    "project": lambda ex: {
+        "programme": ex.unique("programme"), "status": ex.active, "start": "2024", "end": "2026",
+        "budget": "500000", "currency": "EUR", "target_areas": "1", "sdgs": "11", "partners": ex.home},
+    "participation": lambda ex: {
+        "project": ex.unique("project"), "participant": ex.home, "role": ex.concept(IKG.PartnerRole)},
+    "activity": lambda ex: {
+        "activity_type": ex.concept(IKG.Seminar), "start": "2025-03-14", "location": ex.home,
+        "participants": ex.home, "target_areas": "1"},
+}
+
+
+def _required_text(kind: Kind, f: Field, lang: str) -> str:
+    if f.required:
+        return t("common.yes", lang)
+    needed = [cls for cls, names in kind.needs if f.name in names]
+    if needed:
+        return t("tabular.help.needed_for", lang, what=", ".join(class_label(c, lang).lower() for c in needed))
+    return t("common.no", lang)
+
+
+def _xlsx_template(kind: Kind, headers: list[str], row: list[str], lang: str, store: Store | None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name(kind, lang)
+    ws.append([safe_cell(h) for h in headers])
+    ws.append(row)
+    ws.freeze_panes = "A2"
+    for i, (h, value) in enumerate(zip(headers, row, strict=True), start=1):
+        ws.cell(row=1, column=i).font = Font(bold=True)
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = min(50, max(12, len(h) + 2, len(value) + 2))
+        ws.column_dimensions[letter].number_format = "@"  # text: Excel keeps 01.03.2024 and 1; 3 as typed
+    help_ws = wb.create_sheet(t("tabular.sheet_help", lang))
+    help_ws.append([safe_cell(t("tabular.help.intro", lang, kind=kind.label(lang).lower()))])
+    help_ws.append([safe_cell(t("tabular.help.all_or_nothing", lang))])
+    help_ws.append([safe_cell(t("tabular.help.mixed", lang))])
+    help_ws.append([])
+    help_ws.append([t(f"tabular.help.{k}", lang) for k in ("column", "required", "what", "values")])
+    for cell in help_ws[5]:
+        cell.font = Font(bold=True)
+    for f in kind.fields:
+        help_ws.append([safe_cell(x) for x in (header(f, lang), _required_text(kind, f, lang), f.help(lang),
+                                               f.field_type.possible_values(f, lang, store))])
+    for letter, width in zip("ABCD", (28, 14, 80, 60), strict=True):
+        help_ws.column_dimensions[letter].width = width
+    for line in help_ws.iter_rows(min_row=6):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

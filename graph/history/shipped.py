@@ -1,0 +1,109 @@
+"""The shipped vocabulary and data (ontology/, data/) in a store: filling a new store, noticing when the
+files changed since (a fingerprint beside an Oxigraph folder), and rebuilding from them as one change.
+
+>>> store = open_store("memory")
+>>> store.ask("ASK { ?home a ikg:City }")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph import config
+from graph.history.changes import HISTORY, commit
+from graph.rdf.parsing import parse_file
+from graph.rdf.skolem import skolemise
+from graph.rdf.values import value_diff
+from graph.store import open_store as open_backend
+from graph.store.base import Progress, Store
+
+FINGERPRINT = "IKG_SHIPPED"  # the file beside an Oxigraph store naming the shipped files it was filled from
+
+KEPT_ON_RESET = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { ?s a ikg:Assessment } UNION { ?s a ikg:ReviewRound } UNION { ?s a ikg:Relevance }
+  ?s ?p ?o .
+}
+"""
+
+
+def shipped_files(include_data: bool = True) -> list[Path]:
+    """The vocabulary files (without the shapes) and, optionally, the curated data files.
+
+    >>> [p.name for p in shipped_files(include_data=False)][:1]
+    ['ikg.ttl']
+    """
+    files = sorted(p for p in config.ontology_dir().glob("*.ttl") if p != config.shapes_file())
+    if include_data:
+        files += sorted(config.data_dir().glob("*.ttl"))
+    return files
+
+
+def open_store(setting: str | None = None, *, fill: bool = True) -> Store:
+    """Open the store named by `setting` (see graph.store.open_store); with `fill`, a new memory store
+    and an empty folder are filled from ontology/ and data/ first."""
+    return open_backend(setting, fill=fill_from_shipped if fill else None)
+
+
+def fill_from_shipped(store: Store, progress: Progress | None = None) -> int:
+    """Load the vocabulary and the curated data into a store (and note which version of them)."""
+    n = store.load(shipped_files(), progress=progress)
+    _write_fingerprint(store)
+    return n
+
+
+def shipped_fingerprint() -> str:
+    """A hash of the shipped vocabulary and data files, to notice when data/ changed."""
+    digest = hashlib.sha256()
+    for path in shipped_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fingerprint_file(store: Store) -> Path | None:
+    folder = getattr(store, "path", None)  # only stores in a folder (Oxigraph) keep one
+    return Path(folder) / FINGERPRINT if folder else None
+
+
+def _write_fingerprint(store: Store) -> None:
+    target = _fingerprint_file(store)
+    if target is not None:
+        target.write_text(shipped_fingerprint() + "\n", encoding="utf-8")
+
+
+def is_stale(store: Store) -> bool:
+    """True when a persistent store was filled from other versions of the shipped files."""
+    target = _fingerprint_file(store)
+    if target is None or not target.exists():
+        return False
+    return target.read_text(encoding="utf-8").strip() != shipped_fingerprint()
+
+
+def reset_from_data(store: Store, keep_assessments: bool = True, progress: Progress | None = None, *,
+                    editor: str = "ikg reset", why: str = "") -> int:
+    """Rebuild the store from ontology/ and data/ in one recorded change (which `ikg undo` can undo).
+
+    Review assessments are kept unless told otherwise; the change history is always kept. Returns
+    the number of triples read from the shipped files.
+    """
+    target = Graph()
+    for path in shipped_files():
+        part = skolemise(parse_file(path))
+        target += part
+        if progress:
+            progress(path, len(part), 1.0)
+    n = len(target)
+    with store.write_lock:
+        target += store.construct(HISTORY)
+        if keep_assessments:
+            target += store.construct(KEPT_ON_RESET)
+        add, remove = value_diff(set(store.graph()), set(target))
+        if add or remove:
+            commit(store, add=add, remove=remove, editor=editor, action="reset", why=why or "reset --from-data")
+    _write_fingerprint(store)
+    return n

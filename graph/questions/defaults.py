@@ -1,0 +1,35 @@
+"""Parameters a question works out when the user leaves them out, named in a `.rq` file's `# Defaults:`
+header (e.g. `changes` compares a document with the one it replaces)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rdflib.term import Node
+
+from graph.errors import InputError
+from graph.store.base import Store
+
+# A filler completes the bindings in place: (store, question name, bindings, language).
+Filler = Callable[[Store, str, dict[str, Node], str], None]
+
+
+def replaced_documents(store: Store, question: str, bindings: dict[str, Node], lang: str) -> None:
+    """`older` and `newer`: the newest document that replaces another, and the one it replaces,
+    agreeing with whichever of the two the user gave."""
+    if "older" in bindings and "newer" in bindings:
+        return
+    pairs = store.select(
+        "SELECT ?newer ?older WHERE { ?newer dcterms:replaces ?older ; dcterms:date ?d } ORDER BY DESC(?d)"
+    ).rows
+    for newer, older in pairs:
+        if newer is None or older is None:
+            continue
+        if bindings.get("newer", newer) == newer and bindings.get("older", older) == older:
+            bindings.setdefault("newer", newer)
+            bindings.setdefault("older", older)
+            return
+    raise InputError.of("question.no_replaced", lang, question=question)
+
+
+FILLERS: dict[str, Filler] = {"replaced-documents": replaced_documents}

@@ -1,0 +1,124 @@
+"""Names to IRIs: the actor, network or document a person means by any of its labels (any language, any
+case) or by its IRI, with a suggestion when nothing is called that.
+
+What each kind of name may stand for comes from the ontology (graph.vocab.classes): an actor is an
+instance of ikg:Actor or any class below it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+
+from rdflib import Literal, URIRef
+
+from graph.errors import InputError
+from graph.i18n import t
+from graph.store.base import Store, is_iri
+from graph.vocab.classes import actor_classes
+from graph.vocab.namespaces import IKG
+
+MAX_NAME = 300
+
+# The classes a name of each kind may stand for, and the word for the kind in messages (graph/i18n).
+KIND_CLASSES: dict[str, Callable[[], frozenset[URIRef]]] = {
+    "actor": actor_classes,
+    "network": lambda: frozenset({IKG.Network}),
+    "document": lambda: frozenset({IKG.SourceDocument}),
+}
+KIND_WORD = {"actor": "kind.actor", "network": "kind.network", "document": "kind.document"}
+
+
+def kind_pattern(kind: str) -> str:
+    """A SPARQL pattern binding ?x to the things of `kind` (an unknown kind is a KeyError). A FILTER, not
+    VALUES: rdflib joins a VALUES block with the rest of the group as a cross product.
+
+    >>> kind_pattern("network")
+    '?x a <https://w3id.org/ikg/ontology#Network> .'
+    """
+    classes = sorted(KIND_CLASSES[kind]())
+    if len(classes) == 1:
+        return f"?x a <{classes[0]}> ."
+    return f"?x a ?t . FILTER(?t IN ({', '.join(f'<{c}>' for c in classes)}))"
+
+
+NAMES_QUERY = """
+SELECT DISTINCT ?x ?name WHERE {{
+  {pattern}
+  ?x rdfs:label|skos:altLabel|skos:prefLabel|dcterms:title ?name .
+}}
+"""
+
+MATCH_QUERY = """
+SELECT DISTINCT ?x WHERE {{
+  ?x rdfs:label|skos:altLabel|skos:prefLabel|dcterms:title ?name .
+  FILTER(LCASE(STR(?name)) = ?needle)
+  {pattern}
+}}
+"""
+
+_name_cache: dict[tuple[int, int, str], list[tuple[URIRef, str]]] = {}
+
+
+def names_of(store: Store, kind: str) -> list[tuple[URIRef, str]]:
+    """(IRI, label) for every thing of a kind, every label in every language (kept until the next write)."""
+    key = (id(store), store.generation, kind)
+    if key not in _name_cache:
+        rows = store.select(NAMES_QUERY.format(pattern=kind_pattern(kind)))
+        if len(_name_cache) > 32:
+            _name_cache.clear()
+        _name_cache[key] = [(x, str(name)) for x, name in rows.rows if isinstance(x, URIRef)]
+    return _name_cache[key]
+
+
+def valid_iri(text: str) -> bool:
+    """An absolute http(s) IRI every backend can hold.
+
+    >>> valid_iri("https://example.org/ikg/uni"), valid_iri("https://example.org/a b"), valid_iri("uni")
+    (True, False, False)
+    """
+    return text.startswith(("http://", "https://")) and is_iri(text)
+
+
+def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
+    """The IRI of the thing of `kind` named `value` (an IRI or any label, case-insensitive)."""
+    value = value.strip()
+    pattern = kind_pattern(kind)
+    if len(value) > MAX_NAME:
+        raise InputError.of("name.too_long", lang, max=MAX_NAME, n=len(value))
+    if value.startswith(("http://", "https://")) and not valid_iri(value):
+        raise InputError.of("name.bad_iri", lang, value=value)
+    if value.startswith(("http://", "https://")) and store.ask(f"ASK {{ {pattern} }}", {"x": URIRef(value)}):
+        return URIRef(value)
+    rows = store.select(MATCH_QUERY.format(pattern=pattern), {"needle": Literal(value.lower())})
+    found = sorted({x for (x,) in rows.rows if isinstance(x, URIRef)})
+    if len(found) == 1:
+        return found[0]
+    word = t(KIND_WORD[kind], lang)
+    if len(found) > 1:
+        raise InputError.of("name.ambiguous", lang, value=value, word=word, iris=", ".join(found))
+    # Only on a miss: read every name of that kind to suggest the closest one.
+    labels = sorted({name for _, name in names_of(store, kind)})
+    wanted = value.casefold()
+    close = difflib.get_close_matches(value, labels, n=1, cutoff=0.5) or [
+        name for name in labels if wanted in name.casefold()
+    ][:1]
+    if close:
+        raise InputError.of("name.unknown_close", lang, word=word, value=value, close=close[0])
+    raise InputError.of("name.unknown", lang, word=word, value=value)
+
+
+def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
+    """IRI -> label in `lang` for everything labelled in that language."""
+    rows = store.select(
+        "SELECT ?x ?name WHERE { ?x rdfs:label ?name . FILTER(lang(?name) = ?lang) }", {"lang": Literal(lang)}
+    )
+    return {str(x): str(name) for x, name in rows.rows}
+
+
+def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
+    """(IRI, label in lang) of every actor, sorted by label."""
+    labels = labels_of(store, lang)
+    iris = {str(x) for x, _ in names_of(store, "actor")}
+    return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: p[1].casefold())
+

@@ -1,0 +1,122 @@
+"""One named question: a `.rq` file whose header comments state the question (English and Norwegian), its
+parameters, its columns and sort order, read into a Question.
+
+>>> q = parse_text("members", "# Question: Who?\\n# Param: network (network) — the network\\nSELECT ?x {}")
+>>> q.question_en, [(p.name, p.kind, p.optional) for p in q.params]
+('Who?', [('network', 'network', False)])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.questions.defaults import FILLERS
+
+PARAM_KINDS = ("actor", "network", "document", "year", "int")
+
+
+@dataclass
+class Param:
+    """A parameter of a question: its name, what kind of value it takes, and whether it may be left out."""
+
+    name: str
+    kind: str
+    optional: bool = False
+    default: str | None = None
+    help: str = ""
+
+
+@dataclass
+class Question:
+    """A named question: its text, its description in both languages and its parameters.
+
+    `computed_by` names the Python analysis that answers it (registered in graph.answers) when SPARQL
+    cannot; `defaults` names the filler (graph.questions.defaults) that supplies parameters left out.
+    """
+
+    name: str
+    path: Path
+    question_en: str
+    question_nb: str
+    params: list[Param] = field(default_factory=list)
+    columns: list[str] | None = None
+    sort: list[str] = field(default_factory=list)
+    lists: list[str] = field(default_factory=list)
+    computed_by: str | None = None
+    uses: str | None = None
+    defaults: str | None = None
+    sparql: str = ""
+
+    def description(self, lang: str = "en") -> str:
+        return self.question_nb if lang == "nb" else self.question_en
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Columns|Sort|Lists|Computed-by|Uses|Defaults):\s*(.*)$")
+PARAM_LINE = re.compile(r"^(\w+)\s*\(([^)]*)\)\s*(?:—|-)?\s*(.*)$")
+
+
+def parse_question(path: Path) -> Question:
+    """Read a `.rq` file's header comments into a Question."""
+    return parse_text(path.stem, path.read_text(encoding="utf-8"), path)
+
+
+def parse_text(name: str, text: str, path: Path | None = None) -> Question:
+    """A Question from the text of a `.rq` file."""
+    where = path or Path(f"{name}.rq")
+    q = Question(name=name, path=where, question_en="", question_nb="", sparql=text)
+    for line in text.splitlines():
+        m = HEADER.match(line)
+        if m:
+            _read_header(q, m.group(1), m.group(2).strip(), where)
+    return q
+
+
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parse_param(value: str, path: Path) -> Param:
+    m = PARAM_LINE.match(value)
+    if not m:
+        raise ValueError(f"{path.name}: cannot read parameter line {value!r}")
+    name, spec, help_text = m.groups()
+    parts = [s.strip() for s in spec.split(",")]
+    kind = parts[0]
+    if kind not in PARAM_KINDS:
+        raise ValueError(f"{path.name}: parameter {name} has unknown kind {kind!r}")
+    p = Param(name=name, kind=kind, help=help_text.strip())
+    for part in parts[1:]:
+        if part == "optional":
+            p.optional = True
+        elif part.startswith("default "):
+            p.default = part.removeprefix("default ").strip()
+            p.optional = True
+    return p
+
+
+def _read_header(q: Question, key: str, value: str, path: Path) -> None:
+    if key == "Question":
+        q.question_en = value
+    elif key == "Spørsmål":
+        q.question_nb = value
+    elif key == "Param":
+        q.params.append(_parse_param(value, path))
+    elif key == "Columns":
+        q.columns = _names(value)
+    elif key == "Sort":
+        q.sort = _names(value)
+    elif key == "Lists":
+        q.lists = _names(value)
+    elif key == "Computed-by":
+        q.computed_by = value
+    elif key == "Uses":
+        q.uses = value
+    elif key == "Defaults":
+        if value not in FILLERS:
+            raise ValueError(f"{path.name}: unknown Defaults {value!r}; known: {', '.join(sorted(FILLERS))}")
+        q.defaults = value

@@ -1,0 +1,94 @@
+"""A question's answer as a Table of display strings: terms written as people read them, list cells tidied,
+rows sorted the same way on every backend.
+
+>>> from rdflib import Literal
+>>> display(Literal(2.50)), display(Literal("gone"), "nb"), display(Literal(True))
+('2.5', 'borte', 'yes')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from graph.errors import InputError
+from graph.questions.question import Question
+from graph.store.base import Rows
+
+# Values some questions produce as language-neutral words.
+WORDS_NB = {
+    "gone": "borte",
+    "new": "ny",
+    "both": "begge",
+    "cost": "kostnad",
+    "effect": "effekt",
+    "membership": "medlemskap",
+    "agreement": "avtale",
+}
+
+
+@dataclass
+class Table:
+    """A question's answer: column names and rows of display strings, plus the raw rows."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    raw: Rows | None = None
+
+    def dicts(self) -> list[dict[str, str]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def display(term: Node | None, lang: str = "en") -> str:
+    """A term as the text a person reads: numbers without noise, words in their language."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, (float, Decimal)):
+            return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+        text = str(term)
+        return WORDS_NB.get(text, text) if lang == "nb" else text
+    return str(term)
+
+
+def _sort_key(value: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(value), "")
+    except ValueError:
+        return (1, 0.0, value.casefold())
+
+
+def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
+    """Pick the question's columns, tidy list cells, and sort the same way on every backend."""
+    columns = q.columns or [v for v in rows.vars]
+    index = {name: i for i, name in enumerate(rows.vars)}
+    missing = [c for c in columns if c not in index]
+    if missing:
+        raise InputError.of("question.no_columns", lang, question=q.name, columns=", ".join(missing))
+    out = []
+    for raw in rows.rows:
+        row = []
+        for c in columns:
+            text = display(raw[index[c]], lang)
+            if c in q.lists and text:
+                text = "; ".join(sorted({t for t in text.split("; ") if t.strip()}, key=str.casefold))
+            row.append(text)
+        out.append(row)
+    keys = [c for c in (q.sort or columns) if c in index]
+    all_cols = list(rows.vars)
+
+    def key(i_row: tuple[int, list[str]]) -> list[object]:
+        i, row = i_row
+        raw = rows.rows[i]
+        return [_sort_key(display(raw[all_cols.index(k)], lang)) for k in keys] + [[_sort_key(v) for v in row]]
+
+    order = sorted(enumerate(out), key=key)
+    return Table(columns, [row for _, row in order], raw=Rows(rows.vars, [rows.rows[i] for i, _ in order]))

@@ -1,0 +1,102 @@
+"""N-Triples text: terms and triples written one a line (as the history and backups keep them), read
+back, and big N-Triples files cut into chunks of lines with their blank nodes made IRIs.
+
+>>> from rdflib import URIRef
+>>> text = to_ntriples([(URIRef("urn:x"), URIRef("urn:p"), Literal('two\\nlines "quoted"', lang="en"))])
+>>> print(text, end="")
+<urn:x> <urn:p> "two\\nlines \\"quoted\\""@en .
+>>> len(from_ntriples(text))
+1
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from graph.errors import InputError
+from graph.rdf.skolem import GENID_BASE
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def nt(term: Node) -> str:
+    """One term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(term)) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return str(term.n3())
+
+
+def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """N-Triples text, one triple a line (newlines inside literals escaped, as N-Triples requires)."""
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+
+
+def from_ntriples(text: str) -> Graph:
+    """The graph of an N-Triples text ('' gives an empty graph)."""
+    g = Graph()
+    if text.strip():
+        g.parse(data=text, format="nt")
+    return g
+
+
+def line_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, lines) of an N-Triples file, unparsed, `size` lines at a time; blank nodes
+    become skolem IRIs unique to this reading, comments and empty lines are left out."""
+    prefix = f"{GENID_BASE}{uuid.uuid4().hex}-"
+    lines: list[str] = []
+    first = 1
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if not lines:
+                    first = number
+                lines.append(skolemise_line(line, prefix) if "_:" in line else line)
+                if len(lines) >= size:
+                    yield first, lines
+                    lines = []
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the name and folder") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text; N-Triples files must be UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if lines:
+        yield first, lines
+
+
+BLANK_OBJECT = re.compile(r"^_:(\S*?)\s*\.\s*$")
+
+
+def skolemise_line(line: str, prefix: str) -> str:
+    """Blank node subjects and objects of one N-Triples line as IRIs; a '_:' inside a literal is left alone.
+
+    >>> skolemise_line('_:a <urn:p> "_:b" .', "urn:g-")
+    '<urn:g-a> <urn:p> "_:b" .'
+    >>> skolemise_line("<urn:x> <urn:p> _:b .", "urn:g-")
+    '<urn:x> <urn:p> <urn:g-b> .'
+    """
+    parts = line.split(None, 2)
+    if len(parts) < 3:
+        return line
+    subject, predicate, rest = parts
+    if subject.startswith("_:"):
+        subject = f"<{prefix}{subject[2:]}>"
+    m = BLANK_OBJECT.match(rest)
+    if m:
+        rest = f"<{prefix}{m.group(1)}> ."
+    return f"{subject} {predicate} {rest}"

@@ -1,0 +1,39 @@
+"""The interactive network view: what it shows of THE collaboration network, and its self-contained page.
+
+`network_data` (data.py) reads every actor, linking thing and tie (graph.analysis.ties) once per store
+generation and language; `build_view` (build.py) filters, focuses and trims that to at most
+`max_nodes` for the browser, with positions laid out once for the whole graph (layout.py) so nothing
+jumps when a filter changes; `node_details` (details.py) is the plain-text story of one node. Every
+text that comes from the data reaches the page as text only (html.py).
+"""
+
+from __future__ import annotations
+
+from graph.analysis.ties import RELATIONS
+from graph.render.view.build import build_view
+from graph.render.view.data import network_data
+from graph.render.view.details import node_details
+from graph.render.view.filters import visible
+from graph.render.view.html import ASSETS_DIR, VIS_OPTIONS, render_html, script_json
+from graph.render.view.kinds import (
+    ACTOR_CLASSES,
+    CLASS_COLOURS,
+    EDGE_STYLES,
+    GROUP_LABELS,
+    GROUP_OF,
+    GROUP_SHAPES,
+    KIND_GROUPS,
+    OTHER_COLOUR,
+    expand_kinds,
+    group_label,
+)
+from graph.render.view.layout import layout, positions
+from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
+from graph.render.view.text import TEXT
+
+__all__ = [
+    "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "GROUP_LABELS", "GROUP_OF", "GROUP_SHAPES",
+    "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "TEXT", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
+    "ViewOptions", "build_view", "expand_kinds", "group_label", "layout", "network_data", "node_details",
+    "positions", "render_html", "script_json", "visible",
+]

@@ -1,0 +1,154 @@
+"""The network the view draws, read from the store: THE ties (graph.analysis.ties) with every node's
+name, kind, dates, status, target areas, SDGs and sources, cached per store generation and language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Literal
+
+import graph.render.view.cache as cache
+from graph.analysis import ties as network_ties
+from graph.analysis.ties import year
+from graph.render.view.kinds import GROUP_OF
+from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
+from graph.render.view.queries import (
+    ATTR_QUERIES,
+    CITES_QUERY,
+    HOME_QUERY,
+    NOTATIONS_QUERY,
+    PERIODS_QUERY,
+    SECTION_DOCS_QUERY,
+    SECTION_LABELS_QUERY,
+)
+from graph.render.view.text import listing, period, text
+from graph.store.base import Store
+from graph.vocab.labels import local_name
+
+IKG_NS = network_ties.IKG_NS
+_structure_cache: dict[tuple, tuple] = {}
+
+
+def network_data(store: Store, lang: str = "en") -> NetworkData:
+    """Every node (actor or linking thing) and every tie, cached per store, generation and language."""
+    key = (id(store), store.generation, lang)
+    with cache.lock:
+        data = cache.get(cache.data_cache, key, store)
+        if data is None:
+            with cache.no_gc():
+                data = _read_network(store, lang)
+            cache.put(cache.data_cache, key, store, data, limit=8)
+        return data
+
+
+@dataclass
+class _Structure:
+    """What network_data reads that does not depend on the language (shared by nb and en)."""
+
+    periods: dict[str, tuple[int | None, int | None]]
+    attrs: dict[str, dict[str, list[str]]]
+    cites: dict[str, list[str]]  # IRI -> section IRIs
+    home: str | None
+
+
+def _structure(store: Store) -> _Structure:
+    key = (id(store), store.generation)
+    with cache.lock:
+        found = cache.get(_structure_cache, key, store)
+        if found is None:
+            found = _read_structure(store)
+            cache.put(_structure_cache, key, store, found, limit=4)
+        return found
+
+
+def _read_structure(store: Store) -> _Structure:
+    periods = {str(x): (year(g1), year(g2)) for x, g1, g2 in store.select(PERIODS_QUERY).rows}
+    cites: dict[str, list[str]] = {}
+    for x, sec in store.select(CITES_QUERY).rows:
+        cites.setdefault(str(x), []).append(str(sec))
+    home_rows = sorted(str(h) for (h,) in store.select(HOME_QUERY).rows)
+    return _Structure(periods, attrs(store), cites, home_rows[0] if home_rows else None)
+
+
+def _read_network(store: Store, lang: str) -> NetworkData:
+    st = _structure(store)
+    classes = network_ties.classes(store)
+    names = network_ties.names(store, lang)
+    sections = section_names(store, lang)
+    b = {"lang": Literal(lang)}
+    notation_labels = {(str(p), str(n)): str(label) for p, n, label in store.select(NOTATIONS_QUERY, b).rows}
+
+    def sources(iri: str) -> tuple[str, ...]:
+        return tuple(sorted({sections.get(sec) or local_name(sec) for sec in st.cites.get(iri, ())}, key=str.casefold))
+
+    edges = []
+    for tie in network_ties.ties(store):
+        own_dates = tie.since is not None or tie.until is not None  # memberships' own period, else the thing's
+        since, until = (tie.since, tie.until) if own_dates else st.periods.get(tie.thing, (None, None))
+        status = tie.status or first(st.attrs.get(tie.thing, {}).get("status"))
+        role = network_ties.name(names, tie.role) if tie.role else ""
+        edges.append(EdgeInfo(tie.actor, tie.thing, tie.relation, role, since, until, status, sources(tie.tie)))
+    nodes: dict[str, NodeInfo] = {}
+    for iri in sorted({e.actor for e in edges} | {e.thing for e in edges}):
+        cls = classes.get(iri, "")
+        a = st.attrs.get(iri, {})
+        since, until = st.periods.get(iri, (None, None))
+        nodes[iri] = NodeInfo(
+            iri=iri, label=network_ties.name(names, iri), cls=cls,
+            kind=names.get(IKG_NS + cls, cls) if cls else "", group=GROUP_OF.get(cls, "other"),
+            since=since, until=until, status=first(a.get("status")), agreement_type=first(a.get("type")),
+            target_areas=tuple(sorted(set(a.get("ta", [])), key=num_key)),
+            sdgs=tuple(sorted(set(a.get("sdg", [])), key=num_key)),
+            sources=sources(iri),
+        )
+    concept_labels = {k: v for k, v in names.items() if k.startswith(IKG_NS)}
+    data = NetworkData(lang, nodes, edges, concept_labels, notation_labels, st.home if st.home in nodes else None)
+    data.order = list(nodes)
+    neighbours: dict[str, set[str]] = {}
+    for i, e in enumerate(edges):
+        data.incident.setdefault(e.actor, []).append(i)
+        data.incident.setdefault(e.thing, []).append(i)
+        neighbours.setdefault(e.actor, set()).add(e.thing)
+        neighbours.setdefault(e.thing, set()).add(e.actor)
+    data.degree = {n: len(neighbours.get(n, ())) for n in data.order}
+    t = text(lang)
+    data.edge_extra = [" · ".join(tie_extra(data, e)) for e in edges]
+    data.edge_sources = [listing(e.sources, t, 3) if e.sources else "" for e in edges]
+    return data
+
+
+def tie_extra(data: NetworkData, e: EdgeInfo) -> list[str]:
+    """Role, period and status of a tie, those it has."""
+    return [s for s in (e.role, period(e.since, e.until), data.labels.get(e.status, "") if e.status else "") if s]
+
+
+def attrs(store: Store, bindings: dict | None = None) -> dict[str, dict[str, list[str]]]:
+    """IRI -> {"status"|"type"|"ta"|"sdg": values}."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for what, query in ATTR_QUERIES.items():
+        for x, v in store.select(query, bindings).rows:
+            out.setdefault(str(x), {}).setdefault(what, []).append(str(v))
+    return out
+
+
+def first(values: list[str] | None) -> str | None:
+    return min(values) if values else None
+
+
+def num_key(text_: str) -> tuple[int, int, str]:
+    return (0, int(text_), "") if text_.isdigit() else (1, 0, text_)
+
+
+def section_names(store: Store, lang: str) -> dict[str, str]:
+    """Section IRI -> 'Plan 2020 §2': its label, prefixed with its document's unless it names it."""
+    b = {"lang": Literal(lang)}
+    docs = {str(sec): str(label) for sec, label in store.select(SECTION_DOCS_QUERY, b).rows}
+    out: dict[str, str] = {}
+    for sec_term, label in store.select(SECTION_LABELS_QUERY, b).rows:
+        sec, label_text = str(sec_term), str(label)
+        doc = docs.get(sec)
+        if doc and doc.casefold() not in label_text.casefold():
+            label_text = f"{doc}, {label_text}"
+        if sec not in out or label_text < out[sec]:  # the smallest, should a section have two labels
+            out[sec] = label_text
+    return out

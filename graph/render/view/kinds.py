@@ -1,0 +1,80 @@
+"""The kinds of node the view groups by, and how each kind and each kind of tie is drawn.
+
+>>> sorted(KIND_GROUPS)
+['activities', 'actors', 'agreements', 'networks', 'projects', 'working groups']
+>>> "TwinCityAgreement" in KIND_GROUPS["agreements"] and "City" in ACTOR_CLASSES
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.analysis.ties import RELATIONS
+from graph.vocab.classes import actor_classes, subclasses
+from graph.vocab.labels import local_name
+from graph.vocab.namespaces import IKG
+
+
+def _names(classes: Iterable[object]) -> set[str]:
+    return {local_name(c) for c in classes if str(c).startswith(str(IKG))}
+
+
+ACTOR_CLASSES = _names(actor_classes())  # from the ontology: ikg:Actor and below
+KIND_GROUPS: dict[str, set[str]] = {
+    "actors": ACTOR_CLASSES,
+    "networks": {"Network"},
+    "projects": {"Project"},
+    "agreements": _names(subclasses(IKG.Agreement)),
+    "activities": _names(subclasses(IKG.Activity)),
+    "working groups": {"WorkingGroup"},
+}
+GROUP_OF = {cls: group for group, classes in KIND_GROUPS.items() for cls in classes}
+GROUP_LABELS = {
+    "actors": ("Aktører", "Actors"), "networks": ("Nettverk", "Networks"), "projects": ("Prosjekter", "Projects"),
+    "agreements": ("Avtaler", "Agreements"), "activities": ("Aktiviteter", "Activities"),
+    "working groups": ("Arbeidsgrupper", "Working groups"),
+}
+GROUP_SHAPES = {"actors": "dot", "networks": "diamond", "projects": "square", "agreements": "triangle",
+                "activities": "star", "working groups": "hexagon"}
+CLASS_COLOURS = {
+    "City": "#1f77b4", "MunicipalUnit": "#6baed6", "University": "#9467bd", "ResearchInstitute": "#c5b0d5",
+    "Company": "#8c564b", "BusinessAssociation": "#c49c94", "StateAgency": "#7f7f7f", "CountyAuthority": "#bcbd22",
+    "RegionalBody": "#dbdb8d", "VoluntaryOrganisation": "#e377c2", "CulturalInstitution": "#f7b6d2",
+    "YouthCouncil": "#17becf", "InternationalOrganisation": "#9edae5", "UNOrganisation": "#3182bd",
+    "ConsularCorps": "#393b79", "Person": "#637939", "Network": "#2ca02c", "WorkingGroup": "#98df8a",
+    "Project": "#ff7f0e", "Agreement": "#d62728", "TwinCityAgreement": "#d62728", "CityRelation": "#ff9896",
+    "Activity": "#fdae6b", "Delegation": "#e6550d", "Visit": "#fd8d3c", "Seminar": "#fdae6b",
+    "YouthExchange": "#fdd0a2", "CulturalEvent": "#f16913",
+}
+OTHER_COLOUR = "#bdbdbd"
+FOCUS_BORDER = "#111111"
+HOME_BORDER = "#444444"
+
+EDGE_STYLES = {  # relation kind -> vis edge style, and the legend's name for the line
+    "member": ({"color": "#2ca02c", "width": 1.5, "dashes": False}, "line"),
+    "partner": ({"color": "#ff7f0e", "width": 1.0, "dashes": [6, 4]}, "dashed"),
+    "party": ({"color": "#d62728", "width": 3.0, "dashes": False}, "thick"),
+    "participant": ({"color": "#7f7f7f", "width": 1.0, "dashes": [2, 4]}, "dotted"),
+}
+assert set(EDGE_STYLES) == set(RELATIONS)
+
+
+def group_label(group: str, lang: str = "en") -> str:
+    """The name of a KIND_GROUPS entry in a language ('networks' -> 'Nettverk')."""
+    nb, en = GROUP_LABELS.get(group, (group, group))
+    return nb if lang == "nb" else en
+
+
+def expand_kinds(kinds: Iterable[str] | None) -> set[str] | None:
+    """Group names and class names -> class names; None stays None (all kinds).
+
+    >>> sorted(expand_kinds({"networks", "City"}))
+    ['City', 'Network']
+    """
+    if kinds is None:
+        return None
+    out: set[str] = set()
+    for k in kinds:
+        out |= KIND_GROUPS.get(k, {k})
+    return out

@@ -1,0 +1,168 @@
+"""The open store (one for all sessions) and the cached answers of graph/ functions, keyed by its generation.
+
+Every cached function takes the store as `_store` (not hashed) and `key` = (token, generation): a write
+bumps the generation, so the next run computes fresh answers; the token tells stores apart.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import graph.analysis.gaps as gaps
+import graph.analysis.review as review
+import graph.edit.editing as editing
+import graph.questions.catalogue as queries
+import graph.render.view as view
+import graph.store.base as gstore
+from graph import config
+from graph.i18n import t
+
+Key = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The store the app opened, and the token that, with its generation, keys every cached answer."""
+
+    store: gstore.Store
+    token: str
+
+    @property
+    def key(self) -> Key:
+        return (self.token, self.store.generation)
+
+
+@st.cache_resource(show_spinner=False)
+def open_graph(setting: str, data_dir: str) -> Opened:
+    """One store for all sessions (data_dir is part of the key so tests can point at other data)."""
+    return Opened(gstore.open_store(setting or None), uuid.uuid4().hex)
+
+
+def opened() -> Opened:
+    """The store of the configured setting (IKG_STORE, IKG_DATA), opened on first use."""
+    return open_graph(config.env("IKG_STORE"), str(config.data_dir()))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def ask(_store: gstore.Store, key: Key, name: str, params: tuple[tuple[str, str], ...] = (),
+        lang: str = "en") -> queries.Table:
+    """A named question's answer."""
+    return queries.run(_store, name, dict(params), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def actors(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
+    """(IRI, label) of every actor, by label."""
+    return queries.actor_choices(_store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def network_choices(_store: gstore.Store, key: Key, lang: str) -> dict[str, Any]:
+    """The network page's filter choices: value -> label for each filter, the years, the home city."""
+    data = view.network_data(_store, lang)
+    ta = {n: f"{n} {label}" for (what, n), label in data.notation_labels.items() if what == "ta"}
+    sdg = {n: f"{n} {label}" for (what, n), label in data.notation_labels.items() if what == "sdg"}
+    types = {n.agreement_type for n in data.nodes.values() if n.agreement_type}
+    statuses = {n.status for n in data.nodes.values() if n.status} | {e.status for e in data.edges if e.status}
+    years = {y for n in data.nodes.values() for y in (n.since, n.until) if y is not None}
+    years |= {y for e in data.edges for y in (e.since, e.until) if y is not None}
+
+    def by_number(d: dict[str, str]) -> dict[str, str]:
+        return dict(sorted(d.items(), key=lambda kv: (len(kv[0]), kv[0])))
+
+    def by_label(iris: set[str]) -> dict[str, str]:
+        return dict(sorted(((i, data.labels.get(i, i)) for i in iris), key=lambda kv: kv[1].casefold()))
+
+    return {"ta": by_number(ta), "sdg": by_number(sdg), "types": by_label(types), "statuses": by_label(statuses),
+            "years": {"min": str(min(years)), "max": str(max(years))} if years else {}, "home": data.home or ""}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def node_details(_store: gstore.Store, key: Key, lang: str, iri: str) -> dict[str, Any]:
+    """The focused actor's facts, ties, collaborators and sources."""
+    return view.node_details(_store, iri, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def gap_tables(_store: gstore.Store, key: Key, lang: str, since: int) -> list[tuple[gaps.Gap, queries.Table]]:
+    """Every gap list with its answer."""
+    return list(gaps.gap_tables(_store, lang, since))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def network_gaps(_store: gstore.Store, key: Key, lang: str) -> tuple[list[str], list[str]]:
+    """The brokers and the isolated actors."""
+    return gaps.network_gaps(_store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def review_table(_store: gstore.Store, key: Key, lang: str, round_label: str | None) -> queries.Table:
+    return review.review_table(_store, lang, round_label)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def rounds(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
+    return review.rounds(_store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def side_by_side(_store: gstore.Store, key: Key, lang: str) -> queries.Table:
+    return review.rounds_side_by_side(_store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def assessments(_store: gstore.Store, key: Key, lang: str) -> list[review.Assessment]:
+    """Every assessment of every round."""
+    return review.assessments(_store, lang, None)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def target_areas(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
+    return review.target_areas(_store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def coverage(_store: gstore.Store, key: Key, lang: str, dimension: str) -> pd.DataFrame:
+    """One row per (network or project, target area or SDG) link, from the `coverage-matrix` question."""
+    wanted = "target area" if dimension == "target_areas" else "SDG"
+    rows = [r for r in queries.run(_store, "coverage-matrix", {}, lang).dicts() if r["dimension"] == wanted]
+    return pd.DataFrame(
+        [{"thing": r["thing"], "kind": t(f"kind.{r['kind']}", lang), "dimension": f"{r['dim_no']} {r['dim_label']}",
+          "order": int(r["dim_no"]) if r["dim_no"].isdigit() else 0} for r in rows],
+        columns=["thing", "kind", "dimension", "order"],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def places(_store: gstore.Store, key: Key, lang: str) -> pd.DataFrame:
+    """The home city, twin cities and partner cities, from the `places` question."""
+    rows = queries.run(_store, "places", {}, lang).dicts()
+    return pd.DataFrame(
+        [{"name": r["city"], "lat": float(r["lat"]), "lon": float(r["long"]), "home": r["role"] == "home",
+          "type": r["agreement"], "since": r["since"], "status": r["status"]} for r in rows],
+        columns=["name", "lat", "lon", "home", "type", "since", "status"],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def documents(_store: gstore.Store, key: Key, lang: str) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The source documents, and the dataset's own label and description."""
+    docs = queries.run(_store, "documents", {}, lang).dicts()
+    dataset = queries.run(_store, "dataset", {}, lang).dicts()
+    return docs, (dataset[0] if dataset else {})
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def triples(_store: gstore.Store, key: Key) -> int:
+    return _store.count()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def choices(_store: gstore.Store, key: Key, name: str, lang: str) -> list[tuple[str, str]]:
+    """The options of an edit form's picker (things of a kind, or a field's concepts)."""
+    return editing.choices(_store, name, lang)

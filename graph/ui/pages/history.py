@@ -1,0 +1,93 @@
+"""The Change history page: every recorded change, one change's triples, and for editors its undo."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import graph.history.changes as history
+import graph.store.base as gstore
+from graph.errors import IkgError
+from graph.i18n import escape_md, t
+from graph.ui import context
+from graph.vocab.namespaces import bind_prefixes
+
+LONG_LITERAL = 300  # characters of an object shown before it is cut
+
+
+def render(ctx: context.PageContext) -> None:
+    lang = ctx.lang
+    st.header(t("history.title", lang))
+    st.caption(t("history.intro", lang))
+    if "history_done" in st.session_state:
+        st.success(escape_md(st.session_state.pop("history_done")))
+    changes = history.changes(ctx.store, limit=500)
+    if not changes:
+        st.info(t("history.empty", lang))
+        return
+    st.dataframe(change_frame(changes, lang), hide_index=True, key="history_table")
+    by_id = {c.id: c for c in changes}
+    chosen = st.selectbox(t("history.pick", lang), list(by_id), key="history_pick",
+                          format_func=lambda i: f"{i} · {by_id[i].action} · {by_id[i].editor}")
+    change = by_id[chosen or changes[0].id]
+    if change.comment:
+        st.text(t("history.why", lang, why=change.comment))
+    st.code(diff_text(ctx.store, change.id, lang), language=None)
+    if not ctx.editor:
+        st.caption(t("history.login_to_undo", lang))
+        return
+    if change.undone_by:
+        st.caption(t("history.undone_by", lang, id=change.undone_by))
+        return
+    undo_form(ctx, change, ctx.editor)
+
+
+def undo_form(ctx: context.PageContext, change: history.Change, editor: str) -> None:
+    """Undo a change, as a new change, after the editor has confirmed it."""
+    lang = ctx.lang
+    with st.form("undo", clear_on_submit=True):
+        why = st.text_input(t("history.undo_why", lang), key="undo_why")
+        sure = st.checkbox(t("history.undo_confirm", lang, id=change.id), key="undo_sure")
+        submitted = st.form_submit_button(t("history.undo", lang))
+    if not submitted:
+        return
+    if not sure:
+        st.error(t("history.undo_unconfirmed", lang))
+        return
+    try:
+        done = history.undo(ctx.store, change.id, editor=editor, why=why, lang=lang)
+    except IkgError as exc:
+        st.error(escape_md(str(exc)))
+        return
+    st.session_state["history_done"] = t("history.undone", lang, id=change.id, new=done.id)
+    st.rerun()
+
+
+def change_frame(changes: list[history.Change], lang: str) -> pd.DataFrame:
+    """One row per change: id, time, editor, action, triples added and removed, undo links, why."""
+    rows = []
+    for c in changes:
+        undo = t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
+            t("history.undoes", lang, id=c.undoes) if c.undoes else "")
+        rows.append([c.id, c.time.replace("T", " ").replace("Z", " UTC"), c.editor, c.action,
+                     f"+{c.added_count} −{c.removed_count}", undo, c.comment])
+    cols = [t(f"history.col.{name}", lang) for name in ("id", "time", "editor", "action", "triples", "undo", "why")]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def diff_text(store: gstore.Store, change_id: str, lang: str) -> str:
+    """A change's triples, removed (−) then added (+), with prefixes; long literals cut."""
+    added, removed = history.diff(store, change_id, lang)
+    lines = []
+    for sign, triples in (("−", removed), ("+", added)):
+        nm = bind_prefixes(triples).namespace_manager
+        for s, p, o in sorted(triples, key=lambda tr: tuple(term.n3() for term in tr)):
+            obj = o.n3(nm)
+            if len(obj) > LONG_LITERAL:
+                obj = obj[:LONG_LITERAL] + " …"
+            lines.append(f"{sign} {s.n3(nm)} {p.n3(nm)} {obj}")
+    return "\n".join(lines) or t("common.none", lang)
+
+
+if __name__ == "__main__":  # run by st.navigation as this page's script
+    render(context.current())

@@ -1,0 +1,76 @@
+"""Session state of one visitor: the language, widget keys that follow the language, and one-shot messages.
+
+Every page keeps its widget values in `st.session_state`; the helpers here are the only places that
+name keys made of parts, so a page never builds them by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.i18n import LANGS, escape_md
+
+LANG_KEY = "lang"  # the language radio in the sidebar
+NOTICE_KEY = "ikg_notice"  # a warning for the sidebar, shown once (e.g. "this page is for editors")
+
+
+def lang() -> str:
+    """The language the visitor chose in the sidebar (Norwegian until the radio has been drawn)."""
+    chosen = st.session_state.get(LANG_KEY)
+    return chosen if chosen in LANGS else LANGS[0]
+
+
+def other(lang: str) -> str:
+    """The other language."""
+    return "en" if lang == "nb" else "nb"
+
+
+def wkey(base: str, lang: str, default: Any) -> str:
+    """The key of a widget whose shown options follow the language.
+
+    Streamlit matches a widget's value by its shown text, so a widget keeps one key per language;
+    its value (language-independent: IRIs, notations, names) is carried over when the language
+    changes. Widgets keyed this way take their default from here, never from their own arguments.
+    """
+    key = f"{base}.{lang}"
+    if key not in st.session_state:
+        previous = f"{base}.{other(lang)}"
+        st.session_state[key] = st.session_state[previous] if previous in st.session_state else default
+    return key
+
+
+def set_picker(base: str, lang: str, value: Any) -> None:
+    """Set a language-keyed widget's value (before it is drawn); the other language's copy is dropped."""
+    st.session_state[f"{base}.{lang}"] = value
+    st.session_state.pop(f"{base}.{other(lang)}", None)
+
+
+def forget(prefix: str) -> None:
+    """Drop every widget value whose key starts with `prefix` (a form is shown empty again)."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
+
+
+def flash(name: str) -> None:
+    """The confirmation of the last change, shown once after the rerun that follows it."""
+    if name in st.session_state:
+        st.success(escape_md(st.session_state.pop(name)))
+
+
+def done(name: str, message: str) -> None:
+    """Remember a confirmation for `flash` and rerun: every page and cached answer then shows the change."""
+    st.session_state[name] = message
+    st.rerun()
+
+
+def notify(message: str) -> None:
+    """A warning the frame shows in the sidebar on its next run (the page that set it may be left)."""
+    st.session_state[NOTICE_KEY] = message
+
+
+def show_notice() -> None:
+    """The sidebar warning set by `notify`, shown once."""
+    if NOTICE_KEY in st.session_state:
+        st.sidebar.warning(st.session_state.pop(NOTICE_KEY))

@@ -1,0 +1,44 @@
+"""Small display helpers shared by the pages: tables, CSV downloads and lists, always as text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import graph.questions.catalogue as queries
+import graph.render.exports as exports
+from graph.i18n import column, t
+
+
+def frame(table: queries.Table, lang: str, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A question's answer as a data frame with column headings in the language."""
+    df = pd.DataFrame(table.rows, columns=table.columns).drop(columns=list(drop), errors="ignore")
+    return df.rename(columns={c: column(c, lang) for c in df.columns})
+
+
+def show_table(table: queries.Table, lang: str, drop: tuple[str, ...] = (), key: str | None = None) -> None:
+    if not table.rows:
+        st.info(t("common.no_rows", lang))
+        return
+    st.dataframe(frame(table, lang, drop), hide_index=True, key=key)
+
+
+def rows_table(rows: list[list[str]], columns: list[str], lang: str, key: str | None = None) -> None:
+    """Rows of text under column headings in the language, or a note that there are none."""
+    if rows:
+        st.dataframe(pd.DataFrame(rows, columns=[column(c, lang) for c in columns]), hide_index=True, key=key)
+    else:
+        st.caption(t("common.none", lang))
+
+
+def csv_button(table: queries.Table, lang: str, file_name: str, key: str) -> None:
+    cols = [column(c, lang) for c in table.columns]
+    st.download_button(t("common.download_csv", lang), exports.csv_text(cols, table.rows), file_name=file_name,
+                       mime="text/csv", key=key, on_click="ignore")
+
+
+def items_text(items: list[str], lang: str) -> None:
+    if items:
+        st.text("\n".join(f"• {item}" for item in items))
+    else:
+        st.caption(t("common.none", lang))

@@ -1,0 +1,90 @@
+"""The section 5.1 review as files: the printable report (Markdown, HTML) and the CSV/XLSX exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as stdio
+
+import pytest
+from openpyxl import load_workbook
+
+from graph.edit.assessments import save_assessment
+from graph.render import review_report
+from graph.store.base import MemoryStore, OxigraphStore
+from tests.conftest import fixture_files
+
+EX = "https://example.org/ikg/"
+FARCITY = EX + "agreement-farcity"
+NET_A = EX + "m-home-a"
+NOW = dt.datetime(2025, 3, 1, 10, 15, 0, tzinfo=dt.UTC)
+
+
+def make_store(kind: str, path=None):
+    store = MemoryStore() if kind == "memory" else OxigraphStore(path)
+    store.load(fixture_files())
+    return store
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request):
+    return make_store(request.param)
+
+
+def save(store, item=FARCITY, **changes):
+    values = dict(
+        round_label="Review 2025", relevance={"1": 3, "2": 1}, effect_seen="Student exchange every year",
+        cost_benefit="Low cost, clear benefit", recommendation="keep", comment="Renew in 2026",
+        reviewer="Kari Nordmann",
+        date="2025-03-01",
+    )
+    lang = changes.pop("lang", "en")
+    now = changes.pop("now", NOW)
+    values.update(changes)
+    return save_assessment(store, item, lang=lang, now=now, **values)
+
+
+def test_report_is_grouped_by_recommendation(store):
+    save(store)
+    save(store, item=NET_A, recommendation="leave", relevance={"1": 0}, comment="<b>no</b> *effect*",
+         now=NOW + dt.timedelta(minutes=1))
+    md = review_report.report_markdown(store, "en", "Review 2025")
+    heads = [line for line in md.splitlines() if line.startswith(("## ", "### "))]
+    assert heads == [
+        "## Recommended to keep (1)", "### Hometown–Farcity",
+        "## Recommended for closer review (0)",
+        "## Recommended to leave (1)", "### Network A",
+        "## Not yet assessed (2)", "### Hometown–Oldtown", "### Network B",
+    ]
+    assert "- **sources:** Plan 2020 §2" in md
+    assert "- **relevance:** 1 Trade: 3; 2 Culture: 1" in md
+    assert "- **Assessed by:** Kari Nordmann, 2025-03-01" in md
+    assert "\\<b\\>no\\</b\\> \\*effect\\*" in md  # data is escaped, never markup
+    nb = review_report.report_markdown(store, "nb", "Review 2025")
+    assert "## Anbefales beholdt (1)" in nb and "### Hjemby–Fjernby" in nb
+
+
+def test_report_html_is_escaped_and_grouped(store):
+    save(store, comment='<img src=x onerror=alert(1)> & "quotes"')
+    page = review_report.report_html(store, "en", "Review 2025")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in page
+    assert page.index("Recommended to keep (1)") < page.index("Hometown–Farcity") < page.index("Not yet assessed (3)")
+
+
+def test_csv_and_xlsx_neutralise_formulas(store):
+    save(store, comment="=HYPERLINK(\"http://evil\")", effect_seen="+1", reviewer="@admin")
+    csv = review_report.export_csv(store, "en", "Review 2025")
+    lines = csv.splitlines()
+    assert lines[0].startswith("item (IRI),kind,name,since")
+    row = next(line for line in lines if line.startswith(FARCITY))
+    assert "'=HYPERLINK" in row and ",'+1," in row and ",'@admin," in row
+    book = load_workbook(stdio.BytesIO(review_report.export_xlsx(store, "nb", "Review 2025")))
+    assert book.sheetnames == ["Gjennomgang", "Alle vurderinger"]
+    cells = [c.value for row in book["Gjennomgang"].iter_rows() for c in row if c.value]
+    assert "'=HYPERLINK(\"http://evil\")" in cells and "'@admin" in cells
+    assert not any(str(c).startswith(("=", "+", "@")) for c in cells)
+    history = [[c.value for c in row] for row in book["Alle vurderinger"].iter_rows()]
+    assert history[0][0] == "navn" and history[1][0] == "Hjemby–Fjernby"
+
+
