@@ -46,7 +46,9 @@ def worker(backend: str, data: Path, runs: int, timeout: int = 300) -> dict:
     import graph.analysis.network as analysis
     import graph.questions.catalogue as queries
     from graph.errors import IkgError
-    from graph.store.base import MemoryStore, OxigraphStore, shipped_files
+    from graph.history.shipped import shipped_files
+    from graph.store.memory import MemoryStore
+    from graph.store.oxigraph import OxigraphStore
 
     signal.signal(signal.SIGALRM, _alarm)
     files = shipped_files(include_data=False) + [data]

@@ -25,8 +25,9 @@ if str(ROOT) not in sys.path:
 
 import graph.render.view as view  # noqa: E402
 from bench.generate import write  # noqa: E402
+from graph.history.shipped import shipped_files  # noqa: E402
 from graph.render.view import cache as view_cache  # noqa: E402
-from graph.store.base import OxigraphStore, shipped_files  # noqa: E402
+from graph.store.oxigraph import OxigraphStore  # noqa: E402
 
 
 def timed(fn, repeat: int = 1):

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.base import MemoryStore, OxigraphStore, Store, shipped_files
+from graph.history.shipped import shipped_files
+from graph.store.base import Store
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import OxigraphStore
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "small.ttl"

@@ -241,7 +241,7 @@ def test_the_scanner_sees_every_kind_of_import():
     assert absolute("vocab.labels", 2, "graph.store.base") == "graph.vocab.labels"
     call = ast.parse("importlib.import_module('graph.edit.tabular')").body[0].value
     assert isinstance(call, ast.Call) and ast.literal_eval(dynamic_name(call)) == "graph.edit.tabular"
-    assert known("graph.store.base.open_store") == "graph.store.base"
+    assert known("graph.store.base.Store") == "graph.store.base"
     files = ast.parse("resources.files('graph.render')").body[0].value
     assert isinstance(files, ast.Call) and ast.literal_eval(dynamic_name(files)) == "graph.render"
 

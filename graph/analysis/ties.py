@@ -10,7 +10,7 @@ Two actors collaborate when they are tied to the same thing. The ties are read f
 alone: they are the same in every language, whether or not a node has a label in it. A participation
 is a tie, never a thing that links (one without a project links nothing).
 
->>> from graph.store.base import open_store
+>>> from graph.history.shipped import open_store
 >>> store = open_store("memory")
 >>> {t.relation for t in ties(store)} == set(RELATIONS)
 True

@@ -124,8 +124,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "eller",
         "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
         "samme ting, bruk den IRI-en.",
-        "import.tables_unavailable": "{name}: tabeller (CSV og Excel) kan ikke importeres ennå i denne "
-        "versjonen; bruk Turtle (.ttl) eller JSON-LD.",
         "import.nothing_new": "{name} tilfører ingenting nytt: alt i den finnes allerede i grafen.",
         "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt.",
         "import.why_default": "Importert fra {name}",
@@ -256,8 +254,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "or",
         "import.same_name": "“{label}” <{iri}> has the same name as the {kind} <{other}> already in the graph; "
         "if it is the same thing, use that IRI.",
-        "import.tables_unavailable": "{name}: tables (CSV and Excel) cannot be imported yet in this version; use "
-        "Turtle (.ttl) or JSON-LD.",
         "import.nothing_new": "{name} adds nothing new: everything in it is already in the graph.",
         "import.other_store": "This preview was made for another graph; upload the file again.",
         "import.why_default": "Imported from {name}",

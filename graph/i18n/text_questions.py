@@ -3,6 +3,12 @@ queries that may not run (nb and en), merged into graph.i18n."""
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
+        "query.bad_setting": "{name}={value!r} er ikke et positivt tall",
+        "query.busy": "to spørringer kjører allerede; prøv igjen om et øyeblikk",
+        "query.timeout": "spørringen ble stoppet etter {seconds} s; legg til LIMIT eller snevre den inn",
+        "query.memory": "spørringen ble stoppet: den trengte mer enn {mb} MB minne; snevre den inn",
+        "query.crashed": "spørremotoren klarte ikke denne spørringen og ble stoppet; skriv den om",
         "question.unknown": "det finnes ikke noe spørsmål som heter {name}; spørsmålene er: {names}",
         "question.unknown_close": "det finnes ikke noe spørsmål som heter {name}; mente du {close}?",
         "question.no_file": "finner ikke spørringsfila {path}",
@@ -27,6 +33,12 @@ TEXT: dict[str, dict[str, str]] = {
         "readonly.unparsable": "spørringen kunne ikke tolkes: {detail}",
     },
     "en": {
+        "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
+        "query.bad_setting": "{name}={value!r} is not a positive number",
+        "query.busy": "two queries are already running; try again in a moment",
+        "query.timeout": "the query was stopped after {seconds} s; add a LIMIT or narrow it down",
+        "query.memory": "the query was stopped: it needed more than {mb} MB of memory; narrow it down",
+        "query.crashed": "the query engine failed on this query and was stopped; rewrite the query",
         "question.unknown": "no question called {name}; the questions are: {names}",
         "question.unknown_close": "no question called {name}; did you mean {close}?",
         "question.no_file": "no query file {path}",

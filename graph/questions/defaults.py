@@ -15,16 +15,14 @@ Filler = Callable[[Store, str, dict[str, Node], str], None]
 
 
 def replaced_documents(store: Store, question: str, bindings: dict[str, Node], lang: str) -> None:
-    """`older` and `newer`: the newest document that replaces another, and the one it replaces,
-    agreeing with whichever of the two the user gave."""
+    """`older` and `newer`: two dated source documents next to each other in time (by default the newest
+    and the one before it), agreeing with whichever of the two the user gave. Only source documents
+    count: a document the data merely mentions (one the strategy replaces, say) has no cited facts."""
     if "older" in bindings and "newer" in bindings:
         return
-    pairs = store.select(
-        "SELECT ?newer ?older WHERE { ?newer dcterms:replaces ?older ; dcterms:date ?d } ORDER BY DESC(?d)"
-    ).rows
-    for newer, older in pairs:
-        if newer is None or older is None:
-            continue
+    rows = store.select("SELECT ?doc ?d WHERE { ?doc a ikg:SourceDocument ; dcterms:date ?d } ORDER BY DESC(?d)").rows
+    documents = [doc for doc, _ in rows if doc is not None]
+    for newer, older in zip(documents, documents[1:], strict=False):
         if bindings.get("newer", newer) == newer and bindings.get("older", older) == older:
             bindings.setdefault("newer", newer)
             bindings.setdefault("older", older)

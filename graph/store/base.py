@@ -21,7 +21,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -219,38 +218,3 @@ def _term_n3(term: Node) -> str:
 def data_text(triples: Triples) -> str:
     """Triples as the body of an INSERT DATA / DELETE DATA block (terms in their N3 form)."""
     return " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-
-
-# --- TEMPORARY re-exports: the old import paths, until the lead rewrites the importers --------------
-# Names of the same layer or below are imported here, at the end (memory/oxigraph import this module);
-# names now above the store (history.shipped) or in the package's factory are looked up when first asked
-# for, so importing this module never imports upward.
-from graph.rdf.skolem import GENID_BASE, SKOLEM_AUTHORITY  # noqa: E402, F401  TEMPORARY re-export
-from graph.rdf.values import value_diff, value_key  # noqa: E402, F401  TEMPORARY re-export
-from graph.store.memory import MemoryStore  # noqa: E402, F401  TEMPORARY re-export
-from graph.store.oxigraph import BULK_CHUNK, OxigraphStore, from_ox, ox_quad, to_ox  # noqa: E402, F401  TEMPORARY
-
-_ntriples = data_text  # TEMPORARY re-export
-
-_MOVED = {  # TEMPORARY: name -> the module it moved to (above this one)
-    "open_store": "graph.history.shipped", "shipped_files": "graph.history.shipped",
-    "fill_from_shipped": "graph.history.shipped", "shipped_fingerprint": "graph.history.shipped",
-    "is_stale": "graph.history.shipped", "reset_from_data": "graph.history.shipped",
-    "KEPT_ON_RESET": "graph.history.shipped", "HISTORY": "graph.history.changes", "_open_folders": "graph.store",
-}
-
-
-def __getattr__(name: str) -> Any:  # TEMPORARY: the moved names, looked up on first use
-    if name == "_open_folders":
-        from graph.store import _open_folders
-
-        return _open_folders
-    if name == "HISTORY":
-        from graph.history.changes import HISTORY
-
-        return HISTORY
-    if name in _MOVED:
-        from graph.history import shipped
-
-        return getattr(shipped, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-import graph.store.base as gstore
+import graph.history.shipped as shipped
 from graph import config
 from graph.errors import IkgError
 from graph.i18n import LANG_NAMES, escape_md, t
@@ -108,7 +108,7 @@ def main() -> None:
     page = st.navigation({t("app.pages", lang): list(pages.values())}, position="sidebar")
     follow_old_link(pages, editor, lang)
     state.show_notice()
-    if gstore.is_stale(opened.store):
+    if shipped.is_stale(opened.store):
         st.sidebar.warning(t("app.stale", lang))
     run(page, lang)
 

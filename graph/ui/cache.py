@@ -13,9 +13,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+import graph.analysis.assessments as review_reads
 import graph.analysis.gaps as gaps
-import graph.analysis.review as review
+import graph.analysis.review_items as review_items
 import graph.edit.editing as editing
+import graph.history.shipped as shipped
 import graph.questions.catalogue as queries
 import graph.render.view as view
 import graph.store.base as gstore
@@ -40,7 +42,7 @@ class Opened:
 @st.cache_resource(show_spinner=False)
 def open_graph(setting: str, data_dir: str) -> Opened:
     """One store for all sessions (data_dir is part of the key so tests can point at other data)."""
-    return Opened(gstore.open_store(setting or None), uuid.uuid4().hex)
+    return Opened(shipped.open_store(setting or None), uuid.uuid4().hex)
 
 
 def opened() -> Opened:
@@ -102,28 +104,28 @@ def network_gaps(_store: gstore.Store, key: Key, lang: str) -> tuple[list[str], 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def review_table(_store: gstore.Store, key: Key, lang: str, round_label: str | None) -> queries.Table:
-    return review.review_table(_store, lang, round_label)
+    return review_items.review_table(_store, lang, round_label)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def rounds(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
-    return review.rounds(_store, lang)
+    return review_reads.rounds(_store, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def side_by_side(_store: gstore.Store, key: Key, lang: str) -> queries.Table:
-    return review.rounds_side_by_side(_store, lang)
+    return review_items.rounds_side_by_side(_store, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def assessments(_store: gstore.Store, key: Key, lang: str) -> list[review.Assessment]:
+def assessments(_store: gstore.Store, key: Key, lang: str) -> list[review_reads.Assessment]:
     """Every assessment of every round."""
-    return review.assessments(_store, lang, None)
+    return review_reads.assessments(_store, lang, None)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def target_areas(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
-    return review.target_areas(_store, lang)
+    return review_reads.target_areas(_store, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import graph.analysis.network as analysis
-from graph.store.base import MemoryStore
+from graph.store.memory import MemoryStore
 from tests.conftest import fixture_files
 
 EX = "https://example.org/ikg/"

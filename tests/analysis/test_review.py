@@ -13,7 +13,8 @@ from graph.analysis import assessments, review_items
 from graph.edit.assessments import save_assessment
 from graph.errors import InputError
 from graph.rdf.shapes import validate
-from graph.store.base import MemoryStore, OxigraphStore
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import OxigraphStore
 from graph.vocab.namespaces import IKG
 from tests.conftest import fixture_files
 

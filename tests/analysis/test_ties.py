@@ -9,7 +9,7 @@ from rdflib import Graph
 import graph.analysis.network as analysis
 import graph.render.view as view
 from graph.analysis import ties
-from graph.store.base import MemoryStore
+from graph.store.memory import MemoryStore
 from tests.conftest import fixture_files
 
 EX = "https://example.org/ikg/"

@@ -332,7 +332,7 @@ def test_bad_values_are_refused(kind, values, expected, memory_fixture_store):
 
 @pytest.fixture(scope="module")
 def memory_fixture_store():
-    from graph.store.base import MemoryStore
+    from graph.store.memory import MemoryStore
 
     s = MemoryStore()
     s.load(fixture_files())

@@ -18,7 +18,7 @@ import graph.questions.catalogue as queries
 from graph import config
 from graph.edit.importing import ImportErrors, import_file, prepare
 from graph.errors import InputError
-from graph.store.base import MemoryStore
+from graph.store.memory import MemoryStore
 from graph.vocab.namespaces import IKG, TRD
 from tests.support import FIXTURES
 

@@ -17,7 +17,7 @@ from graph.edit.build import save
 from graph.edit.kinds import KIND_BY_NAME
 from graph.edit.tabular import TableErrors, patch_from_table, template
 from graph.errors import InputError
-from graph.store.base import MemoryStore
+from graph.store.memory import MemoryStore
 from tests.conftest import BACKENDS, fixture_files, make_store
 from tests.support import FIXTURES
 

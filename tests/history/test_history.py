@@ -9,7 +9,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-import graph.analysis.review as review
+import graph.analysis.assessments as assessments
+import graph.edit.assessments as saving
 import graph.history.backup as backup
 import graph.history.changes as history
 from graph.errors import InputError
@@ -99,13 +100,13 @@ def test_a_change_that_changes_nothing_or_has_no_editor_is_refused(writable_stor
 
 
 def test_a_review_assessment_is_a_recorded_change(writable_store):
-    iri = review.save_assessment(writable_store, ICORN, "Runde 1", {"1": 3}, "", "", "keep", "", "Kari", "2026-11-01")
+    iri = saving.save_assessment(writable_store, ICORN, "Runde 1", {"1": 3}, "", "", "keep", "", "Kari", "2026-11-01")
     [change] = history.changes(writable_store)
     assert (change.action, change.editor) == ("assessment", "Kari")
     added, _ = history.diff(writable_store, change.id)
     assert (iri, None, None) in added
     history.undo(writable_store, change.id, editor="Kari")
-    assert review.assessments(writable_store) == []
+    assert assessments.assessments(writable_store) == []
 
 
 def test_reset_changes_nothing_on_a_fresh_store_and_is_undoable(writable_store):
@@ -113,12 +114,12 @@ def test_reset_changes_nothing_on_a_fresh_store_and_is_undoable(writable_store):
     assert history.changes(writable_store) == []  # same files, same skolem IRIs, same values: no change
     before = triples_of(writable_store)
     extra = history.commit(writable_store, add=[label("h", "H")], editor="Kari", action="edit")
-    review.save_assessment(writable_store, ICORN, "Runde 1", {}, "", "", "review", "", "Kari", "2026-11-01")
+    saving.save_assessment(writable_store, ICORN, "Runde 1", {}, "", "", "review", "", "Kari", "2026-11-01")
     reset_from_data(writable_store, editor="Ola")
     kinds = [c.action for c in history.changes(writable_store)]
     assert kinds == ["reset", "assessment", "edit"]  # the history survives a reset
     assert label("h", "H") not in triples_of(writable_store)
-    assert len(review.assessments(writable_store)) == 1  # kept
+    assert len(assessments.assessments(writable_store)) == 1  # kept
     reset = history.changes(writable_store)[0]
     assert (reset.added_count, reset.removed_count) == (0, 1)
     history.undo(writable_store, reset.id, editor="Ola")

@@ -10,7 +10,8 @@ from rdflib import RDF, Graph, Literal, URIRef
 import graph.questions.console as console
 from graph.errors import InputError
 from graph.questions.table import Table
-from graph.store.base import MemoryStore, OxigraphStore
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
 
 UPDATE_EN = "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here"

@@ -12,7 +12,8 @@ from rdflib.compare import isomorphic
 
 import graph.render.exports as gio
 from graph.errors import InputError
-from graph.store.base import MemoryStore, from_ox
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import from_ox
 from tests.conftest import fixture_files
 
 OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}

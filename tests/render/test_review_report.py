@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 
 from graph.edit.assessments import save_assessment
 from graph.render import review_report
-from graph.store.base import MemoryStore, OxigraphStore
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
 
 EX = "https://example.org/ikg/"

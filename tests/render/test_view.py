@@ -12,7 +12,9 @@ from rdflib import Graph
 
 import graph.render.view as view
 from bench.generate import generate
-from graph.store.base import MemoryStore, OxigraphStore, shipped_files
+from graph.history.shipped import shipped_files
+from graph.store.memory import MemoryStore
+from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
 
 EX = "https://example.org/ikg/"

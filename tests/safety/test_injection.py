@@ -12,7 +12,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-import graph.analysis.review as review
+import graph.edit.assessments as saving
 import graph.history.changes as history
 import graph.questions.catalogue as queries
 import graph.questions.console as console
@@ -173,7 +173,7 @@ def test_review_form_fields(writable_store):
     Every third payload into each of the nine fields (a save and an undo per case take about a
     second on rdflib); every payload goes through the forms' own fields in test_injection_forms.py.
     """
-    from graph.store.base import MemoryStore
+    from graph.store.memory import MemoryStore
 
     if not isinstance(writable_store, MemoryStore):
         payloads = PAYLOADS[::12]  # reading the whole store back per case is slow off rdflib
@@ -187,7 +187,7 @@ def test_review_form_fields(writable_store):
             values[field] = payload
             before = set(writable_store.graph())
             try:
-                iri = review.save_assessment(
+                iri = saving.save_assessment(
                     writable_store, values["item"], values["round"], {values["area"]: 2}, values["effect"],
                     values["cost"], values["recommendation"], values["comment"], values["reviewer"],
                     values["date"])

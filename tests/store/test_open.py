@@ -45,11 +45,3 @@ def test_shipped_open_store_fills_and_notes_the_fingerprint(tmp_path):
     (tmp_path / "s" / shipped.FINGERPRINT).write_text("something else\n", encoding="utf-8")
     assert shipped.is_stale(store)
 
-
-def test_the_old_import_paths_still_work():
-    # TEMPORARY re-exports (until every importer uses the new places): remove with them.
-    import graph.store.base as base
-
-    assert base.MemoryStore is MemoryStore and base.open_store is shipped.open_store
-    assert base.fill_from_shipped is shipped.fill_from_shipped and base.is_stale is shipped.is_stale
-    from graph.store.base import HISTORY, _open_folders, value_diff  # noqa: F401

@@ -153,7 +153,8 @@ def make_xss_store(folder: Path, label: str) -> Path:
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import RDF, RDFS
 
-    from graph.store.base import OxigraphStore, fill_from_shipped
+    from graph.history.shipped import fill_from_shipped
+    from graph.store.oxigraph import OxigraphStore
 
     ikg = "https://w3id.org/ikg/ontology#"
     trd = "https://w3id.org/ikg/trondheim/"

@@ -15,10 +15,11 @@ from streamlit.testing.v1 import AppTest
 
 import graph.edit.tabular as tabular
 import graph.history.changes as history
+import graph.history.shipped as shipped
 import graph.questions.catalogue as queries
-import graph.store.base as gstore
 from graph.edit.editing import kind_spec
 from graph.i18n import t
+from graph.store.memory import MemoryStore
 from tests.conftest import FIXTURE
 from tests.ui.navigation import goto, menu
 from tests.ui.test_app import APP, EDITOR_HASH, EX, PAGES, plain, problems, reset_caches, start, table, texts, use_data
@@ -53,7 +54,7 @@ def shared(tmp_path_factory):
 def opened(tmp: Path):
     """The test's Oxigraph folder, opened after the app let go of it (the caller closes it)."""
     reset_caches()
-    return gstore.open_store(str(tmp / "store"))
+    return shipped.open_store(str(tmp / "store"))
 
 
 def recorded(tmp: Path) -> list[history.Change]:
@@ -322,8 +323,8 @@ def test_delete_is_refused_while_referenced_and_with_a_wrong_confirmation(env):
 
 def template_csv(kind: str, rows: list[dict[str, str]]) -> bytes:
     """The kind's CSV template (English headers) with its example row replaced by `rows` (field -> value)."""
-    store = gstore.MemoryStore()
-    store.load(gstore.shipped_files(include_data=False) + [FIXTURE])
+    store = MemoryStore()
+    store.load(shipped.shipped_files(include_data=False) + [FIXTURE])
     text = tabular.template(kind, "csv", "en", store=store).decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     spec = kind_spec(kind)
@@ -406,8 +407,8 @@ def test_a_rejected_csv_lists_every_problem_by_row_and_column_and_writes_nothing
 
 
 def test_the_xlsx_template_imports_as_it_is_in_norwegian(shared):
-    store = gstore.MemoryStore()
-    store.load(gstore.shipped_files(include_data=False) + [FIXTURE])
+    store = MemoryStore()
+    store.load(shipped.shipped_files(include_data=False) + [FIXTURE])
     data = tabular.template("network", "xlsx", "nb", store=store)
     at = import_page("nb")
     at.get("file_uploader")[0].set_value(("nettverk.xlsx", data, tabular_mime())).run()

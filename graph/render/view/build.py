@@ -26,7 +26,7 @@ from graph.vocab.labels import local_name, pick_label
 def build_view(store: Store, options: ViewOptions | None = None) -> View:
     """The nodes, edges, legend, note and HTML page for a set of options (cached per options).
 
-    >>> from graph.store.base import open_store
+    >>> from graph.history.shipped import open_store
     >>> v = build_view(open_store("memory"), ViewOptions(max_nodes=5))
     >>> v.shown <= 5, "https://" in v.html.split("<script")[0], v.html.count("<img")
     (True, False, 0)

@@ -25,7 +25,7 @@ from graph.vocab.labels import local_name
 def node_details(store: Store, iri: str, lang: str = "en") -> dict:
     """Everything about one node as plain text.
 
-    >>> from graph.store.base import open_store
+    >>> from graph.history.shipped import open_store
     >>> store = open_store("memory")
     >>> home = store.select("SELECT ?h WHERE { ?d ikg:homeActor ?h }").rows[0][0]
     >>> node_details(store, str(home), "nb")["label"]

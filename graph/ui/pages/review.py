@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-import graph.analysis.review as review
+import graph.analysis.assessments as assessments
+import graph.edit.assessments as saving
 import graph.questions.catalogue as queries
+import graph.render.review_report as review_report
 from graph.errors import InputError
 from graph.i18n import escape_md, t
 from graph.ui import cache, context, tables
@@ -66,7 +68,7 @@ def assessment_form(ctx: context.PageContext, table: queries.Table, round_label:
             )
         effect = st.text_area(t("col.effect_seen", lang), key="review_effect")
         cost_benefit = st.text_area(t("col.cost_benefit", lang), key="review_cb")
-        rec = st.radio(t("col.recommendation", lang), list(review.RECOMMENDATIONS), horizontal=True,
+        rec = st.radio(t("col.recommendation", lang), list(assessments.RECOMMENDATIONS), horizontal=True,
                        format_func=lambda r: t(f"rec.{r}", lang), key=wkey("review_rec", lang, "keep"))
         comment = st.text_area(t("col.comment", lang), key="review_comment")
         c1, c2 = st.columns(2)
@@ -76,7 +78,7 @@ def assessment_form(ctx: context.PageContext, table: queries.Table, round_label:
         submitted = st.form_submit_button(t("review.save", lang), key="review_save")
     if submitted and item is not None:
         try:
-            review.save_assessment(ctx.store, item, round_label, relevance, effect or "", cost_benefit or "",
+            saving.save_assessment(ctx.store, item, round_label, relevance, effect or "", cost_benefit or "",
                                    rec or "keep", comment or "", reviewer, day, lang=lang)
         except InputError as exc:
             st.error(escape_md(str(exc)))
@@ -97,13 +99,13 @@ def downloads(ctx: context.PageContext, rnd: str | None) -> None:
 
     st.subheader(t("review.downloads", lang))
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(t("review.csv", lang), made(review.export_csv), "review.csv", "text/csv",
+    c1.download_button(t("review.csv", lang), made(review_report.export_csv), "review.csv", "text/csv",
                        key="dl_csv", on_click="ignore")
-    c2.download_button(t("review.xlsx", lang), made(review.export_xlsx), "review.xlsx", XLSX_MIME, key="dl_xlsx",
+    c2.download_button(t("review.xlsx", lang), made(review_report.export_xlsx), "review.xlsx", XLSX_MIME, key="dl_xlsx",
                        on_click="ignore")
-    c3.download_button(t("review.md", lang), made(review.report_markdown), "review-report.md", "text/markdown",
+    c3.download_button(t("review.md", lang), made(review_report.report_markdown), "review-report.md", "text/markdown",
                        key="dl_md", on_click="ignore")
-    c4.download_button(t("review.html", lang), made(review.report_html), "review-report.html", "text/html",
+    c4.download_button(t("review.html", lang), made(review_report.report_html), "review-report.html", "text/html",
                        key="dl_html", on_click="ignore")
 
 
