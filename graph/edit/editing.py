@@ -1,17 +1,18 @@
-"""TEMPORARY shim: the form editing now lives in small modules of graph.edit (kinds, fields, lookup,
-values, checks, triples, build, current, correct, delete, choices, ids, draft). Import from those;
-this module only re-exports the old names until every caller has moved."""
+"""The forms' API in one import, for the app's pages: what each kind of thing asks, and add, correct,
+retire and delete. Everything is defined in the small modules of graph.edit (kinds, fields, lookup,
+values, checks, triples, build, current, correct, delete, choices, ids, draft); this module only names
+the public part, so a page imports one module."""
 
-from graph.edit.build import build, save  # TEMPORARY re-export
-from graph.edit.checks import FieldErrors, shape_problems  # TEMPORARY re-export
-from graph.edit.choices import choices, home_actor, label_of  # TEMPORARY re-export
-from graph.edit.correct import build_correction, build_retirement, correct, retire  # TEMPORARY re-export
-from graph.edit.current import entity_values, kind_of  # TEMPORARY re-export
-from graph.edit.delete import build_deletion, delete, referrers  # TEMPORARY re-export
-from graph.edit.draft import Draft, Pending  # TEMPORARY re-export
-from graph.edit.fields import FIELD_TYPES, Field  # TEMPORARY re-export
-from graph.edit.ids import URL  # TEMPORARY re-export
-from graph.edit.kinds import (  # TEMPORARY re-export
+from graph.edit.build import build, save
+from graph.edit.checks import FieldErrors, shape_problems
+from graph.edit.choices import choices, home_actor, label_of
+from graph.edit.correct import build_correction, build_retirement, correct, retire
+from graph.edit.current import entity_values, kind_of
+from graph.edit.delete import build_deletion, delete, referrers
+from graph.edit.draft import Draft, Pending
+from graph.edit.fields import FIELD_TYPES, Field
+from graph.edit.ids import URL
+from graph.edit.kinds import (
     BASE_FIELDS,
     KIND_BY_NAME,
     KINDS,
@@ -22,13 +23,13 @@ from graph.edit.kinds import (  # TEMPORARY re-export
     Kind,
     kind_spec,
 )
-from graph.edit.values import When, parse_amount, parse_url, parse_when  # TEMPORARY re-export
-from graph.rdf.skolem import GENID_BASE as GENID  # TEMPORARY re-export
-from graph.rdf.skolem import fresh_genid as genid  # TEMPORARY re-export
-from graph.vocab.labels import local_name as _local  # TEMPORARY re-export
-from graph.vocab.labels import pick_label as _pick_label  # TEMPORARY re-export
-from graph.vocab.labels import quote  # TEMPORARY re-export
-from graph.vocab.namespaces import IKG  # TEMPORARY re-export
+from graph.edit.values import When, parse_amount, parse_url, parse_when
+from graph.rdf.skolem import GENID_BASE as GENID
+from graph.rdf.skolem import fresh_genid as genid
+from graph.vocab.labels import local_name as _local
+from graph.vocab.labels import pick_label as _pick_label
+from graph.vocab.labels import quote
+from graph.vocab.namespaces import IKG
 
 __all__ = [
     "BASE_FIELDS", "FIELD_TYPES", "GENID", "IKG", "KINDS", "KIND_BY_NAME", "LABEL_FIELDS", "PROPS", "RETIRABLE",

@@ -36,7 +36,7 @@ from rdflib.term import Node
 
 from graph.errors import InputError
 from graph.i18n import t
-from graph.rdf.ntriples import from_ntriples, nt, to_ntriples  # noqa: F401  nt: TEMPORARY re-export
+from graph.rdf.ntriples import from_ntriples, to_ntriples
 from graph.store.base import Store, Triple
 from graph.vocab.namespaces import IKG
 

@@ -60,6 +60,7 @@ from graph.edit.current import entity_values
 from graph.edit.delete import delete
 from graph.edit.draft import Draft, Pending
 from graph.edit.kinds import KINDS, kind_spec
+from graph.edit.tabular.headers import norm
 from graph.errors import IkgError, StoreError
 from graph.rdf.skolem import GENID_BASE
 from graph.vocab.namespaces import IKG, SCHEMA
@@ -555,7 +556,7 @@ def test_every_cell_of_a_spreadsheet_row(writable_store, kind):
     before = shipped(store)
     payloads = share(store, k)  # (for the file of accepted rows; each column takes its own share)
     header = next(csv.reader(io.StringIO(tabular.template(kind, "csv", "en", store=store).decode("utf-8-sig"))))
-    assert [tabular._norm(h) for h in header] == [tabular._norm(tabular.header(f, "en")) for f in spec.fields]
+    assert [norm(h) for h in header] == [norm(tabular.header(f, "en")) for f in spec.fields]
     base = base_values(store)[kind]
 
     def row(values: dict) -> list[str]:

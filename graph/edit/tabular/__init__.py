@@ -17,7 +17,6 @@ field names (`label_nb`) (headers). Rows may name things made by rows above them
 """
 
 from graph.edit.tabular.headers import KIND, header, sheet_name
-from graph.edit.tabular.headers import norm as _norm  # TEMPORARY re-export (tests/edit/test_injection_forms.py)
 from graph.edit.tabular.patch import patch_from_table
 from graph.edit.tabular.results import TableErrors, TablePatch, format_problem
 from graph.edit.tabular.templates import FORMATS, template
