@@ -8,6 +8,13 @@ SIGKILL after a random delay (up to about twice the time a save takes). Then the
 again and must (1) open, (2) hold exactly the state before the save or exactly the state after it
 (the change and its history record together, or neither), and (3) validate against the shapes.
 Prints how many runs ended before, after, or broken; exits 1 if any was broken.
+
+    python bench/crash.py --first-fill [--runs 50] [--seed 1] [--json OUT]
+
+kills `ikg stats` on a new store folder at random moments of its first fill instead (spread over the
+time a whole start and fill takes), then runs `ikg query twin-cities` on the folder: it must answer all
+rows of a clean fill and the store must hold exactly the triples of a clean fill (a cut-off fill is
+found by its IKG_FILLING marker and redone). Counts runs killed inside the fill, refilled, and broken.
 """
 
 from __future__ import annotations
@@ -148,6 +155,60 @@ def run(runs: int, n: int, seed: int, validate: bool = True, work: Path | None =
     return results
 
 
+def ikg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def first_fill_state(folder: Path) -> tuple[int, int, str]:
+    """(twin-cities rows, triples, notice) of a folder after `ikg query twin-cities` opened it."""
+    import gc
+
+    from graph.store.oxigraph import OxigraphStore
+
+    done = ikg("query", "twin-cities", "--store", str(folder), "--format", "json")
+    rows = len(json.loads(done.stdout)) if done.returncode == 0 else -1
+    store = OxigraphStore(folder)
+    try:
+        return rows, store.count(), done.stderr.strip()
+    finally:
+        store.close()
+        del store
+        gc.collect()
+
+
+def first_fill(runs: int, seed: int, work: Path | None = None) -> dict:
+    from graph.history.shipped import FILLING
+
+    rng = random.Random(seed)
+    work = Path(work or tempfile.mkdtemp(prefix="ikg-crash-fill-"))
+    start = time.perf_counter()
+    ikg("stats", "--store", str(work / "clean"))
+    seconds = time.perf_counter() - start
+    rows, triples, _ = first_fill_state(work / "clean")
+    results = {"runs": runs, "fill_s": round(seconds, 3), "rows": rows, "triples": triples, "killed": 0,
+               "cut_off": 0, "refilled": 0, "broken": 0, "problems": []}
+    for run in range(runs):
+        folder = work / "run"
+        if folder.exists():
+            shutil.rmtree(folder)
+        proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "stats", "--store", str(folder)], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 1.1) * seconds)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            results["killed"] += 1
+        proc.wait()
+        results["cut_off"] += (folder / FILLING).exists()
+        got_rows, got_triples, notice = first_fill_state(folder)
+        results["refilled"] += bool(notice)
+        if (got_rows, got_triples) != (rows, triples) or (folder / FILLING).exists():
+            results["broken"] += 1
+            results["problems"].append(f"run {run}: {got_rows} rows, {got_triples} triples ({notice})")
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=100)
@@ -155,12 +216,25 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-validate", action="store_true", help="skip the SHACL check after each run (faster)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--first-fill", action="store_true", help="kill the first fill of a new store instead")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child, args.triples)
         return 0
     start = time.perf_counter()
+    if args.first_fill:
+        results = first_fill(args.runs, args.seed)
+        results["total_s"] = round(time.perf_counter() - start, 1)
+        print(f"{results['runs']} runs, a first start and fill takes {results['fill_s']} s "
+              f"({results['triples']} triples, {results['rows']} twin cities); killed: {results['killed']}, "
+              f"inside the fill: {results['cut_off']}, refilled with a notice: {results['refilled']}")
+        print(f"broken: {results['broken']}  ({results['total_s']} s)")
+        for problem in results["problems"]:
+            print("  ", problem)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 1 if results["broken"] else 0
     results = run(args.runs, args.triples, args.seed, validate=not args.no_validate)
     results["total_s"] = round(time.perf_counter() - start, 1)
     print(f"{results['runs']} runs, a save of {results['triples']} triples takes {results['save_s']} s; "

@@ -4,7 +4,8 @@ dataset's namespace, and write it in one recorded change (its read side is graph
 Each assessment is an `ikg:Assessment` with who made it (`ikg:reviewer`) and when (`dcterms:date`,
 `prov:generatedAtTime`); it is written in one transaction, so it is there after a restart on a
 persistent store. A new save never overwrites: the latest assessment of an item in a round counts,
-earlier ones stay as history.
+earlier ones stay as history. Minting the IRI and every read deciding what to write happen under the
+store's write lock, so two saves at one moment get two nodes (the later one counts) and never merge.
 """
 
 from __future__ import annotations
@@ -54,7 +55,15 @@ def save_assessment(
     if not reviewer:
         raise InputError.of("err.reviewer", lang)
     day = _date(date, lang)
-    areas = dict(area_iris(store))
+    with store.write_lock:  # every read that decides what to write, the minting and the write, as one step
+        areas = dict(area_iris(store))
+        scores = _scores(relevance, areas, lang)
+        return _write(store, URIRef(item_iri), round_label, scores, areas, (effect_seen, cost_benefit, comment),
+                      rec, reviewer, day, now, lang)
+
+
+def _scores(relevance: dict[str, int], areas: dict[str, URIRef], lang: str) -> dict[str, int]:
+    """The relevance scores by target-area notation, checked (0–3, known areas)."""
     scores = {}
     for notation, score in (relevance or {}).items():
         notation = str(notation).strip()
@@ -63,13 +72,18 @@ def save_assessment(
         if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 3:
             raise InputError.of("err.score", lang, area=notation, value=score)
         scores[notation] = score
-    item = URIRef(item_iri)
-    if not store.ask(ITEM_QUERY, {"i": item}):
-        raise InputError.of("err.item", lang, value=item_iri)
+    return scores
 
+
+def _write(store: Store, item: URIRef, round_label: str, scores: dict[str, int], areas: dict[str, URIRef],
+           texts: tuple[str, str, str], rec: str, reviewer: str, day: dt.date, now: dt.datetime | None,
+           lang: str) -> URIRef:
+    """Mint the IRI and write the assessment; the caller holds the store's write lock."""
+    if not store.ask(ITEM_QUERY, {"i": item}):
+        raise InputError.of("err.item", lang, value=str(item))
     now = now or dt.datetime.now(dt.UTC)
     round_ = round_iri(store, round_label)
-    iri = _free_iri(store, f"{dataset_namespace(store)}assessment-{slug(round_label)}-{slug(local_name(item_iri))}"
+    iri = _free_iri(store, f"{dataset_namespace(store)}assessment-{slug(round_label)}-{slug(local_name(item))}"
                            f"-{now:%Y%m%dT%H%M%S}")
     g = Graph()
     if not store.ask("ASK WHERE { ?r a ikg:ReviewRound }", {"r": round_}):
@@ -85,7 +99,7 @@ def save_assessment(
         g.add((node, RDF.type, IKG.Relevance))
         g.add((node, IKG.targetArea, areas[notation]))
         g.add((node, IKG.score, Literal(score, datatype=XSD.integer)))
-    for prop, text in ((IKG.effectSeen, effect_seen), (IKG.costBenefit, cost_benefit), (RDFS.comment, comment)):
+    for prop, text in zip((IKG.effectSeen, IKG.costBenefit, RDFS.comment), texts, strict=True):
         if text and text.strip():
             g.add((iri, prop, Literal(text.strip())))
     g.add((iri, IKG.recommendation, RECOMMENDATIONS[rec]))
@@ -116,7 +130,8 @@ def _date(value: dt.date | str, lang: str) -> dt.date:
 
 
 def _free_iri(store: Store, base: str) -> URIRef:
-    """`base`, or `base-2`, `base-3` … : the first IRI nothing in the store uses yet."""
+    """`base`, or `base-2`, `base-3` … : the first IRI nothing in the store uses yet (the caller holds the
+    write lock, so two saves in the same second get two IRIs and never merge into one node)."""
     iri, n = URIRef(base), 1
     while store.ask("ASK WHERE { ?a ?p ?o }", {"a": iri}):
         n += 1

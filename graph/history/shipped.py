@@ -9,19 +9,26 @@ True
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import threading
 from pathlib import Path
 
 from rdflib import Graph
 
 from graph import config
 from graph.history.changes import HISTORY, commit
+from graph.i18n import t
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
 from graph.rdf.values import value_diff
 from graph.store import open_store as open_backend
 from graph.store.base import Progress, Store
+from graph.store.memory import MemoryStore
 
 FINGERPRINT = "IKG_SHIPPED"  # the file beside an Oxigraph store naming the shipped files it was filled from
+FILLING = "IKG_FILLING"  # present while a first fill runs: found on opening, the fill was cut off and is redone
+_fill_lock = threading.Lock()  # one fill decision at a time in this process
 
 KEPT_ON_RESET = """
 CONSTRUCT { ?s ?p ?o } WHERE {
@@ -45,14 +52,44 @@ def shipped_files(include_data: bool = True) -> list[Path]:
 
 def open_store(setting: str | None = None, *, fill: bool = True) -> Store:
     """Open the store named by `setting` (see graph.store.open_store); with `fill`, a new memory store
-    and an empty folder are filled from ontology/ and data/ first."""
-    return open_backend(setting, fill=fill_from_shipped if fill else None)
+    and an empty folder are filled from ontology/ and data/ first.
+
+    A folder whose first fill was cut off (the IKG_FILLING marker is still there) is cleared and
+    filled again, with a one-line notice on stderr: it never opens half filled.
+    """
+    if not fill:
+        return open_backend(setting)
+    with _fill_lock:
+        store = open_backend(setting)
+        marker = _marker_file(store)
+        if marker is not None and marker.exists():
+            print(t("shipped.refill", "en", folder=marker.parent), file=sys.stderr, flush=True)
+            store.clear()
+            fill_from_shipped(store)
+        elif _fillable(store) and store.count() == 0:
+            fill_from_shipped(store)
+    return store
+
+
+def _fillable(store: Store) -> bool:
+    """Memory stores and folders are filled from the shipped files; a SPARQL server never is."""
+    return isinstance(store, MemoryStore) or _marker_file(store) is not None
 
 
 def fill_from_shipped(store: Store, progress: Progress | None = None) -> int:
-    """Load the vocabulary and the curated data into a store (and note which version of them)."""
+    """Load the vocabulary and the curated data into a store (and note which version of them).
+
+    On a folder, the IKG_FILLING marker is written first and removed only once the fill and its
+    fingerprint are written, so a fill killed halfway is found and redone by `open_store`.
+    """
+    marker = _marker_file(store)
+    if marker is not None:
+        marker.write_text("a first fill is running or was cut off\n", encoding="utf-8")
+        _sync_folder(marker.parent)
     n = store.load(shipped_files(), progress=progress)
     _write_fingerprint(store)
+    if marker is not None:
+        marker.unlink(missing_ok=True)
     return n
 
 
@@ -68,6 +105,25 @@ def shipped_fingerprint() -> str:
 def _fingerprint_file(store: Store) -> Path | None:
     folder = getattr(store, "path", None)  # only stores in a folder (Oxigraph) keep one
     return Path(folder) / FINGERPRINT if folder else None
+
+
+def _marker_file(store: Store) -> Path | None:
+    folder = getattr(store, "path", None)
+    return Path(folder) / FILLING if folder else None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the marker's creation durable before the fill starts writing (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _write_fingerprint(store: Store) -> None:

@@ -3,6 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         "err.editor": "Skriv navnet ditt: hver endring lagres med hvem som gjorde den.",
+        "shipped.refill": "Den første fyllingen av {folder} ble avbrutt; lageret tømmes og fylles på nytt fra ontology/ og data/.",
         "err.nul": "Teksten har et NUL-tegn, som ikke kan lagres: skriv den inn på nytt uten det.",
         "err.no_change": "Dette endrer ingenting: alt er allerede slik i grafen.",
         "err.change_unknown": "Ingen endring har id «{id}»; se `ikg history` eller historikksiden for id-ene.",
@@ -49,6 +50,7 @@ TEXT: dict[str, dict[str, str]] = {
         "history.col.why": "hvorfor",
     },
     "en": {
+        "shipped.refill": "The first fill of {folder} was cut off; the store is cleared and filled again from ontology/ and data/.",
         "err.editor": "Write your name: every change is saved with who made it.",
         "err.nul": "The text holds a NUL character, which cannot be saved: type it again without it.",
         "err.no_change": "This changes nothing: the graph already says exactly this.",
