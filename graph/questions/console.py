@@ -1,11 +1,10 @@
 """The SPARQL console behind the app's SPARQL page: read-only queries with a time limit and a row limit.
 
-Only SELECT, ASK, CONSTRUCT and DESCRIBE run (graph.questions.readonly); updates, LOAD and
-SERVICE are refused. A query runs in a worker thread; after the time limit the caller stops waiting
-and gets a message instead of a hang. On rdflib's in-memory store the worker is then interrupted
-(the evaluation is Python code); an Oxigraph or remote query cannot be interrupted from Python, so it
-may finish in the background: that is why a LIMIT of row_limit + 1 is appended to queries without
-one, and why at most MAX_RUNNING console queries may run at once.
+Only SELECT, ASK, CONSTRUCT and DESCRIBE run (graph.questions.readonly); updates, LOAD, SERVICE and
+FROM are refused. The text is first read the way every engine reads it (graph.questions.lexical: the
+\\u escapes expanded), and that one text is both checked and run. It runs in a forked child with a
+memory cap that is killed at the time limit (graph.questions.isolated), so a panic, a memory blow-up
+or a runaway ends there and never holds up the next query.
 
 >>> from graph.history.shipped import open_store
 >>> result = run_console(open_store("memory"), "SELECT ?x WHERE { ?x a ikg:TargetArea }", row_limit=2)
@@ -15,8 +14,6 @@ one, and why at most MAX_RUNNING console queries may run at once.
 
 from __future__ import annotations
 
-import ctypes
-import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -27,19 +24,13 @@ from rdflib.term import Node
 
 from graph.errors import InputError
 from graph.i18n import number, t
+from graph.questions.isolated import Limits, QueryLimitError, run_isolated
+from graph.questions.lexical import expand_escapes, names_a_remote_call
 from graph.questions.question import Question
 from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, check_read_only
 from graph.questions.table import Table, display
-from graph.store.base import Rows, Store, inject_values
+from graph.store.base import Store, inject_values
 from graph.vocab.namespaces import PREFIXES
-
-MAX_RUNNING = 2  # console queries allowed at once, counting those still finishing in the background
-_running: list[threading.Thread] = []
-_running_lock = threading.Lock()
-
-
-class QueryStoppedError(Exception):
-    """Raised inside a worker thread to stop a query that ran past the time limit."""
 
 
 @dataclass
@@ -78,52 +69,58 @@ def refusal(exc: InputError, lang: str = "en") -> InputError:
 
 
 def check_query(text: str, lang: str = "en") -> str:
-    """The form of a person's query (SELECT, ASK, CONSTRUCT, DESCRIBE), or the refusal to show them."""
+    """The form of a person's query (SELECT, ASK, CONSTRUCT, DESCRIBE), or the refusal to show them.
+    The text is checked as the engine will read it: escapes expanded, no SERVICE or LOAD anywhere."""
+    return checked(text, lang)[1]
+
+
+def checked(text: str, lang: str = "en") -> tuple[str, str]:
+    """The text to run (its \\u escapes expanded) and its form, or the refusal to show.
+
+    >>> checked(r'SELECT * WHERE { BIND("\\u0041" AS ?x) }')
+    ('SELECT * WHERE { BIND("A" AS ?x) }', 'SELECT')
+    """
+    expanded = expand_escapes(text, lang)  # a bad escape is refused with its own message
     try:
-        return check_read_only(text, lang)
-    except InputError as exc:
+        form = check_read_only(expanded, lang)
+    except QueryRefusedError as exc:  # an update (LOAD among them), SERVICE or FROM, said as such
         raise refusal(exc, lang) from None
+    except InputError as exc:  # unreadable: a call to a server is refused without the parser's detail
+        if names_a_remote_call(text) or names_a_remote_call(expanded):
+            raise QueryRefusedError.of("console.service", lang) from None
+        raise refusal(exc, lang) from None
+    if names_a_remote_call(expanded):  # hidden where a parser does not look (a comment, a string)
+        raise QueryRefusedError.of("console.service", lang)
+    return expanded, form
 
 
 def run_console(
     store: Store, text: str, row_limit: int = 1000, time_limit_s: float = 10, lang: str = "en"
 ) -> ConsoleResult:
     """Run a user's query read-only; raise InputError with a message for people when it may not run
-    or when it ran past the time limit."""
+    or when it ran past its limits (time, memory: IKG_QUERY_MEMORY_MB) or the engine failed on it."""
     if not text.strip():
         raise InputError.of("console.empty", lang)
-    form = check_query(text, lang)
-    query = _capped(text, form, row_limit)
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["value"] = _execute(store, form, query)
-        except QueryStoppedError:
-            pass
-        except BaseException as exc:  # handed to the caller's thread
-            outcome["error"] = exc
-        outcome["done"] = True
-
-    worker = threading.Thread(target=work, name="ikg-console", daemon=True)
-    with _running_lock:
-        _running[:] = [w for w in _running if w.is_alive()]
-        if len(_running) >= MAX_RUNNING:
-            raise InputError.of("console.busy", lang)
-        _running.append(worker)
+    expanded, form = checked(text, lang)
+    query = _capped(expanded, form, row_limit)
+    limits = Limits.from_settings(seconds=time_limit_s, rows=row_limit)
     start = time.perf_counter()
-    worker.start()
-    worker.join(time_limit_s)
-    seconds = time.perf_counter() - start
-    if not outcome.get("done"):
-        _interrupt(worker)
-        raise InputError.of("console.timeout", lang, seconds=f"{time_limit_s:g}")
-    if "error" in outcome:
-        exc = outcome["error"]
-        if isinstance(exc, InputError):
-            raise InputError.of("console.failed", lang, detail=str(exc)) from None
+    value = run_limited(store, form, query, limits, lang)
+    return _result(form, value, row_limit, time.perf_counter() - start)
+
+
+def run_limited(store: Store, form: str, query: str, limits: Limits, lang: str = "en") -> Any:
+    """Run an already checked query isolated under `limits`: the answer, or an InputError for people."""
+    try:
+        return run_isolated(store, form, query, limits, lang)
+    except QueryLimitError as exc:
+        if exc.key == "query.busy":
+            raise QueryLimitError.of("console.busy", lang) from None
+        raise
+    except InputError as exc:
+        raise InputError.of("console.failed", lang, detail=str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a store's own failure, told with its kind
         raise InputError.of("console.failed", lang, detail=f"{type(exc).__name__}: {exc}") from None
-    return _result(form, outcome["value"], row_limit, seconds)
 
 
 def _capped(text: str, form: str, row_limit: int) -> str:
@@ -136,20 +133,6 @@ def _capped(text: str, form: str, row_limit: int) -> str:
     except InputError:  # it already ends with LIMIT, OFFSET or VALUES: keep it, cut rows afterwards
         return text
     return candidate
-
-
-def _execute(store: Store, form: str, query: str) -> Rows | bool | Graph:
-    if form == "SELECT":
-        return store.select(query)
-    if form == "ASK":
-        return store.ask(query)
-    return store.construct(query)
-
-
-def _interrupt(worker: threading.Thread) -> None:
-    """Ask the worker thread to stop: works while it runs Python code (rdflib), not inside Oxigraph."""
-    if worker.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(QueryStoppedError))
 
 
 def _result(form: str, value: Any, row_limit: int, seconds: float) -> ConsoleResult:

@@ -8,6 +8,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 import graph.questions.console as console
+import graph.questions.isolated as isolated
 from graph.errors import InputError
 from graph.questions.table import Table
 from graph.store.memory import MemoryStore
@@ -130,11 +131,10 @@ def test_time_limit_stops_a_runaway_query():
         console.run_console(store, query, time_limit_s=0.3)
     assert time.perf_counter() - start < 2
     assert str(err.value) == "the query took longer than 0.3 s and was stopped; narrow it down or add LIMIT"
-    # on the in-memory store the worker is interrupted, so it does not go on in the background
-    deadline = time.time() + 5
-    while any(w.is_alive() for w in console._running) and time.time() < deadline:
-        time.sleep(0.05)
-    assert not any(w.is_alive() for w in console._running)
+    # the worker is killed at the limit, so it does not go on in the background: every slot is free again
+    assert isolated._RUNNING.acquire(blocking=False) and isolated._RUNNING.acquire(blocking=False)
+    isolated._RUNNING.release()
+    isolated._RUNNING.release()
 
 
 def test_time_limit_message_with_the_default():
@@ -157,16 +157,11 @@ def test_time_limit_on_oxigraph_returns_control():
 def test_too_many_running_queries_are_refused(monkeypatch):
     import threading
 
-    blocker = threading.Event()
-    busy = [threading.Thread(target=blocker.wait, daemon=True) for _ in range(console.MAX_RUNNING)]
-    for w in busy:
-        w.start()
-    monkeypatch.setattr(console, "_running", list(busy))
-    try:
-        with pytest.raises(InputError, match="^an earlier query is still finishing"):
-            console.run_console(slow_store(), "ASK { ?s ?p ?o }")
-    finally:
-        blocker.set()
+    full = threading.BoundedSemaphore(1)
+    full.acquire()  # as if the allowed queries were all running
+    monkeypatch.setattr(isolated, "_RUNNING", full)
+    with pytest.raises(InputError, match="^an earlier query is still finishing"):
+        console.run_console(slow_store(), "ASK { ?s ?p ?o }")
 
 
 def test_example_text_binds_language_and_default_year():
