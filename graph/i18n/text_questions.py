@@ -13,8 +13,8 @@ TEXT: dict[str, dict[str, str]] = {
         "question.unknown_close": "det finnes ikke noe spørsmål som heter {name}; mente du {close}?",
         "question.no_file": "finner ikke spørringsfila {path}",
         "question.no_columns": "{question}: spørringen har ikke kolonnen(e) {columns}",
-        "question.no_replaced": "{question} trenger --param older=… og --param newer=… (ingen dokumenter sier "
-        "hvilket de erstatter)",
+        "question.no_replaced": "{question} trenger --param older=… og --param newer=… (grafen har ikke to "
+        "daterte kildedokumenter å sammenligne)",
         "name.too_long": "et navn har høyst {max} tegn; dette har {n}",
         "name.bad_iri": "{value!r} er ikke en gyldig IRI: en IRI har ingen mellomrom og ingen av "
         "< > \" {{ }} | \\ ^ `",
@@ -43,8 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
         "question.unknown_close": "no question called {name}; did you mean {close}?",
         "question.no_file": "no query file {path}",
         "question.no_columns": "{question}: the query has no column(s) {columns}",
-        "question.no_replaced": "{question} needs --param older=… and --param newer=… (no document says which "
-        "it replaces)",
+        "question.no_replaced": "{question} needs --param older=… and --param newer=… (the graph has no two "
+        "dated source documents to compare)",
         "name.too_long": "a name is at most {max} characters; this one has {n}",
         "name.bad_iri": "{value!r} is not a valid IRI: an IRI has no spaces and none of < > \" {{ }} | \\ ^ `",
         "name.ambiguous": "{value!r} names more than one {word} ({iris}); give the IRI instead",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import RDF
 
 from graph.answers import COMPUTED, ask
 from graph.errors import InputError
@@ -20,6 +20,7 @@ from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, ch
 from graph.questions.running import run
 from graph.store.memory import MemoryStore
 from graph.vocab.classes import actor_classes
+from graph.vocab.namespaces import IKG
 from tests.conftest import fixture_files
 from tests.support import ROOT
 
@@ -49,19 +50,19 @@ def test_a_computed_question_takes_its_default_parameters(memory):
     assert ask(memory, "path", {**params, "max": "1"}).rows == []
 
 
-def test_changes_defaults_to_the_document_the_newer_replaces():
+def test_changes_defaults_to_the_two_newest_source_documents():
     store = MemoryStore()
     store.load(fixture_files())
+    given = ask(store, "changes", {"older": "Program 2010", "newer": "Plan 2020"})
+    assert ask(store, "changes", {}).rows == given.rows
+    assert ask(store, "changes", {"newer": "Plan 2020"}).rows == given.rows
+    store.apply(remove=[(URIRef(EX + "doc-old"), RDF.type, IKG.SourceDocument)])  # one source document left
     with pytest.raises(InputError) as caught:
         ask(store, "changes", {})
     assert caught.value.key == "question.no_replaced"
     assert str(caught.value) == (
-        "changes needs --param older=… and --param newer=… (no document says which it replaces)"
+        "changes needs --param older=… and --param newer=… (the graph has no two dated source documents to compare)"
     )
-    store.apply(add=[(URIRef(EX + "doc-plan"), DCTERMS.replaces, URIRef(EX + "doc-old"))])
-    given = ask(store, "changes", {"older": "Program 2010", "newer": "Plan 2020"})
-    assert ask(store, "changes", {}).rows == given.rows
-    assert ask(store, "changes", {"newer": "Plan 2020"}).rows == given.rows
 
 
 def test_the_defaults_header_names_a_known_filler():

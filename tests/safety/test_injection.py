@@ -17,6 +17,7 @@ import graph.history.changes as history
 import graph.questions.catalogue as queries
 import graph.questions.console as console
 import graph.render.view as view
+from graph.answers import ask
 from graph.errors import IkgError
 
 PAYLOADS = [
@@ -117,7 +118,7 @@ def test_question_parameters(writable_store):
     for name, param in PARAMETERS:
         for payload in PAYLOADS:
             try:
-                queries.run(writable_store, name, {param: payload}, "en")
+                ask(writable_store, name, {param: payload}, "en")
                 outcomes["answered"] += 1
             except IkgError:
                 outcomes["refused"] += 1
