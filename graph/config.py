@@ -33,6 +33,10 @@ VARIABLES = {
     "IKG_MAX_UPLOAD_MB": "the largest file an upload or import accepts",
     "IKG_EDITOR": "the editor's name recorded by command-line changes",
     "IKG_DEBUG": "show tracebacks of unexpected errors",
+    "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",
+    "IKG_QUERY_MEMORY_MB": "memory a person's own query may take",
+    "IKG_QUERY_ROWS": "rows a person's own query may return",
+    "IKG_MAX_TRIPLES": "the most triples one import may add",
 }
 
 

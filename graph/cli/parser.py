@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("queries", parents=[common], help="list the named questions, each with what it asks")
 
-    p = sub.add_parser("query", parents=[common], help="answer a named question or run a read-only .rq file")
+    p = sub.add_parser(
+        "query", parents=[common], help="answer a named question or run a read-only .rq file",
+        epilog="A .rq file of your own runs read-only in a separate process, stopped after IKG_QUERY_SECONDS "
+        "(default 10), above IKG_QUERY_MEMORY_MB (1024) of memory, and cut at IKG_QUERY_ROWS (1000) rows.")
     p.add_argument("name", help="a question name (see `ikg queries`) or a path to a .rq file")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter, e.g. actor=NTNU")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
