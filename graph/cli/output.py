@@ -1,8 +1,4 @@
-"""What the commands print: answers as a plain-text, Markdown, CSV or JSON table, and `--param` pairs read.
-
-Text from the data reaches the terminal only through `graph.vocab.text.visible`: an ESC or OSC sequence,
-another control character or a bidi override in a label is printed as an escape, never run.
-"""
+"""What the commands print: answers as a plain-text, Markdown, CSV or JSON table, and `--param` pairs read."""
 
 from __future__ import annotations
 
@@ -12,21 +8,6 @@ from collections.abc import Callable
 from graph.errors import InputError
 from graph.questions.table import Table
 from graph.render.exports import csv_text, table_json
-from graph.vocab.text import visible
-
-
-def safe(text: object) -> str:
-    """A value of the data as it may reach a terminal (one line: newlines and tabs escaped too).
-
-    >>> safe("Evil\x1b[2J\u202e")
-    'Evil\\\\x1b[2J\\\\u202e'
-    """
-    return visible(str(text), keep_newlines=False)
-
-
-def safe_lines(text: str) -> str:
-    """A multi-line text (a preview, a diff) with everything but its line breaks made visible."""
-    return "\n".join(visible(line, keep_newlines=False) for line in text.split("\n"))
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -59,10 +40,9 @@ def format_table(table: Table, width: int = 60) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
     # The last column (sources, chains) is printed whole; the others are cut to keep rows readable.
-    rows = [[cut(safe(c)) for c in row[:-1]] + [safe(c) for c in row[-1:]] for row in table.rows]
-    columns = [safe(c) for c in table.columns]
-    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
+    rows = [[cut(c) for c in row[:-1]] + row[-1:] for row in table.rows]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(table.columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join([line.rstrip(), rule, *body])
@@ -77,9 +57,9 @@ def markdown_table(table: Table) -> str:
     | x\\|y | z |
     """
     def esc(text: str) -> str:
-        return visible(text.replace("|", "\\|").replace("\n", " "), keep_newlines=False)
+        return text.replace("|", "\\|").replace("\n", " ")
 
-    head = "| " + " | ".join(esc(c) for c in table.columns) + " |"
+    head = "| " + " | ".join(table.columns) + " |"
     rule = "|" + "|".join("---" for _ in table.columns) + "|"
     return "\n".join([head, rule, *("| " + " | ".join(esc(c) for c in row) + " |" for row in table.rows)])
 
@@ -105,12 +85,5 @@ FORMATS: dict[str, Callable[[Table], str]] = {"table": _plain, "csv": _csv, "jso
 
 
 def emit(table: Table, fmt: str) -> None:
-    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown).
-
-    CSV and JSON written to a file or a pipe keep the data as it is; to a terminal their control and
-    bidi characters are made visible too (the table and Markdown formats always make them visible).
-    """
-    text = FORMATS.get(fmt, _plain)(table)
-    if fmt in ("csv", "json") and sys.stdout.isatty():
-        text = visible(text)
-    sys.stdout.write(text)
+    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown)."""
+    sys.stdout.write(FORMATS.get(fmt, _plain)(table))

@@ -124,14 +124,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "eller",
         "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
         "samme ting, bruk den IRI-en.",
-        "import.needs_source": "<{iri}> finnes allerede i grafen, og fila legger til utsagn om den uten kilde: legg til "
-        "ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (eller ikg:reference \"…\") på <{iri}> "
-        "i samme fil.",
-        "import.ambiguous_name": "navnet «{name}» på <{iri}> kan ikke skilles fra «{other_name}», som <{other}> "
-        "allerede har; da ville oppslag på navnet bli tvetydig: velg et annet navn, eller bruk <{other}>.",
-        "import.unsafe_name": "navnet på <{iri}> har usynlige tegn eller kontrolltegn ({chars}): fjern dem.",
-        "import.too_many_triples": "{name} har {n} tripler, mer enn grensen på {limit} for én import "
-        "(IKG_MAX_TRIPLES): del fila opp.",
         "import.nothing_new": "{name} tilfører ingenting nytt: alt i den finnes allerede i grafen.",
         "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt.",
         "import.why_default": "Importert fra {name}",
@@ -262,14 +254,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "or",
         "import.same_name": "“{label}” <{iri}> has the same name as the {kind} <{other}> already in the graph; "
         "if it is the same thing, use that IRI.",
-        "import.needs_source": "<{iri}> is already in the graph and this file adds statements about it without a "
-        "source: add ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (or ikg:reference \"…\") "
-        "on <{iri}> in the same file.",
-        "import.ambiguous_name": "the name “{name}” of <{iri}> cannot be told apart from “{other_name}”, which "
-        "<{other}> already has, so looking things up by name would be ambiguous: choose another name, or use <{other}>.",
-        "import.unsafe_name": "the name of <{iri}> holds invisible or control characters ({chars}): remove them.",
-        "import.too_many_triples": "{name} holds {n} triples, more than the limit of {limit} for one import "
-        "(IKG_MAX_TRIPLES): split the file.",
         "import.nothing_new": "{name} adds nothing new: everything in it is already in the graph.",
         "import.other_store": "This preview was made for another graph; upload the file again.",
         "import.why_default": "Imported from {name}",

@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
 from graph.history.shipped import open_store
@@ -60,7 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     result = import_file(store, args.file, editor=editor_name(args), why=args.why, lang=args.lang,
                          dry_run=args.dry_run, kind=args.kind)
-    print(safe_lines(result.describe(args.lang)))  # labels from the file: no escape sequence runs
+    print(result.describe(args.lang))
     return 0
 
 

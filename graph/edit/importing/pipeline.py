@@ -11,13 +11,11 @@ from pathlib import Path, PurePath
 from rdflib import BNode, Graph, Literal, URIRef
 
 import graph.edit.tabular as tabular
-from graph import config
 from graph.edit.importing.checks import check_file
 from graph.edit.importing.entities import Preview, entities
 from graph.edit.importing.locator import RELATIVE_BASE, Locator
 from graph.edit.importing.problems import ImportErrors, ImportProblem, refused
 from graph.edit.importing.shapes import shape_problems
-from graph.edit.importing.sources import source_problems
 from graph.edit.uploads import check_upload, max_upload_bytes, size_text
 from graph.errors import InputError
 from graph.history.changes import Change, commit
@@ -52,10 +50,6 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
             parsed = parse_text(text, file_type, name, base=RELATIVE_BASE, lang=lang)
         except ParseError as error:
             raise refused(name, error, lang) from None
-        if len(parsed) > max_triples():
-            raise ImportErrors(name, [ImportProblem("", t("import.too_many_triples", lang, name=name,
-                                                          n=number(len(parsed), lang),
-                                                          limit=number(max_triples(), lang)))], lang)
         locator = Locator(text, file_type)
         bad = _bad_iris(parsed)
         if bad:
@@ -74,20 +68,12 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
             to_remove.add(triple)
     # The shapes see the graph as it would be after the real change (what is already there stays).
     problems += shape_problems(store, to_add, to_remove, lang, locator, said)
-    if locator is not None:  # an RDF file: facts on existing things need a source, names must stay unique
-        problems += source_problems(store, to_add, lang)
     if problems:
         raise ImportErrors(name, problems, lang)
     new, changed = entities(store, to_add, to_remove, lang)
     return Preview(name=name, file_type=file_type, lang=lang, add=bind_prefixes(to_add), remove=to_remove,
                    new=new, changed=changed, warnings=warnings, summary=summary, kind=kind,
                    generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
-
-
-def max_triples() -> int:
-    """The most triples one import may hold: IKG_MAX_TRIPLES, or 200,000 when unset or not a positive number."""
-    setting = config.env("IKG_MAX_TRIPLES")
-    return int(setting) if setting.isdigit() and int(setting) > 0 else 200_000
 
 
 def _bad_iris(graph: Graph) -> list[str]:
