@@ -36,7 +36,6 @@ VARIABLES = {
     "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",
     "IKG_QUERY_MEMORY_MB": "memory a person's own query may take",
     "IKG_QUERY_ROWS": "rows a person's own query may return",
-    "IKG_MAX_TRIPLES": "the most triples one import may add",
 }
 
 
