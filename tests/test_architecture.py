@@ -52,6 +52,10 @@ CATALOGUES = {
     "graph/i18n/text_history.py",
     "graph/i18n/text_importing.py",
     "graph/i18n/text_questions.py",
+    "graph/i18n/text_review.py",
+    "graph/i18n/text_explorer.py",
+    "graph/i18n/text_city.py",
+    "graph/i18n/text_server.py",
 }
 
 STREAMLIT_HOME = "graph.ui"

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from graph import __version__
+from graph.cli.commands import PARSER_MODULES
 from graph.render.exports import EXPORT_FORMATS
 
 EPILOG = """\
@@ -72,9 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=int, default=2010,
                    help="twin cities with no activity since this year (default 2010)")
 
-    p = sub.add_parser("review", parents=[common], help="the section 5.1 review table of memberships and agreements")
-    p.add_argument("--format", choices=["table", "md", "csv"], default="table")
-
     p = sub.add_parser("export", parents=[common],
                        help="write the graph as ttl, jsonld, nt, graphml (Gephi), csv or xlsx")
     p.add_argument("--format", choices=list(EXPORT_FORMATS), required=True)
@@ -115,4 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="replace the store's content by a backup (asks first; recorded, so it can be undone)")
     p.add_argument("path", type=Path)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    for module in PARSER_MODULES:
+        module.add_parsers(sub, common, editing)
     return parser

@@ -16,13 +16,25 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from graph.i18n import text_app, text_core, text_editing, text_history, text_importing, text_questions
+from graph.i18n import (
+    text_app,
+    text_city,
+    text_core,
+    text_editing,
+    text_explorer,
+    text_history,
+    text_importing,
+    text_questions,
+    text_review,
+    text_server,
+)
 
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norsk bokmål", "en": "English"}
 LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
-CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, text_questions)
+CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, text_questions, text_review, text_explorer,
+              text_city, text_server)
 
 
 def _merged() -> dict[str, dict[str, str]]:

@@ -1,4 +1,4 @@
-"""Commands that read the graph: `queries`, `query`, `stats`, `gaps` and `review`."""
+"""Commands that read the graph: `queries`, `query`, `stats` and `gaps`."""
 
 from __future__ import annotations
 
@@ -84,16 +84,9 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    store = open_store(args.store)
-    emit(ask(store, "review", {}, args.lang), args.format)
-    return 0
-
-
 COMMANDS = {
     "queries": cmd_queries,
     "query": cmd_query,
     "stats": cmd_stats,
     "gaps": cmd_gaps,
-    "review": cmd_review,
 }
