@@ -11,15 +11,17 @@ import argparse
 import sys
 
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
+from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
+from graph.cli.output import explain_fault
 from graph.cli.parser import build_parser
-from graph.config import debug
+from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
 
 
 def warn_if_stale(args: argparse.Namespace) -> None:
     """Tell the user when data/ changed after the store was filled (their store is not rebuilt silently)."""
-    if args.command in NO_STALENESS_NOTE:
+    if args.command in NO_STALENESS_NOTE or args.command in OPENS_ITS_OWN_STORE:
         return
     try:
         store = open_store(args.store)
@@ -28,6 +30,14 @@ def warn_if_stale(args: argparse.Namespace) -> None:
     if is_stale(store):
         print(f"ikg: note: data/ has changed since {store.describe()} was filled; "
               "run `ikg reset --from-data` to rebuild it", file=sys.stderr)
+
+
+def fault(error: BaseException, args: argparse.Namespace) -> str | None:
+    """What a user should know and do about a fault of the machine rather than of ikg, or None."""
+    try:
+        return explain_fault(error, args.lang, store_setting(args.store))
+    except Exception:  # explaining must never hide the error itself
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         warn_if_stale(args)
         return COMMANDS[args.command](args)
     except IkgError as exc:
-        print(f"ikg: {exc}", file=sys.stderr)
+        print(f"ikg: {fault(exc, args) or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("ikg: interrupted", file=sys.stderr)
@@ -52,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:  # last resort: never a traceback for a user
+        explained = fault(exc, args)
+        if explained:  # a damaged store, a full disk, a store another program holds: not a bug
+            print(f"ikg: {explained}", file=sys.stderr)
+            return 1
         if debug():
             raise
         print(f"ikg: unexpected error: {exc} (run with IKG_DEBUG=1 for details)", file=sys.stderr)

@@ -1,13 +1,37 @@
-"""What the commands print: answers as a plain-text, Markdown, CSV or JSON table, and `--param` pairs read."""
+"""What the commands print: answers as a plain-text, Markdown, CSV or JSON table, and `--param` pairs read.
+
+Text from the data reaches the terminal only through `graph.vocab.text.visible`: an ESC or OSC sequence,
+another control character or a bidi override in a label is printed as an escape, never run.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from graph.errors import InputError
+from graph.i18n import t
 from graph.questions.table import Table
 from graph.render.exports import csv_text, table_json
+from graph.vocab.text import visible
+
+
+def safe(text: object) -> str:
+    """A value of the data as it may reach a terminal (one line: newlines and tabs escaped too).
+
+    >>> safe("Evil\x1b[2J\u202e")
+    'Evil\\\\x1b[2J\\\\u202e'
+    """
+    return visible(str(text), keep_newlines=False)
+
+
+def safe_lines(text: str) -> str:
+    """A multi-line text (a preview, a diff) with everything but its line breaks made visible."""
+    return "\n".join(visible(line, keep_newlines=False) for line in text.split("\n"))
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -40,9 +64,10 @@ def format_table(table: Table, width: int = 60) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
     # The last column (sources, chains) is printed whole; the others are cut to keep rows readable.
-    rows = [[cut(c) for c in row[:-1]] + row[-1:] for row in table.rows]
-    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(table.columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))
+    rows = [[cut(safe(c)) for c in row[:-1]] + [safe(c) for c in row[-1:]] for row in table.rows]
+    columns = [safe(c) for c in table.columns]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join([line.rstrip(), rule, *body])
@@ -57,9 +82,9 @@ def markdown_table(table: Table) -> str:
     | x\\|y | z |
     """
     def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return visible(text.replace("|", "\\|").replace("\n", " "), keep_newlines=False)
 
-    head = "| " + " | ".join(table.columns) + " |"
+    head = "| " + " | ".join(esc(c) for c in table.columns) + " |"
     rule = "|" + "|".join("---" for _ in table.columns) + "|"
     return "\n".join([head, rule, *("| " + " | ".join(esc(c) for c in row) + " |" for row in table.rows)])
 
@@ -85,5 +110,67 @@ FORMATS: dict[str, Callable[[Table], str]] = {"table": _plain, "csv": _csv, "jso
 
 
 def emit(table: Table, fmt: str) -> None:
-    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown)."""
-    sys.stdout.write(FORMATS.get(fmt, _plain)(table))
+    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown).
+
+    CSV and JSON written to a file or a pipe keep the data as it is; to a terminal their control and
+    bidi characters are made visible too (the table and Markdown formats always make them visible).
+    """
+    text = FORMATS.get(fmt, _plain)(table)
+    if fmt in ("csv", "json") and sys.stdout.isatty():
+        text = visible(text)
+    sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Faults of the machine, not of the input: what happened and what to do (issue 10, item 11)
+# ---------------------------------------------------------------------------------------------
+
+_LOCK = re.compile(r"(\S+)/LOCK\b.*(temporarily unavailable|lock)", re.IGNORECASE)
+_DAMAGED_FILE = re.compile(r"(/\S+?)/(?:\d+\.(?:sst|log)|MANIFEST-\d+|CURRENT|OPTIONS-\d+)")
+
+
+def explain_fault(error: BaseException, lang: str = "en", store: str | None = None) -> str | None:
+    """The message for a damaged store, a full disk or a store locked by another process, or None for any
+    other error. `store` is the store setting, named when the error does not say which folder it is.
+
+    >>> print(explain_fault(OSError(errno.ENOSPC, "No space left on device"), "en", "/srv/ikg"))
+    The disk is full ([Errno 28] No space left on device): nothing was saved. Free some space on the disk of /srv/ikg \
+and try again; the store keeps what was saved before.
+    >>> explain_fault(ValueError("x")) is None
+    True
+    """
+    text = str(error)
+    if "Corruption" in text:
+        found = _DAMAGED_FILE.search(text)
+        folder = found.group(1) if found else (store or "?")
+        detail = text[text.index("Corruption"):][:300]  # the store's own words, not ikg's wrapping
+        return t("fault.corrupt", lang, store=safe(folder), detail=safe(detail))
+    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "No space left on device" in text:
+        return t("fault.disk_full", lang, store=safe(store or "?"), detail=safe(text[:200]))
+    locked = _LOCK.search(text)
+    if locked:
+        holder = lock_holder(Path(locked.group(1)) / "LOCK")
+        if holder is None:
+            return t("fault.locked_unknown", lang, store=safe(locked.group(1)))
+        return t("fault.locked", lang, store=safe(locked.group(1)), pid=holder[0], command=safe(holder[1] or "?"))
+    return None
+
+
+def lock_holder(lock_file: Path) -> tuple[int, str] | None:
+    """The process id and command line of the process holding a lock on `lock_file` (from /proc/locks,
+    Linux), or None when it cannot be told."""
+    try:
+        inode = os.stat(lock_file).st_ino
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        parts = line.split()
+        if len(parts) > 5 and parts[5].rsplit(":", 1)[-1] == str(inode) and parts[4].isdigit():
+            pid = parts[4]
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            except OSError:
+                command = ""
+            return int(pid), command.strip()[:120]
+    return None

@@ -5,19 +5,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from rdflib import Graph, URIRef
 
 from graph.edit.fields import AmountField, Field, ValueProblems
-from graph.edit.kinds import BASE_FIELDS, SOURCE_FIELDS, Kind
+from graph.edit.kinds import BASE_FIELDS, LABEL_FIELDS, SOURCE_FIELDS, Kind
 from graph.edit.lookup import Lookup
 from graph.edit.values import is_empty, raw
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import number, t
 from graph.rdf.shapes import validate_change
 from graph.store.base import Store
 from graph.vocab.namespaces import IKG
+from graph.vocab.text import unsafe_characters
+
+AMOUNT_MAX = 10**13  # an amount (a cost, a budget) in any currency; the shipped data's largest is 1.5 × 10^10
+
+
+def amount_in_range(amount: Decimal) -> bool:
+    """An amount forms, spreadsheets and files all accept: 0 to AMOUNT_MAX, at most two decimals.
+
+    >>> amount_in_range(Decimal("12500.50")), amount_in_range(Decimal("1" * 5000)), amount_in_range(Decimal("0.001"))
+    (True, False, False)
+    """
+    if not amount.is_finite() or not 0 <= amount <= AMOUNT_MAX:
+        return False
+    exponent = amount.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -2
 
 
 class FieldErrors(InputError):  # noqa: N818 - the name the callers know
@@ -78,7 +94,16 @@ class Checker:
     def parse(self, f: Field, value: str | list[str]) -> Any:
         """One field's value, or None after recording what is wrong."""
         try:
-            return f.field_type.parse(f, value, self.look)
+            parsed = f.field_type.parse(f, value, self.look)
+            if f.name in LABEL_FIELDS:
+                hidden = [c for text in ([parsed] if isinstance(parsed, str) else parsed)
+                          for c in unsafe_characters(text)]
+                if hidden:  # a name must look like what it says (no "Trond\u202eheim" beside "Trondheim")
+                    raise InputError.of("edit.err.hidden_in_name", self.lang, chars=", ".join(dict.fromkeys(hidden)))
+            if isinstance(f.field_type, AmountField) and not amount_in_range(parsed):
+                raise InputError.of("edit.err.amount_range", self.lang, value=str(value)[:40],
+                                    max=number(AMOUNT_MAX, self.lang))
+            return parsed
         except ValueProblems as exc:
             self.problems += [(f.name, str(error)) for error in exc.errors]
         except InputError as exc:

@@ -23,6 +23,7 @@ without end or to read files on the server): convert it to Turtle on your own ma
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from pathlib import PurePath
@@ -85,6 +86,22 @@ def check_upload(name: str, data: bytes, lang: str = "en", max_bytes: int | None
     else:
         _check_text(shown, data, kind, lang)
     return kind
+
+
+def read_upload(path: str | os.PathLike[str], lang: str = "en", max_bytes: int | None = None) -> bytes:
+    """A file's bytes for `ikg import` and `ikg validate`, read up to the size limit and no further.
+
+    The size the file system reports is not trusted (/dev/zero, a pipe or a growing file report 0):
+    InputError `upload.too_big_read` once more than `max_bytes` bytes were read; OSError when it
+    cannot be opened (graph.rdf.parsing.read_bytes words those).
+    """
+    name = os.fspath(path)
+    limit = max_upload_bytes(lang) if max_bytes is None else max_bytes
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError.of("upload.too_big_read", lang, name=name, limit=size_text(limit, lang))
+    return data
 
 
 def size_text(n: int, lang: str = "en") -> str:

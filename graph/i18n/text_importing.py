@@ -44,6 +44,15 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.empty": "{name} er tom: velg fila på nytt, eller sjekk at den ble lagret.",
         "upload.too_big": "{name} er {size}, mer enn grensen på {limit}: del den opp i mindre filer, eller be "
         "den som drifter verktøyet om å heve IKG_MAX_UPLOAD_MB.",
+        "upload.too_big_read": "{name} er større enn grensen på {limit} (lesingen ble stoppet der): del den opp i "
+        "mindre filer, eller be den som drifter verktøyet om å heve IKG_MAX_UPLOAD_MB.",
+        "tabular.err.declared_size": "Arket «{sheet}» oppgir området {range}, større enn en tabell kan være (høyst "
+        "{max_rows} rader og {max_columns} kolonner): kopier bare tabellen over i et nytt ark eller en ny arbeidsbok "
+        "og lagre på nytt.",
+        "tabular.err.sheet_too_long": "Lesingen av arket «{sheet}» stoppet ved rad {at}: en tabell kan ha høyst "
+        "{max_rows} rader og {cells} celler: fjern tomme rader og alt under tabellen, eller del den opp.",
+        "tabular.err.too_many_columns": "Rad {at} i arket «{sheet}» har data i kolonne {column}; en "
+        "tabell kan ha høyst {max} kolonner: fjern det som står til høyre for tabellen.",
         "upload.bad_limit": "IKG_MAX_UPLOAD_MB må være et positivt antall megabyte, ikke «{value}».",
         "upload.unknown_type": "{name}: filer av denne typen kan ikke importeres; bruk Turtle (.ttl), JSON-LD "
         "(.jsonld eller .json), N-Triples (.nt), CSV (.csv) eller Excel (.xlsx).",
@@ -99,7 +108,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.no_triples": "fila inneholder ingen utsagn; det er ingenting å importere.",
         "import.bad_iri": "«{iri}» er ikke en gyldig IRI (den har mellomrom, anførselstegn, klammer, kontrolltegn eller mangler skjema som https:): skriv en fullstendig IRI, f.eks. <https://example.org/nettverk-a>",
         "import.relative_iri": "den relative IRI-en <{iri}> har ingen base: skriv hele IRI-en, f.eks. "
-        "<https://w3id.org/ikg/trondheim/{iri}>, eller legg @base <…> øverst i fila.",
+        "<https://example.org/{iri}>, eller legg @base <…> øverst i fila.",
         "import.owl_imports": "owl:imports <{url}> avvises: importer følges ikke, og ingenting hentes noen gang "
         "fra nettet; fjern utsagnet og legg de utsagnene du trenger inn i denne fila (eller importer den "
         "fila for seg).",
@@ -124,6 +133,36 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "eller",
         "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
         "samme ting, bruk den IRI-en.",
+        "import.needs_source": "<{iri}> finnes allerede i grafen, og fila legger til utsagn om den uten kilde: legg til "
+        "ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (eller ikg:reference \"…\") på <{iri}> "
+        "i samme fil.",
+        "import.ambiguous_name": "navnet «{name}» på <{iri}> kan ikke skilles fra «{other_name}», som <{other}> "
+        "allerede har; da ville oppslag på navnet bli tvetydig: velg et annet navn, eller bruk <{other}>.",
+        "import.unsafe_name": "navnet {field} på <{iri}> har usynlige tegn, kontrolltegn, linjeskift eller tegn som snur "
+        "skriveretningen ({chars}): fjern dem (et navn er én linje med synlig tekst; kommentarer og sitater kan ha slike tegn).",
+        "edit.err.hidden_in_name": "Navnet har usynlige tegn eller tegn som snur skriveretningen ({chars}), så det "
+        "ser ut som noe annet enn det er; skriv det inn på nytt uten dem.",
+        "edit.err.amount_range": "Beløpet «{value}» er utenfor 0–{max} eller har mer enn to desimaler: sjekk tallet.",
+        "import.year_range": "året i {field} «{value}» er utenfor {min}–{max}, som også skjema og regneark krever: "
+        "sjekk at det er riktig skrevet.",
+        "import.amount_range": "beløpet {field} «{value}» er utenfor 0–{max} eller har mer enn to desimaler, som også "
+        "skjema og regneark krever: sjekk tallet.",
+        "validate.tables": "{name} er en tabell (CSV eller Excel): `ikg validate` sjekker RDF-filer; prøv tabellen med "
+        "`ikg import {name} --dry-run`.",
+        "import.surrogate": "teksten i {field} «{value}» har et ensomt surrogat (\\uD800–\\uDFFF), som ikke er et tegn "
+        "og ikke kan lagres: fjern det, eller skriv tegnet som var ment (f.eks. \\U0001F600 for ett tegn utenfor BMP).",
+        "fault.corrupt": "Grafen i {store} er skadet ({detail}). Ingenting mer ble lest eller skrevet. Flytt mappa "
+        "til side (f.eks. `mv {store} {store}.skadet`) og legg inn siste sikkerhetskopi i en ny: `ikg --store {store} "
+        "restore FIL` (kopien lages med `ikg backup FIL`), eller bygg grafen på nytt fra de leverte dataene med "
+        "`ikg --store {store} reset --from-data` (endringer siden da går tapt).",
+        "fault.disk_full": "Disken er full ({detail}): ingenting ble lagret. Frigjør plass på disken der {store} ligger, "
+        "og prøv igjen; grafen beholder det som var lagret før.",
+        "fault.locked": "Grafen i {store} brukes av en annen prosess, prosess {pid} ({command}), som holder låsen: lukk den (eller "
+        "vent til den er ferdig) og prøv igjen, eller bruk en annen --store.",
+        "fault.locked_unknown": "Grafen i {store} brukes av en annen prosess som holder låsen (en annen ikg eller "
+        "appen): lukk den (eller vent til den er ferdig) og prøv igjen, eller bruk en annen --store.",
+        "import.too_many_triples": "{name} har {n} tripler, mer enn grensen på {limit} for én import "
+        "(IKG_MAX_TRIPLES): del fila opp.",
         "import.nothing_new": "{name} tilfører ingenting nytt: alt i den finnes allerede i grafen.",
         "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt.",
         "import.why_default": "Importert fra {name}",
@@ -177,6 +216,14 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.empty": "{name} is empty: choose the file again, or check that it was saved.",
         "upload.too_big": "{name} is {size}, over the limit of {limit}: split it into smaller files, or ask "
         "whoever runs the tool to raise IKG_MAX_UPLOAD_MB.",
+        "upload.too_big_read": "{name} is larger than the limit of {limit} (reading stopped there): split it into "
+        "smaller files, or ask whoever runs the tool to raise IKG_MAX_UPLOAD_MB.",
+        "tabular.err.declared_size": "The sheet “{sheet}” declares the range {range}, larger than a table can be (at "
+        "most {max_rows} rows and {max_columns} columns): copy just the table into a new sheet or workbook and save "
+        "it again.",
+        "tabular.err.sheet_too_long": "Reading the sheet “{sheet}” stopped at row {at}: a table can have at most "
+        "{max_rows} rows and {cells} cells: remove empty rows and everything below the table, or split it.",
+        "tabular.err.too_many_columns": "Row {at} of the sheet “{sheet}” has data in column {column}; a table can have at most {max} columns: remove what is to the right of the table.",
         "upload.bad_limit": "IKG_MAX_UPLOAD_MB must be a positive number of megabytes, not “{value}”.",
         "upload.unknown_type": "{name}: files of this type cannot be imported; use Turtle (.ttl), JSON-LD "
         "(.jsonld or .json), N-Triples (.nt), CSV (.csv) or Excel (.xlsx).",
@@ -230,7 +277,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.no_triples": "the file holds no statements; there is nothing to import.",
         "import.bad_iri": "“{iri}” is not a valid IRI (it holds a space, quote, brace or control character, or has no scheme such as https:): write a full IRI, e.g. <https://example.org/network-a>",
         "import.relative_iri": "the relative IRI <{iri}> has no base: write the full IRI, e.g. "
-        "<https://w3id.org/ikg/trondheim/{iri}>, or put @base <…> at the top of the file.",
+        "<https://example.org/{iri}>, or put @base <…> at the top of the file.",
         "import.owl_imports": "owl:imports <{url}> is refused: imports are not followed and nothing is ever "
         "fetched from the network; remove the statement and put the statements you need in this file (or import "
         "that file on its own).",
@@ -254,6 +301,36 @@ TEXT: dict[str, dict[str, str]] = {
         "import.or": "or",
         "import.same_name": "“{label}” <{iri}> has the same name as the {kind} <{other}> already in the graph; "
         "if it is the same thing, use that IRI.",
+        "import.needs_source": "<{iri}> is already in the graph and this file adds statements about it without a "
+        "source: add ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (or ikg:reference \"…\") "
+        "on <{iri}> in the same file.",
+        "import.ambiguous_name": "the name “{name}” of <{iri}> cannot be told apart from “{other_name}”, which "
+        "<{other}> already has, so looking things up by name would be ambiguous: choose another name, or use <{other}>.",
+        "import.unsafe_name": "the name {field} of <{iri}> holds invisible, control, line-break or text-direction "
+        "characters ({chars}): remove them (a name is one line of visible text; comments and quotes may hold such characters).",
+        "edit.err.hidden_in_name": "The name holds invisible or text-direction characters ({chars}), so it looks "
+        "like something it is not; type it again without them.",
+        "edit.err.amount_range": "The amount “{value}” is outside 0–{max} or has more than two decimals: check the number.",
+        "import.year_range": "the year in {field} “{value}” is outside {min}–{max}, as forms and spreadsheets also "
+        "require: check that it is written right.",
+        "import.amount_range": "the amount {field} “{value}” is outside 0–{max} or has more than two decimals, as forms "
+        "and spreadsheets also require: check the number.",
+        "validate.tables": "{name} is a table (CSV or Excel): `ikg validate` checks RDF files; try the table with "
+        "`ikg import {name} --dry-run`.",
+        "import.surrogate": "the text in {field} “{value}” holds a lone surrogate (\\uD800–\\uDFFF), which is not a "
+        "character and cannot be stored: remove it, or write the character meant (e.g. \\U0001F600 for one outside the BMP).",
+        "fault.corrupt": "The store in {store} is damaged ({detail}). Nothing more was read or written. Move the "
+        "folder aside (e.g. `mv {store} {store}.damaged`) and load the latest backup into a new one: `ikg --store "
+        "{store} restore FILE` (made with `ikg backup FILE`), or rebuild the store from the shipped data with "
+        "`ikg --store {store} reset --from-data` (edits made since then are lost).",
+        "fault.disk_full": "The disk is full ({detail}): nothing was saved. Free some space on the disk of {store} and "
+        "try again; the store keeps what was saved before.",
+        "fault.locked": "The store in {store} is in use by another process, process {pid} ({command}), which holds its lock: close it "
+        "(or wait until it is done) and try again, or use another --store.",
+        "fault.locked_unknown": "The store in {store} is in use by another process that holds its lock (another ikg "
+        "or the app): close it (or wait until it is done) and try again, or use another --store.",
+        "import.too_many_triples": "{name} holds {n} triples, more than the limit of {limit} for one import "
+        "(IKG_MAX_TRIPLES): split the file.",
         "import.nothing_new": "{name} adds nothing new: everything in it is already in the graph.",
         "import.other_store": "This preview was made for another graph; upload the file again.",
         "import.why_default": "Imported from {name}",

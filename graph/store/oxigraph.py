@@ -93,8 +93,9 @@ class OxigraphStore(Store):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
-        except OSError as exc:
-            hint = " (is another ikg or the app using it? close it first)" if "lock" in str(exc).lower() else ""
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a damaged store ("Corruption: ...")
+            hint = (" (is another ikg or the app using it? `./scripts/run` shares the store with ikg commands; "
+                    "otherwise close it first)") if "lock" in str(exc).lower() else ""
             raise StoreError(f"cannot open the store in {self.path}: {exc}{hint}") from None
 
     def _run(self, query: str, bindings: Mapping[str, Node]) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,24 +63,34 @@ def sidebar_login(lang: str) -> str | None:
     return None
 
 
+def client_address() -> str:
+    """The address of this session's connection (`st.context.ip_address`), or "unknown" (also on localhost)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no session context (bare script run): count it as unknown
+        address = None
+    return str(address) if address else "unknown"
+
+
 def _password_form(box: Any, lang: str) -> None:
-    """Name and password; a few wrong passwords in a row lock the form for a while."""
+    """Name and password; wrong passwords for a name or from an address lock the login for every session."""
     with box.form("login", clear_on_submit=False):
         name = st.text_input(t("login.name", lang), key="login_name")
         password = st.text_input(t("login.password", lang), type="password", key="login_password")
         submitted = st.form_submit_button(t("login.submit", lang))
     if not submitted:
         return
-    failures = st.session_state.get("login_failures", [])
-    recent = [f for f in failures if time.time() - f < auth.LOCK_SECONDS]
-    if len(recent) >= auth.MAX_FAILURES:
-        box.error(t("login.locked", lang, seconds=auth.LOCK_SECONDS))
+    keys = auth.throttle_keys(name, client_address())
+    wait = auth.THROTTLE.wait(*keys)
+    if wait:
+        box.error(t("login.locked", lang, seconds=wait))
     elif not name.strip():
         box.error(t("login.no_name", lang))
     elif auth.check_password(password, auth.password_hash(secrets())):
+        auth.THROTTLE.succeeded(*keys)
         st.session_state[EDITOR_KEY] = name.strip()
-        st.session_state.pop("login_failures", None)
         st.rerun()
     else:
-        st.session_state["login_failures"] = [*recent, time.time()]
-        box.error(t("login.wrong", lang))
+        auth.THROTTLE.failed(*keys)
+        wait = auth.THROTTLE.wait(*keys)
+        box.error(t("login.locked", lang, seconds=wait) if wait else t("login.wrong", lang))

@@ -234,7 +234,7 @@ trd:network-test-many a ikg:Network ; rdfs:label "Mange"@nb , "Many"@en ; ikg:ta
         "- line 11, column 1: <https://w3id.org/ikg/change/20200101000000-abcdef> is a record of the change history, "
         "which only the tool itself writes: remove these statements from the file.",
         "- line 12, column 1: the relative IRI <relative-thing> has no base: write the full IRI, e.g. "
-        "<https://w3id.org/ikg/trondheim/relative-thing>, or put @base <…> at the top of the file.",
+        "<https://example.org/relative-thing>, or put @base <…> at the top of the file.",
     ])
     assert [p.line for p in error.problems] == [7, 8, 9, 11, 12]
 

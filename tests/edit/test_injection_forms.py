@@ -7,7 +7,10 @@ outcome is one of:
 - refused with an IkgError (a form names the field), and the graph is as it was;
 - accepted, and then the payload is stored as a literal only by the free-text fields (names, other
   names, quote, reference; the editor and the reason in the change record), normalised the way the
-  field normalises text; every IRI of the new triples is a well-formed http(s) IRI (none of
+  field normalises text; names (label, other names) refuse, naming the field, what would make a name
+  look like something it is not (bidi overrides, zero-width characters; in a file also control
+  characters, tabs and line breaks: issue 10, item 10), while quotes, references and comments keep
+  them verbatim; every IRI of the new triples is a well-formed http(s) IRI (none of
   ``<>"{}|^`\\``, spaces or control characters); nothing changed outside the new thing, its skolem
   sub-nodes (citations, periods, amounts) and the change record; and undoing the change restores the graph.
 
@@ -59,11 +62,14 @@ from graph.edit.correct import correct, retire
 from graph.edit.current import entity_values
 from graph.edit.delete import delete
 from graph.edit.draft import Draft, Pending
+from graph.edit.importing.sources import hidden_characters
 from graph.edit.kinds import KINDS, kind_spec
 from graph.edit.tabular.headers import norm
 from graph.errors import IkgError, StoreError
+from graph.i18n import t
 from graph.rdf.skolem import GENID_BASE
 from graph.vocab.namespaces import IKG, SCHEMA
+from graph.vocab.text import BIDI_CONTROLS, ZERO_WIDTH
 from tests.safety.test_injection import PAYLOADS, snapshot
 
 NS = "https://w3id.org/ikg/trondheim/"
@@ -82,6 +88,7 @@ GOOD_IRI = re.compile(r"^https?://[^\x00-\x20<>\"{}|\\^`\x7f]+$")
 ANY_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f]*$")
 IRI_ESCAPE = set('<>"{}|^`\\ ')
 KIND_NAMES = [kind.name for kind in KINDS]
+NAME_FIELDS = ("label_nb", "label_en", "alt_labels")  # names: no hidden characters (issue 10, item 10)
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SHARE = {"memory": 2, "oxigraph": 1}  # any other backend (Virtuoso): 5
 
@@ -105,9 +112,15 @@ def has_control(payload: str) -> bool:
     return bool(CONTROL.search(payload))
 
 
-def refused_in_words(exc: Exception, payload: str, context) -> None:
-    """A text value refused: only for a control character, and in words (not a SPARQL server's parser)."""
-    assert has_control(payload), (context, str(exc)[:200])
+def hides(payload: str) -> bool:
+    """Whether a payload holds a bidi override or a zero-width character: a name refuses it (a quote keeps it)."""
+    return bool(set(payload) & (BIDI_CONTROLS | ZERO_WIDTH))
+
+
+def refused_in_words(exc: Exception, payload: str, context, *, names: bool = False) -> None:
+    """A text value refused: only for a control character (or, when names are among the fields, a hidden
+    one), and in words (not a SPARQL server's parser)."""
+    assert has_control(payload) or (names and hides(payload)), (context, str(exc)[:200])
     assert not isinstance(exc, StoreError) and "query could not be" not in str(exc), (context, str(exc)[:200])
 
 
@@ -318,7 +331,10 @@ def test_every_field_of_every_form(writable_store, kind):
                 assert any(name == f.name for name, _ in exc.problems), (context, exc.problems)
                 assert str(exc) and "Traceback" not in str(exc), context
                 if f.name in FREE_TEXT:
-                    refused_in_words(exc, payload, context)
+                    refused_in_words(exc, payload, context, names=f.name in NAME_FIELDS)
+                    if hides(payload) and not has_control(payload):
+                        assert exc.problems == [(f.name, t("edit.err.hidden_in_name", lang_of(i),
+                                                            chars="U+202E"))], exc.problems
                 continue
             outcomes[f.name]["accepted"] += 1
             check_draft(draft, base_draft, f.name, payload, context)
@@ -330,13 +346,17 @@ def test_every_field_of_every_form(writable_store, kind):
         mine = share(store, k, j)
         if f.type in ALWAYS_REFUSED:  # a payload never becomes a thing, a concept or a web address
             assert outcomes[f.name] == Counter(refused=len(mine)), (f.name, outcomes[f.name])
-        if f.name in FREE_TEXT:  # any text, but perhaps not a control character
-            assert outcomes[f.name]["accepted"] >= len([p for p in mine if not has_control(p)]), f.name
+        if f.name in FREE_TEXT:  # any text, but perhaps not a control character; a name no hidden one either
+            hidden = f.name in NAME_FIELDS
+            assert outcomes[f.name]["accepted"] >= len([p for p in mine if not has_control(p)
+                                                        and not (hidden and hides(p))]), f.name
+            if hidden:
+                assert outcomes[f.name]["refused"] >= len([p for p in mine if hides(p)]), f.name
     assert set(others) <= {"id", "lat", "long", "annual_cost", "budget", "currency"}, others
 
     # Written: each payload in every free-text field of the form at once, and each other value accepted
     # above, as one batch (built like a spreadsheet's rows, checked against the shapes as save does).
-    writes = [p for p in payloads if not has_control(p)]
+    writes = [p for p in payloads if not has_control(p) and not hides(p)]
     batch = Pending()
     batch.cache = cache
     written = []
@@ -376,13 +396,13 @@ def test_every_field_of_every_form(writable_store, kind):
         record_of(store, change))
     history.undo(store, change.id, editor=payload, why=payload)
 
-    # A control character in every free-text field: refused in words, or saved like any text.
-    for payload in [p for p in payloads if has_control(p)]:
+    # A control (or hidden) character in every free-text field: refused in words, or saved like any text.
+    for payload in [p for p in payloads if has_control(p) or hides(p)]:
         count = store.count()
         try:
             change = save(store, kind, {**base, **dict.fromkeys(free, payload)}, editor=EDITOR)
         except IkgError as exc:
-            refused_in_words(exc, payload, (kind, "save"))
+            refused_in_words(exc, payload, (kind, "save"), names=True)
             assert store.count() == count
             continue
         added = check_written(store, change, count, (kind, "save", "control"))
@@ -490,7 +510,7 @@ def test_correct_retire_and_delete_a_network(writable_store):
             change = correct(store, iri, {**dict.fromkeys(FREE_TEXT, payload), "source_section": section},
                                      editor=payload, why=payload, lang=lang_of(i))
         except IkgError as exc:
-            refused_in_words(exc, payload, "correct")
+            refused_in_words(exc, payload, "correct", names=True)
             assert store.count() == count
             continue
         added = check_written(store, change, count, ("correct", payload[:60]))
@@ -597,15 +617,16 @@ def test_every_cell_of_a_spreadsheet_row(writable_store, kind):
         if f.type in ALWAYS_REFUSED:
             assert outcome[f.name] == Counter(refused=len(mine)), (f.name, outcome[f.name], [
                 p[:30] for n, (name, p) in cells.items() if name == f.name and n not in problems])
-        if f.name in FREE_TEXT:
-            assert outcome[f.name]["accepted"] == len([p for p in mine if "\x00" not in p]), f.name
+        if f.name in FREE_TEXT:  # a name refuses a hidden character (other text keeps it)
+            assert outcome[f.name]["accepted"] == len([p for p in mine if "\x00" not in p
+                                                       and not (f.name in NAME_FIELDS and hides(p))]), f.name
     assert set(others) <= {"id", "lat", "long", "annual_cost", "budget", "currency"}, others
 
     # The accepted values in a file of their own, imported and undone.
     free = [name for name in FREE_TEXT if name in spec.names]
     good = [({"id": f"injection-{kind}-0"}, "")]  # the filled row as it is
     good += [({"id": f"injection-{kind}-{i}", **dict.fromkeys(free, p)}, p)
-             for i, p in enumerate(payloads, start=1) if "\x00" not in p]
+             for i, p in enumerate(payloads, start=1) if "\x00" not in p and not hides(p)]
     good += [({"id": f"injection-{kind}-{name.replace('_', '-')}", name: p} if name != "id" else {"id": p}, p)
              for name, p in others.items()]
     preview = importing.prepare(store, f"{kind}.csv", csv_bytes(header, [row(v) for v, _ in good]), lang="en")
@@ -700,9 +721,42 @@ def test_turtle_literals(writable_store):
     one file), then undone."""
     store = writable_store
     before = shipped(store)
-    networks = [(i, p) for i, p in enumerate(payloads_for(store)) if not has_control(p)]
+    networks = [(i, p) for i, p in enumerate(payloads_for(store)) if not hidden_characters(p)]
     import_networks(store, networks, base_values(store)["network"]["source_section"])
     assert len(networks) >= 10 and same_graph(before, without_history(store))
+
+
+def test_turtle_names_refuse_hidden_characters_and_quotes_keep_them(writable_store):
+    """Issue 10, item 10: a payload with a control, line-break or bidi character as the names of a new
+    network is refused, naming each name field; the same payload as the quote and a comment is imported
+    verbatim (then undone). (Before, names took them verbatim, so "\u202etxt.exe" named a network.)"""
+    store = writable_store
+    before = shipped(store)
+    section = base_values(store)["network"]["source_section"]
+    hostile = [(i, p) for i, p in enumerate(payloads_for(store)) if hidden_characters(p) and "\x00" not in p]
+    assert hostile or store.kind not in FAST_BACKENDS
+    for i, payload in hostile:
+        thing = f"{NS}network-injection-{i}"
+        chars = ", ".join(hidden_characters(payload))
+        count = store.count()
+        with pytest.raises(importing.ImportErrors) as caught:
+            importing.prepare(store, "payloads.ttl", turtle_networks([(i, payload)], section), lang="en")
+        unsafe = [line for line in str(caught.value).splitlines() if "invisible, control" in line]
+        assert unsafe == [f"- line 5, column 1: the name {field} of <{thing}> holds invisible, control, line-break "
+                          f"or text-direction characters ({chars}): remove them (a name is one line of visible text; "
+                          "comments and quotes may hold such characters)."
+                          for field in ("rdfs:label@en", "rdfs:label@nb", "skos:altLabel")], payload
+        assert store.count() == count
+        literal = turtle_string(payload)
+        text = (TTL_HEAD + network_ttl(f"trd:network-injection-{i}", '"Injeksjon"', '"Injection"', literal, section)
+                + f"trd:network-injection-{i} rdfs:comment {literal} .\n")
+        change = importing.apply(store, importing.prepare(store, "quote.ttl", text.encode(), lang="en"),
+                                 editor=EDITOR, lang="en")
+        added = check_written(store, change, count, "quote")
+        assert text_of(added, URIRef(thing), "source_quote") == {payload}
+        assert (URIRef(thing), RDFS.comment, Literal(payload)) in added
+        history.undo(store, change.id, editor=EDITOR)
+    assert same_graph(before, without_history(store))
 
 
 def test_turtle_literal_with_a_control_character(writable_store, request):
@@ -743,13 +797,19 @@ def test_turtle_with_payloads_written_into_the_text(writable_store):
     for i, payload in enumerate(payloads):
         text = TTL_HEAD + network_ttl(f"trd:network-raw-{i}", f'"{payload}"', '"Raw"', '"Raw"', section)
         try:
-            Graph().parse(data=text, format="turtle")
+            read = Graph().parse(data=text, format="turtle")
             if "\x00" in payload:
                 raise ValueError("a NUL byte: the gate refuses the file as binary")
         except Exception:  # noqa: BLE001 - a file that cannot be read: the import must refuse it in words
             with pytest.raises(importing.ImportErrors) as caught:
                 importing.prepare(store, "raw.ttl", text.encode(), lang="en")
             assert "raw.ttl" in str(caught.value) and "Traceback" not in str(caught.value)
+            continue
+        name = str(read.value(URIRef(f"{NS}network-raw-{i}"), RDFS.label) or "")
+        if hidden_characters(name):  # a name (not a quote) with a hidden character: refused naming the field
+            with pytest.raises(importing.ImportErrors) as caught:
+                importing.prepare(store, "raw.ttl", text.encode(), lang="en")
+            assert f"the name rdfs:label@nb of <{NS}network-raw-{i}> holds invisible" in str(caught.value)
             continue
         readable.append(i)
     assert store.count() == len(before)  # nothing written (the whole graph is compared at the end)
@@ -803,8 +863,10 @@ def test_payload_file_names(writable_store):
     assert checked == 8 * len(payloads)
     assert store.count() == len(before)  # nothing written (the whole graph is compared at the end)
     # A real import under a payload's name (a few: each runs the shapes): the name is only in the reason.
+    # (A statement about a thing already in the graph needs a source in the same file: issue 10, item 7.)
     for i, payload in enumerate(payloads[::20]):
-        data = f"<{home}> <{RDFS.comment}> {turtle_string(f'Injection comment {i}')} .\n".encode()
+        data = (f"<{home}> <{RDFS.comment}> {turtle_string(f'Injection comment {i}')} ; <{IKG.citation}> "
+                f'[ <{IKG.reference}> "Injection test" ; <{IKG.evidence}> <{IKG.stated}> ] .\n').encode()
         name = f"{payload}.ttl"
         preview = importing.prepare(store, name, data, lang="en")
         count = store.count()
@@ -815,7 +877,8 @@ def test_payload_file_names(writable_store):
             assert store.count() == count
             continue
         added, _ = history.diff(store, change.id)
-        assert set(added) == {(home, RDFS.comment, Literal(f"Injection comment {i}"))}
+        assert (home, RDFS.comment, Literal(f"Injection comment {i}")) in added
+        assert {p for s, p, _ in added if s == home} == {RDFS.comment, IKG.citation} and len(added) == 4
         assert PurePath(name).name in change.comment
         history.undo(store, change.id, editor=EDITOR)
     assert same_graph(before, without_history(store))

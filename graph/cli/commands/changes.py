@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from graph.cli.output import format_table
+from graph.cli.output import format_table, safe, safe_lines
 from graph.cli.prompts import editor_name
 from graph.history.shipped import open_store
 from graph.questions.table import Table
@@ -19,12 +19,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.show:
         change = find(store, args.show, args.lang)
         added, removed = diff(store, change.id, args.lang)
-        print(f"change {change.id}  {change.time}  {change.editor}  {change.action}"
-              + (f"  — {change.comment}" if change.comment else ""))
+        print(safe_lines(f"change {change.id}  {change.time}  {safe(change.editor)}  {change.action}"
+                         + (f"  — {safe(change.comment)}" if change.comment else "")))
         for sign, graph in (("-", removed), ("+", added)):
             names = graph.namespace_manager
             for s, p, o in sorted(graph, key=lambda tr: tuple(term.n3() for term in tr)):
-                print(f"{sign} {s.n3(names)} {p.n3(names)} {o.n3(names)}")
+                print(f"{sign} {safe(s.n3(names))} {safe(p.n3(names))} {safe(o.n3(names))}")
         return 0
     rows = [[c.id, c.time, c.editor, c.action, f"+{c.added_count} -{c.removed_count}",
              (f"undone by {c.undone_by}" if c.undone_by else "") + (f"undoes {c.undoes}" if c.undoes else ""),

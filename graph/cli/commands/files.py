@@ -7,15 +7,21 @@ import sys
 import time
 from pathlib import Path
 
+from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
 from graph.history.shipped import open_store
+from graph.i18n import t
 from graph.render.exports import export
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from graph.edit.importing import check_files
     from graph.rdf.shapes import format_problem, validate_files
 
+    if args.store and not args.files:
+        return _validate_store(args)
+    check_files(args.files or [], lang=args.lang)  # what `ikg import` refuses, with its messages (issue 10)
     problems = validate_files(args.files or None, lang=args.lang)
     for problem in problems:
         print(format_problem(problem))
@@ -26,8 +32,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate_store(args: argparse.Namespace) -> int:
+    """`ikg validate --store S`: the store's data (without its change history) against the shapes."""
+    from graph.rdf.shapes import format_problem, validate
+    from graph.render.data_export import data_graph
+
+    store = open_store(args.store)
+    problems = validate(data_graph(store), lang=args.lang)
+    for problem in problems:
+        print(format_problem(problem))
+    if problems:
+        print(t("city.validate.store", args.lang, store=store.describe(), n=len(problems)), file=sys.stderr)
+        return 1
+    print(t("city.validate.store_ok", args.lang, store=store.describe()))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args.store)
+    if getattr(args, "data", None):
+        from graph.render.data_export import export_data
+
+        for path, n in export_data(store, args.data, args.lang):
+            print(t("city.export.wrote", args.lang, path=path, n=n))
+        return 0
+    if not args.format or not args.out:
+        raise InputError(t("city.err.export_needs", args.lang))
     written = export(store, args.format, args.out, args.lang)
     for path in written:
         print(f"wrote {path} ({path.stat().st_size} bytes)")
@@ -59,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     result = import_file(store, args.file, editor=editor_name(args), why=args.why, lang=args.lang,
                          dry_run=args.dry_run, kind=args.kind)
-    print(result.describe(args.lang))
+    print(safe_lines(result.describe(args.lang)))  # labels from the file: no escape sequence runs
     return 0
 
 

@@ -24,7 +24,8 @@ and then go through the same SHACL check and the same `apply`.
 """
 
 from graph.edit.importing.entities import Entity, Preview
-from graph.edit.importing.pipeline import ImportResult, apply, import_file, prepare
+from graph.edit.importing.pipeline import ImportResult, apply, check_files, import_file, prepare
 from graph.edit.importing.problems import ImportErrors, ImportProblem
 
-__all__ = ["Entity", "ImportErrors", "ImportProblem", "ImportResult", "Preview", "apply", "import_file", "prepare"]
+__all__ = ["Entity", "ImportErrors", "ImportProblem", "ImportResult", "Preview", "apply", "check_files", "import_file",
+           "prepare"]

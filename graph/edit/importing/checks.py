@@ -13,6 +13,7 @@ from graph.edit.importing.locator import Locator
 from graph.edit.importing.lookup import owner
 from graph.edit.importing.naming import Kinds, short
 from graph.edit.importing.problems import ImportErrors, ImportProblem
+from graph.edit.importing.ranges import ranges
 from graph.edit.importing.vocabulary import change_records, foreign_terms, owl_imports, relative_iris, vocabulary_terms
 from graph.i18n import t
 from graph.rdf.parsing import literal_problems
@@ -36,6 +37,8 @@ def check_file(store: Store, graph: Graph, text: str, name: str, lang: str,
     foreign_terms(found, graph)
     change_records(found, graph)
     skolemised = skolemise(graph)
+    if ranges(found, skolemised):  # a lone surrogate: no store can even be asked about it
+        raise ImportErrors(name, found.problems, lang)
     for s, p, o in skolemised:  # the shapes would say the same about an ill-formed value, less clearly
         if isinstance(o, Literal) and str(o) in bad:
             found.said.add((str(owner(skolemised, s)), short(p)))

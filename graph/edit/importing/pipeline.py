@@ -4,21 +4,24 @@ it in one recorded transaction, `import_file` does both for a file on disk (`ikg
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 import graph.edit.tabular as tabular
+from graph import config
 from graph.edit.importing.checks import check_file
 from graph.edit.importing.entities import Preview, entities
 from graph.edit.importing.locator import RELATIVE_BASE, Locator
 from graph.edit.importing.problems import ImportErrors, ImportProblem, refused
 from graph.edit.importing.shapes import shape_problems
-from graph.edit.uploads import check_upload, max_upload_bytes, size_text
+from graph.edit.importing.sources import source_problems
+from graph.edit.uploads import check_upload, max_upload_bytes, read_upload, size_text
 from graph.errors import InputError
 from graph.history.changes import Change, commit
+from graph.history.shipped import open_store
 from graph.i18n import number, t
 from graph.rdf.parsing import ParseError, decode_text, parse_text, read_bytes
 from graph.rdf.skolem import skolemise
@@ -42,14 +45,19 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
     warnings: list[str] = []
     said: set[tuple[str, str]] = set()
     locator: Locator | None = None
+    rows: dict[str, int] = {}  # a table's things and the rows that make them
     if file_type in ("csv", "xlsx"):
-        add, remove, summary = _from_table(store, name, data, kind, lang)
+        add, remove, summary, rows = _from_table(store, name, data, kind, lang)
     else:
         try:
             text = decode_text(data, name, lang)
             parsed = parse_text(text, file_type, name, base=RELATIVE_BASE, lang=lang)
         except ParseError as error:
             raise refused(name, error, lang) from None
+        if len(parsed) > max_triples():
+            raise ImportErrors(name, [ImportProblem("", t("import.too_many_triples", lang, name=name,
+                                                          n=number(len(parsed), lang),
+                                                          limit=number(max_triples(), lang)))], lang)
         locator = Locator(text, file_type)
         bad = _bad_iris(parsed)
         if bad:
@@ -68,12 +76,25 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
             to_remove.add(triple)
     # The shapes see the graph as it would be after the real change (what is already there stays).
     problems += shape_problems(store, to_add, to_remove, lang, locator, said)
+    if locator is not None:  # an RDF file: facts on existing things need a source, names must stay unique
+        problems += source_problems(store, add, to_add, lang, locator)
+    else:  # a table makes new things, each with its source; their names must keep lookup unambiguous too
+        named = source_problems(store, add, to_add, lang)
+        if named:
+            raise tabular.TableErrors(sorted(((rows.get(p.entity or ""), "", p.message) for p in named),
+                                             key=lambda problem: (problem[0] or 0, problem[2])), lang)
     if problems:
         raise ImportErrors(name, problems, lang)
     new, changed = entities(store, to_add, to_remove, lang)
     return Preview(name=name, file_type=file_type, lang=lang, add=bind_prefixes(to_add), remove=to_remove,
                    new=new, changed=changed, warnings=warnings, summary=summary, kind=kind,
                    generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
+
+
+def max_triples() -> int:
+    """The most triples one import may hold: IKG_MAX_TRIPLES, or 200,000 when unset or not a positive number."""
+    setting = config.env("IKG_MAX_TRIPLES")
+    return int(setting) if setting.isdigit() and int(setting) > 0 else 200_000
 
 
 def _bad_iris(graph: Graph) -> list[str]:
@@ -93,8 +114,10 @@ def _bad_iris(graph: Graph) -> list[str]:
     return sorted(bad)
 
 
-def _from_table(store: Store, name: str, data: bytes, kind: str | None, lang: str) -> tuple[Graph, Graph, str]:
-    """A CSV or XLSX file read by graph.edit.tabular: the triples to add and remove, and its summary."""
+def _from_table(store: Store, name: str, data: bytes, kind: str | None,
+                lang: str) -> tuple[Graph, Graph, str, dict[str, int]]:
+    """A CSV or XLSX file read by graph.edit.tabular: the triples to add and remove, its summary, and the
+    row of each thing it makes."""
     patch = tabular.patch_from_table(store, name, data, kind=kind, lang=lang)
     add, remove = Graph(), Graph()
     for triple in patch.add:
@@ -103,7 +126,8 @@ def _from_table(store: Store, name: str, data: bytes, kind: str | None, lang: st
         remove.add(triple)
     if any(isinstance(term, BNode) for triple in add for term in triple):
         add = skolemise(add)
-    return add, remove, patch.preview(lang)  # its one sentence: "2 rows read from x.csv: 2 × Network."
+    rows = {iri: number for number, iri, _ in getattr(patch, "items", ())}  # (a stand-in may have no rows)
+    return add, remove, patch.preview(lang), rows  # its one sentence: "2 rows read from x.csv: 2 × Network."
 
 
 def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:
@@ -153,22 +177,53 @@ class ImportResult:
         return self.describe()
 
 
+def check_files(paths: Iterable[str | os.PathLike[str]], lang: str = "en") -> None:
+    """`ikg validate FILE …`: refuse what `ikg import` refuses, with the same messages (ImportErrors).
+
+    Each file is checked as an import into the shipped graph (a store in memory, so no store of the user's
+    is opened or locked) would check it: size read, gate, syntax, IRIs, vocabulary, names, ranges, links,
+    sources and shapes. A file whose statements are all in the shipped data passes (nothing would change).
+    """
+    store: Store | None = None
+    for path in paths:
+        name = os.fspath(path)
+        if Path(name).suffix.lower() in (".csv", ".xlsx"):
+            raise InputError.of("validate.tables", lang, name=name)
+        data = _read(path, name, max_upload_bytes(lang), lang)
+        try:
+            check_upload(name, data, lang)  # the gate first: an empty or binary file needs no graph
+        except InputError as error:
+            raise refused(name, error, lang) from None
+        store = store or open_store("memory")
+        prepare(store, name, data, lang=lang)
+
+
+def _read(path: str | os.PathLike[str], name: str, limit: int, lang: str) -> bytes:
+    """A file's bytes, never more than `limit` whatever the file system says; ImportErrors in words."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # reading below says what is wrong, in words
+    if size > limit:  # refuse before reading a huge file into memory
+        raise refused(name, InputError.of("upload.too_big", lang, name=name, size=size_text(size, lang),
+                                          limit=size_text(limit, lang)), lang)
+    try:
+        return read_upload(path, lang, limit)
+    except InputError as error:
+        raise refused(name, error, lang) from None
+    except OSError:
+        try:
+            return read_bytes(Path(path), name, lang)  # says in words why the file cannot be read
+        except ParseError as error:
+            raise refused(name, error, lang) from None
+
+
 def import_file(store: Store, path: str | os.PathLike[str], *, editor: str = "", why: str = "", lang: str = "en",
                 dry_run: bool = False, kind: str | None = None, max_bytes: int | None = None) -> ImportResult:
     """Import one file (the CLI's `ikg import FILE`): the preview, and the recorded change unless dry_run."""
     name = os.fspath(path)
     limit = max_upload_bytes(lang) if max_bytes is None else max_bytes
-    try:
-        size = Path(path).stat().st_size
-    except OSError:
-        size = 0  # read_bytes below says what is wrong, in words
-    if size > limit:  # refuse before reading a huge file into memory
-        raise refused(name, InputError.of("upload.too_big", lang, name=name, size=size_text(size, lang),
-                                          limit=size_text(limit, lang)), lang)
-    try:
-        data = read_bytes(Path(path), name, lang)
-    except ParseError as error:
-        raise refused(name, error, lang) from None
+    data = _read(path, name, limit, lang)
     preview = prepare(store, name, data, lang=lang, kind=kind, max_bytes=limit)
     if dry_run:
         return ImportResult(preview)

@@ -17,11 +17,17 @@ from typing import Any
 from graph.edit.kinds import KINDS, Kind
 from graph.edit.tabular.headers import is_kind_header, kind_of_sheet, sheet_name
 from graph.edit.tabular.results import refusal
+from graph.i18n import number as number_text
 from graph.i18n import t
 from graph.render.exports import DANGEROUS_START
 from graph.vocab.labels import quote
 
 MAX_ROWS = 5000
+# A workbook is read within these bounds, whatever it declares: a 5 KB file may declare A1:XFD1048576
+# (17 billion cells), and openpyxl pads every row to the declared width.
+MAX_COLUMNS = 200  # the widest template has a few dozen columns
+MAX_SHEET_ROWS = 100_000  # row numbers below this (data may have blank rows in between)
+MAX_CELLS = 2_000_000  # cells looked at while reading one sheet
 
 
 @dataclass
@@ -121,8 +127,26 @@ def _read_xlsx(data: bytes, kind: Kind | None, lang: str) -> Table:
         raise refusal("tabular.err.xlsx", lang) from None
     try:
         ws, sheet_kind = _pick_sheet(wb, kind, lang)
+        _check_declared(ws, lang)
+        ws.reset_dimensions()  # read the cells that are there, not the declared range (it may lie either way)
         table = Table([], [], letters=True, sheet_kind=sheet_kind)
+        budget, blank = MAX_CELLS, None
         for number, cells in enumerate(ws.iter_rows(), start=1):
+            if cells is blank or not cells:  # openpyxl gives one shared object for every missing row
+                continue
+            if number > MAX_SHEET_ROWS or budget < len(cells):
+                raise refusal("tabular.err.sheet_too_long", lang, sheet=ws.title, at=number_text(number, lang),
+                              max_rows=number_text(MAX_SHEET_ROWS, lang), cells=number_text(MAX_CELLS, lang))
+            budget -= len(cells)
+            if all(getattr(cell, "value", None) is None for cell in cells):
+                blank = cells
+                continue
+            beyond = [i for i, cell in enumerate(cells[MAX_COLUMNS:], start=MAX_COLUMNS)
+                      if getattr(cell, "value", None) is not None]
+            if beyond:  # (a row is as wide as its last cell, so this costs what the file holds)
+                raise refusal("tabular.err.too_many_columns", lang, sheet=ws.title, at=number,
+                              column=letter(beyond[0]), max=MAX_COLUMNS)
+            cells = cells[:MAX_COLUMNS]
             texts = []
             for col, cell in enumerate(cells):
                 value = getattr(cell, "value", None)
@@ -133,13 +157,21 @@ def _read_xlsx(data: bytes, kind: Kind | None, lang: str) -> Table:
                 texts.append(_cell_text(value))
             if number == 1:
                 table.headers = texts
-            else:
+            elif any(texts):
                 table.rows.append((number, texts))
-            if number > MAX_ROWS + 1:
-                break
+                if len(table.rows) > MAX_ROWS:
+                    raise refusal("tabular.err.too_many_rows", lang, max=MAX_ROWS)
         return table
     finally:
         wb.close()
+
+
+def _check_declared(ws: Any, lang: str) -> None:
+    """Refuse a sheet whose declared range (its <dimension>) is larger than a table can be."""
+    rows, columns = ws.max_row or 0, ws.max_column or 0
+    if rows > MAX_SHEET_ROWS or columns > MAX_COLUMNS:
+        raise refusal("tabular.err.declared_size", lang, sheet=ws.title, range=ws.calculate_dimension(),
+                      max_rows=number_text(MAX_SHEET_ROWS, lang), max_columns=MAX_COLUMNS)
 
 
 def letter(index: int) -> str:
