@@ -21,8 +21,8 @@ __all__ = ["MemoryStore", "OxigraphStore", "Rows", "Store", "is_iri", "open_stor
 
 Fill = Callable[[Store], object]
 
-# One Oxigraph store per folder and process: the folder is locked while open.
-_open_folders: dict[Path, OxigraphStore] = {}
+# One store per folder and process: an embedded folder is locked while open.
+_open_folders: dict[Path, Store] = {}
 
 
 def open_store(setting: str | None = None, *, fill: Fill | None = None) -> Store:
@@ -30,7 +30,8 @@ def open_store(setting: str | None = None, *, fill: Fill | None = None) -> Store
 
     `memory` gives a throw-away graph; `http(s)://…` a SPARQL 1.1 server (IKG_UPDATE_URL,
     IKG_USER and IKG_PASSWORD from the environment); anything else is a folder holding an
-    Oxigraph store, created on first use. `fill(store)` is called on a new memory store and on an
+    Oxigraph store, created on first use: through its Oxigraph server when one runs over it (see
+    graph.store.shared, `ikg share start`), embedded otherwise. `fill(store)` is called on a new memory store and on an
     empty folder (never on a SPARQL server).
     """
     setting = config.store_setting(setting)
@@ -46,7 +47,18 @@ def open_store(setting: str | None = None, *, fill: Fill | None = None) -> Store
     path = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
     folder = _open_folders.get(path)
     if folder is None:
-        folder = _open_folders[path] = OxigraphStore(path)
+        folder = _open_folders[path] = _open_folder(path)
     if fill and folder.count() == 0:
         fill(folder)
     return folder
+
+
+def _open_folder(path: Path) -> Store:
+    """The folder through its running server (the note `FOLDER.server` beside it), else embedded."""
+    if path.with_name(path.name + ".server").exists():
+        from graph.store.shared import SharedStore, running  # only now: it needs `requests`
+
+        info = running(path)
+        if info is not None:
+            return SharedStore(path, info.url)
+    return OxigraphStore(path)

@@ -19,6 +19,7 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +65,17 @@ class Store(ABC):
     read_only = False
 
     def __init__(self) -> None:
-        self.write_lock = threading.RLock()
-        self.generation = 0  # bumped on every write, so caches know when to rebuild
+        self.write_lock: AbstractContextManager[object] = threading.RLock()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Bumped on every write, so caches know when to rebuild (a shared store counts every process's)."""
+        return self._generation
+
+    @generation.setter
+    def generation(self, value: int) -> None:
+        self._generation = value
 
     # --- reading -------------------------------------------------------------------------
     @abstractmethod

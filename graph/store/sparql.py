@@ -51,6 +51,7 @@ class SparqlStore(Store):
     """
 
     kind = "sparql"
+    chunk: int | None = None  # triples per update request (None: CHUNK); a larger change is not one transaction
 
     def __init__(
         self,
@@ -258,7 +259,7 @@ class SparqlStore(Store):
         request: list[str] = []
         size = 0
         for n, op in ops:
-            if request and size + n > CHUNK:
+            if request and size + n > (self.chunk or CHUNK):
                 self._update(" ;\n".join(request))
                 request, size = [], 0
             request.append(op)
@@ -284,7 +285,7 @@ class SparqlStore(Store):
                 continue
             added = 0
             with self.write_lock:
-                for first, lines in line_chunks(path, CHUNK):
+                for first, lines in line_chunks(path, self.chunk or CHUNK):
                     text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
                     try:
                         self._update(text)

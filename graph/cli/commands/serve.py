@@ -1,13 +1,83 @@
-"""Serving the graph to other tools: the SPARQL endpoint and the pages of the graph's IRIs."""
+"""Sharing the store and serving the graph: `ikg share` runs Oxigraph's server over the store folder so
+the app and any number of `ikg` commands use it at once; `ikg serve` answers other tools (the
+read-only SPARQL endpoint) and people (the pages of the graph's IRIs)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from graph import config
+from graph.errors import InputError, StoreError
+from graph.i18n import t
+
+# Commands that open the store themselves: `ikg` does not open it before them (that would lock the folder).
+OPENS_ITS_OWN_STORE = frozenset({"share", "serve"})
+
+
+def store_folder(args: argparse.Namespace) -> Path:
+    """The store folder of --store / IKG_STORE / the default; refused for memory and SPARQL servers."""
+    setting = config.store_setting(args.store)
+    if setting == "memory" or setting.startswith(("http://", "https://")):
+        raise InputError.of("share.not_folder", args.lang, setting=setting)
+    return Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from graph.history.shipped import open_store
+    from graph.store import shared
+
+    folder = store_folder(args)
+    lang = args.lang
+    if args.action == "start":
+        try:
+            info, started = shared.start(folder, port=args.port)
+        except StoreError as exc:  # said in the user's language
+            raise StoreError.of(exc.key, lang, **exc.params) if exc.key else exc from None
+        store = open_store(str(folder))  # fills a new folder from data/, through the server
+        key = "share.started" if started else "share.already"
+        print(t(key, lang, url=info.url, pid=info.pid, folder=folder, n=store.count()))
+        return 0
+    if args.action == "stop":
+        print(t("share.stopped" if shared.stop(folder) else "share.none", lang, folder=folder))
+        return 0
+    found = shared.running(folder)
+    if found is None:
+        print(t("share.none", lang, folder=folder))
+        return 3
+    print(t("share.running", lang, url=found.url, pid=found.pid, folder=folder))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from graph.serve.server import serve_forever
+
+    code: int = serve_forever(store_setting=args.store, host=args.host, port=args.port, cors=args.cors,
+                         lang=args.lang, out=sys.stdout)
+    return code
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
     """These sub-commands on the `ikg` parser."""
+    p = sub.add_parser(
+        "share", parents=[common],
+        help="start, stop or check Oxigraph's server over the store folder, so the app and ikg commands share it",
+        epilog="`./scripts/run` starts it with the app and stops it after. While it runs, every ikg command on "
+        "the same folder reads and writes through it (found by the file FOLDER.server beside the folder).")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+
+    p = sub.add_parser(
+        "serve", parents=[common],
+        help="a read-only SPARQL endpoint (/sparql) and a page for each IRI of the graph, for other tools",
+        epilog="Queries only (updates are refused), stopped after IKG_QUERY_SECONDS and refused above "
+        "IKG_QUERY_ROWS rows. Cross-origin requests are refused unless --cors names an origin.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="allow browser pages from this origin (e.g. https://example.org) to query; '*' for any")
 
 
-COMMANDS: dict[str, Any] = {}
+COMMANDS: dict[str, Any] = {"share": cmd_share, "serve": cmd_serve}
