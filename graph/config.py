@@ -23,7 +23,7 @@ SHIPPED_COPY = PACKAGE_DIR / "_shipped"  # filled by the wheel build (setup.py),
 # Every environment variable the package reads, with what it sets (the README lists the same).
 VARIABLES = {
     "IKG_STORE": "the store: a folder (Oxigraph), 'memory', or a SPARQL endpoint URL",
-    "IKG_DATA": "the folder of the curated data (default: the shipped data/)",
+    "IKG_DATA": "the folder of the curated data (default: the one `ikg init` started the store from, else data/)",
     "IKG_UPDATE_URL": "a SPARQL server's update endpoint",
     "IKG_USER": "the SPARQL server's user",
     "IKG_PASSWORD": "the SPARQL server's password",
@@ -31,6 +31,7 @@ VARIABLES = {
     "IKG_AUTH": "digest or basic authentication on a SPARQL server",
     "IKG_TIMEOUT": "seconds a SPARQL server request may take",
     "IKG_MAX_UPLOAD_MB": "the largest file an upload or import accepts",
+    "IKG_MAX_TRIPLES": "the most triples one imported or validated file may hold (default 200,000)",
     "IKG_EDITOR": "the editor's name recorded by command-line changes",
     "IKG_DEBUG": "show tracebacks of unexpected errors",
     "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",

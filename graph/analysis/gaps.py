@@ -37,8 +37,8 @@ GAPS = [
         "inactive-twin-cities",
         {"en": "Twin cities with no recorded activity since the chosen year", "nb": "Vennskapsbyer uten registrert aktivitet siden valgt år"},
         {
-            "en": "Section 5.1 asks for the effect of each twin-city agreement; an agreement with nothing going on is a candidate for review.",
-            "nb": "Avsnitt 5.1 ber om effekten av hver vennskapsbyavtale; en avtale uten aktivitet bør vurderes.",
+            "en": "A twin-city agreement with nothing going on is a candidate for the next review of memberships.",
+            "nb": "En vennskapsbyavtale uten aktivitet er en kandidat ved neste gjennomgang av medlemskap.",
         },
     ),
     Gap(
@@ -53,8 +53,8 @@ GAPS = [
         "unassessed-memberships",
         {"en": "Memberships with no recorded cost or effect", "nb": "Medlemskap uten registrert kostnad eller effekt"},
         {
-            "en": "The review in section 5.1 weighs effect against cost; without them no keep-or-leave decision can be defended.",
-            "nb": "Gjennomgangen i avsnitt 5.1 veier effekt mot kostnad; uten dem kan ingen beslutning om å beholde eller avslutte forsvares.",
+            "en": "A review of memberships weighs effect against cost; without them no keep-or-leave decision can be defended.",
+            "nb": "En gjennomgang av medlemskap veier effekt mot kostnad; uten dem kan ingen beslutning om å beholde eller avslutte forsvares.",
         },
     ),
     Gap(
@@ -68,13 +68,24 @@ GAPS = [
 ]
 
 
-def gap_tables(store: Store, lang: str = "en", since: int = 2010) -> list[tuple[Gap, Table]]:
-    """Each gap with its answer on the store."""
+def gap_tables(store: Store, lang: str = "en", since: int = 2010,
+               thin_max: int | None = None) -> list[tuple[Gap, Table]]:
+    """Each gap with its answer on the store. Thin target areas are those served by at most `thin_max`
+    networks and projects together; by default the thinnest (so the list is never empty)."""
     out = []
     for gap in GAPS:
         params = {"since": str(since)} if gap.question == "inactive-twin-cities" else {}
+        if gap.question == "thin-target-areas":
+            params = {"max": str(thinnest(store, lang) if thin_max is None else thin_max)}
         out.append((gap, run(store, gap.question, params, lang)))
     return out
+
+
+def thinnest(store: Store, lang: str = "en") -> int:
+    """How many networks and projects together serve the thinnest target area (0 without any)."""
+    totals = [int(r["networks"] or 0) + int(r["projects"] or 0)
+              for r in run(store, "coverage-target-areas", {}, lang).dicts()]
+    return min(totals, default=0)
 
 
 BROKERS_WHY = {

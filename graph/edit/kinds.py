@@ -3,6 +3,8 @@ property each simple field is written with.
 
 >>> [kind.name for kind in KINDS]
 ['actor', 'network', 'membership', 'twin-city-agreement', 'project', 'participation', 'activity']
+>>> [kind.name for kind in STARTER_KINDS]
+['country', 'place', 'document', 'section', 'target-area', 'funding-programme']
 >>> kind_spec("membership").field("role").default
 'member'
 """
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph.edit.fields import Field
@@ -98,6 +100,11 @@ BASE_FIELDS: dict[str, Field] = {f.name: f for f in (
     _F("source_reference", "text"),
     _F("source_url", "url"),
     _F("evidence", "concept", scheme=IKG.EvidenceKinds, default="stated"),
+    _F("iso_code", "text"),
+    _F("document", "entity", classes=(IKG.SourceDocument,)),
+    _F("section_number", "text"),
+    _F("notation", "text"),
+    _F("scheme", "entity", classes=(SKOS.ConceptScheme,)),
 )}
 SOURCE_FIELDS = ("source_section", "source_quote", "source_reference", "source_url", "evidence")
 LABEL_FIELDS = ("label_nb", "label_en", "alt_labels")
@@ -111,6 +118,8 @@ PROPS: dict[str, URIRef] = {
     "participant": IKG.participant, "participants": IKG.participant, "part_of": IKG.partOf,
     "target_areas": IKG.targetArea, "sdgs": IKG.sdg, "label_nb": RDFS.label, "label_en": RDFS.label,
     "actor_type": RDF.type, "activity_type": RDF.type, "partners": IKG.project,
+    "iso_code": SCHEMA.identifier, "document": DCTERMS.isPartOf, "section_number": IKG.sectionNumber,
+    "notation": SKOS.notation, "scheme": SKOS.inScheme,
 }
 
 
@@ -154,14 +163,30 @@ KINDS: tuple[Kind, ...] = (
         + SOURCE_SPEC),
         period=IKG.period),
 )
-KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# What a new city starts from: places, its documents and their sections, its target areas and the
+# programmes that fund its projects (spreadsheets and `ikg template`; `ikg init` writes the first ones).
+STARTER_KINDS: tuple[Kind, ...] = (
+    Kind("country", IKG.Country, "country-", _fields("id iso_code* label_nb* label_en*" + SOURCE_SPEC)),
+    Kind("place", IKG.City, "", _fields("id label_nb* label_en* alt_labels country* lat* long*" + SOURCE_SPEC)),
+    Kind("document", IKG.SourceDocument, "doc-", _fields("id label_nb* label_en* alt_labels" + SOURCE_SPEC)),
+    Kind("section", IKG.Section, "section-", _fields(
+        "id document* section_number label_nb* label_en*" + SOURCE_SPEC)),
+    Kind("target-area", IKG.TargetArea, "target-area-", _fields(
+        "id notation* scheme* label_nb* label_en*" + SOURCE_SPEC)),
+    Kind("funding-programme", IKG.FundingProgramme, "programme-", _fields(
+        "id label_nb* label_en* alt_labels" + SOURCE_SPEC)),
+)
+ALL_KINDS = KINDS + STARTER_KINDS
+KIND_BY_NAME = {kind.name: kind for kind in ALL_KINDS}
 # Which kind an existing thing is, most specific first (Visit Trondheim is a company and a network).
 KIND_ORDER = (
     (ORG.Membership, "membership"), (IKG.TwinCityAgreement, "twin-city-agreement"),
     (IKG.Participation, "participation"),
     (IKG.Project, "project"), (IKG.Activity, "activity"), (IKG.Network, "network"), (IKG.Actor, "actor"),
+    (IKG.Country, "country"),  # so a picker of the field "country" and the kind "country" agree
 )
-KIND_CLASS = {name: cls for cls, name in KIND_ORDER}
+# The other starter kinds stay out of KIND_ORDER: the forms do not correct them (a place stays an actor).
+KIND_CLASS = {**{k.name: k.cls for k in STARTER_KINDS}, **{name: cls for cls, name in KIND_ORDER}}
 RETIRABLE = ("membership", "twin-city-agreement", "network", "project", "activity")
 
 

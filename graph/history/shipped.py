@@ -27,6 +27,7 @@ from graph.store.base import Progress, Store
 from graph.store.memory import MemoryStore
 
 FINGERPRINT = "IKG_SHIPPED"  # the file beside an Oxigraph store naming the shipped files it was filled from
+DATA_NOTE = "IKG_DATA_FOLDER"  # the file beside an Oxigraph store naming the data folder it was started from
 FILLING = "IKG_FILLING"  # present while a first fill runs: found on opening, the fill was cut off and is redone
 _fill_lock = threading.Lock()  # one fill decision at a time in this process
 
@@ -38,15 +39,36 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 """
 
 
-def shipped_files(include_data: bool = True) -> list[Path]:
-    """The vocabulary files (without the shapes) and, optionally, the curated data files.
+def data_folder(store: Store | None = None) -> Path:
+    """The configured data folder: IKG_DATA, else the folder the store was started from (`ikg init`),
+    else the shipped data/.
+
+    >>> data_folder().name
+    'data'
+    """
+    note = _side_file(store, DATA_NOTE) if store is not None else None
+    if not config.env("IKG_DATA") and note is not None and note.exists():
+        return Path(note.read_text(encoding="utf-8").strip())
+    return config.data_dir()
+
+
+def remember_data_folder(store: Store, folder: Path) -> None:
+    """Note beside a store folder which data folder it was started from (nothing for other stores)."""
+    note = _side_file(store, DATA_NOTE)
+    if note is not None:
+        note.write_text(f"{Path(folder).resolve()}\n", encoding="utf-8")
+
+
+def shipped_files(include_data: bool = True, data: Path | None = None) -> list[Path]:
+    """The vocabulary files (without the shapes) and, optionally, the data files (of `data`, or the
+    configured data folder).
 
     >>> [p.name for p in shipped_files(include_data=False)][:1]
     ['ikg.ttl']
     """
     files = sorted(p for p in config.ontology_dir().glob("*.ttl") if p != config.shapes_file())
     if include_data:
-        files += sorted(config.data_dir().glob("*.ttl"))
+        files += sorted((data or config.data_dir()).glob("*.ttl"))
     return files
 
 
@@ -65,9 +87,9 @@ def open_store(setting: str | None = None, *, fill: bool = True) -> Store:
         if marker is not None and marker.exists():
             print(t("shipped.refill", "en", folder=marker.parent), file=sys.stderr, flush=True)
             store.clear()
-            fill_from_shipped(store)
+            fill_from_shipped(store, data=data_folder(store))
         elif _fillable(store) and store.count() == 0:
-            fill_from_shipped(store)
+            fill_from_shipped(store, data=data_folder(store))
     return store
 
 
@@ -76,7 +98,7 @@ def _fillable(store: Store) -> bool:
     return isinstance(store, MemoryStore) or _marker_file(store) is not None
 
 
-def fill_from_shipped(store: Store, progress: Progress | None = None) -> int:
+def fill_from_shipped(store: Store, progress: Progress | None = None, data: Path | None = None) -> int:
     """Load the vocabulary and the curated data into a store (and note which version of them).
 
     On a folder, the IKG_FILLING marker is written first and removed only once the fill and its
@@ -86,25 +108,29 @@ def fill_from_shipped(store: Store, progress: Progress | None = None) -> int:
     if marker is not None:
         marker.write_text("a first fill is running or was cut off\n", encoding="utf-8")
         _sync_folder(marker.parent)
-    n = store.load(shipped_files(), progress=progress)
-    _write_fingerprint(store)
+    n = store.load(shipped_files(data=data), progress=progress)
+    _write_fingerprint(store, data)
     if marker is not None:
         marker.unlink(missing_ok=True)
     return n
 
 
-def shipped_fingerprint() -> str:
+def shipped_fingerprint(data: Path | None = None) -> str:
     """A hash of the shipped vocabulary and data files, to notice when data/ changed."""
     digest = hashlib.sha256()
-    for path in shipped_files():
+    for path in shipped_files(data=data):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def _fingerprint_file(store: Store) -> Path | None:
+    return _side_file(store, FINGERPRINT)
+
+
+def _side_file(store: Store | None, name: str) -> Path | None:
     folder = getattr(store, "path", None)  # only stores in a folder (Oxigraph) keep one
-    return Path(folder) / FINGERPRINT if folder else None
+    return Path(folder) / name if folder else None
 
 
 def _marker_file(store: Store) -> Path | None:
@@ -126,10 +152,10 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_fingerprint(store: Store) -> None:
+def _write_fingerprint(store: Store, data: Path | None = None) -> None:
     target = _fingerprint_file(store)
     if target is not None:
-        target.write_text(shipped_fingerprint() + "\n", encoding="utf-8")
+        target.write_text(shipped_fingerprint(data or data_folder(store)) + "\n", encoding="utf-8")
 
 
 def is_stale(store: Store) -> bool:
@@ -137,22 +163,37 @@ def is_stale(store: Store) -> bool:
     target = _fingerprint_file(store)
     if target is None or not target.exists():
         return False
-    return target.read_text(encoding="utf-8").strip() != shipped_fingerprint()
+    return target.read_text(encoding="utf-8").strip() != shipped_fingerprint(data_folder(store))
+
+
+def _from_files(data: Path, progress: Progress | None = None) -> Graph:
+    target = Graph()
+    for path in shipped_files(data=data):
+        part = skolemise(parse_file(path))
+        target += part
+        if progress:
+            progress(path, len(part), 1.0)
+    return target
+
+
+def changes_since_fill(store: Store, data: Path | None = None) -> tuple[int, int]:
+    """(facts in the store that are not in the files, facts of the files missing from the store), the
+    change history and review assessments aside: what a reset would drop and bring back."""
+    target = _from_files(data or data_folder(store))
+    held = set(store.graph()) - set(store.construct(HISTORY)) - set(store.construct(KEPT_ON_RESET))
+    add, remove = value_diff(held, set(target))
+    return len(remove), len(add)
 
 
 def reset_from_data(store: Store, keep_assessments: bool = True, progress: Progress | None = None, *,
-                    editor: str = "ikg reset", why: str = "") -> int:
+                    editor: str = "ikg reset", why: str = "", data: Path | None = None) -> int:
     """Rebuild the store from ontology/ and data/ in one recorded change (which `ikg undo` can undo).
 
     Review assessments are kept unless told otherwise; the change history is always kept. Returns
     the number of triples read from the shipped files.
     """
-    target = Graph()
-    for path in shipped_files():
-        part = skolemise(parse_file(path))
-        target += part
-        if progress:
-            progress(path, len(part), 1.0)
+    data = data or data_folder(store)
+    target = _from_files(data, progress)
     n = len(target)
     with store.write_lock:
         target += store.construct(HISTORY)
@@ -161,5 +202,5 @@ def reset_from_data(store: Store, keep_assessments: bool = True, progress: Progr
         add, remove = value_diff(set(store.graph()), set(target))
         if add or remove:
             commit(store, add=add, remove=remove, editor=editor, action="reset", why=why or "reset --from-data")
-    _write_fingerprint(store)
+    _write_fingerprint(store, data)
     return n

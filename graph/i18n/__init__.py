@@ -5,7 +5,7 @@ Both languages hold the same keys (a test checks). Data labels are not here: the
 graph in the chosen language (`@nb` / `@en`).
 
 >>> t("page.review", "nb")
-'Gjennomgang av medlemskap (5.1)'
+'Gjennomgang av medlemskap'
 >>> t("console.truncated", "en", n=number(1000, "en"))
 'showing the first 1,000 rows'
 """

@@ -4,7 +4,7 @@ about) and the column headings, nb and en, merged into graph.i18n."""
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         # frame
-        "app.title": "Trondheims internasjonale relasjoner",
+        "app.title": "Internasjonale relasjoner",
         "app.pages": "Sider",
         "app.opening": "Åpner grafen …",
         "app.stale": "Filene i data/ er endret etter at grafen ble bygd. Kjør `ikg reset --from-data` for å bygge den på nytt (vurderingene beholdes).",
@@ -15,7 +15,7 @@ TEXT: dict[str, dict[str, str]] = {
         "page.network": "Nettverk",
         "page.collaborators": "Hvem samarbeider med hvem",
         "page.gaps": "Hull i porteføljen",
-        "page.review": "Gjennomgang av medlemskap (5.1)",
+        "page.review": "Gjennomgang av medlemskap",
         "page.map": "Kart",
         "page.sparql": "SPARQL",
         "page.about": "Om dataene",
@@ -84,7 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
         "kind.network": "nettverk",
         "kind.project": "prosjekt",
         # review
-        "review.title": "Gjennomgang av medlemskap og vennskapsbyavtaler (strategiens avsnitt 5.1)",
+        "review.title": "Gjennomgang av medlemskap og vennskapsbyavtaler",
         "review.intro": "Én rad per medlemskap og vennskapsbyavtale. Fyll ut vurderingen for hver sak; den lagres i "
         "grafen med hvem og når, og er der etter en omstart.",
         "review.round": "Gjennomgangsrunde",
@@ -112,7 +112,7 @@ TEXT: dict[str, dict[str, str]] = {
         "rec.leave": "Avslutt",
         "sheet.review": "Gjennomgang",
         "sheet.history": "Alle vurderinger",
-        "report.title": "Gjennomgang av medlemskap og vennskapsbyavtaler (internasjonal strategi, avsnitt 5.1)",
+        "report.title": "Gjennomgang av medlemskap og vennskapsbyavtaler",
         "report.round": "Runde: {round}",
         "report.all_rounds": "alle runder (siste vurdering)",
         "report.made": "Laget {date} fra kunnskapsgrafen; hver sak med kildene sine.",
@@ -248,7 +248,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col.evidence": "grunnlag",
     },
     "en": {
-        "app.title": "Trondheim's international relationships",
+        "app.title": "International relationships",
         "app.pages": "Pages",
         "app.opening": "Opening the graph …",
         "app.stale": "The files in data/ have changed since the graph was built. Run `ikg reset --from-data` to rebuild it (assessments are kept).",
@@ -259,7 +259,7 @@ TEXT: dict[str, dict[str, str]] = {
         "page.network": "Network",
         "page.collaborators": "Who works with whom",
         "page.gaps": "Gaps",
-        "page.review": "Membership review (5.1)",
+        "page.review": "Membership review",
         "page.map": "Map",
         "page.sparql": "SPARQL",
         "page.about": "About the data",
@@ -324,7 +324,7 @@ TEXT: dict[str, dict[str, str]] = {
         "gaps.isolated": "Isolated actors",
         "kind.network": "network",
         "kind.project": "project",
-        "review.title": "Review of memberships and twin-city agreements (strategy section 5.1)",
+        "review.title": "Review of memberships and twin-city agreements",
         "review.intro": "One row per membership and twin-city agreement. Fill in the assessment for each item; it is "
         "saved in the graph with who and when, and is there after a restart.",
         "review.round": "Review round",
@@ -352,7 +352,7 @@ TEXT: dict[str, dict[str, str]] = {
         "rec.leave": "Leave",
         "sheet.review": "Review",
         "sheet.history": "All assessments",
-        "report.title": "Review of memberships and twin-city agreements (international strategy, section 5.1)",
+        "report.title": "Review of memberships and twin-city agreements",
         "report.round": "Round: {round}",
         "report.all_rounds": "all rounds (latest assessment)",
         "report.made": "Made {date} from the knowledge graph; every item with its sources.",

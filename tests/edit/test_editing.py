@@ -28,6 +28,7 @@ from tests.conftest import BACKENDS, fixture_files, make_store
 
 EX = "https://example.org/ikg/"
 SOURCE = {"source_reference": "E-mail from the EU office, 3 March 2026", "source_url": "https://www.example.org/mail"}
+MAIL = "E-mail from the EU office, 3 March 2026; https://www.example.org/mail"  # how the questions show that source
 NETWORK = {"label_nb": "Klimabyer", "label_en": "Climate Cities", "target_areas": "1; 3", "sdgs": "13, 11",
            "start": "01.03.2019", **SOURCE}
 
@@ -117,9 +118,10 @@ def test_one_class_per_field_type():
 
 
 def test_unknown_kind_and_field(store):
-    error = rejected(store, build_draft, "country", {}, "en")
-    assert str(error) == ("Unknown kind “country”; the kinds are: actor, network, membership, twin-city-agreement, "
-                          "project, participation, activity.")
+    error = rejected(store, build_draft, "planet", {}, "en")
+    assert str(error) == ("Unknown kind “planet”; the kinds are: actor, network, membership, twin-city-agreement, "
+                          "project, participation, activity, country, place, document, section, target-area, "
+                          "funding-programme.")
     error = rejected(store, save, "network", {**NETWORK, "colour": "red"}, editor="Kari")
     assert error.problems == [("", "Network has no field “colour”; its fields are: id, label_nb, label_en, "
                                    "alt_labels, target_areas, sdgs, status, start, end, source_section, source_quote, "
@@ -167,10 +169,10 @@ def test_add_membership_shows_in_members_and_review(store):
     add(store, "membership", {"member": EX + "lonely", "network": EX + "network-climate-cities", "role": "Board member",
                               "start": "2020-05-01", "end": "2022", **SOURCE}, lang="nb")
     members = queries.run(store, "members", {"network": "Climate Cities"}, "en").rows
-    assert members == [["Hometown Municipality", "City or municipality", "2019", "", "Member", ""],
-                       ["Lonely Ltd", "Company", "2020", "2022", "Board member", ""]]
+    assert members == [["Hometown Municipality", "City or municipality", "2019", "", "Member", MAIL],
+                       ["Lonely Ltd", "Company", "2020", "2022", "Board member", MAIL]]
     networks = [r for r in queries.run(store, "networks", {}, "en").rows if r[0] == "Climate Cities"]
-    assert networks == [["Climate Cities", "Trade", "1", ""], ["Climate Cities", "Research", "3", ""]]
+    assert networks == [["Climate Cities", "Trade", "1", MAIL], ["Climate Cities", "Research", "3", MAIL]]
     review = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Climate Cities"]
     assert review == [["membership", "Climate Cities", "2019", "Active", "Research; Trade", "Culture unit", "12500.5",
                        "EUR", "", ""]]
@@ -187,7 +189,7 @@ def test_add_city_and_twin_city_agreement(store):
                          "lat": "59,33", "long": "18.07", **SOURCE})
     add(store, "twin-city-agreement", {"city": "Newtown", "agreement_type": "loi", "start": "2020", **SOURCE})
     rows = queries.run(store, "twin-cities", {}, "en").rows
-    assert ["Newtown", "Sweden", "2020", "Letter of intent", "Active", ""] in rows
+    assert ["Newtown", "Sweden", "2020", "Letter of intent", "Active", MAIL] in rows
     agreement = URIRef(EX + "agreement-hometown-municipality-newtown")
     g = store.graph()
     assert set(g.objects(agreement, IKG.party)) == {URIRef(EX + "hometown"), URIRef(EX + "newtown")}
@@ -201,7 +203,7 @@ def test_add_project_with_partners(store):
                            "budget": "1000000", "currency": "EUR", "partners": ["Lonely Ltd", EX + "farcity"],
                            "start": "2020", "end": "2024", "target_areas": "2", "sdgs": "sdg 7", **SOURCE})
     assert queries.run(store, "collaborators", {"actor": "Lonely Ltd"}, "en").rows == [
-        ["Farcity", "Project Y", "Project", ""]]
+        ["Farcity", "Project Y", "Project", MAIL]]
     project = URIRef(EX + "project-y")
     parts = [URIRef(EX + "participation-lonely-ltd-in-project-y"), URIRef(EX + "participation-farcity-in-project-y")]
     g = store.graph()
@@ -219,7 +221,7 @@ def test_add_activity_and_participation(store):
                                  "source_section": EX + "doc-plan-s2", "source_quote": "Prosjekt X i 2018",
                                  "evidence": "inferred"})
     collaborators = queries.run(store, "collaborators", {"actor": "Innovation Agency"}, "en").rows
-    assert ["Lonely Ltd", "Climate seminar", "Seminar or meeting", ""] in collaborators
+    assert ["Lonely Ltd", "Climate seminar", "Seminar or meeting", MAIL] in collaborators
     assert ["Hometown Municipality", "Project X", "Project", "Plan 2020 §2"] in collaborators
     activity = URIRef(EX + "activity-climate-seminar")
     participation = URIRef(EX + "participation-innovation-agency-in-project-x")
@@ -435,7 +437,8 @@ def test_retire_keeps_the_history(store):
                             editor="Kari", why="left the network")
     assert change.action == "retire-membership"
     members = queries.run(store, "members", {"network": "Network A"}, "en").rows
-    assert ["Hometown Municipality", "City or municipality", "2015", "2024", "Member", "Plan 2020 §2"] in members
+    assert ["Hometown Municipality", "City or municipality", "2015", "2024", "Member",
+            "Letter 2025; Plan 2020 §2"] in members
     row = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Network A"][0]
     assert row[3] == "Ended"
     assert entity_values(store, EX + "m-home-a", "en")["start"] == "2015"  # the start stays
@@ -454,7 +457,7 @@ def test_retire_keeps_the_history(store):
                           "mistake.")
     retire(store, EX + "agreement-oldcity", end="2020", status="Dormant", source="Letter", editor="Kari")
     rows = queries.run(store, "twin-cities", {}, "en").rows
-    assert ["Oldtown", "Sweden", "", "Planned relation", "Dormant", "Programme 2010 §1"] in rows
+    assert ["Oldtown", "Sweden", "", "Planned relation", "Dormant", "Letter; Programme 2010 §1"] in rows
 
 
 def test_delete_refused_while_referenced_or_unconfirmed(store):

@@ -13,7 +13,8 @@ COMMANDS: dict[str, Command] = {**questions.COMMANDS, **files.COMMANDS, **change
                                **review.COMMANDS, **city.COMMANDS, **serve.COMMANDS}
 
 # Commands that never need the store filled (or write it whole): no staleness note before them.
-NO_STALENESS_NOTE = frozenset({"validate", "queries", "reset", "load", "password", "restore", "backup"})
+NO_STALENESS_NOTE = frozenset({
+    "validate", "queries", "reset", "load", "password", "restore", "backup", "init", "template"})
 
 # Modules that add their own sub-commands to the parser (graph/cli/parser.py calls each `add_parsers`).
 PARSER_MODULES = (review, city, serve)

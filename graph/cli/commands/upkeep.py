@@ -8,16 +8,29 @@ import time
 
 from graph.cli.prompts import confirmed, editor_name
 from graph.errors import InputError
-from graph.history.shipped import open_store, reset_from_data
+from graph.history.shipped import changes_since_fill, data_folder, open_store, reset_from_data
+from graph.i18n import t
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
     store = open_store(args.store, fill=False)
+    folder = data_folder(store)
+    added, missing = changes_since_fill(store, folder)
+    if added:
+        print(t("city.reset.added", args.lang, n=added, m=missing, folder=folder))
+        if not getattr(args, "export_first", None):
+            print(t("city.reset.export_hint", args.lang))
     kept = "" if args.drop_assessments else " Review assessments are kept."
-    if not confirmed(args, "reset", f"Replace everything in {store.describe()} with ontology/ and data/?{kept}"):
+    question = t("city.reset.question", args.lang, store=store.describe(), folder=folder)
+    if not confirmed(args, "reset", f"{question}{kept}"):
         return 1
+    if getattr(args, "export_first", None):
+        from graph.render.data_export import export_data
+
+        export_data(store, args.export_first, args.lang)
+        print(t("city.reset.exported", args.lang, folder=args.export_first))
     start = time.perf_counter()
-    n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args))
+    n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args), data=folder)
     seconds = time.perf_counter() - start
     print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {seconds:.1f} s.{kept}")
     return 0

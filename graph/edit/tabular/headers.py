@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from graph.edit.fields import Field
-from graph.edit.kinds import BASE_FIELDS, KINDS, Kind
+from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, STARTER_KINDS, Kind
 from graph.edit.tabular.results import TableErrors
 from graph.i18n import t
 from graph.vocab.labels import quote
@@ -47,7 +47,7 @@ def is_kind_header(text: str) -> bool:
 
 def kind_from_text(text: str) -> Kind | None:
     """The kind a cell of the kind column names, by its name or its label in either language."""
-    for kind in KINDS:
+    for kind in ALL_KINDS:
         if norm(text) in {norm(kind.name), norm(kind.label("nb")), norm(kind.label("en"))}:
             return kind
     return None
@@ -55,7 +55,7 @@ def kind_from_text(text: str) -> Kind | None:
 
 def kind_of_sheet(name: str) -> Kind | None:
     """The kind a workbook's sheet holds, by its name."""
-    for kind in KINDS:
+    for kind in ALL_KINDS:
         if norm(name) in {norm(kind.name), norm(sheet_name(kind, "nb")), norm(sheet_name(kind, "en"))}:
             return kind
     return None
@@ -115,14 +115,15 @@ def mixed_header_problem(unknown: list[str], twice: list[str], lang: str) -> str
 def guess_kind(headers: list[str], lang: str) -> Kind:
     """The kind whose template the headers fit (all known, required ones there), the closest fit first."""
     fits = []
-    for kind in KINDS:
+    for kind in ALL_KINDS:  # a template as written first; then a kind of the forms before a starter kind
         mapping, unknown, missing, twice = map_headers(kind.fields, headers)
         if mapping and not unknown and not missing and not twice:
-            fits.append((len(kind.fields) - len(mapping), kind))
+            unused = len(kind.fields) - len(mapping)
+            fits.append(((unused > 0, kind in STARTER_KINDS, unused), kind))
     if not fits:
         columns = ", ".join(quote(h, lang) for h in headers if str(h).strip())
         raise TableErrors([(1, "", t("tabular.err.kind_unknown", lang, columns=columns,
-                                     kinds=", ".join(k.label(lang) for k in KINDS)))], lang)
+                                     kinds=", ".join(k.label(lang) for k in ALL_KINDS)))], lang)
     fits.sort(key=lambda f: f[0])
     best = [k for unused, k in fits if unused == fits[0][0]]
     if len(best) > 1:

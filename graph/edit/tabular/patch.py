@@ -11,7 +11,7 @@ import graph.edit.tabular.reader as reader
 from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
-from graph.edit.kinds import BASE_FIELDS, KINDS, Kind, kind_spec
+from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
     KIND,
@@ -78,7 +78,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
         raise TableErrors(sorted(problems, key=lambda p: p[0] or 0), lang)
     counts = Counter(k for _, draft in drafts for k, _ in draft.created)
     items = [(number, str(draft.iri), draft.label) for number, draft in drafts]
-    ordered = {k.name: counts[k.name] for k in KINDS if counts[k.name]}
+    ordered = {k.name: counts[k.name] for k in ALL_KINDS if counts[k.name]}
     return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items)
 
 
@@ -111,7 +111,7 @@ def _row_kind(cell: dict[str, str], default: Kind | None, number: int, columns: 
     text = cell[KIND].strip()
     found = kind_from_text(text) if text else default
     if found is None:
-        known = ", ".join(k.label(lang) for k in KINDS)
+        known = ", ".join(k.label(lang) for k in ALL_KINDS)
         key = "tabular.err.row_kind" if text else "tabular.err.row_kind_missing"
         problems.append((number, columns.of_field(KIND), t(key, lang, value=text, known=known)))
     return found

@@ -12,13 +12,15 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import URIRef
 
 from graph.edit.choices import choices, home_actor, label_of
 from graph.edit.fields import Field
-from graph.edit.kinds import Kind, kind_spec
+from graph.edit.kinds import ALL_KINDS, Kind, kind_spec
 from graph.edit.lookup import class_label
+from graph.edit.tabular.examples import starter_example
 from graph.edit.tabular.headers import header, sheet_name
 from graph.errors import InputError
 from graph.i18n import t
@@ -49,6 +51,20 @@ def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = Non
     return _xlsx_template(spec, headers, row, lang, store)
 
 
+def write_templates(kind: str, folder: Path, fmt: str = "xlsx", lang: str = "en", *,
+                    store: Store | None = None) -> list[Path]:
+    """Write the template of one kind, or of every kind ("all"), into `folder` as KIND.FORMAT."""
+    names = [k.name for k in ALL_KINDS] if kind == "all" else [kind_spec(kind, lang).name]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        path = folder / f"{name}.{fmt}"
+        path.write_bytes(template(name, fmt, lang, store=store))
+        written.append(path)
+    return written
+
+
 @dataclass
 class _Example:
     """The example row of a template: valid on the store when one is given (it names things the store has)."""
@@ -72,6 +88,7 @@ class _Example:
         if kind.name in _NAMED:
             ex["label_nb"] = t(f"tabular.example.{kind.name}_nb", self.lang)
             ex["label_en"] = t(f"tabular.example.{kind.name}_en", self.lang)
+        ex.update(starter_example(kind.name, self.store, self.lang))
         ex.update(_VALUES.get(kind.name, lambda ex: {})(self))
         return ex
 

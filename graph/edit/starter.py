@@ -1,0 +1,259 @@
+"""A new city's first data folder: the organisation and its home city and country, the strategy
+documents and their target areas, written as tidy Turtle a person never has to read (`ikg init`
+and the app's first-run page both call `write_starter`).
+
+Country names come from ISO 3166 through pycountry and its translations.
+
+>>> country_names("SE")["nb"], country_names("SE")["en"]
+('Sverige', 'Sweden')
+>>> namespace_for("Ålesund kommune")
+'https://w3id.org/ikg/alesund-kommune/'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from graph.errors import InputError
+from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
+from graph.i18n import t
+from graph.store.base import Store
+from graph.vocab.labels import pick_label
+from graph.vocab.namespaces import GEO, IKG, SCHEMA, bind_prefixes
+
+HAS_CHANGES = "ASK { ?change a ikg:Change }"
+LABEL_LANGS = ("nb", "en")  # the languages every label is written in (the shapes ask for both)
+FILES = ("dataset.ttl", "sources.ttl", "concepts.ttl")
+
+
+def country_names(code: str, langs: Sequence[str] = LABEL_LANGS) -> dict[str, str]:
+    """The country's name per language from ISO 3166 (pycountry's gettext catalogues); {} when unknown."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=(code or "").strip().upper())
+    if found is None:
+        return {}
+    english = getattr(found, "common_name", None) or found.name
+    out = {}
+    for lang in langs:
+        if lang == "en":
+            out[lang] = english
+            continue
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        out[lang] = catalogue.gettext(found.name)
+    return out
+
+
+def countries(lang: str = "en") -> list[tuple[str, str]]:
+    """(code, name in `lang`) of every ISO 3166-1 country, sorted by name."""
+    import pycountry
+
+    return sorted(((c.alpha_2, country_names(c.alpha_2, (lang,))[lang]) for c in pycountry.countries),
+                  key=lambda pair: pair[1].casefold())
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-' (æ, ø, å spelt ae, o, a)."""
+    text = text.replace("æ", "ae").replace("Æ", "Ae").replace("ø", "o").replace("Ø", "O")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def namespace_for(name: str) -> str:
+    """The namespace of a new dataset's own IRIs, from the organisation's name."""
+    return f"https://w3id.org/ikg/{slug(name) or 'city'}/"
+
+
+def two_names(text: str) -> dict[str, str]:
+    """'Norwegian name | English name' (or one name for both) as {'nb': …, 'en': …}."""
+    nb, _, en = (text or "").partition("|")
+    return {"nb": nb.strip(), "en": (en or nb).strip()}
+
+
+@dataclass
+class Document:
+    names: dict[str, str]
+    url: str = ""
+    date: str = ""  # YYYY or YYYY-MM-DD
+
+
+@dataclass
+class Start:
+    """What `ikg init` asks for."""
+
+    organisation: dict[str, str]  # {'nb': …, 'en': …}
+    city: str
+    country: str  # ISO 3166-1 alpha-2, e.g. NO
+    lat: str
+    long: str
+    languages: tuple[str, ...] = LABEL_LANGS
+    documents: list[Document] = field(default_factory=list)
+    target_areas: list[dict[str, str]] = field(default_factory=list)
+    namespace: str = ""
+    editor: str = "ikg init"
+
+
+def problems(start: Start, lang: str = "en") -> list[str]:
+    """Everything wrong with the answers, each a sentence saying how to fix it ([] when they are fine)."""
+    out = []
+    if not all(start.organisation.get(x, "").strip() for x in LABEL_LANGS):
+        out.append(t("city.err.organisation", lang))
+    if not start.city.strip():
+        out.append(t("city.err.city", lang))
+    if not country_names(start.country):
+        out.append(t("city.err.country", lang, value=start.country))
+    for name, text, bound in (("lat", start.lat, 90), ("long", start.long, 180)):
+        try:
+            ok = abs(Decimal(str(text).replace(",", ".").strip())) <= bound
+        except InvalidOperation:
+            ok = False
+        if not ok:
+            out.append(t(f"city.err.{name}", lang, value=text))
+    if not start.documents:
+        out.append(t("city.err.no_document", lang))
+    for doc in start.documents:
+        if not doc.names.get("nb") or not doc.names.get("en"):
+            out.append(t("city.err.document_name", lang))
+        if doc.url and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", doc.url):
+            out.append(t("city.err.url", lang, value=doc.url))
+        if doc.date and not re.match(r"^\d{4}(-\d{2}-\d{2})?$", doc.date):
+            out.append(t("city.err.date", lang, value=doc.date))
+    if not start.target_areas:
+        out.append(t("city.err.no_target_area", lang))
+    if any(not area.get("nb") or not area.get("en") for area in start.target_areas):
+        out.append(t("city.err.target_area_name", lang))
+    unknown = [x for x in start.languages if not re.match(r"^[a-z]{2,3}$", x)]
+    if unknown:
+        out.append(t("city.err.language", lang, value=", ".join(unknown)))
+    return out
+
+
+def _labels(g: Graph, iri: URIRef, names: dict[str, str]) -> None:
+    for lang in LABEL_LANGS:
+        g.add((iri, RDFS.label, Literal(names[lang], lang=lang)))
+
+
+def _cite(g: Graph, iri: URIRef, reference: str, url: str = "") -> None:
+    node = BNode()
+    g.add((iri, IKG.citation, node))
+    g.add((node, IKG.reference, Literal(reference)))
+    if url:
+        g.add((node, SCHEMA.url, URIRef(url)))
+    g.add((node, IKG.evidence, IKG.stated))
+
+
+def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None) -> dict[str, Graph]:
+    """The triples of each starter file; InputError listing every problem when an answer is wrong."""
+    found = problems(start, lang)
+    if found:
+        raise InputError("\n".join(found), key="city.err.start")
+    ns = Namespace(start.namespace or namespace_for(start.organisation["en"]))
+    when = (today or dt.date.today()).isoformat()
+    given = t("city.given_reference", lang, date=when)
+    dataset, sources, concepts = (bind_prefixes(Graph()) for _ in FILES)
+    for g in (dataset, sources, concepts):
+        g.bind("city", str(ns))
+        g.bind("geo", str(GEO), replace=True)
+    home, country = ns[slug(start.city) or "home"], ns[f"country-{start.country.strip().lower()}"]
+    d = ns["dataset"]
+    dataset.add((d, RDF.type, IKG.Dataset))
+    _labels(dataset, d, {x: t("city.dataset_label", x, name=start.organisation[x]) for x in LABEL_LANGS})
+    dataset.add((d, IKG.homeActor, home))
+    for code in start.languages:
+        dataset.add((d, DCTERMS.language, Literal(code)))
+    dataset.add((country, RDF.type, IKG.Country))
+    _labels(dataset, country, country_names(start.country))
+    dataset.add((country, SCHEMA.identifier, Literal(start.country.strip().upper())))
+    dataset.add((home, RDF.type, IKG.City))
+    _labels(dataset, home, start.organisation)
+    if start.city.strip() not in start.organisation.values():
+        dataset.add((home, SKOS.altLabel, Literal(start.city.strip())))
+    dataset.add((home, SCHEMA.containedInPlace, country))
+    for prop, text in ((GEO.lat, start.lat), (GEO.long, start.long)):
+        dataset.add((home, prop, Literal(Decimal(str(text).replace(",", ".").strip()), datatype=XSD.decimal)))
+    _cite(dataset, home, given)
+    first_doc: tuple[str, str] = ("", "")
+    for n, doc in enumerate(start.documents, start=1):
+        iri = ns[f"doc-{n}"]
+        sources.add((iri, RDF.type, IKG.SourceDocument))
+        _labels(sources, iri, doc.names)
+        sources.add((iri, DCTERMS.title, Literal(doc.names["nb"], lang="nb")))
+        sources.add((iri, DCTERMS.publisher, home))
+        if doc.url:
+            sources.add((iri, SCHEMA.url, URIRef(doc.url)))
+        if doc.date:
+            sources.add((iri, DCTERMS.date, Literal(doc.date, datatype=XSD.date if len(doc.date) > 4 else XSD.gYear)))
+        first_doc = first_doc if first_doc[0] else (doc.names["en"], doc.url)
+    scheme = ns["target-areas"]
+    concepts.add((scheme, RDF.type, SKOS.ConceptScheme))
+    scheme_names = {x: t("city.scheme_label", x, document=start.documents[0].names[x]) for x in LABEL_LANGS}
+    _labels(concepts, scheme, scheme_names)
+    for x in LABEL_LANGS:
+        concepts.add((scheme, SKOS.prefLabel, Literal(scheme_names[x], lang=x)))
+    concepts.add((scheme, DCTERMS.source, ns["doc-1"]))
+    for n, area in enumerate(start.target_areas, start=1):
+        iri = ns[f"target-area-{n}"]
+        concepts.add((iri, RDF.type, IKG.TargetArea))
+        concepts.add((iri, SKOS.inScheme, scheme))
+        concepts.add((iri, SKOS.topConceptOf, scheme))
+        concepts.add((iri, SKOS.notation, Literal(str(n))))
+        _labels(concepts, iri, area)
+        for x in LABEL_LANGS:
+            concepts.add((iri, SKOS.prefLabel, Literal(area[x], lang=x)))
+        _cite(concepts, iri, first_doc[0], first_doc[1])
+    return dict(zip(FILES, (dataset, sources, concepts), strict=True))
+
+
+def dataset_title(store: Store, lang: str = "en") -> str:
+    """The dataset's name in `lang` (another language's when it has none), or the neutral app title.
+
+    >>> from graph.store.memory import MemoryStore
+    >>> dataset_title(MemoryStore(), "nb")
+    'Internasjonale relasjoner'
+    """
+    labels = [row[0] for row in store.select("SELECT ?l WHERE { ?d a ikg:Dataset ; rdfs:label ?l }").rows]
+    return pick_label([x for x in labels if x is not None], lang) or t("app.title", lang)
+
+
+def write_starter(folder: Path, start: Start, lang: str = "en") -> list[Path]:
+    """Write the starter files into `folder` (created when missing); refused when it already holds data."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.glob("*.ttl")):
+        raise InputError(t("city.err.folder_has_data", lang, folder=folder), key="city.err.folder_has_data")
+    graphs = starter_graphs(start, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, g in graphs.items():
+        path = folder / name
+        header = "# " + t("city.file." + name.removesuffix(".ttl"), "en") + "\n\n"
+        path.write_text(header + g.serialize(format="turtle"), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def check_replace(store: Store, replace: bool, lang: str) -> bool:
+    """Whether the store holds recorded changes (then `replace` must be given, else InputError)."""
+    changed = bool(store.count()) and store.ask(HAS_CHANGES)
+    if changed and not replace:
+        raise InputError(t("city.err.store_has_data", lang, store=store.describe()), key="city.err.store_has_data")
+    return changed
+
+
+def fill_from_folder(store: Store, folder: Path, *, editor: str, changed: bool) -> int:
+    """Fill the store from a new data folder. A store with recorded changes is replaced in one recorded
+    change (undoable); one that only holds a fill is cleared and filled. Returns the triples read."""
+    remember_data_folder(store, folder)
+    if changed:
+        return reset_from_data(store, keep_assessments=False, editor=editor, why="ikg init", data=folder)
+    store.clear()
+    return fill_from_shipped(store, data=folder)

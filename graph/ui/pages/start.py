@@ -1,0 +1,90 @@
+"""The first-run page: what `ikg init` asks, as a form. It writes the new city's data folder and fills
+the store from it; the app then shows the new graph. Shown first when the store holds no dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from graph import config
+from graph.edit.starter import (
+    Document,
+    Start,
+    check_replace,
+    countries,
+    fill_from_folder,
+    two_names,
+    write_starter,
+)
+from graph.errors import IkgError
+from graph.i18n import escape_md, t
+from graph.store.base import Store
+from graph.ui import context
+
+DEFAULT_FOLDER = "city-data"
+
+
+def default_folder() -> str:
+    """The configured data folder (IKG_DATA) while it holds no data, else `city-data`."""
+    chosen = config.env("IKG_DATA")
+    if chosen and not any(Path(chosen).glob("*.ttl")):
+        return chosen
+    return DEFAULT_FOLDER
+
+
+def needs_start(store: Store) -> bool:
+    """True when the store holds no dataset: the app opens on this page."""
+    return not store.ask("ASK { ?d a ikg:Dataset ; ikg:homeActor ?h }")
+
+
+def _form(lang: str) -> tuple[Start, str] | None:
+    codes = countries(lang)
+    with st.form("start_form", clear_on_submit=False):
+        c1, c2 = st.columns(2)
+        name = c1.text_input(t("start.name", lang), key="start.name", placeholder="Bergen kommune")
+        name_en = c2.text_input(t("start.name_en", lang), key="start.name_en", placeholder="Bergen Municipality")
+        city = c1.text_input(t("start.city", lang), key="start.city", placeholder="Bergen")
+        names = [label for _, label in codes]
+        picked = c2.selectbox(t("start.country", lang), names, index=None, key="start.country")
+        lat = c1.text_input(t("start.lat", lang), key="start.lat", placeholder="60.39")
+        long = c2.text_input(t("start.long", lang), key="start.long", placeholder="5.32")
+        document = st.text_input(t("start.document", lang), key="start.document",
+                                 placeholder="Internasjonal strategi 2024–2028 | International strategy 2024–2028")
+        c3, c4 = st.columns(2)
+        url = c3.text_input(t("start.document_url", lang), key="start.document_url")
+        date = c4.text_input(t("start.document_date", lang), key="start.document_date", placeholder="2024-06-20")
+        areas = st.text_area(t("start.target_areas", lang), key="start.target_areas",
+                             placeholder="Klima og miljø | Climate and environment\nUtdanning | Education")
+        folder = st.text_input(t("start.folder", lang), value=default_folder(), key="start.folder")
+        if not st.form_submit_button(t("start.submit", lang), key="start.submit", type="primary"):
+            return None
+    code = next((c for c, label in codes if label == picked), "")
+    docs = [Document(two_names(document), url.strip(), date.strip())] if document.strip() else []
+    start = Start(organisation={"nb": name.strip(), "en": (name_en or name).strip()}, city=city, country=code,
+                  lat=lat, long=long, documents=docs,
+                  target_areas=[two_names(line) for line in areas.splitlines() if line.strip()], editor="app")
+    return start, folder.strip() or DEFAULT_FOLDER
+
+
+def render(ctx: context.PageContext) -> None:
+    lang = ctx.lang
+    st.header(t("start.title", lang))
+    st.markdown(t("start.intro", lang))
+    answered = _form(lang)
+    if answered is None:
+        return
+    start, folder = answered
+    try:
+        changed = check_replace(ctx.store, replace=bool(ctx.editor), lang=lang)
+        written = write_starter(Path(folder), start, lang)
+        n = fill_from_folder(ctx.store, Path(folder), editor=ctx.editor or "app", changed=changed)
+    except IkgError as exc:
+        st.error(escape_md(str(exc)))
+        return
+    st.success(t("start.done", lang, n=n, folder=escape_md(str(Path(folder).resolve())),
+                 files=", ".join(p.name for p in written)))
+
+
+if __name__ == "__main__":  # run by st.navigation as this page's script
+    render(context.current())

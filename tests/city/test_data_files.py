@@ -1,0 +1,113 @@
+"""A city's data kept in files: `ikg export --data` (tidy Turtle per kind), filled back or imported
+with nothing changed, `ikg reset` saying what it drops, `ikg validate --store`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from graph.cli.main import main
+from graph.edit.importing import import_file
+from graph.history.shipped import open_store
+from graph.rdf.skolem import skolemise
+from graph.render.data_export import data_graph, export_data
+from tests.city.scenario import SOURCE, fill_template
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return open_store("memory")
+
+
+def test_export_of_the_shipped_data_fills_the_same_store(shipped, tmp_path, monkeypatch):
+    written = export_data(shipped, tmp_path / "export")
+    assert [p.name for p, _ in written] == [
+        "activities.ttl", "actors.ttl", "agreements.ttl", "concepts.ttl", "dataset.ttl", "networks.ttl",
+        "places.ttl", "policy.ttl", "projects.ttl", "review.ttl", "sources.ttl"]
+    text = (tmp_path / "export" / "networks.ttl").read_text(encoding="utf-8")
+    assert "owl:Class" not in text and "ikg:Change" not in text and "/.well-known/genid/" not in text
+    assert "ikg:citation [" in text  # citations nested, as in data/
+    monkeypatch.setenv("IKG_DATA", str(tmp_path / "export"))
+    refilled = open_store("memory")
+    assert set(refilled.graph()) == set(shipped.graph())
+
+
+def test_importing_the_export_changes_nothing(shipped, tmp_path):
+    before = set(shipped.graph())
+    for path, _ in export_data(shipped, tmp_path / "export"):
+        result = import_file(shipped, path, editor="test", lang="en", dry_run=True)
+        assert "Nothing new: everything in the file is already in the graph." in result.describe("en"), path
+    assert set(shipped.graph()) == before
+
+
+def test_new_city_export_round_trip(city, tmp_path, capsys, monkeypatch):
+    store, _ = city
+    code, out, err = run(capsys, "export", "--data", str(tmp_path / "kept"), "--store", store)
+    assert code == 0, err
+    assert "wrote" in out and (tmp_path / "kept" / "agreements.ttl").exists()
+    code, out, err = run(capsys, "init", "--store", str(tmp_path / "again"), "--data", str(tmp_path / "kept"),
+                         "--name", "x", "--country", "NO")
+    assert code == 1 and "already holds data" in err  # init never writes into a folder with data
+    monkeypatch.setenv("IKG_DATA", str(tmp_path / "kept"))
+    copy = open_store(str(tmp_path / "copy"))  # a new store folder, filled from the kept files
+    assert set(skolemise(data_graph(copy))) == set(skolemise(data_graph(open_store(store))))  # same shape
+    for path in sorted((tmp_path / "kept").glob("*.ttl")):
+        assert "Nothing new" in import_file(copy, path, editor="test", dry_run=True).describe("en"), path
+    kept = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "kept").glob("*.ttl"))
+    assert "trondheim" not in kept.casefold()
+
+
+def test_reset_says_what_it_drops_and_exports_it_first(city, tmp_path, capsys):
+    store, data = city
+    code, out, err = run(capsys, "export", "--data", str(tmp_path / "start"), "--store", store)
+    code, out, err = run(capsys, "init", "--store", str(tmp_path / "s2"), "--data", str(tmp_path / "new"),
+                         "--name", "Nyvik kommune", "--name-en", "Nyvik Municipality", "--city", "Nyvik",
+                         "--country", "NO", "--lat", "60.1", "--long", "5.2",
+                         "--document", "Strategi 2026 | Strategy 2026", "--target-area", "Klima | Climate")
+    assert code == 0, err
+    sheet = tmp_path / "template" / "country.csv"
+    assert run(capsys, "template", "country", "--format", "csv", "--out", str(sheet.parent),
+               "--store", str(tmp_path / "s2"))[0] == 0
+    filled = fill_template(sheet, "country", [{"iso_code": "FI", "label_nb": "Finland", "label_en": "Finland",
+                                                **SOURCE}], tmp_path / "fi.csv")
+    code, out, err = run(capsys, "import", str(filled), "--kind", "country", "--store", str(tmp_path / "s2"),
+                         "--editor", "test")
+    assert code == 0, err
+    code, out, err = run(capsys, "reset", "--from-data", "--yes", "--store", str(tmp_path / "s2"),
+                         "--export-first", str(tmp_path / "saved"))
+    assert code == 0, err
+    assert f"8 facts were added or changed since the store was last filled from {(tmp_path / 'new').resolve()}" in out
+    assert f"exported the data to {tmp_path / 'saved'} before the reset" in out
+    assert "Finland" in (tmp_path / "saved" / "places.ttl").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "query", "counts", "--store", str(tmp_path / "s2"), "--format", "csv")
+    assert "Country,1" in out
+
+
+def test_validate_the_store(city, capsys):
+    store, _ = city
+    code, out, err = run(capsys, "validate", "--store", store)
+    assert (code, out.strip()) == (0, f"oxigraph:{Path(store)}: valid, no problems in the store's data.")
+    code, out, err = run(capsys, "validate", "--store", store, "--lang", "nb")
+    assert out.strip() == f"oxigraph:{Path(store)}: gyldig, ingen problemer i dataene i lageret."
+
+
+def test_export_refuses_a_folder_with_other_files(city, tmp_path, capsys):
+    (tmp_path / "mine.ttl").write_text("# someone's own file\n", encoding="utf-8")
+    code, out, err = run(capsys, "export", "--data", str(tmp_path), "--store", city[0])
+    assert code == 1
+    assert "holds other .ttl files than the export writes (mine.ttl)" in err
+    assert (tmp_path / "mine.ttl").read_text(encoding="utf-8") == "# someone's own file\n"
+    assert not (tmp_path / "dataset.ttl").exists()
+
+
+def test_data_graph_has_no_vocabulary(shipped):
+    g: Graph = data_graph(shipped)
+    assert len(g) == 7891  # data/ less one citation written twice in networks.ttl (the same blank node content)

@@ -1,0 +1,68 @@
+"""The app's first-run page: a store without a dataset opens on it, and its form does what `ikg init` does."""
+
+from __future__ import annotations
+
+import gc
+import re
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.support import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def empty_env(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    monkeypatch.setenv("IKG_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("IKG_STORE", str(tmp_path / "store"))
+    monkeypatch.delenv("IKG_DEBUG", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    gc.collect()
+    yield tmp_path
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    gc.collect()
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the reader sees it (the app escapes messages)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def fill(at: AppTest, country: str) -> None:
+    at.text_input(key="start.name").set_value("Eksempelvik kommune")
+    at.text_input(key="start.name_en").set_value("Eksempelvik Municipality")
+    at.text_input(key="start.city").set_value("Eksempelvik")
+    at.selectbox(key="start.country").set_value(country)
+    at.text_input(key="start.lat").set_value("62.47")
+    at.text_input(key="start.long").set_value("6.15")
+    at.text_input(key="start.document").set_value("Strategi 2025 | Strategy 2025")
+    at.text_area(key="start.target_areas").set_value("Klima | Climate\nUtdanning | Education")
+
+
+def test_first_run_page_starts_a_city(empty_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    at.sidebar.radio(key="lang").set_value("nb").run()
+    assert at.header[0].value == "Start grafen for din by"
+    assert at.text_input(key="start.folder").value == str(empty_env / "data")
+    fill(at, "Norge")
+    at.text_input(key="start.lat").set_value("nord")
+    at.button(key="start.submit").click().run()
+    assert [plain(e.value) for e in at.error] == [
+        "Breddegraden «nord» er ikke et tall fra -90 til 90 (nord er positivt, f.eks. 60.39)."]
+    assert not list((empty_env / "data").glob("*.ttl"))  # a refusal writes nothing
+    at.text_input(key="start.lat").set_value("62.47")
+    at.button(key="start.submit").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Grafen er startet:")
+    assert sorted(p.name for p in (empty_env / "data").glob("*.ttl")) == ["concepts.ttl", "dataset.ttl", "sources.ttl"]
+    at.run()
+    assert at.sidebar.title[0].value == "Internasjonale relasjoner for Eksempelvik kommune"
+    assert at.header[0].value != "Start grafen for din by"  # the explorer's own pages now
