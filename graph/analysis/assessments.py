@@ -144,13 +144,82 @@ def rounds(store: Store, lang: str = "en") -> list[tuple[str, str]]:
     return [(iri, label) for iri, (_, label) in sorted(first.items(), key=lambda kv: kv[1])]
 
 
+STATUSES = {"planned": IKG.Planned, "open": IKG.Active, "closed": IKG.Ended}
+STATUS_BY_IRI = {str(iri): key for key, iri in STATUSES.items()}
+ROUND_QUERY = """
+SELECT ?r ?label ?status ?begin ?end ?lead ?started WHERE {
+  ?r a ikg:ReviewRound .
+  OPTIONAL { ?r rdfs:label ?label . FILTER(lang(?label) = ?lang) }
+  OPTIONAL { ?r ikg:status ?status }
+  OPTIONAL { ?r ikg:period ?p . OPTIONAL { ?p time:hasBeginning/time:inXSDgYear ?begin }
+             OPTIONAL { ?p time:hasEnd/time:inXSDgYear ?end } }
+  OPTIONAL { ?r ikg:responsibleUnit ?u . ?u rdfs:label ?lead . FILTER(lang(?lead) = ?lang) }
+  OPTIONAL { ?r prov:startedAtTime ?started }
+}
+"""
+
+
+@dataclass
+class ReviewRound:
+    """A review round as data: its label, status (planned, open, closed), period, lead and scope."""
+
+    iri: str
+    label: str
+    status: str = "open"
+    begin: str = ""
+    end: str = ""
+    lead: str = ""
+    scope: list[str] = field(default_factory=list)
+    started: str = ""
+    new: bool = False  # offered by the app but not in the store yet: the first save creates it
+
+    @property
+    def closed(self) -> bool:
+        return self.status == "closed"
+
+
+def review_rounds(store: Store, lang: str = "en") -> list[ReviewRound]:
+    """Every ikg:ReviewRound in the store, by the year it begins (or was started), then when it was started
+    and its label (a round without a status counts as open;
+    a round holding more than one status counts as its latest: closed over open over planned)."""
+    found: dict[str, ReviewRound] = {}
+    for r, label, status, begin, end, lead, started in store.select(ROUND_QUERY, {"lang": Literal(lang)}).rows:
+        one = found.setdefault(str(r), ReviewRound(str(r), _text(label) or local_name(str(r)), status=""))
+        key = STATUS_BY_IRI.get(_text(status), "")
+        order = ["", "planned", "open", "closed"]
+        if order.index(key) > order.index(one.status):
+            one.status = key
+        one.begin, one.end = one.begin or _text(begin)[:4], one.end or _text(end)[:4]
+        one.lead, one.started = one.lead or _text(lead), one.started or _text(started)
+    for r, kind in store.select("SELECT ?r ?k WHERE { ?r a ikg:ReviewRound ; ikg:scope ?k }").rows:
+        if str(r) in found:
+            found[str(r)].scope.append(local_name(str(kind)))
+    for one in found.values():
+        one.status = one.status or "open"
+        one.scope.sort()
+    return sorted(found.values(), key=lambda x: (x.begin or x.started[:4] or "9999", x.started, x.label))
+
+
+def find_round(store: Store, value: str | None) -> str | None:
+    """The IRI of the review round named `value` (its IRI, or any of its labels in any language), or None."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    rows = store.select(
+        """SELECT DISTINCT ?r WHERE { ?r a ikg:ReviewRound . OPTIONAL { ?r rdfs:label|skos:altLabel ?l }
+             FILTER(STR(?r) = ?v || STR(?l) = ?v) } ORDER BY ?r""",
+        {"v": Literal(value)},
+    ).rows
+    return str(rows[0][0]) if rows else None
+
+
 def _round_iri(store: Store, round_: str | None, lang: str) -> str | None:
     if not round_:
         return None
     for iri, label in rounds(store, lang):
         if round_ in (iri, label):
             return iri
-    return str(round_iri(store, round_))
+    return find_round(store, round_) or str(round_iri(store, round_))
 
 
 def assessments(store: Store, lang: str = "en", round: str | None = None) -> list[Assessment]:

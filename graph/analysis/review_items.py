@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rdflib import Literal, URIRef
+
 from graph.analysis.assessments import Assessment, all_assessments, assessments, relevance_text, rounds, target_areas
 from graph.i18n import t
 from graph.questions.catalogue import Table, run
@@ -15,7 +17,7 @@ from graph.vocab.labels import local_name
 
 GROUPS = ("keep", "review", "leave", "none")
 REVIEW_COLUMNS = [
-    "item", "kind", "name", "since", "status", "target_areas", "responsible_unit", "annual_cost",
+    "item", "kind", "name", "since", "status", "target_areas", "responsible_unit", "annual_cost", "currency",
     "last_activity", "source",
 ]
 ASSESSMENT_COLUMNS = [
@@ -25,7 +27,7 @@ ASSESSMENT_COLUMNS = [
 
 def review_rows(store: Store, lang: str = "en") -> Table:
     """One row per membership and twin-city agreement of the home actor (the `review` question),
-    with the item's IRI first and the cost with its currency."""
+    with the item's IRI first."""
     table = run(store, "review", {}, lang)
     assert table.raw is not None  # a .rq question keeps its raw rows
     idx = {v: i for i, v in enumerate(table.raw.vars)}
@@ -35,11 +37,7 @@ def review_rows(store: Store, lang: str = "en") -> Table:
         if item in seen:  # several start years or statuses: the first (sorted) row stands for the item
             continue
         seen.add(item)
-        cost = f"{row['annual_cost']} {row['currency']}".strip() if row["annual_cost"] else ""
-        rows.append([
-            item, row["kind"], row["name"], row["since"], row["status"], row["target_areas"],
-            row["responsible_unit"], cost, row["last_activity"], row["source"],
-        ])
+        rows.append([item] + [row[c] for c in REVIEW_COLUMNS[1:]])
     return Table(list(REVIEW_COLUMNS), rows)
 
 
@@ -112,3 +110,138 @@ def report_groups(store: Store, lang: str = "en", round: str | None = None) -> d
         a = latest.get(row["item"])
         groups[a.recommendation if a and a.recommendation else "none"].append(ReportItem(row, a))
     return groups
+
+
+@dataclass
+class Progress:
+    """How far a round has come: assessed / total by kind and by responsible unit, and what is left."""
+
+    done: int
+    total: int
+    by_kind: Table
+    by_unit: Table
+    left: Table
+
+
+def progress(store: Store, lang: str = "en", round: str | None = None) -> Progress:
+    """Assessed / total in `round`, by kind and by responsible unit, and the items left (by name)."""
+    return progress_of(review_table(store, lang, round), lang)
+
+
+def progress_of(table: Table, lang: str = "en") -> Progress:
+    """The progress shown by a review table (one row per item, its assessment in the round beside it)."""
+    col = {c: i for i, c in enumerate(table.columns)}
+    no_unit = t("progress.no_unit", lang)
+
+    def grouped(column: str) -> Table:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row in table.rows:
+            pair = counts[row[col[column]] or no_unit]
+            pair[0] += bool(row[col["recommendation"]])
+            pair[1] += 1
+        return Table(["group", "done", "total"], [[g, str(d), str(n)] for g, (d, n) in sorted(counts.items())])
+
+    left = [[row[col["name"]], row[col["kind"]], row[col["responsible_unit"]]]
+            for row in table.rows if not row[col["recommendation"]]]
+    left.sort(key=lambda r: r[0].casefold())
+    done = sum(1 for row in table.rows if row[col["recommendation"]])
+    return Progress(done, len(table.rows), grouped("kind"), grouped("responsible_unit"),
+                    Table(["name", "kind", "responsible_unit"], left))
+
+
+CONTEXT_QUERIES = {
+    "sdgs": """SELECT DISTINCT ?x WHERE { ?item org:organization|ikg:party ?t .
+                 { ?item ikg:sdg ?s } UNION { ?t ikg:sdg ?s }
+                 ?s rdfs:label ?x . FILTER(lang(?x) = ?lang) } ORDER BY ?x""",
+    "other_members": """SELECT DISTINCT ?x WHERE { ?dataset ikg:homeActor ?home . ?item org:organization ?net .
+                 ?m org:organization ?net ; org:member ?o . FILTER(?o != ?home)
+                 ?o rdfs:label ?x . FILTER(lang(?x) = ?lang) } ORDER BY ?x""",
+    "overlapping": """SELECT ?x (COUNT(DISTINCT ?o) AS ?n) WHERE { ?dataset ikg:homeActor ?home .
+                 ?item org:organization ?net . ?m2 org:member ?home ; org:organization ?net2 . FILTER(?net2 != ?net)
+                 ?a org:organization ?net ; org:member ?o . ?b org:organization ?net2 ; org:member ?o .
+                 FILTER(?o != ?home) ?net2 rdfs:label ?x . FILTER(lang(?x) = ?lang) }
+               GROUP BY ?x ORDER BY DESC(?n) ?x""",
+}
+
+
+def item_context(store: Store, item: str, lang: str = "en") -> dict[str, list[str]]:
+    """What a reviewer needs beside an item besides its row: its SDGs, who else is a member of its network,
+    and the home city's other networks sharing members with it ('name (n shared)')."""
+    out: dict[str, list[str]] = {}
+    for name, query in CONTEXT_QUERIES.items():
+        rows = store.select(query, {"item": URIRef(item), "lang": Literal(lang)}).rows
+        out[name] = [str(r[0]) if len(r) == 1 else t("context.shared", lang, name=str(r[0]), n=int(str(r[1])))
+                     for r in rows]
+    return out
+
+
+ACTIVITY_COUNT = """
+SELECT ?item (COUNT(DISTINCT ?act) AS ?n) WHERE {
+  ?dataset ikg:homeActor ?home .
+  { ?item org:member ?home ; org:organization ?target } UNION { ?item a ikg:TwinCityAgreement ; ikg:party ?target }
+  FILTER(?target != ?home)
+  { ?act ikg:partOf ?item } UNION { ?act ikg:partOf ?target }
+} GROUP BY ?item
+"""
+
+
+@dataclass
+class PortfolioItem:
+    """One item placed for the decision: relevance (mean target-area score, 0–3) against annual cost."""
+
+    item: str
+    name: str
+    kind: str
+    relevance: float | None  # None: not assessed in the round
+    cost: float | None
+    currency: str
+    recommendation: str  # keep, review, leave, or "" (not assessed)
+    activities: int
+    target_areas: list[str]
+
+
+def portfolio(store: Store, lang: str = "en", round: str | None = None) -> list[PortfolioItem]:
+    """Every review item with its relevance in the round, annual cost, recommendation and activity count."""
+    latest = _latest_per_item(store, lang, round)
+    counts = {str(i): int(str(n)) for i, n in store.select(ACTIVITY_COUNT).rows}
+    out = []
+    for row in review_rows(store, lang).dicts():
+        a = latest.get(row["item"])
+        scores = list(a.relevance.values()) if a else []
+        try:
+            cost: float | None = float(row["annual_cost"]) if row["annual_cost"] else None
+        except ValueError:
+            cost = None
+        out.append(PortfolioItem(
+            row["item"], row["name"], row["kind"], (sum(scores) / len(scores) if scores else 0.0) if a else None,
+            cost, row["currency"], a.recommendation if a else "", counts.get(row["item"], 0),
+            [x for x in row["target_areas"].split("; ") if x]))
+    return out
+
+
+def area_summary(items: list[PortfolioItem], lang: str = "en") -> Table:
+    """Target area × recommendation: how many items of each area got each recommendation."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GROUPS, 0))
+    for p in items:
+        for area in p.target_areas or [t("portfolio.no_area", lang)]:
+            counts[area][p.recommendation or "none"] += 1
+    return Table(["target_area", *(f"rec_{g}" for g in GROUPS)],
+                 [[area, *(str(c[g]) for g in GROUPS)] for area, c in sorted(counts.items())])
+
+
+def round_changes(store: Store, lang: str, first: str, second: str) -> Table:
+    """What changed from round `first` to round `second`: recommendations changed, items only in one."""
+    a, b = _latest_per_item(store, lang, first), _latest_per_item(store, lang, second)
+    names = {row[0]: row[2] for row in review_rows(store, lang).rows}
+
+    def rec(x: Assessment | None) -> str:
+        return t(f"rec.{x.recommendation}", lang) if x and x.recommendation else ""
+
+    rows = []
+    for item in sorted(set(a) | set(b), key=lambda i: names.get(i, local_name(i)).casefold()):
+        before, after = a.get(item), b.get(item)
+        if before and after and before.recommendation == after.recommendation:
+            continue
+        change = "changed" if before and after else ("added" if after else "dropped")
+        rows.append([names.get(item, local_name(item)), rec(before), rec(after), t(f"change.{change}", lang)])
+    return Table(["name", "before", "after", "change"], rows)

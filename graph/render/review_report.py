@@ -5,16 +5,22 @@ Cells that a spreadsheet would run as formulas are neutralised; every value from
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 from collections.abc import Iterator
 from typing import Any
 
-from graph.analysis.assessments import relevance_text, rounds, target_areas
-from graph.analysis.review_items import GROUPS, assessment_history, report_groups, review_table
-from graph.i18n import escape_md, t
+from babel.dates import format_date
+from rdflib import Literal, URIRef
+
+from graph.analysis.assessments import find_round, relevance_text, review_rounds, rounds, target_areas
+from graph.analysis.review_items import GROUPS, ReportItem, portfolio, report_groups, review_table
+from graph.i18n import LOCALES, escape_md, number, t
 from graph.questions.catalogue import Table
-from graph.render.exports import csv_text, xlsx_bytes
+from graph.render.exports import csv_text
+from graph.render.review_portfolio import portfolio_png_of
+from graph.render.review_workbook import workbook_bytes
 from graph.store.base import Store
 
 FACT_FIELDS = ("kind", "since", "status", "target_areas", "responsible_unit", "annual_cost", "last_activity", "source")
@@ -30,30 +36,45 @@ def export_csv(store: Store, lang: str = "en", round: str | None = None) -> str:
 
 
 def export_xlsx(store: Store, lang: str = "en", round: str | None = None) -> bytes:
-    """A workbook: the review with the round's assessments, and every assessment ever saved."""
-    return xlsx_bytes({
-        t("sheet.review", lang): _headed(review_table(store, lang, round), lang),
-        t("sheet.history", lang): _headed(assessment_history(store, lang), lang),
-    })
+    """The round's workbook to fill in (graph.render.review_workbook): the review sheet with the round's
+    assessments, every assessment ever saved, and the round."""
+    wanted = find_round(store, round)
+    found = next((r for r in review_rounds(store, lang) if r.iri == wanted), None)
+    return workbook_bytes(store, lang, found.iri if found else None, found.label if found else "")
 
 
-def _report_lines(store: Store, lang: str, round_: str | None) -> Iterator[tuple[str, Any]]:
+def _report_lines(store: Store, lang: str, round_: str | None, chart: bool = False) -> Iterator[tuple[str, Any]]:
     """The report as a sequence of (kind, payload) parts, rendered to Markdown or HTML below."""
     areas = dict(target_areas(store, lang))
     groups = report_groups(store, lang, round_)
-    label = next((lab for iri, lab in rounds(store, lang) if round_ in (iri, lab)), None)
+    wanted = find_round(store, round_)
+    found = next((r for r in review_rounds(store, lang) if r.iri == wanted), None)
+    label = found.label if found else next((lab for iri, lab in rounds(store, lang) if round_ in (iri, lab)), None)
     label = label or round_ or t("report.all_rounds", lang)
     yield "title", t("report.title", lang)
     yield "meta", t("report.round", lang, round=label)
-    yield "meta", t("report.made", lang, date=dt.date.today().isoformat())
+    if found is not None:
+        period = "–".join(p for p in (found.begin, found.end) if p) or "–"
+        yield "meta", t("report.round_facts", lang, status=t(f"round.status.{found.status}", lang), period=period,
+                        lead=found.lead or "–")
+        for quote, section in decision_served(store, found.iri, lang):
+            yield "quote", (quote, section)
+    yield "meta", t("report.made", lang, date=format_date(dt.date.today(), format="long", locale=LOCALES[lang]))
+    yield "summary_head", t("report.summary_head", lang)
     yield "meta", t("report.summary", lang, **{g: len(items) for g, items in groups.items()})
+    for g in GROUPS:
+        yield "meta", t(f"report.cost.{g}", lang, cost=_costs(groups[g], lang))
+    if chart:
+        items = portfolio(store, lang, found.iri if found else round_)
+        yield "chart", base64.b64encode(portfolio_png_of(items, lang)).decode("ascii")
     for g in GROUPS:
         yield "group", (t(f"report.group.{g}", lang), len(groups[g]))
         if not groups[g]:
             yield "empty", t("report.none_in_group", lang)
         for entry in groups[g]:
             yield "item", entry.facts["name"]
-            facts = [(t(f"col.{f}", lang), entry.facts[f]) for f in FACT_FIELDS if entry.facts.get(f)]
+            shown = {**entry.facts, "annual_cost": f"{entry.facts['annual_cost']} {entry.facts['currency']}".strip()}
+            facts = [(t(f"col.{f}", lang), shown[f]) for f in FACT_FIELDS if entry.facts.get(f)]
             a = entry.assessment
             if a is not None:
                 facts += [
@@ -66,12 +87,45 @@ def _report_lines(store: Store, lang: str, round_: str | None) -> Iterator[tuple
             yield "facts", [(k, v) for k, v in facts if v]
 
 
+def _costs(items: list[ReportItem], lang: str) -> str:
+    """The items' total annual cost per currency ('120 000 NOK'), or '–' when none is recorded."""
+    totals: dict[str, float] = {}
+    for entry in items:
+        try:
+            amount = float(entry.facts.get("annual_cost") or "")
+        except ValueError:
+            continue
+        totals[entry.facts.get("currency") or ""] = totals.get(entry.facts.get("currency") or "", 0) + amount
+    known = sum(1 for e in items if e.facts.get("annual_cost"))
+    if not totals:
+        return t("report.no_costs", lang)
+    money = "; ".join(f"{number(round(v), lang)} {c}".strip() for c, v in sorted(totals.items()))
+    return t("report.costs_of", lang, money=money, known=known, total=len(items))
+
+
+DECISION = """
+SELECT ?quote ?section WHERE { ?r ikg:citation ?c . ?c ikg:quote ?quote ; ikg:evidence ikg:stated ; ikg:section ?s .
+  OPTIONAL { ?c ikg:aboutProperty ?about } FILTER(!BOUND(?about))
+  ?s rdfs:label ?section . FILTER(lang(?section) = ?lang) } ORDER BY ?section ?quote
+"""
+
+
+def decision_served(store: Store, round_iri: str, lang: str) -> list[tuple[str, str]]:
+    """The quotes the round rests on (what decision it serves), with the document section."""
+    rows = store.select(DECISION, {"r": URIRef(round_iri), "lang": Literal(lang)}).rows
+    return [(str(q), str(s)) for q, s in rows]
+
+
 def report_markdown(store: Store, lang: str = "en", round: str | None = None) -> str:
     """The printable report in Markdown; every value from the data is escaped."""
     out: list[str] = []
     for kind, payload in _report_lines(store, lang, round):
         if kind == "title":
             out += [f"# {escape_md(payload)}", ""]
+        elif kind == "summary_head":
+            out += [f"## {escape_md(payload)}", ""]
+        elif kind == "quote":
+            out += [f"> {escape_md(payload[0])} ({escape_md(payload[1])})", ""]
         elif kind == "meta":
             out += [escape_md(payload), ""]
         elif kind == "group":
@@ -91,7 +145,10 @@ body { font-family: Arial, Helvetica, sans-serif; max-width: 50em; margin: 2em a
 h1 { font-size: 1.5em; } h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 2em; }
 h3 { font-size: 1.05em; margin-bottom: .3em; } dl { margin: 0 0 1em 0; }
 dt { font-weight: bold; float: left; clear: left; width: 11em; } dd { margin-left: 12em; }
-.meta { color: #444; } @media print { h2 { page-break-after: avoid; } section { page-break-inside: avoid; } }
+.meta { color: #444; } blockquote { border-left: 3px solid #999; margin: .5em 0; padding-left: 1em; }
+figure.chart img { width: 100%; height: auto; } figure.chart { margin: 1em 0; }
+@media print { h2 { page-break-after: avoid; } section, figure { page-break-inside: avoid; }
+  h2.summary ~ h2 { page-break-before: always; } }
 """
 
 
@@ -104,9 +161,16 @@ def report_html(store: Store, lang: str = "en", round: str | None = None) -> str
         f"<style>{REPORT_CSS}</style></head><body>",
     ]
     in_dl = False
-    for kind, payload in _report_lines(store, lang, round):
+    for kind, payload in _report_lines(store, lang, round, chart=True):
         if kind == "title":
             out.append(f"<h1>{e(payload)}</h1>")
+        elif kind == "summary_head":
+            out.append(f'<h2 class="summary">{e(payload)}</h2>')
+        elif kind == "quote":
+            out.append(f"<blockquote>{e(payload[0])} <cite>({e(payload[1])})</cite></blockquote>")
+        elif kind == "chart":  # a picture, so no text from the data can ever become markup
+            alt = e(t("portfolio.title", lang))
+            out.append(f'<figure class="chart"><img src="data:image/png;base64,{payload}" alt="{alt}"></figure>')
         elif kind == "meta":
             out.append(f'<p class="meta">{e(payload)}</p>')
         elif kind == "group":

@@ -10,8 +10,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph.analysis import assessments, review_items
-from graph.edit.assessments import save_assessment
+from graph.edit.assessments import save_assessment, set_round_status
 from graph.errors import InputError
+from graph.history import changes
 from graph.rdf.shapes import validate
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
@@ -52,10 +53,12 @@ def test_review_rows(store):
     table = review_items.review_rows(store, "en")
     assert table.columns[:3] == ["item", "kind", "name"]
     assert table.rows == [
-        [FARCITY, "agreement", "Hometown–Farcity", "1946", "Active", "", "", "", "2012", "Plan 2020 §2"],
-        [EX + "agreement-oldcity", "agreement", "Hometown–Oldtown", "", "Planned", "", "", "", "", "Programme 2010 §1"],
-        [NET_A, "membership", "Network A", "2015", "Active", "Trade", "Culture unit", "10000 NOK", "", "Plan 2020 §2"],
-        [EX + "m-home-b", "membership", "Network B", "", "Ended", "Trade", "", "", "", "Programme 2010 §1"],
+        [FARCITY, "agreement", "Hometown–Farcity", "1946", "Active", "", "", "", "", "2012", "Plan 2020 §2"],
+        [EX + "agreement-oldcity", "agreement", "Hometown–Oldtown", "", "Planned", "", "", "", "", "",
+         "Programme 2010 §1"],
+        [NET_A, "membership", "Network A", "2015", "Active", "Trade", "Culture unit", "10000", "NOK", "",
+         "Plan 2020 §2"],
+        [EX + "m-home-b", "membership", "Network B", "", "Ended", "Trade", "", "", "", "", "Programme 2010 §1"],
     ]
     nb = review_items.review_rows(store, "nb")
     assert [r[1:3] for r in nb.rows][:3] == [["avtale", "Hjemby–Fjernby"], ["avtale", "Hjemby–Gammelby"],
@@ -68,13 +71,14 @@ def test_target_areas(store):
 
 def test_save_writes_the_rdf(store):
     iri = save(store)
-    assert iri == URIRef(EX + "assessment-review-2025-agreement-farcity-20250301T101500")
+    assert iri == URIRef(EX + "assessment-review-2025-agreement-farcity")  # one IRI per item and round
     g = store.graph()
     round_iri = URIRef(EX + "review-round-review-2025")
     assert (iri, RDF.type, IKG.Assessment) in g
     assert (iri, IKG.assesses, URIRef(FARCITY)) in g
     assert (iri, IKG.reviewRound, round_iri) in g
     assert (round_iri, RDF.type, IKG.ReviewRound) in g
+    assert (round_iri, IKG.status, IKG.Active) in g  # a round named for the first time is opened
     labels = {Literal("Review 2025", lang="nb"), Literal("Review 2025", lang="en")}
     assert set(g.objects(round_iri, RDFS.label)) == labels
     relevance = sorted(g.objects(iri, IKG.relevance))
@@ -109,13 +113,49 @@ def test_read_back_latest_per_item_per_round(store):
     by_iri = assessments.assessments(store, "en", EX + "review-round-review-2026")
     assert [a.recommendation for a in by_iri] == ["leave"]
     assert len(assessments.assessments(store, "en")) == 2
-    assert len(assessments.all_assessments(store, "en")) == 3
+    assert len(assessments.all_assessments(store, "en")) == 2  # the second save in 2025 replaced the first
 
 
-def test_same_second_gives_a_new_iri(store):
+def test_saving_again_replaces_the_assessment_as_one_change(store):
     first = save(store)
-    second = save(store)
-    assert second == URIRef(str(first) + "-2")
+    second = save(store, recommendation="leave", relevance={"3": 2}, comment="", reviewer="Ola",
+                  now=NOW + dt.timedelta(seconds=1))
+    assert second == first
+    [only] = assessments.all_assessments(store, "en")
+    assert (only.recommendation, only.relevance, only.comment, only.reviewer) == ("leave", {"3": 2}, "", "Ola")
+    saved = [c for c in changes.changes(store) if c.action == "assessment"]
+    assert len(saved) == 2
+    added, removed = changes.diff(store, saved[0].id)  # the newest first: old -> new
+    assert (first, IKG.recommendation, IKG.Leave) in added and (first, IKG.recommendation, IKG.Keep) in removed
+    assert (first, RDFS.comment, Literal("Renew in 2026")) in removed
+    assert (URIRef(f"{first}-relevance-1"), IKG.score, Literal(3, datatype=XSD.integer)) in removed
+    changes.undo(store, saved[0].id, editor="Kari Nordmann")
+    [back] = assessments.all_assessments(store, "en")
+    assert (back.recommendation, back.relevance, back.comment, back.reviewer) == (
+        "keep", {"1": 3, "2": 1}, "Renew in 2026", "Kari Nordmann")
+
+
+def test_a_closed_round_refuses_saves_and_nothing_changes(store):
+    save(store)
+    set_round_status(store, "Review 2025", "closed", "Kari Nordmann")
+    before = store.graph()
+    before = before.__class__() + before
+    for lang, message in (
+        ("en", "The round “Review 2025” is closed and cannot be changed. Reopen it (editors) or pick an open round."),
+        ("nb", "Runden «Review 2025» er avsluttet og kan ikke endres. Åpne den igjen (redaktør) eller velg en åpen "
+               "runde."),
+    ):
+        with pytest.raises(InputError) as err:
+            save(store, recommendation="leave", lang=lang)
+        assert str(err.value) == message and err.value.key == "err.round_closed"
+    assert isomorphic(store.graph(), before)
+    with pytest.raises(InputError, match="^The round “Review 2025” is already closed.$"):
+        set_round_status(store, "Review 2025", "closed", "Kari Nordmann")
+    set_round_status(store, EX + "review-round-review-2025", "open", "Kari Nordmann")
+    save(store, recommendation="leave")
+    assert [a.recommendation for a in assessments.assessments(store, "en", "Review 2025")] == ["leave"]
+    with pytest.raises(InputError, match="^Unknown review round “Nope”; the rounds are: Review 2025.$"):
+        set_round_status(store, "Nope", "open", "Kari Nordmann")
 
 
 def test_persists_after_reopening(tmp_path):

@@ -51,6 +51,7 @@ def test_report_is_grouped_by_recommendation(store):
     md = review_report.report_markdown(store, "en", "Review 2025")
     heads = [line for line in md.splitlines() if line.startswith(("## ", "### "))]
     assert heads == [
+        "## Summary",
         "## Recommended to keep (1)", "### Hometown–Farcity",
         "## Recommended for closer review (0)",
         "## Recommended to leave (1)", "### Network A",
@@ -68,7 +69,8 @@ def test_report_html_is_escaped_and_grouped(store):
     save(store, comment='<img src=x onerror=alert(1)> & "quotes"')
     page = review_report.report_html(store, "en", "Review 2025")
     assert page.startswith("<!DOCTYPE html>")
-    assert "<script" not in page and "<img" not in page
+    assert "<script" not in page and page.count("<img") == 1  # the chart, a PNG, is the only picture
+    assert '<img src="data:image/png;base64,' in page
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in page
     assert page.index("Recommended to keep (1)") < page.index("Hometown–Farcity") < page.index("Not yet assessed (3)")
 
@@ -81,7 +83,7 @@ def test_csv_and_xlsx_neutralise_formulas(store):
     row = next(line for line in lines if line.startswith(FARCITY))
     assert "'=HYPERLINK" in row and ",'+1," in row and ",'@admin," in row
     book = load_workbook(stdio.BytesIO(review_report.export_xlsx(store, "nb", "Review 2025")))
-    assert book.sheetnames == ["Gjennomgang", "Alle vurderinger"]
+    assert book.sheetnames == ["Gjennomgang", "Alle vurderinger", "Runde"]
     cells = [c.value for row in book["Gjennomgang"].iter_rows() for c in row if c.value]
     assert "'=HYPERLINK(\"http://evil\")" in cells and "'@admin" in cells
     assert not any(str(c).startswith(("=", "+", "@")) for c in cells)
@@ -89,3 +91,37 @@ def test_csv_and_xlsx_neutralise_formulas(store):
     assert history[0][0] == "navn" and history[1][0] == "Hjemby–Fjernby"
 
 
+
+
+def test_report_summary_costs_chart_and_decision(store):
+    from graph.edit.assessments import set_round_status
+
+    save(store)
+    save(store, item=NET_A, recommendation="keep", now=NOW + dt.timedelta(minutes=1))
+    set_round_status(store, "Review 2025", "closed", "Kari")
+    md = review_report.report_markdown(store, "nb", "Review 2025")
+    lines = md.splitlines()
+    assert "Status: avsluttet. Periode: –. Ledes av: –." in lines
+    assert "## Sammendrag" in lines
+    assert "Behold: 2. Vurder nærmere: 0. Avslutt: 0. Ikke vurdert ennå: 2." in lines
+    assert ("Årlig kostnad for det som anbefales beholdt: 10\u00a0000 NOK \\(kostnad registrert for 1 av 2 "
+            "saker\\)") in lines
+    assert "Årlig kostnad for det som anbefales avsluttet: ingen kostnad registrert" in lines
+    made = dt.date.today()
+    assert f"Laget {made.day}. " in md and f"{made.year} fra kunnskapsgrafen" in md  # Babel's long date
+    page = review_report.report_html(store, "en", "Review 2025")
+    assert page.count('<img src="data:image/png;base64,') == 1 and "<script" not in page
+    assert page.index('<h2 class="summary">Summary</h2>') < page.index("<img") < page.index("Recommended to keep (2)")
+    assert "Annual cost of what is recommended to keep: 10,000 NOK (cost recorded for 1 of 2 items)" in page
+
+
+def test_the_first_round_cites_section_5_1():
+    from graph.history.shipped import fill_from_shipped
+
+    store = OxigraphStore()
+    fill_from_shipped(store)
+    md = review_report.report_markdown(store, "en", "Review 2019-2022")
+    assert "Round: Review 2019-2022" in md and "Status: planned. Period: 2019–2022. Led by: Executive Committee." in md
+    assert ("> Som en oppfølging av strategien er det viktig at det blir gjort en gjennomgang av Trondheim kommunes "
+            "eksisterende medlemskap og deltakelse i internasjonale nettverk, organisasjoner og "
+            "vennskapsbysamarbeid. (Strategy 2019–2022 §5.1)") in md

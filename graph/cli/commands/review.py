@@ -1,25 +1,148 @@
-"""The section 5.1 review: `ikg review` (the table of memberships and agreements, assessments, rounds)."""
+"""The section 5.1 review: `ikg review` (the table with each item's assessment in a round, the files the
+app offers), `ikg review rounds|progress`, `ikg review open|close|new ROUND` and `ikg review import FILE`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
-from graph.answers import ask
+from graph.analysis.assessments import ReviewRound, review_rounds
+from graph.analysis.review_items import progress, review_table
 from graph.cli.output import emit
+from graph.cli.prompts import editor_name
+from graph.edit.assessments import import_workbook, new_round, set_round_status
+from graph.errors import InputError
 from graph.history.shipped import open_store
+from graph.i18n import t
+from graph.questions.table import Table
+from graph.render import review_report
+from graph.render.review_workbook import read_workbook
+
+ACTIONS = ("show", "rounds", "progress", "open", "close", "new", "import")
+FILES = {"csv": review_report.export_csv, "xlsx": review_report.export_xlsx, "md": review_report.report_markdown,
+         "html": review_report.report_html}
+EPILOG = """\
+examples:
+  ikg review                                  the items with their assessment in the current round
+  ikg review --round "Review 2019-2022" --format csv
+  ikg review --format xlsx --out review.xlsx  the workbook to fill in (see `ikg review import`)
+  ikg review --format html --out report.html  the printable report for the politicians
+  ikg review rounds                           every round with its status
+  ikg review progress                         assessed / total by kind and responsible unit, and what is left
+  ikg review open "Review 2019-2022"          open (or reopen) a round; `close` makes it read-only
+  ikg review new "Review 2027"                start a new round
+  ikg review import review.xlsx               take a filled-in workbook back: all of it or nothing
+"""
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
     """The review's sub-commands on the `ikg` parser."""
-    p = sub.add_parser("review", parents=[common], help="the section 5.1 review table of memberships and agreements")
-    p.add_argument("--format", choices=["table", "md", "csv"], default="table")
+    p = sub.add_parser("review", parents=[common, editing], epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       help="the section 5.1 review: assessments per round, rounds, progress, the workbook and report")
+    p.add_argument("action", nargs="?", choices=ACTIONS, default="show",
+                   help="what to do (default show: the review table)")
+    p.add_argument("target", nargs="?", help="the round (open, close, new) or the workbook (import)")
+    p.add_argument("--round", help="the round, by name or IRI (default: the latest open round)")
+    p.add_argument("--format", choices=["table", "md", "csv", "xlsx", "html"], default="table",
+                   help="table and md print the table; csv, xlsx and html write the app's files (md with "
+                        "--out writes the report)")
+    p.add_argument("--out", type=Path, help="file to write (needed for xlsx and html)")
+    p.add_argument("--dry-run", action="store_true", help="import: check and say what would change, write nothing")
+
+
+def current_round(rounds: list[ReviewRound], wanted: str | None, lang: str) -> ReviewRound | None:
+    """The round named `wanted` (IRI or label in any language), or the latest open one, or the latest."""
+    if wanted:
+        for r in rounds:
+            if wanted.strip() in (r.iri, r.label):
+                return r
+        known = "; ".join(r.label for r in rounds) or "–"
+        raise InputError.of("err.round_unknown", lang, value=wanted, known=known)
+    return next((r for r in reversed(rounds) if r.status == "open"), rounds[-1] if rounds else None)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     store = open_store(args.store)
-    emit(ask(store, "review", {}, args.lang), args.format)
+    lang = args.lang
+    if args.action in ("open", "close", "new"):
+        if not args.target:
+            raise InputError.of("err.round", lang)
+        if args.action == "new":
+            new_round(store, args.target, editor_name(args), lang=lang)
+            print(t("round.opened", lang, round=args.target.strip()))
+        else:
+            status = "open" if args.action == "open" else "closed"
+            iri = set_round_status(store, args.target, status, editor_name(args), lang=lang)
+            label = next(r.label for r in review_rounds(store, lang) if r.iri == iri)
+            print(t(f"round.{'opened' if status == 'open' else 'closed'}", lang, round=label))
+        return 0
+    if args.action == "import":
+        return import_file(store, args)
+    rounds = review_rounds(store, lang)
+    if args.action == "rounds":
+        emit(rounds_table(rounds, lang), args.format if args.format in ("md", "csv") else "table")
+        return 0
+    round_ = current_round(rounds, args.round, lang)
+    rnd = round_.iri if round_ else None
+    if round_ is not None:
+        print(t("round.option", lang, label=round_.label, status=t(f"round.status.{round_.status}", lang)),
+              file=sys.stderr)
+    if args.action == "progress":
+        done = progress(store, lang, rnd)
+        print(t("progress.total", lang, done=done.done, total=done.total))
+        for title, table in (("progress.by_kind", done.by_kind), ("progress.by_unit", done.by_unit),
+                             ("progress.left", done.left)):
+            print(f"\n{t(title, lang, n=len(done.left.rows))}")
+            emit(table, "table")
+            print()
+        return 0
+    return write_review(store, args, rnd)
+
+
+def write_review(store: Any, args: argparse.Namespace, rnd: str | None) -> int:
+    """The table (table, md, csv to the terminal) or the app's file (csv, md report, xlsx, html) to --out."""
+    fmt, lang = args.format, args.lang
+    if args.out is None:
+        if fmt in ("xlsx", "html"):
+            raise InputError.of("err.review_out", lang, format=fmt)
+        table = review_table(store, lang, rnd)
+        emit(Table(table.columns[1:], [row[1:] for row in table.rows]), fmt)
+        return 0
+    content = FILES["csv" if fmt == "table" else fmt](store, lang, rnd)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    args.out.write_bytes(data)
+    print(t("review.written", lang, path=str(args.out), size=len(data)))
     return 0
+
+
+def import_file(store: Any, args: argparse.Namespace) -> int:
+    """`ikg review import FILE`: all of the workbook or, listing every problem, nothing."""
+    lang = args.lang
+    if not args.target:
+        raise InputError.of("err.wb_file", lang)
+    path = Path(args.target)
+    if not path.is_file():
+        raise InputError.of("err.wb_missing", lang, path=str(path))
+    data = path.read_bytes()
+    changed = import_workbook(store, data, editor_name(args), lang=lang, dry_run=args.dry_run)
+    round_ = read_workbook(store, data, lang).round
+    label = next((r.label for r in review_rounds(store, lang) if r.iri == round_), round_)
+    if not changed:
+        print(t("wb.nothing", lang))
+    elif args.dry_run:
+        print(t("wb.dry_run", lang, n=len(changed), items="; ".join(changed)))
+    else:
+        print(t("wb.imported", lang, n=len(changed), round=label, items="; ".join(changed)))
+    return 0
+
+
+def rounds_table(rounds: list[ReviewRound], lang: str) -> Table:
+    return Table(["round", "status", "period", "lead", "iri"], [
+        [r.label, t(f"round.status.{r.status}", lang), "–".join(p for p in (r.begin, r.end) if p), r.lead, r.iri]
+        for r in rounds])
 
 
 COMMANDS = {

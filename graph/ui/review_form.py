@@ -1,0 +1,142 @@
+"""The assessment form of the review page: always the chosen item's assessment in the chosen round.
+
+The fields keep their keys (tests and the browser find them by key), and the form knows which (round,
+item) its fields hold: when another item or round is chosen, every field is filled again, from that
+item's unsaved draft if there is one, else from its saved assessment in the round, else the defaults.
+Values are never carried over. The drafts live in a plain dict of the session, so switching items keeps
+each item's unsaved edits; the page lists them until they are saved or discarded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+import graph.analysis.assessments as reads
+import graph.edit.assessments as saving
+from graph.errors import InputError
+from graph.i18n import escape_md, t
+from graph.ui import cache, context
+
+DRAFTS = "review_drafts"  # (round IRI, item IRI) -> {field: value}: unsaved edits, per item
+SAVED = "review_saved"  # the confirmation shown once after the rerun that follows a save
+
+
+SHOWN = "review_form_of"  # the (round IRI, item IRI) whose values the fields hold
+
+
+def field_keys(names: list[str], lang: str) -> dict[str, str]:
+    """The widget key of each field; the scores and the recommendation keep one key per language (their
+    shown text follows the language).
+
+    >>> field_keys(["rel_1", "rec", "effect"], "en")
+    {'rel_1': 'rel_1.en', 'rec': 'review_rec.en', 'effect': 'review_effect'}
+    """
+    fixed = {"effect": "review_effect", "cost_benefit": "review_cb", "comment": "review_comment",
+             "reviewer": "review_reviewer", "date": "review_date", "rec": f"review_rec.{lang}"}
+    return {name: fixed.get(name, f"{name}.{lang}") for name in names}
+
+
+def stored_values(a: reads.Assessment | None, areas: list[str], editor: str) -> dict[str, Any]:
+    """The form's values for a saved assessment, or the defaults (scores 0, keep, today, the editor)."""
+    values: dict[str, Any] = {f"rel_{n}": 0 for n in areas}
+    values.update(effect="", cost_benefit="", comment="", rec="keep", reviewer=editor, date=dt.date.today())
+    if a is not None:
+        values.update({f"rel_{n}": a.relevance.get(n, 0) for n in areas})
+        values.update(effect=a.effect_seen, cost_benefit=a.cost_benefit, comment=a.comment,
+                      rec=a.recommendation or "keep", reviewer=a.reviewer or editor)
+        try:
+            values["date"] = dt.date.fromisoformat(a.date[:10])
+        except ValueError:
+            pass
+    return values
+
+
+def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: dict[str, str],
+                    editor: str) -> None:
+    """The editable form of `item` in `round_` (read-only when the round is closed), with its save button."""
+    lang = ctx.lang
+    areas = cache.target_areas(ctx.store, ctx.key, lang)
+    notations = [n for n, _ in areas]
+    saved = next((a for a in cache.assessments(ctx.store, ctx.key, lang)
+                  if a.item == item and a.round == round_.iri), None)
+    base = stored_values(saved, notations, editor)
+    drafts: dict[tuple[str, str], dict[str, Any]] = st.session_state.setdefault(DRAFTS, {})
+    start = drafts.get((round_.iri, item), base)
+    keys = field_keys(list(base), lang)
+    refill = st.session_state.get(SHOWN) != (round_.iri, item)  # another item or round: nothing carries over
+    st.session_state[SHOWN] = (round_.iri, item)
+    for name, key in keys.items():
+        if refill or key not in st.session_state:
+            st.session_state[key] = start.get(name, base[name])
+    if saved is not None:
+        st.caption(escape_md(t("form.stored", lang, date=saved.date, reviewer=saved.reviewer)))
+    else:
+        st.caption(t("form.empty", lang))
+    off = round_.closed
+    with st.container(key="review_form"):
+        st.caption(t("review.relevance_help", lang))
+        cols = st.columns(max(1, min(len(areas), 5)))
+        for i, (notation, label) in enumerate(areas):
+            cols[i % len(cols)].select_slider(
+                escape_md(f"{notation} {label}"), [0, 1, 2, 3], format_func=lambda v: t(f"score.{v}", lang),
+                key=keys[f"rel_{notation}"], disabled=off)
+        st.text_area(t("col.effect_seen", lang), key=keys["effect"], disabled=off)
+        st.text_area(t("col.cost_benefit", lang), key=keys["cost_benefit"], disabled=off)
+        st.radio(t("col.recommendation", lang), list(reads.RECOMMENDATIONS), horizontal=True,
+                 format_func=lambda r: t(f"rec.{r}", lang), key=keys["rec"], disabled=off)
+        st.text_area(t("col.comment", lang), key=keys["comment"], disabled=off)
+        c1, c2 = st.columns(2)
+        c1.text_input(t("col.reviewer", lang), key=keys["reviewer"], disabled=off)
+        c2.date_input(t("col.date", lang), key=keys["date"], disabled=off)
+    current = {name: st.session_state[key] for name, key in keys.items()}
+    if current != base:
+        drafts[(round_.iri, item)] = current
+    else:
+        drafts.pop((round_.iri, item), None)
+    unsaved_notice(ctx, round_, item, names, keys)
+    if off:
+        return
+    if st.button(t("review.save", lang), key="review_save", type="primary"):
+        save(ctx, round_, item, names, current, had_one=saved is not None, keys=keys)
+    if SAVED in st.session_state:
+        st.success(escape_md(st.session_state.pop(SAVED)))
+
+
+def unsaved_notice(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: dict[str, str],
+                   keys: dict[str, str]) -> None:
+    """Name the items of this round with unsaved edits, and offer to discard this item's."""
+    drafts = st.session_state.get(DRAFTS, {})
+    pending = sorted(names.get(i, i) for (r, i) in drafts if r == round_.iri)
+    if not pending:
+        return
+    st.warning(escape_md(t("form.unsaved", ctx.lang, items="; ".join(pending))))
+    if (round_.iri, item) in drafts and st.button(t("form.discard", ctx.lang), key="review_discard"):
+        forget(round_.iri, item, keys)
+        st.rerun()
+
+
+def forget(round_iri: str, item: str, keys: dict[str, str]) -> None:
+    """Drop the item's draft and field values: the form is filled from the store again."""
+    st.session_state.get(DRAFTS, {}).pop((round_iri, item), None)
+    st.session_state.pop(SHOWN, None)  # the next run fills every field again
+
+
+def save(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: dict[str, str],
+         values: dict[str, Any], *, had_one: bool, keys: dict[str, str]) -> None:
+    """Save the form's values (replacing the item's assessment in the round) and rerun, or show the error."""
+    lang = ctx.lang
+    relevance = {k.removeprefix("rel_"): int(v) for k, v in values.items() if k.startswith("rel_")}
+    try:
+        saving.save_assessment(ctx.store, item, round_.label if round_.new else round_.iri, relevance,
+                               values["effect"] or "", values["cost_benefit"] or "", values["rec"] or "keep",
+                               values["comment"] or "", values["reviewer"] or "", values["date"], lang=lang)
+    except InputError as exc:
+        st.error(escape_md(str(exc)))
+        return
+    forget(round_.iri, item, keys)
+    st.session_state[SAVED] = t("form.replaced" if had_one else "review.saved", lang, item=names[item],
+                                round=round_.label)
+    st.rerun()

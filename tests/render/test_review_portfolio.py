@@ -1,0 +1,69 @@
+"""The portfolio view's content (issue 12, item 4): the items placed by relevance and cost, target area ×
+recommendation, changes between rounds, and the chart as PNG and SVG in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.analysis.review_items import area_summary, portfolio, round_changes
+from graph.edit.assessments import save_assessment
+from graph.render.review_portfolio import figure, portfolio_png, positions
+from graph.store.memory import MemoryStore
+from tests.conftest import fixture_files
+
+EX = "https://example.org/ikg/"
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = MemoryStore()
+    store.load(fixture_files())
+    for item, rnd, rec, scores in ((EX + "m-home-a", "R1", "keep", {"1": 3, "2": 1}),
+                                   (EX + "agreement-farcity", "R1", "review", {"1": 0}),
+                                   (EX + "m-home-a", "R2", "leave", {"1": 1}),
+                                   (EX + "m-home-b", "R2", "keep", {"3": 2})):
+        save_assessment(store, item, rnd, scores, "", "", rec, "", "Kari", "2025-03-01",
+                        now=dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+    return store
+
+
+def test_portfolio_items(store):
+    items = {p.name: p for p in portfolio(store, "en", "R1")}
+    a = items["Network A"]
+    assert (a.relevance, a.cost, a.currency, a.recommendation, a.target_areas) == (2.0, 10000.0, "NOK", "keep",
+                                                                                  ["Trade"])
+    assert items["Hometown–Farcity"].relevance == 0.0 and items["Network B"].relevance is None
+    assert items["Hometown–Farcity"].activities >= 1
+    assert area_summary(list(items.values()), "en").rows == [
+        ["(no target area)", "0", "1", "0", "1"], ["Trade", "1", "0", "0", "1"]]
+
+
+def test_changes_between_rounds(store):
+    assert round_changes(store, "en", "R1", "R2").rows == [
+        ["Hometown–Farcity", "Review", "", "not in the round"],
+        ["Network A", "Keep", "Leave", "recommendation changed"],
+        ["Network B", "", "Keep", "new in the round"]]
+    assert round_changes(store, "nb", "R1", "R2").rows[1] == ["Nettverk A", "Behold", "Avslutt", "anbefaling endret"]
+
+
+def test_positions_keep_items_without_cost_apart(store):
+    items = portfolio(store, "en", "R2")
+    where = positions(items)
+    assert where[EX + "m-home-a"] == (10000.0, 1.0)
+    assert where[EX + "m-home-b"][0] < 0  # no recorded cost: the strip left of zero
+
+
+@pytest.mark.parametrize("lang, title", [("en", "The portfolio: relevance against cost"),
+                                         ("nb", "Porteføljen: relevans mot kostnad")])
+def test_the_chart_in_both_languages(store, lang, title):
+    fig = figure(portfolio(store, lang, "R1"), lang)
+    ax = fig.axes[0]
+    assert ax.get_title() == title
+    assert {x.get_text() for x in ax.texts} == ({"Network A", "Hometown–Farcity"} if lang == "en"
+                                                else {"Nettverk A", "Hjemby–Fjernby"})
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == (
+        ["Recommended to keep", "Recommended for closer review (no cost recorded)"] if lang == "en"
+        else ["Anbefales beholdt", "Anbefales vurdert nærmere (ingen kostnad registrert)"])
+    assert portfolio_png(store, lang, "R1").startswith(b"\x89PNG")
