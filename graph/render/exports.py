@@ -53,9 +53,13 @@ def graphml_bytes(store: Store, lang: str = "en") -> bytes:
     """The collaboration network as GraphML, with labels, kinds and centralities as attributes."""
     g = analysis.collaboration_graph(store, lang).copy()
     cent = analysis.centrality(store, lang)
+    other = {code: analysis.collaboration_graph(store, code) for code in ("nb", "en")}
     for n, data in g.nodes(data=True):
         data["degree"] = float(cent.degree.get(n, 0.0))
         data["betweenness"] = float(cent.betweenness.get(n, 0.0))
+        for code, graph_ in other.items():  # Gephi shows either language's names and kinds
+            data[f"label_{code}"] = graph_.nodes[n].get("label", "") if n in graph_ else ""
+            data[f"kind_{code}"] = graph_.nodes[n].get("kind", "") if n in graph_ else ""
         for k, v in list(data.items()):
             if v is None:
                 data[k] = ""
@@ -143,10 +147,10 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
         if fmt == "graphml":
             out.write_bytes(graphml_bytes(store, lang))
             return [out]
-        tables = tables_per_kind(store, lang)
         if fmt == "xlsx":
-            out.write_bytes(xlsx_bytes(tables))
+            out.write_bytes(people_xlsx(store, lang))
             return [out]
+        tables = tables_per_kind(store, lang)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for kind, (columns, rows) in tables.items():
@@ -156,6 +160,105 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
         return written
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+SCHEMA_VALUE = URIRef("https://schema.org/value")
+SCHEMA_CURRENCY = URIRef("https://schema.org/currency")
+HIDDEN = {str(RDF.type), str(IKG.citation), str(RDFS.label)}  # the kind and name get columns of their own
+PROPERTY_NAMES = {  # properties from other vocabularies, named as people say them (nb, en)
+    "http://www.w3.org/2004/02/skos/core#altLabel": ("andre navn", "other names"),
+    str(RDFS.comment): ("beskrivelse", "description"), str(ORG.member): ("medlem", "member"),
+    str(ORG.organization): ("organisasjon", "organisation"), str(ORG.role): ("rolle", "role"),
+    "http://purl.org/dc/terms/subject": ("emne", "subject"),
+    "http://purl.org/dc/terms/relation": ("relasjon", "relation"),
+}
+
+
+def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], list[list[object]]]]:
+    """One table per kind for people: sheet and column names in the language, a name and kind first,
+    labels instead of identifiers, one language's text, amounts and years as numbers; no IRIs."""
+    from graph.i18n import t
+    from graph.rdf.skolem import is_genid, is_skolem
+
+    g = store.graph()
+    literals: dict[str, list[Node]] = defaultdict(list)
+    for subject, o in g.subject_objects(RDFS.label):
+        literals[str(subject)].append(o)
+
+    def name(node: Node) -> str:
+        found = pick_label(literals.get(str(node), []), lang)
+        if found:
+            return found
+        member, org = next(iter(g.objects(node, ORG.member)), None), next(iter(g.objects(node, ORG.organization)), None)
+        if member is not None and org is not None:  # a membership without a name of its own
+            return f"{name(member)} {'i' if lang == 'nb' else 'in'} {name(org)}"
+        return str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def value(o: Node) -> object:
+        if isinstance(o, Literal):
+            py = o.toPython()
+            return py if isinstance(py, int | float) and not isinstance(py, bool) else (
+                float(py) if type(py).__name__ == "Decimal" else str(o))
+        amount = next(iter(g.objects(o, SCHEMA_VALUE)), None)
+        if amount is not None:
+            return value(amount)
+        return name(o)
+
+    out: dict[str, tuple[list[str], list[list[object]]]] = {}
+    for kind, cls in KIND_CLASSES.items():
+        subjects = sorted({x for c in subclasses(cls) for x in g.subjects(RDF.type, c) if isinstance(x, URIRef)},
+                          key=lambda x: name(x).casefold())
+        columns: dict[str, str] = {}
+        cells: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+        for x in subjects:
+            for p, o in g.predicate_objects(x):
+                if str(p) in HIDDEN or (isinstance(o, Literal) and o.language and o.language != lang):
+                    continue
+                if (is_genid(o) or is_skolem(o)) and next(iter(g.objects(o, SCHEMA_VALUE)), None) is None:
+                    continue  # a structure without a value of its own (a period, a citation): no identifiers
+                heading = PROPERTY_NAMES[str(p)][lang != "nb"] if str(p) in PROPERTY_NAMES else name(p)
+                currency = next(iter(g.objects(o, SCHEMA_CURRENCY)), None) if not isinstance(o, Literal) else None
+                if currency is not None:
+                    heading = f"{heading} ({currency})"
+                columns.setdefault(heading, heading)
+                cells[str(x)][heading].append(value(o))
+        heads = sorted(columns, key=str.casefold)
+        rows = []
+        for x in subjects:
+            kinds = sorted({name(c) for c in g.objects(x, RDF.type) if str(c) in literals}, key=str.casefold)
+            row: list[object] = [name(x), "; ".join(kinds)]
+            for h in heads:
+                vals = cells[str(x)].get(h, [])
+                row.append(vals[0] if len(vals) == 1 else "; ".join(sorted(str(v) for v in vals)))
+            rows.append(row)
+        out[t(f"export.sheet.{kind}", lang)] = ([t("export.col.name", lang), t("export.col.kind", lang), *heads], rows)
+    return out
+
+
+def people_xlsx(store: Store, lang: str = "en") -> bytes:
+    """people_tables as a workbook: bold frozen header, a filter on every column, widths to fit, numbers
+    as numbers, text cells neutralised against formulas."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, (columns, rows) in people_tables(store, lang).items():
+        ws = wb.create_sheet(title=title[:31])
+        ws.append(columns)
+        for row in rows:
+            ws.append([safe_cell(c) if isinstance(c, str) else c for c in row])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        for i, heading in enumerate(columns, start=1):
+            longest = max([len(str(heading)), *(len(str(r[i - 1])) for r in rows[:500])])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def table_json(columns: list[str], rows: list[list[str]]) -> str:

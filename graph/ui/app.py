@@ -18,9 +18,11 @@ from streamlit.navigation.page import StreamlitPage
 
 import graph.history.shipped as shipped
 from graph import config
+from graph.edit.starter import dataset_title
 from graph.errors import IkgError
 from graph.i18n import LANG_NAMES, escape_md, t
 from graph.ui import cache, login, state
+from graph.ui.pages import start
 
 log = logging.getLogger("ikg.app")
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -46,6 +48,7 @@ PAGES = (
     PageSpec("gaps", "gaps.py", ":material/grid_view:"),
     PageSpec("review", "review.py", ":material/fact_check:"),
     PageSpec("map", "map.py", ":material/map:"),
+    PageSpec("timeline", "timeline.py", ":material/timeline:"),
     PageSpec("sparql", "sparql.py", ":material/terminal:"),
     PageSpec("history", "history.py", ":material/history:"),
     PageSpec("about", "about.py", ":material/info:"),
@@ -67,6 +70,12 @@ def navigation_pages(lang: str, editor: str | None) -> dict[str, StreamlitPage]:
             pages[spec.name] = st.Page(spec.path, title=t(f"page.{spec.name}", lang), icon=spec.icon,
                                        url_path=spec.name, default=spec is HOME)
     return pages
+
+
+def start_page(lang: str) -> StreamlitPage:
+    """The first-run page (what `ikg init` does), the only page while the store holds no dataset."""
+    return st.Page(PAGES_DIR / "start.py", title=t("page.start", lang), icon=":material/rocket_launch:",
+                   url_path="start", default=True)
 
 
 def _for_editors_only() -> None:
@@ -91,10 +100,11 @@ def follow_old_link(pages: dict[str, StreamlitPage], editor: str | None, lang: s
 
 
 def main() -> None:
-    st.set_page_config(page_title="Trondheim – internasjonale relasjoner", page_icon="🌐", layout="wide")
+    st.set_page_config(page_title=t("app.title", "nb"), page_icon="🌐", layout="wide")
     lang = st.sidebar.radio("Språk / Language", list(LANG_NAMES), format_func=lambda code: LANG_NAMES[code],
                             key=state.LANG_KEY, horizontal=True, persist_state="session") or state.lang()
-    st.sidebar.title(t("app.title", lang))
+    title = st.sidebar.empty()  # the dataset's own name, once the store is open
+    title.title(t("app.title", lang))
     editor = login.sidebar_login(lang)
     try:
         with st.spinner(t("app.opening", lang)):
@@ -104,9 +114,16 @@ def main() -> None:
         st.error(escape_md(t("app.store_error", lang, detail=str(exc))))
         st.caption(t("app.store_error_help", lang))
         return
+    named = dataset_title(opened.store, lang)  # the home city is wherever the dataset says (issue 14)
+    title.title(named)
+    st.set_page_config(page_title=named)
     pages = navigation_pages(lang, editor)
+    first_run = start.needs_start(opened.store)  # no dataset yet: the first-run page alone (issue 14)
+    if first_run:
+        pages = {"start": start_page(lang)}
     page = st.navigation({t("app.pages", lang): list(pages.values())}, position="sidebar")
-    follow_old_link(pages, editor, lang)
+    if not first_run:
+        follow_old_link(pages, editor, lang)
     state.show_notice()
     if shipped.is_stale(opened.store):
         st.sidebar.warning(t("app.stale", lang))

@@ -20,6 +20,8 @@ import graph.edit.editing as editing
 import graph.history.shipped as shipped
 import graph.questions.catalogue as queries
 import graph.render.view as view
+import graph.render.view.timeline as timeline_spans
+import graph.render.view.worldmap as worldmap
 import graph.store.base as gstore
 from graph import config
 from graph.i18n import t
@@ -91,9 +93,16 @@ def node_details(_store: gstore.Store, key: Key, lang: str, iri: str) -> dict[st
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def gap_tables(_store: gstore.Store, key: Key, lang: str, since: int) -> list[tuple[gaps.Gap, queries.Table]]:
+def gap_tables(_store: gstore.Store, key: Key, lang: str, since: int,
+               thin_max: int | None = None) -> list[tuple[gaps.Gap, queries.Table]]:
     """Every gap list with its answer."""
-    return list(gaps.gap_tables(_store, lang, since))
+    return list(gaps.gap_tables(_store, lang, since, thin_max))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def thinnest(_store: gstore.Store, key: Key, lang: str) -> int:
+    """How many networks and projects serve the thinnest target area."""
+    return gaps.thinnest(_store, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -149,6 +158,18 @@ def places(_store: gstore.Store, key: Key, lang: str) -> pd.DataFrame:
           "type": r["agreement"], "since": r["since"], "status": r["status"]} for r in rows],
         columns=["name", "lat", "lon", "home", "type", "since", "status"],
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def timeline(_store: gstore.Store, key: Key, lang: str) -> list[dict[str, Any]]:
+    """Memberships, agreements, projects and activities with their years (graph/render/view/timeline.py)."""
+    return [{**span.__dict__, "areas": list(span.areas)} for span in timeline_spans.spans(_store, lang)]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_picture(_store: gstore.Store, key: Key, lang: str, cities: tuple, names: tuple) -> str:
+    """The map of these cities as SVG (graph/render/view/worldmap.py)."""
+    return worldmap.map_svg(list(cities), dict(names))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -46,6 +46,21 @@ def test_graphml_opens_as_a_network(store, tmp_path):
     assert "betweenness" in g.nodes["https://example.org/ikg/uni"]
 
 
+def test_graphml_gives_every_node_its_kind_and_names_in_both_languages(store, tmp_path):
+    out = tmp_path / "net.graphml"
+    gio.export(store, "graphml", out)
+    g = nx.read_graphml(out)
+    assert all(d["kind"] and d["kind_nb"] and d["label_nb"] and d["label_en"] for _n, d in g.nodes(data=True))
+    uni = g.nodes["https://example.org/ikg/uni"]
+    assert (uni["label_nb"], uni["label_en"]) == ("Universitetet", "The University")
+    assert uni["kind_en"] == "University or college"
+    assert isinstance(uni["degree"], float) and isinstance(uni["betweenness"], float)
+    igraph = pytest.importorskip("igraph", reason="igraph (a test extra) reads the file independently")
+    ig = igraph.Graph.Read_GraphML(str(out))
+    assert ig.vcount() == g.number_of_nodes() and ig.ecount() == g.number_of_edges()
+    assert set(ig.vs["kind_en"]) == {d["kind_en"] for _n, d in g.nodes(data=True)} and "" not in ig.vs["kind_en"]
+
+
 def test_csv_per_kind_neutralises_formulas(tmp_path):
     s = MemoryStore()
     s.load(fixture_files())
@@ -66,7 +81,39 @@ def test_xlsx_has_a_sheet_per_kind(store, tmp_path):
     out = tmp_path / "graph.xlsx"
     gio.export(store, "xlsx", out)
     wb = load_workbook(out)
-    assert wb.sheetnames == list(gio.KIND_CLASSES)
+    assert wb.sheetnames == ["Actors", "Networks", "Memberships", "Agreements", "Projects", "Project participations",
+                             "Activities", "Working groups"]
+
+
+def test_xlsx_for_people_in_bokmal(tmp_path):
+    from openpyxl import load_workbook
+    from rdflib import Namespace
+    from rdflib.namespace import RDF, XSD
+
+    from graph.rdf.skolem import fresh_genid
+
+    s = MemoryStore()
+    s.load(fixture_files())
+    ikg, schema = Namespace("https://w3id.org/ikg/ontology#"), Namespace("https://schema.org/")
+    amount = fresh_genid()
+    m = URIRef("https://example.org/ikg/m-uni-a")
+    s.apply(add=_triples((m, ikg.annualCost, amount), (amount, RDF.type, schema.MonetaryAmount),
+                         (amount, schema.value, Literal("25000", datatype=XSD.decimal)),
+                         (amount, schema.currency, Literal("NOK"))))
+    out = tmp_path / "graph.xlsx"
+    gio.export(s, "xlsx", out, lang="nb")
+    wb = load_workbook(out)
+    assert wb.sheetnames[:3] == ["Aktører", "Nettverk", "Medlemskap"]
+    ws = wb["Medlemskap"]
+    head = [c.value for c in ws[1]]
+    assert head[:2] == ["Navn", "Type"] and "årlig kostnad (NOK)" in head and "medlem" in head
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions and all(c.font.b for c in ws[1])
+    rows = [dict(zip(head, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)]
+    uni = next(r for r in rows if r["medlem"] == "Universitetet")
+    assert uni["årlig kostnad (NOK)"] == 25000 and isinstance(uni["årlig kostnad (NOK)"], int | float)
+    every = [str(c.value) for sheet in wb for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not any(v.startswith(("http", "ikg:")) or "@nb" in v or "@en" in v or "genid" in v for v in every)
+    assert ws.column_dimensions["A"].width >= len("Universitetet i Nettverk A") - 2  # fits the names
 
 
 def test_unknown_format_and_unwritable_target(store, tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -145,13 +147,21 @@ def test_focus_depth_one_and_two(fixture_store):
     assert missing.shown == 13 and "no ties" in missing.note
 
 
-def test_positions_do_not_move_when_filters_change(fixture_store):
-    views = [view.build_view(fixture_store, o) for o in (
-        view.ViewOptions(), view.ViewOptions(kinds={"networks"}), view.ViewOptions(year=2000),
-        view.ViewOptions(focus=EX + "uni", depth=1), view.ViewOptions(lang="nb"))]
-    for iri in (EX + "uni", EX + "net-a", EX + "hometown"):
-        places = {(n["x"], n["y"]) for v in views for n in v.nodes if n["id"] == iri}
-        assert len(places) == 1, iri
+def test_each_view_is_laid_out_for_itself_focus_in_the_centre_rings_by_distance(fixture_store):
+    one = view.build_view(fixture_store, view.ViewOptions(focus=EX + "uni", depth=2))
+    at = {n["id"]: (n["x"], n["y"]) for n in one.nodes}
+    assert at[EX + "uni"] == (0.0, 0.0)
+    radius = {iri: round(math.dist(p, (0, 0))) for iri, p in at.items()}
+    # what the university takes part in on the first ring, its partners on the second, further out
+    assert radius[EX + "net-a"] == radius[EX + "wg-trade"] < radius[EX + "hometown"]
+    assert radius[EX + "project-x"] > radius[EX + "hometown"]
+    # the same view in the other language, or asked again, is drawn the same
+    again = view.build_view(fixture_store, view.ViewOptions(focus=EX + "uni", depth=2, lang="nb"))
+    assert {n["id"]: (n["x"], n["y"]) for n in again.nodes} == at
+    # the overview: the home actor in the middle, the rest spread around it
+    overview = {n["id"]: (n["x"], n["y"]) for n in view.build_view(fixture_store, view.ViewOptions()).nodes}
+    assert overview[EX + "hometown"] == (0.0, 0.0)
+    assert min(math.dist(a, b) for a, b in itertools.combinations(overview.values(), 2)) > 10
 
 
 def test_size_by_changes_sizes(fixture_store):
@@ -164,11 +174,18 @@ def test_size_by_changes_sizes(fixture_store):
     assert len(set(degree.values())) > 1
 
 
-def test_legend_lists_kinds_and_ties_present(fixture_store):
+def test_legend_lists_families_and_ties_present_none_alike(fixture_store):
     v = view.build_view(fixture_store, view.ViewOptions(kinds={"networks"}))
-    assert ("Network", view.CLASS_COLOURS["Network"], "diamond") in v.legend
+    assert ("Networks and working groups", view.FAMILIES["networks"][1], "diamond") in v.legend
     assert ("membership", view.EDGE_STYLES["member"][0]["color"], "line") in v.legend
-    assert not any(label == "Project" for label, _c, _s in v.legend)
+    assert not any(label == "Projects" for label, _c, _s in v.legend)
+    every = view.build_view(fixture_store, view.ViewOptions())
+    assert len({(c, s) for _l, c, s in every.legend}) == len(every.legend)
+    # an agreement and a twin-city agreement are drawn differently; no family shares colour and shape
+    assert view.family("Agreement")[1:] != view.family("TwinCityAgreement")[1:]
+    assert len({(c, s) for _f, c, s in view.FAMILIES.values()}) == len(view.FAMILIES)
+    clusters = view.build_view(fixture_store, view.ViewOptions(colour_by="community"))
+    assert any(label.startswith("Cluster around") for label, _c, _s in clusters.legend)
 
 
 # --- size limits -------------------------------------------------------------------------------
@@ -298,3 +315,31 @@ def test_page_in_chromium_shows_hostile_text_as_text(xss_store, tmp_path):
         browser.close()
     assert [r for r in requests if not r.startswith("file://")] == []
     assert problems == []
+
+
+def test_the_view_as_svg_and_graphml(fixture_store, tmp_path):
+    import networkx as nx
+
+    v = view.build_view(fixture_store, view.ViewOptions(focus=EX + "uni", depth=2))
+    svg = view.view_svg(v)
+    assert svg.startswith("<svg") and svg.count("<line") == len(v.edges)
+    assert "The University" in svg and svg.count("<text") >= 3
+    hostile = view.build_view(xss_store_for_svg(), view.ViewOptions())
+    assert "<img" not in view.view_svg(hostile) and "&lt;img" in view.view_svg(hostile)
+    path = tmp_path / "view.graphml"
+    path.write_bytes(view.view_graphml(v))
+    g = nx.read_graphml(path)
+    assert set(g.nodes) == {n["id"] for n in v.nodes} and g.number_of_edges() == len(v.edges)
+    assert g.nodes[EX + "uni"]["kind"] == "University or college" and "x" in g.nodes[EX + "uni"]
+
+
+def xss_store_for_svg() -> MemoryStore:
+    store = MemoryStore()
+    store.load(fixture_files())
+    g = Graph()
+    g.parse(format="turtle", data=f"""
+        @prefix ikg: <{IKG}> . @prefix ex: <{EX}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:evil a ikg:Company ; rdfs:label "{XSS}"@en . ex:wg-trade ikg:participant ex:evil .
+    """)
+    store.apply(add=g)
+    return store

@@ -13,18 +13,21 @@ from graph.analysis.ties import RELATIONS
 from graph.render.view.build import build_view
 from graph.render.view.data import network_data
 from graph.render.view.details import node_details
+from graph.render.view.files import view_graphml, view_svg
 from graph.render.view.filters import visible
 from graph.render.view.html import ASSETS_DIR, VIS_OPTIONS, render_html, script_json
 from graph.render.view.kinds import (
     ACTOR_CLASSES,
     CLASS_COLOURS,
     EDGE_STYLES,
+    FAMILIES,
     GROUP_LABELS,
     GROUP_OF,
     GROUP_SHAPES,
     KIND_GROUPS,
     OTHER_COLOUR,
     expand_kinds,
+    family,
     group_label,
 )
 from graph.render.view.layout import layout, positions
@@ -32,8 +35,10 @@ from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo, View, ViewO
 from graph.render.view.text import TEXT
 
 __all__ = [
-    "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "GROUP_LABELS", "GROUP_OF", "GROUP_SHAPES",
+    "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_LABELS", "GROUP_OF",
+    "GROUP_SHAPES",
     "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "TEXT", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
-    "ViewOptions", "build_view", "expand_kinds", "group_label", "layout", "network_data", "node_details",
-    "positions", "render_html", "script_json", "visible",
+    "ViewOptions", "build_view", "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",
+    "positions", "render_html", "script_json", "view_graphml", "view_svg",
+    "visible",
 ]

@@ -11,12 +11,12 @@ import graph.render.view.cache as cache
 from graph.analysis.network import betweenness
 from graph.errors import IkgError
 from graph.i18n import number
+from graph.render.view.arrange import arrange, clusters
 from graph.render.view.data import network_data
 from graph.render.view.filters import neighbourhood, visible
 from graph.render.view.html import render_html
-from graph.render.view.layout import positions
 from graph.render.view.model import NetworkData, View, ViewOptions
-from graph.render.view.page import legend, page_data, vis_edges, vis_nodes
+from graph.render.view.page import component_data, legend, page_data, vis_edges, vis_nodes
 from graph.render.view.queries import LABELS_OF_QUERY
 from graph.render.view.text import text
 from graph.store.base import Store
@@ -90,7 +90,6 @@ def _build_view(store: Store, options: ViewOptions) -> View:
     lang = "nb" if options.lang == "nb" else "en"
     t = text(lang)
     data = network_data(store, lang)
-    pos = positions(store, lang)
     cent, sampled = _centrality(store, data, options.size_by)
     passing, edge_idx, adjacent = _filtered(data, options)
     shown = set(passing)
@@ -98,6 +97,7 @@ def _build_view(store: Store, options: ViewOptions) -> View:
     score = {n: cent.get(n, 0.0) for n in shown}
     focus = options.focus if options.focus in data.nodes else None
     note_parts = []
+    dist: dict[str, int] = {}
     if options.focus and focus is None:
         note_parts.append(t["not_found"].format(label=_label_of(store, options.focus, lang)))
 
@@ -127,8 +127,13 @@ def _build_view(store: Store, options: ViewOptions) -> View:
 
     node_ids = sorted(keep)
     edges = [i for i in edge_idx if data.edges[i].actor in keep and data.edges[i].thing in keep]
-    drawn = vis_nodes(data, node_ids, pos, score, focus, t)
-    key = legend(data, node_ids, edges, t)
+    pairs = [(data.edges[i].actor, data.edges[i].thing) for i in edges]
+    pos = arrange(node_ids, pairs, focus, {n: d for n, d in dist.items() if n in keep}, data.home, score)
+    groups = clusters(node_ids, pairs, data.home) if options.colour_by == "community" else None
+    drawn = vis_nodes(data, node_ids, pos, score, focus, t, groups)
+    key = legend(data, node_ids, edges, t, groups)
     note = " ".join(p.strip() for p in note_parts)
     html = render_html(page_data(data, node_ids, edges, drawn, focus, t), key, note, lang)
-    return View(drawn, vis_edges(data, edges, t), key, len(node_ids), total, len(node_ids) < total, note, html)
+    drawn_edges = vis_edges(data, edges, t)
+    return View(drawn, drawn_edges, key, len(node_ids), total, len(node_ids) < total, note, html,
+                component_data(drawn, drawn_edges, focus, key, note, t, lang))

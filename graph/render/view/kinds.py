@@ -59,6 +59,41 @@ EDGE_STYLES = {  # relation kind -> vis edge style, and the legend's name for th
 }
 assert set(EDGE_STYLES) == set(RELATIONS)
 
+# The legend's families: actor kinds grouped, each family one colour and shape that no other shares
+# (an agreement and a twin-city agreement differ in both). Order = legend order.
+FAMILIES: dict[str, tuple[frozenset[str], str, str]] = {
+    "cities": (frozenset({"City", "MunicipalUnit"}), "#1f77b4", "dot"),
+    "knowledge": (frozenset({"University", "ResearchInstitute"}), "#9467bd", "dot"),
+    "business": (frozenset({"Company", "BusinessAssociation"}), "#8c564b", "dot"),
+    "public": (frozenset({"StateAgency", "CountyAuthority", "RegionalBody", "InternationalOrganisation",
+                          "UNOrganisation", "ConsularCorps"}), "#7f7f7f", "dot"),
+    "society": (frozenset({"VoluntaryOrganisation", "CulturalInstitution", "YouthCouncil", "Person"}),
+                "#e377c2", "dot"),
+    "networks": (frozenset({"Network", "WorkingGroup"}), "#2ca02c", "diamond"),
+    "projects": (frozenset({"Project"}), "#ff7f0e", "square"),
+    "agreements": (frozenset({"Agreement", "CityRelation"}), "#d62728", "triangle"),
+    "twins": (frozenset({"TwinCityAgreement"}), "#17becf", "triangleDown"),
+    "activities": (frozenset({"Activity", "Delegation", "Visit", "Seminar", "YouthExchange", "CulturalEvent"}),
+                   "#bcbd22", "star"),
+}
+FAMILY_OF = {cls: fam for fam, (classes, _c, _s) in FAMILIES.items() for cls in classes}
+OTHER_FAMILY = ("#bdbdbd", "dot")
+# Community colours (colour by cluster): distinct from each other; the rest of the clusters grey.
+COMMUNITY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+
+
+def family(cls: str) -> tuple[str, str, str]:
+    """(family, colour, shape) of a class; actors of kinds the map does not know are 'public' grey dots.
+
+    >>> family("TwinCityAgreement")[2] != family("Agreement")[2]
+    True
+    """
+    fam = FAMILY_OF.get(cls)
+    if fam is None:
+        fam = "public" if cls in ACTOR_CLASSES else "other"
+    colour, shape = (FAMILIES[fam][1], FAMILIES[fam][2]) if fam in FAMILIES else OTHER_FAMILY
+    return fam, colour, shape
+
 
 def group_label(group: str, lang: str = "en") -> str:
     """The name of a KIND_GROUPS entry in a language ('networks' -> 'Nettverk')."""

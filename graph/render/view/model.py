@@ -24,13 +24,15 @@ class ViewOptions:
     depth: int = 1  # actor steps around the focus (1-3)
     size_by: str = "degree"  # or "betweenness"
     max_nodes: int = 2000
+    colour_by: str = "kind"  # or "community"
 
     def key(self) -> tuple:
         def f(s: set[str] | None) -> tuple[str, ...] | None:
             return None if s is None else tuple(sorted(s))
 
         return (self.lang, f(self.kinds), f(self.target_areas), f(self.sdgs), f(self.agreement_types),
-                f(self.statuses), self.year, self.focus, self.depth, self.size_by, self.max_nodes)
+                f(self.statuses), self.year, self.focus, self.depth, self.size_by, self.max_nodes,
+                self.colour_by)
 
 
 @dataclass(frozen=True)
@@ -99,4 +101,5 @@ class View:
     total: int  # nodes matching the filters (and focus), before trimming to max_nodes
     aggregated: bool  # True when fewer nodes are shown than match
     note: str
-    html: str
+    html: str  # a self-contained page (vis-network inline)
+    data: dict = field(default_factory=dict)  # what the app's network component draws (graph/render/assets/index.html)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import math
 
-from graph.analysis.ties import IKG_NS, RELATIONS
+from graph.analysis.ties import RELATIONS
 from graph.render.view.facts import facts
 from graph.render.view.kinds import (
-    CLASS_COLOURS,
+    COMMUNITY_COLOURS,
     EDGE_STYLES,
+    FAMILIES,
     FOCUS_BORDER,
-    GROUP_OF,
-    GROUP_SHAPES,
     HOME_BORDER,
-    KIND_GROUPS,
     OTHER_COLOUR,
+    family,
 )
 from graph.render.view.model import NetworkData, NodeInfo
 from graph.render.view.text import listing, period
@@ -41,25 +40,34 @@ def _node_title(data: NetworkData, n: NodeInfo, t: dict) -> str:
 
 
 def vis_nodes(data: NetworkData, node_ids: list[str], pos: dict[str, tuple[float, float]],
-              score: dict[str, float], focus: str | None, t: dict) -> list[dict]:
-    """vis-network nodes: sized by `score`, coloured by class, shaped by group; the focus and home ringed."""
+              score: dict[str, float], focus: str | None, t: dict,
+              groups: list[list[str]] | None = None) -> list[dict]:
+    """vis-network nodes: sized by `score`, coloured by family (or by cluster when `groups` are given),
+    shaped by family; the focus and home ringed. `rank` orders the labels by importance (0 first)."""
     top = max((score.get(n, 0.0) for n in node_ids), default=0.0) or 1.0
+    cluster_colour = {n: COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) else OTHER_COLOUR
+                      for i, members in enumerate(groups or []) for n in members}
+    order = sorted(node_ids, key=lambda n: (n != focus, n != data.home, -score.get(n, 0.0), data.nodes[n].label))
+    rank = {n: i for i, n in enumerate(order)}
     out = []
     for iri in node_ids:
         n = data.nodes[iri]
         x, y = pos.get(iri, (0.0, 0.0))
-        colour = CLASS_COLOURS.get(n.cls, OTHER_COLOUR)
-        size = round(8 + 28 * math.sqrt(score.get(iri, 0.0) / top), 1)
+        _fam, colour, shape = family(n.cls)
+        if groups is not None:
+            colour = cluster_colour.get(iri, OTHER_COLOUR)
+        weight = math.sqrt(score.get(iri, 0.0) / top)
+        size = round(8 + 24 * weight, 1)
         node: dict[str, object] = {
             "id": iri, "label": short(n.label), "title": _node_title(data, n, t), "color": colour,
-            "shape": GROUP_SHAPES.get(n.group, "dot"), "size": size,
-            "x": x, "y": y, "group": n.cls or "other",
+            "shape": shape, "size": size, "x": x, "y": y, "group": n.cls or "other", "rank": rank[iri],
+            "font": {"size": round(12 + 6 * weight)},
         }
         if iri in (focus, data.home):  # a dark ring that stays when the node is selected or hovered
             ring = {"background": colour, "border": FOCUS_BORDER if iri == focus else HOME_BORDER}
             node.update(color={**ring, "highlight": ring, "hover": ring}, borderWidth=5 if iri == focus else 3)
         if iri == focus:
-            node.update(shadow=True, size=size + 6, font={"size": 18})
+            node.update(shadow=True, size=size + 6, font={"size": 20})
         out.append(node)
     return out
 
@@ -84,20 +92,36 @@ def vis_edges(data: NetworkData, edge_idx: list[int], t: dict) -> list[dict]:
     return out
 
 
-def legend(data: NetworkData, node_ids: list[str], edge_idx: list[int], t: dict) -> list[tuple[str, str, str]]:
-    """(label, colour, shape) for every class drawn, then every kind of tie drawn."""
-    groups = list(KIND_GROUPS)
-    classes = sorted({data.nodes[n].cls for n in node_ids},
-                     key=lambda c: (groups.index(GROUP_OF[c]) if c in GROUP_OF else 99, c))
+def legend(data: NetworkData, node_ids: list[str], edge_idx: list[int], t: dict,
+           groups: list[list[str]] | None = None) -> list[tuple[str, str, str]]:
+    """(label, colour, shape) for every family drawn (or every cluster, by its best-connected member),
+    then every kind of tie drawn. No two entries share a colour and shape."""
+    present = {family(data.nodes[n].cls)[0] for n in node_ids}
     out = []
-    for cls in classes:
-        label = data.labels.get(IKG_NS + cls, cls) if cls else "?"
-        out.append((label, CLASS_COLOURS.get(cls, OTHER_COLOUR), GROUP_SHAPES.get(GROUP_OF.get(cls, ""), "dot")))
+    for fam, (_classes, colour, shape) in FAMILIES.items():
+        if fam in present:
+            out.append((t["family"][fam], OTHER_COLOUR if groups is not None else colour, shape))
+    if "other" in present:
+        out.append((t["family"]["other"], OTHER_COLOUR, "dot"))
+    if groups is not None:
+        for i, members in enumerate(groups[: len(COMMUNITY_COLOURS)]):
+            lead = max(members, key=lambda n: (n != data.home, data.degree.get(n, 0), n))
+            out.append((t["cluster"].format(label=data.nodes[lead].label, n=len(members)), COMMUNITY_COLOURS[i],
+                        "box"))
     for rel in RELATIONS:
         if any(data.edges[i].relation == rel for i in edge_idx):
             style, line = EDGE_STYLES[rel]
             out.append((t["rel_legend"][rel], str(style["color"]), line))
     return out
+
+
+def component_data(nodes: list[dict], edges: list[dict], focus: str | None, key: list[tuple[str, str, str]],
+                   note: str, t: dict, lang: str = "en") -> dict:
+    """What the app's network component draws: the view's nodes and edges (ids are IRIs), the legend,
+    the note, and the words of its buttons. Only this goes to the browser on a rerun."""
+    return {"lang": lang, "nodes": [{k: v for k, v in n.items() if k != "group"} for n in nodes], "edges": edges,
+            "focus": focus, "legend": [{"label": a, "colour": b, "shape": c} for a, b, c in key], "note": note,
+            "text": {k: t[k] for k in ("png", "fit", "labels_hidden")}}
 
 
 def _panel_details(data: NetworkData, iri: str, t: dict, s) -> dict:

@@ -25,6 +25,14 @@ TEXT: dict[str, dict] = {
         "rel_thing": {"member": "member", "partner": "partner", "party": "party", "participant": "participant"},
         "rel_legend": {"member": "membership", "partner": "project partner", "party": "party to an agreement",
                        "participant": "participant (working group, activity)"},
+        "family": {"cities": "Cities and municipal units", "knowledge": "Universities and research",
+                   "business": "Business", "public": "Public and international bodies",
+                   "society": "Civil society and culture", "networks": "Networks and working groups",
+                   "projects": "Projects", "agreements": "Agreements and city relations",
+                   "twins": "Twin-city agreements", "activities": "Activities", "other": "Other"},
+        "cluster": "Cluster around {label} ({n})",
+        "png": "Save as PNG", "fit": "Fit to window",
+        "labels_hidden": "{n} names hidden to keep the names readable: zoom in to see them.",
     },
     "nb": {
         "overview": "Viser de {shown} mest sentrale av {total} noder (etter {measure}); søk, filtrer eller "
@@ -47,6 +55,14 @@ TEXT: dict[str, dict] = {
         "rel_thing": {"member": "medlem", "partner": "partner", "party": "part", "participant": "deltaker"},
         "rel_legend": {"member": "medlemskap", "partner": "prosjektpartner", "party": "part i en avtale",
                        "participant": "deltaker (arbeidsgruppe, aktivitet)"},
+        "family": {"cities": "Byer og kommunale enheter", "knowledge": "Universiteter og forskning",
+                   "business": "Næringsliv", "public": "Offentlige og internasjonale organer",
+                   "society": "Sivilsamfunn og kultur", "networks": "Nettverk og arbeidsgrupper",
+                   "projects": "Prosjekter", "agreements": "Avtaler og byrelasjoner",
+                   "twins": "Vennskapsbyavtaler", "activities": "Aktiviteter", "other": "Annet"},
+        "cluster": "Klynge rundt {label} ({n})",
+        "png": "Lagre som PNG", "fit": "Tilpass til vinduet",
+        "labels_hidden": "{n} navn er skjult så navnene kan leses: zoom inn for å se dem.",
     },
 }
 

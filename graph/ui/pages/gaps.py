@@ -1,4 +1,5 @@
-"""The Gaps page: coverage heatmaps of target areas and SDGs, every gap list with why it matters, brokers."""
+"""The Gaps page: coverage heatmaps of every target area and SDG (empty ones marked), the gap lists with
+why each matters (thin target areas by a threshold you choose), each linked to the network."""
 
 from __future__ import annotations
 
@@ -12,24 +13,35 @@ import graph.analysis.gaps as gaps
 from graph.i18n import t
 from graph.ui import cache, context, tables
 
+NETWORK_PAGE = "graph/ui/pages/network.py"
+
 
 def render(ctx: context.PageContext) -> None:
     lang = ctx.lang
     st.header(t("gaps.title", lang))
     st.caption(t("gaps.intro", lang))
+    choices = cache.network_choices(ctx.store, ctx.key, lang)
     tab_ta, tab_sdg = st.tabs([t("gaps.heat_ta", lang), t("gaps.heat_sdg", lang)])
     with tab_ta:
-        heatmap(cache.coverage(ctx.store, ctx.key, lang, "target_areas"), lang, t("col.target_area", lang))
+        heatmap(cache.coverage(ctx.store, ctx.key, lang, "target_areas"), choices["ta"], lang,
+                t("explorer.gaps.axis_ta", lang))
         tables.show_table(cache.ask(ctx.store, ctx.key, "coverage-target-areas", (), lang), lang, key="cov_ta")
     with tab_sdg:
-        heatmap(cache.coverage(ctx.store, ctx.key, lang, "sdgs"), lang, t("col.sdg", lang))
+        heatmap(cache.coverage(ctx.store, ctx.key, lang, "sdgs"), choices["sdg"], lang,
+                t("explorer.gaps.axis_sdg", lang))
         tables.show_table(cache.ask(ctx.store, ctx.key, "coverage-sdgs", (), lang), lang, key="cov_sdg")
 
-    since = st.number_input(t("gaps.since", lang), 1900, dt.date.today().year, 2010, key="gaps_since")
-    for gap, table in cache.gap_tables(ctx.store, ctx.key, lang, int(since)):
+    c1, c2 = st.columns(2)
+    thinnest = cache.thinnest(ctx.store, ctx.key, lang)
+    thin_max = c1.number_input(t("explorer.gaps.thin_max", lang), 0, 100, thinnest, key="gaps_thin_max",
+                               help=t("explorer.gaps.thin_help", lang, n=thinnest))
+    since = c2.number_input(t("gaps.since", lang), 1900, dt.date.today().year, 2010, key="gaps_since")
+    for gap, table in cache.gap_tables(ctx.store, ctx.key, lang, int(since), int(thin_max)):
         st.subheader(gap.title[lang])
         st.write(gap.why[lang])
         tables.show_table(table, lang, key=f"gap_{gap.question}")
+        if gap.question == "thin-target-areas":
+            _links(table.dicts(), "target_area_no", "target_area", "ta", lang)
     brokers, isolated = cache.network_gaps(ctx.store, ctx.key, lang)
     st.subheader(t("gaps.brokers", lang))
     st.write(gaps.BROKERS_WHY[lang])
@@ -39,21 +51,46 @@ def render(ctx: context.PageContext) -> None:
     tables.items_text(isolated, lang)
 
 
-def heatmap(df: pd.DataFrame, lang: str, dim_title: str) -> None:
-    """Which networks and projects (columns) serve which target areas or SDGs (rows)."""
-    if df.empty:
+def _links(rows: list[dict[str, str]], number: str, label: str, param: str, lang: str) -> None:
+    """A link per row to the network filtered to that target area or SDG."""
+    for row in rows[:20]:
+        if row.get(number):
+            st.page_link(NETWORK_PAGE, label=t("explorer.gaps.in_network", lang, name=f"{row[number]} {row[label]}"),
+                         query_params={param: row[number]}, icon=":material/hub:")
+
+
+def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -> None:
+    """Which networks and projects (rows) serve which target areas or SDGs (columns): every column
+    shown, those nothing serves marked, every row and column labelled."""
+    none = t("explorer.gaps.empty", lang)
+    served = set(df["dimension"]) if not df.empty else set()
+    names = {f"{n} {label}": f"{n} {label}" if f"{n} {label}" in served else f"{n} {label} ({none})"
+             for n, label in ((k, v.split(" ", 1)[1] if " " in v else v) for k, v in dims.items())}
+    columns = list(names.values())
+    cells = df.assign(dimension=df["dimension"].map(lambda d: names.get(d, d))) if not df.empty else df
+    empty = [c for c in columns if c.endswith(f"({none})")]
+    if empty:
+        st.caption(t("explorer.gaps.empty_list", lang, names="; ".join(empty)))
+    if cells.empty:
         st.info(t("common.no_rows", lang))
         return
+    rows = sorted(set(cells["thing"]), key=str.casefold)
+    kind = t("gaps.kind", lang)
+    kinds = sorted(set(cells["kind"]))
     chart = (
-        alt.Chart(df)
-        .mark_rect()
+        alt.Chart(cells)
+        .mark_rect(stroke="#ffffff", strokeWidth=1)
         .encode(
-            x=alt.X("thing:N", title=t("gaps.things", lang), sort=alt.EncodingSortField("kind"),
-                    axis=alt.Axis(labelLimit=220, labelAngle=-60)),
-            y=alt.Y("dimension:N", title=dim_title, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("kind:N", title=t("gaps.kind", lang)),
-            tooltip=[alt.Tooltip("thing:N", title=t("gaps.things", lang)), alt.Tooltip("dimension:N", title=dim_title)],
+            x=alt.X("dimension:N", title=dim_title, scale=alt.Scale(domain=columns),
+                    axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=230, labelOverlap=False,
+                                  titlePadding=12)),
+            y=alt.Y("thing:N", title=None, sort=rows, axis=alt.Axis(labelLimit=330, labelOverlap=False)),
+            color=alt.Color("kind:N", title=kind, legend=alt.Legend(orient="bottom"),
+                            scale=alt.Scale(domain=kinds, range=(["#2ca02c", "#ff7f0e", "#7f7f7f"] * 3)[: len(kinds)])),
+            tooltip=[alt.Tooltip("thing:N", title=t("gaps.things", lang)), alt.Tooltip("dimension:N", title=dim_title),
+                     alt.Tooltip("kind:N", title=kind)],
         )
+        .properties(height=alt.Step(20))
     )
     st.altair_chart(chart, width="stretch")
 

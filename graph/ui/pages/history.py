@@ -1,4 +1,5 @@
-"""The Change history page: every recorded change, one change's triples, and for editors its undo."""
+"""The Change history page: every recorded change, one change in plain words (its triples one click
+away), and for editors its undo."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import streamlit as st
 import graph.history.changes as history
 import graph.store.base as gstore
 from graph.errors import IkgError
-from graph.i18n import escape_md, t
+from graph.i18n import TEXT, escape_md, t
+from graph.render.view.changes_text import change_lines, when
 from graph.ui import context
 from graph.vocab.namespaces import bind_prefixes
 
@@ -27,12 +29,12 @@ def render(ctx: context.PageContext) -> None:
         return
     st.dataframe(change_frame(changes, lang), hide_index=True, key="history_table")
     by_id = {c.id: c for c in changes}
-    chosen = st.selectbox(t("history.pick", lang), list(by_id), key="history_pick",
-                          format_func=lambda i: f"{i} · {by_id[i].action} · {by_id[i].editor}")
+    chosen = st.selectbox(t("history.pick", lang), list(by_id), key=f"history_pick.{lang}",
+                          format_func=lambda i: f"{i} · {action_name(by_id[i].action, lang)} · {by_id[i].editor}")
     change = by_id[chosen or changes[0].id]
-    if change.comment:
-        st.text(t("history.why", lang, why=change.comment))
-    st.code(diff_text(ctx.store, change.id, lang), language=None)
+    plain_words(ctx, change)
+    with st.expander(t("explorer.history.raw", lang)):
+        st.code(diff_text(ctx.store, change.id, lang), language=None)
     if not ctx.editor:
         st.caption(t("history.login_to_undo", lang))
         return
@@ -63,13 +65,41 @@ def undo_form(ctx: context.PageContext, change: history.Change, editor: str) -> 
     st.rerun()
 
 
+def plain_words(ctx: context.PageContext, change: history.Change) -> None:
+    """Who changed what, when and why, as sentences: "Annual cost of X in Y: – → 25,000 NOK"."""
+    lang = ctx.lang
+    added, removed = history.diff(ctx.store, change.id, lang)
+    who = t("explorer.history.by", lang, editor=change.editor, when=when(change.time, lang),
+            action=action_name(change.action, lang))
+    st.markdown(f"**{escape_md(who)}**")
+    if change.comment:
+        st.text(t("history.why", lang, why=change.comment))
+    lines = change_lines(ctx.store, added, removed, lang)
+    shown = lines[:200]
+    st.markdown("\n".join(f"- {escape_md(line)}" for line in shown) or escape_md(t("common.none", lang)))
+    if len(lines) > len(shown):
+        st.caption(t("explorer.history.more", lang, n=len(lines) - len(shown)))
+
+
+def action_name(code: str, lang: str) -> str:
+    """A change's action in words: 'correct-membership' -> 'corrected a membership' / 'rettet et medlemskap'."""
+    if f"explorer.action.{code}" in TEXT["en"]:
+        return t(f"explorer.action.{code}", lang)
+    verb, _, kind = code.partition("-")
+    if kind and f"explorer.action.{verb}" in TEXT["en"]:
+        name = (t(f"explorer.kind.{kind}", lang) if f"explorer.kind.{kind}" in TEXT["en"]
+                else kind.replace("-", " "))
+        return t(f"explorer.action.{verb}", lang, kind=name)
+    return code
+
+
 def change_frame(changes: list[history.Change], lang: str) -> pd.DataFrame:
     """One row per change: id, time, editor, action, triples added and removed, undo links, why."""
     rows = []
     for c in changes:
         undo = t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
             t("history.undoes", lang, id=c.undoes) if c.undoes else "")
-        rows.append([c.id, c.time.replace("T", " ").replace("Z", " UTC"), c.editor, c.action,
+        rows.append([c.id, when(c.time, lang), c.editor, action_name(c.action, lang),
                      f"+{c.added_count} −{c.removed_count}", undo, c.comment])
     cols = [t(f"history.col.{name}", lang) for name in ("id", "time", "editor", "action", "triples", "undo", "why")]
     return pd.DataFrame(rows, columns=cols)

@@ -1,4 +1,6 @@
-"""The Network page: the drawn collaboration network, its filters in the sidebar, and a focused actor's details."""
+"""The Network page: the drawn collaboration network (a component that loads its scripts once), its
+filters in the sidebar, one details panel for the node clicked or focused, and an address that keeps
+the view (graph/ui/network_url.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ import streamlit as st
 
 import graph.render.view as view
 from graph.i18n import escape_md, number, t
-from graph.ui import cache, context, tables
-from graph.ui.state import wkey
+from graph.ui import cache, context, network_component, network_url, tables
+from graph.ui.state import set_picker, wkey
 
 NETWORK_MAX_NODES = 400  # what the browser draws; the rest is reachable by filter, search and focus
+KINDS = list(view.KIND_GROUPS)
 
 
 def render(ctx: context.PageContext) -> None:
@@ -20,28 +23,34 @@ def render(ctx: context.PageContext) -> None:
     st.header(t("network.title", lang))
     st.caption(t("network.intro", lang))
     choices = cache.network_choices(ctx.store, ctx.key, lang)
-    options = _filters(choices, lang)
-
     actors = cache.actors(ctx.store, ctx.key, lang)
     labels = dict(actors)
+    network_url.restore(lang, choices, list(labels), KINDS)
+    options = _filters(choices, lang)
+
     c1, c2 = st.columns([3, 1])
     focus = c1.selectbox(t("network.search", lang), ["", *labels],
                          format_func=lambda i: labels[i] if i else t("network.no_focus", lang),
                          key=wkey("net_focus", lang, ""))
     depth = c2.radio(t("network.depth", lang), [1, 2, 3], horizontal=True, key="net_depth")
     options.update(focus=focus or None, depth=depth)
+    network_url.keep(options, KINDS)
 
-    shown = view.build_view(ctx.store, view.ViewOptions(**options))
-    # the view's own note, legend and details panel are inside its page; this line is for people and tests
+    view_options = view.ViewOptions(**options)
+    shown = view.build_view(ctx.store, view_options)
+    # the view's own note and legend are inside the drawing; this line is for people and tests
     st.text(t("network.counts", lang, shown=number(shown.shown, lang), total=number(shown.total, lang)))
-    if not focus:
-        st.iframe(shown.html, height=680)
-        return
     graph_col, details_col = st.columns([3, 1])
     with graph_col:
-        st.iframe(shown.html, height=680)
+        clicked = network_component.draw(shown, (ctx.key, view_options.key()), key="net_drawing")
+    drawn = {n["id"] for n in shown.nodes}
+    selected = clicked if clicked in drawn else focus or None
     with details_col:
-        details_panel(ctx, focus)
+        if selected:
+            details_panel(ctx, selected, focusable=selected in labels and selected != focus)
+        else:
+            st.caption(t("explorer.click_hint", lang))
+    _downloads(ctx, shown, view_options)
 
 
 def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -57,29 +66,42 @@ def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
 
     with st.sidebar:
         st.subheader(t("network.filters", lang))
-        kinds = st.multiselect(t("network.kinds", lang), list(view.KIND_GROUPS),
-                               format_func=lambda k: t(f"group.{k}", lang),
-                               key=wkey("net_kinds", lang, list(view.KIND_GROUPS)), placeholder=choose)
+        kinds = st.multiselect(t("network.kinds", lang), KINDS, format_func=lambda k: t(f"group.{k}", lang),
+                               key=wkey("net_kinds", lang, KINDS), placeholder=choose)
         areas = pick("network.target_areas", "net_areas", choices["ta"])
         sdgs = pick("network.sdgs", "net_sdgs", choices["sdg"])
         types = pick("network.agreement_types", "net_types", choices["types"])
         statuses = pick("network.statuses", "net_statuses", choices["statuses"])
         use_year = st.toggle(t("network.use_year", lang), key="net_use_year")
-        year = st.slider(t("network.year", lang), lo, hi, hi, key="net_year", disabled=not use_year)
+        if "net_year" in st.session_state:  # a year from a link: clamp it, and give no second default
+            st.session_state["net_year"] = min(max(int(st.session_state["net_year"]), lo), hi)
+            year = st.slider(t("network.year", lang), lo, hi, key="net_year", disabled=not use_year)
+        else:
+            year = st.slider(t("network.year", lang), lo, hi, hi, key="net_year", disabled=not use_year)
         size_by = st.radio(t("network.size_by", lang), ["degree", "betweenness"],
                            format_func=lambda s: t(f"network.size.{s}", lang), key=wkey("net_size", lang, "degree"))
+        colour_by = st.radio(t("explorer.colour_by", lang), ["kind", "community"],
+                             format_func=lambda s: t(f"explorer.colour.{s}", lang),
+                             key=wkey("net_colour", lang, "kind"))
     return {"lang": lang, "kinds": set(kinds), "target_areas": set(areas) or None, "sdgs": set(sdgs) or None,
             "agreement_types": set(types) or None, "statuses": set(statuses) or None,
-            "year": year if use_year else None, "size_by": size_by, "max_nodes": NETWORK_MAX_NODES}
+            "year": year if use_year else None, "size_by": size_by, "max_nodes": NETWORK_MAX_NODES,
+            "colour_by": colour_by}
 
 
-def details_panel(ctx: context.PageContext, iri: str) -> None:
-    """The focused actor: facts, memberships and agreements, collaborators, sources (all as text)."""
+def _focus_on(iri: str, lang: str) -> None:
+    set_picker("net_focus", lang, iri)
+
+
+def details_panel(ctx: context.PageContext, iri: str, focusable: bool = False) -> None:
+    """The node clicked (or the focused actor): facts, ties, collaborators, sources (all as text)."""
     lang = ctx.lang
     d = cache.node_details(ctx.store, ctx.key, lang, iri)
     st.subheader(escape_md(d["label"]))
     if d.get("kind"):
         st.text(d["kind"])
+    if focusable:
+        st.button(t("explorer.focus_here", lang), key="net_focus_here", on_click=_focus_on, args=(iri, lang))
     sections = [
         ("network.facts", d.get("facts", []), ["fact", "value"]),
         ("network.ties", [[x["label"], x["relation"], x["role"], period(x), x["status"], x["sources"]]
@@ -90,8 +112,20 @@ def details_panel(ctx: context.PageContext, iri: str) -> None:
          ["source", "quote", "evidence"]),
     ]
     for title, rows, cols in sections:
-        st.markdown(f"**{t(title, lang)}**")
-        tables.rows_table(rows, cols, lang)
+        if rows:
+            st.markdown(f"**{t(title, lang)}**")
+            tables.rows_table(rows, cols, lang)
+
+
+def _downloads(ctx: context.PageContext, shown: view.View, options: view.ViewOptions) -> None:
+    """The view as SVG and as GraphML (PNG is the drawing's own button)."""
+    lang, store = ctx.lang, ctx.store
+    c1, c2, _ = st.columns([1, 1, 1])
+    c1.download_button(t("explorer.svg", lang), lambda: view.view_svg(view.build_view(store, options)),
+                       "network.svg", "image/svg+xml", key="net_svg", on_click="ignore")
+    c2.download_button(t("explorer.view_graphml", lang),
+                       lambda: view.view_graphml(view.build_view(store, options), lang),
+                       "network-view.graphml", "application/xml", key="net_graphml", on_click="ignore")
 
 
 def period(tie: dict[str, Any]) -> str:

@@ -1,0 +1,177 @@
+"""Where each node of one view sits, laid out for what that view shows.
+
+A focused view is a shell: the focus in the centre, a ring per step away, each ring wide enough for
+its nodes and ordered after the ring inside it (fewer crossings). An overview is laid out by stress
+(nodes as far apart as their distance in steps; not a star around the home actor, which sits in the
+middle), loose parts in rows beneath. Clusters (Louvain) are found on the nodes shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import networkx as nx
+
+SEED = 42
+RING_STEP = 170.0  # pixels between rings
+NODE_GAP = 62.0  # pixels between neighbours on a ring
+SPREAD = 95.0  # pixels per sqrt(node) of an overview
+
+
+def arrange(nodes: list[str], pairs: Iterable[tuple[str, str]], focus: str | None = None,
+            dist: dict[str, int] | None = None, home: str | None = None,
+            score: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
+    """IRI -> (x, y) for the nodes of one view.
+
+    >>> pos = arrange(["f", "a", "b", "c"], [("f", "a"), ("f", "b"), ("b", "c")], focus="f",
+    ...               dist={"f": 0, "a": 1, "b": 1, "c": 2})
+    >>> pos["f"], round(math.dist(pos["f"], pos["a"])), round(math.dist(pos["f"], pos["c"]))
+    ((0.0, 0.0), 170, 340)
+    """
+    pairs = list(pairs)
+    score = score or {}
+    if focus is not None and dist:
+        return shell(nodes, pairs, focus, dist, score)
+    return overview(nodes, pairs, home)
+
+
+def shell(nodes: list[str], pairs: list[tuple[str, str]], focus: str, dist: dict[str, int],
+          score: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Rings by distance from the focus; a node's place on its ring follows its neighbours inside."""
+    shown = set(nodes)
+    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in pairs:
+        if a in shown and b in shown:
+            adjacent[a].add(b)
+            adjacent[b].add(a)
+    rings: dict[int, list[str]] = {}
+    for n in nodes:
+        rings.setdefault(dist.get(n, max(dist.values(), default=0) + 1), []).append(n)
+    pos: dict[str, tuple[float, float]] = {focus: (0.0, 0.0)}
+    angle: dict[str, float] = {}
+    radius = 0.0
+    for level in sorted(k for k in rings if k > 0):
+        ring = rings[level]
+        radius = max(radius + RING_STEP, len(ring) * NODE_GAP / (2 * math.pi))
+        wanted = {n: _mean_angle([angle[m] for m in adjacent[n] if m in angle]) for n in ring}
+        ring.sort(key=lambda n: (wanted[n] if wanted[n] is not None else 0.0, -score.get(n, 0.0), n))
+        start = next((w for w in (wanted[n] for n in ring) if w is not None), -math.pi / 2)
+        step = 2 * math.pi / len(ring)
+        for i, n in enumerate(ring):
+            turn = start + i * step
+            angle[n] = turn
+            pos[n] = (round(radius * math.cos(turn), 1), round(radius * math.sin(turn), 1))
+    for n in rings.get(0, []):
+        pos.setdefault(n, (0.0, 0.0))
+    return pos
+
+
+def _mean_angle(angles: list[float]) -> float | None:
+    """The circular mean of some angles (None for none).
+
+    >>> round(_mean_angle([0.1, -0.1]), 6), _mean_angle([])
+    (0.0, None)
+    """
+    if not angles:
+        return None
+    return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles))
+
+
+def overview(nodes: list[str], pairs: list[tuple[str, str]], home: str | None) -> dict[str, tuple[float, float]]:
+    """The overview: each connected part laid out by stress (its nodes as far apart as their distance in
+    steps), the biggest part centred on the home actor, the small parts in rows beneath it."""
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from((a, b) for a, b in pairs if a in g and b in g)
+    parts = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    pos: dict[str, tuple[float, float]] = {}
+    if not parts:
+        return pos
+    main = stress(g.subgraph(parts[0]), home)
+    cx, cy = main.get(home, (0.0, 0.0)) if home in main else (0.0, 0.0)
+    pos.update({n: (x - cx, y - cy) for n, (x, y) in main.items()})
+    left = min(x for x, _ in pos.values())
+    right = max(x for x, _ in pos.values())
+    top = max(y for _, y in pos.values()) + STEP * 1.5
+    x, row_height = left, 0.0
+    for part in parts[1:]:
+        laid = stress(g.subgraph(part))
+        xs, ys = [p[0] for p in laid.values()], [p[1] for p in laid.values()]
+        w, h = max(xs) - min(xs), max(ys) - min(ys)
+        if x + w > right and x > left:
+            x, top, row_height = left, top + row_height + STEP, 0.0
+        pos.update({n: (px - min(xs) + x, py - min(ys) + top) for n, (px, py) in laid.items()})
+        x += w + STEP * 1.2
+        row_height = max(row_height, h)
+    return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
+
+
+STEP = 75.0  # pixels per step between two tied nodes in an overview
+
+
+def stress(g: nx.Graph, hub: str | None = None, iterations: int = 60) -> dict[str, tuple[float, float]]:
+    """Stress majorisation (SMACOF, weights 1/d²) from a classical-MDS start: deterministic, and fast
+    for the few hundred nodes a view draws (Kamada-Kawai gives the same picture, slowly). Ties of the
+    `hub` (the home actor, tied to nearly everything) count two steps, so what only it links does not
+    crowd the middle.
+
+    >>> p = stress(nx.path_graph(["a", "b", "c"]))
+    >>> round(math.dist(p["a"], p["c"]) / math.dist(p["a"], p["b"]), 1)
+    2.0
+    """
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    order = sorted(g.nodes)
+    n = len(order)
+    if n == 1:
+        return {order[0]: (0.0, 0.0)}
+    h = nx.Graph()
+    h.add_nodes_from(order)
+    h.add_edges_from((a, b, {"w": 2.0 if hub in (a, b) else 1.0}) for a, b in g.edges)
+    d = shortest_path(nx.to_scipy_sparse_array(h, nodelist=order, weight="w"), directed=False)
+    j = np.eye(n) - 1.0 / n
+    b = -0.5 * j @ (d**2) @ j
+    vals, vecs = np.linalg.eigh(b)
+    x = vecs[:, -2:] * np.sqrt(np.maximum(vals[-2:], 1e-9))
+    x += np.random.default_rng(SEED).normal(scale=1e-3, size=x.shape)  # parts that MDS folds onto a line
+    with np.errstate(divide="ignore"):
+        w = np.where(d > 0, 1.0 / d**2, 0.0)
+    v = -w
+    v[np.diag_indices(n)] = w.sum(axis=1)
+    v_plus = np.linalg.pinv(v)
+    for _ in range(iterations):
+        sq = (x**2).sum(axis=1)
+        dist = np.sqrt(np.maximum(sq[:, None] + sq[None, :] - 2 * (x @ x.T), 0.0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bx = np.where(dist > 0, -w * d / dist, 0.0)
+        bx[np.diag_indices(n)] = -bx.sum(axis=1)
+        x = v_plus @ (bx @ x)
+    x -= x.mean(axis=0)
+    return {node: (float(x[i, 0] * STEP), float(x[i, 1] * STEP)) for i, node in enumerate(order)}
+
+
+def clusters(nodes: list[str], pairs: Iterable[tuple[str, str]], home: str | None = None) -> list[list[str]]:
+    """Louvain communities of the view (seeded), biggest first; the home actor counts in no cluster's
+    making (it would pull everything into one) but joins the cluster it is most tied to.
+
+    >>> clusters(["a", "b", "c", "d"], [("a", "b"), ("c", "d")])
+    [['a', 'b'], ['c', 'd']]
+    """
+    g = nx.Graph()
+    g.add_nodes_from(n for n in nodes if n != home)
+    pairs = list(pairs)
+    g.add_edges_from((a, b) for a, b in pairs if home not in (a, b) and a in g and b in g)
+    if g.number_of_nodes() == 0:
+        return [[home]] if home in nodes else []
+    found = [sorted(c) for c in nx.community.louvain_communities(g, seed=SEED)]
+    found.sort(key=lambda c: (-len(c), c[0]))
+    if home is not None and home in nodes:
+        ties = [sum(1 for a, b in pairs if home in (a, b) and (a in c or b in c)) for c in found]
+        best = max(range(len(found)), key=lambda i: (ties[i], -i)) if found else 0
+        if found:
+            found[best] = sorted([*found[best], home])
+        else:
+            found = [[home]]
+    return found

@@ -1,0 +1,159 @@
+"""A recorded change in plain words: "Annual cost of Trondheim in ICORN: – → 25 000 NOK", one line per
+item and property, with names, numbers and dates in the reader's language and no machine identifiers.
+
+A value held in a node of its own (an amount: schema:value and schema:currency under a generated IRI)
+is told as that value, under the property that points to it and the item that owns it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
+
+from graph.i18n import LOCALES
+from graph.rdf.skolem import is_genid, is_skolem
+from graph.store.base import Store
+from graph.vocab.labels import local_name, pick_label
+
+SCHEMA = "https://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+NAMES = {  # properties outside our vocabulary that changes touch
+    str(RDFS.label): ("navn", "name"), str(RDF.type): ("type", "kind"),
+    str(RDFS.comment): ("beskrivelse", "description"),
+    ORG + "member": ("medlem", "member"), ORG + "organization": ("organisasjon", "organisation"),
+    ORG + "role": ("rolle", "role"), SCHEMA + "value": ("beløp", "amount"),
+}
+IN = {"nb": "{member} i {org}", "en": "{member} in {org}"}
+OF = {"nb": "for", "en": "of"}
+NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
+VALUES = "SELECT ?o WHERE { ?x ?p ?o }"
+OWNER = "SELECT ?s ?p WHERE { ?s ?p ?x }"
+MEMBERSHIP = "SELECT ?m ?o WHERE { ?x org:member ?m ; org:organization ?o }"
+
+
+@dataclass(frozen=True)
+class Line:
+    item: str
+    what: str
+    before: str
+    after: str
+
+    def text(self, lang: str) -> str:
+        what = f"{self.what[:1].upper()}{self.what[1:]}"
+        return f"{what} {OF[lang]} {self.item}: {self.before} → {self.after}"
+
+
+class Words:
+    """Names of things, properties and values in one language, read from the store and the change."""
+
+    def __init__(self, store: Store, lang: str, *graphs: Graph):
+        self.store, self.lang, self.graphs = store, ("nb" if lang == "nb" else "en"), graphs
+
+    def _objects(self, s: Node, p: URIRef) -> list[Node]:
+        out = [o for g in self.graphs for o in g.objects(s, p)]
+        if not out and isinstance(s, URIRef):
+            try:
+                out = [row[0] for row in self.store.select(VALUES, {"x": s, "p": p}).rows if row[0] is not None]
+            except Exception:  # noqa: BLE001 - a name is a nicety: fall back to the local name
+                out = []
+        return out
+
+    def name(self, node: Node) -> str:
+        """A thing's label in the language; a membership as "member in organisation"; else its local name."""
+        if isinstance(node, Literal):
+            return self.value(node)
+        labels = [o for o in self._objects(node, RDFS.label) if isinstance(o, Literal)]
+        found = pick_label(labels, self.lang)
+        if found:
+            return found
+        member = self._objects(node, URIRef(ORG + "member"))
+        org = self._objects(node, URIRef(ORG + "organization"))
+        if member and org:
+            return IN[self.lang].format(member=self.name(member[0]), org=self.name(org[0]))
+        return local_name(node)
+
+    def prop(self, p: URIRef) -> str:
+        if str(p) in NAMES:
+            nb, en = NAMES[str(p)]
+            return nb if self.lang == "nb" else en
+        return self.name(p) if not str(p).startswith(str(RDFS)) else local_name(p)
+
+    def value(self, o: Node) -> str:
+        if isinstance(o, Literal):
+            if o.datatype in NUMBERS:
+                return str(format_decimal(o.toPython(), locale=LOCALES[self.lang]))
+            if o.datatype == XSD.date:
+                return str(format_date(o.toPython(), "medium", locale=LOCALES[self.lang]))
+            return str(o)
+        amount = self._objects(o, URIRef(SCHEMA + "value"))
+        if amount:
+            currency = self._objects(o, URIRef(SCHEMA + "currency"))
+            return f"{self.value(amount[0])} {currency[0] if currency else ''}".strip()
+        return self.name(o)
+
+    def owner(self, node: Node) -> tuple[Node, URIRef] | None:
+        """The item and property that point to a value node (in the change, else in the store)."""
+        for g in self.graphs:
+            for s, p in g.subject_predicates(node):
+                return s, URIRef(str(p))
+        try:
+            rows = self.store.select(OWNER, {"x": node}).rows
+        except Exception:  # noqa: BLE001
+            rows = []
+        return (rows[0][0], URIRef(str(rows[0][1]))) if rows and rows[0][0] is not None else None
+
+
+def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -> list[str]:
+    """The change as lines "What of item: before → after" ('–' for nothing), sorted by item.
+
+    >>> from graph.store.memory import MemoryStore
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph(); _ = g.add((URIRef("https://example.org/x"), RDFS.label, Literal("X", lang="en")))
+    >>> change_lines(MemoryStore(), g, Graph(), "en")
+    ['Name of X: – → X']
+    """
+    words = Words(store, lang, added, removed)
+    before: dict[tuple[str, str], set[str]] = defaultdict(set)
+    after: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for graph_, side in ((removed, before), (added, after)):
+        for s, p, o in graph_:
+            if is_genid(s) or is_skolem(s):  # part of a value: told under its owner
+                owner = words.owner(s)
+                if owner is None or p in (RDF.type,):
+                    continue
+                if p == URIRef(SCHEMA + "currency"):
+                    continue
+                item, prop = owner
+                side[(words.name(item), words.prop(prop))].add(words.value(s))
+                continue
+            side[(words.name(s), words.prop(URIRef(str(p))))].add(words.value(o))
+    lines = []
+    for key in sorted(set(before) | set(after), key=lambda k: (k[0].casefold(), k[1])):
+        old, new = before.get(key, set()), after.get(key, set())
+        if old == new:
+            continue
+        lines.append(Line(key[0], key[1], "; ".join(sorted(old - new or old)) or "–",
+                          "; ".join(sorted(new - old or new)) or "–").text(words.lang))
+    return lines
+
+
+def when(iso: str, lang: str = "en") -> str:
+    """A change's time as people write it (UTC).
+
+    >>> when("2026-12-02T14:05:00Z", "en"), when("2026-12-02T14:05:00Z", "nb")
+    ('2 Dec 2026, 14:05', '2. des. 2026, 14:05')
+    """
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    locale = LOCALES["nb" if lang == "nb" else "en"]
+    return f"{format_date(moment, 'medium', locale=locale)}, {moment:%H:%M}"

@@ -1,0 +1,187 @@
+"""The map as SVG, drawn offline: Natural Earth's countries (world-atlas TopoJSON, shipped in
+graph/render/assets/) in a Mercator projection fitted so every city shows, a dot per city, lines from
+the home city coloured by agreement type and dashed unless active, and names that never collide
+(partner cities are named on hover)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from graph.render.view.html import ASSETS_DIR
+
+WIDTH, HEIGHT = 1100.0, 620.0
+PAD = 0.08  # of the cities' extent, on every side
+TYPE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+PARTNER_COLOUR = "#8a8a8a"
+HOME_COLOUR = "#111111"
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    lat: float
+    lon: float
+    kind: str  # "home", "partner", or the agreement type's label
+    since: str = ""
+    status: str = ""
+    active: bool = True
+
+
+@cache
+def _countries() -> list[list[list[tuple[float, float]]]]:
+    """Every country as rings of (lon, lat), decoded from the TopoJSON once."""
+    topo = json.loads((ASSETS_DIR / "world-110m.json").read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in indices:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points[1:] if out else points)
+        return out
+
+    shapes = []
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        if geometry["type"] == "Polygon":
+            shapes.append([ring(r) for r in geometry["arcs"]])
+        elif geometry["type"] == "MultiPolygon":
+            shapes.append([ring(r) for polygon in geometry["arcs"] for r in polygon])
+    return shapes
+
+
+def _mercator(lon: float, lat: float) -> tuple[float, float]:
+    lat = max(min(lat, 84.0), -84.0)
+    return math.radians(lon), -math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+class Frame:
+    """The projection fitted to some cities: every one inside, with room around for their names."""
+
+    def __init__(self, cities: list[City]):
+        xs, ys = zip(*(_mercator(c.lon, c.lat) for c in cities), strict=True)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
+        x0, x1, y0, y1 = x0 - w * PAD * 1.5, x1 + w * PAD * 1.5, y0 - h * PAD * 1.5, y1 + h * PAD
+        self.scale = min(WIDTH / (x1 - x0), HEIGHT / (y1 - y0))
+        self.dx = (WIDTH - (x1 - x0) * self.scale) / 2 - x0 * self.scale
+        self.dy = (HEIGHT - (y1 - y0) * self.scale) / 2 - y0 * self.scale
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = _mercator(lon, lat)
+        return x * self.scale + self.dx, y * self.scale + self.dy
+
+
+def _base(frame: Frame) -> list[str]:
+    """The countries as paths (a ring is broken where it crosses the antimeridian)."""
+    out = []
+    for shape in _countries():
+        d = []
+        for ring in shape:
+            last = None
+            for lon, lat in ring:
+                x, y = frame(lon, lat)
+                jump = last is None or abs(lon - last) > 180
+                d.append(f"{'M' if jump else 'L'}{x:.1f},{y:.1f}")
+                last = lon
+            d.append("Z")
+        out.append(f'<path d="{"".join(d)}"/>')
+    return out
+
+
+def colours(cities: list[City]) -> dict[str, str]:
+    """A colour per kind: agreement types in order, partner cities grey, the home city black."""
+    types = sorted({c.kind for c in cities} - {"home", "partner"})
+    out = {kind: TYPE_COLOURS[i % len(TYPE_COLOURS)] for i, kind in enumerate(types)}
+    return {**out, "partner": PARTNER_COLOUR, "home": HOME_COLOUR}
+
+
+def map_svg(cities: list[City], labels: dict[str, str] | None = None) -> str:
+    """The map: countries, lines from home, dots, and the names that fit (home first, then twin cities
+    by age); every dot has its name as a tooltip. `labels` names the kinds 'home' and 'partner'.
+
+    >>> svg = map_svg([City("Trondheim", 63.43, 10.39, "home"), City("Darmstadt", 49.87, 8.65, "Twinning", "1968")])
+    >>> svg.count('class="city"'), "Darmstadt (1968)" in svg, 'class="land"' in svg
+    (2, True, True)
+    """
+    if not cities:
+        return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}"></svg>'
+    frame = Frame(cities)
+    colour = colours(cities)
+    labels = labels or {}
+    at = {c: frame(c.lon, c.lat) for c in cities}
+    home = next((c for c in cities if c.kind == "home"), None)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" '
+           f'width="100%" font-family="sans-serif" data-ikg-map="1">',
+           f'<rect width="{WIDTH:.0f}" height="{HEIGHT:.0f}" fill="#e8f1f8"/>',
+           '<g class="land" fill="#f4f1ea" stroke="#b9b3a6" stroke-width="0.6">', *_base(frame), "</g>"]
+    if home is not None:
+        hx, hy = at[home]
+        for c in cities:
+            if c is home:
+                continue
+            x, y = at[c]
+            dash = "" if c.active else ' stroke-dasharray="5,4"'
+            width = 1.0 if c.kind == "partner" else 1.8
+            out.append(f'<line class="tie" x1="{hx:.1f}" y1="{hy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
+                       f'stroke="{colour[c.kind]}" stroke-width="{width}" stroke-opacity="0.75"{dash}/>')
+    taken: list[tuple[float, float, float, float]] = []
+    names = []
+    order = sorted(cities, key=lambda c: (c.kind != "home", c.kind == "partner", c.since or "9999", c.name))
+    for c in order:
+        x, y = at[c]
+        r = 6.0 if c.kind == "home" else 4.5 if c.kind != "partner" else 3.5
+        kind = labels.get(c.kind, c.kind)
+        tip = " · ".join(p for p in (f"{c.name} ({c.since})" if c.since else c.name, kind, c.status) if p)
+        out.append(f'<circle class="city" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour[c.kind]}" '
+                   f'stroke="#ffffff" stroke-width="1" data-name="{escape(c.name, {chr(34): "&quot;"})}">'
+                   f"<title>{escape(tip)}</title></circle>")
+        if c.kind == "partner":
+            continue
+        text = f"{c.name} ({c.since})" if c.since else c.name
+        size = 13.0 if c.kind == "home" else 11.0
+        w, h = len(text) * size * 0.56 + 4, size * 1.25
+        for bx, by, anchor in ((x + r + 3, y - h / 2, "start"), (x - r - 3 - w, y - h / 2, "end"),
+                               (x - w / 2, y - r - 2 - h, "middle"), (x - w / 2, y + r + 2, "middle")):
+            box = (bx, by, bx + w, by + h)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= WIDTH and box[3] <= HEIGHT
+            if inside and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken):
+                taken.append(box)
+                tx = {"start": bx + 2, "end": bx + w - 2, "middle": bx + w / 2}[anchor]
+                names.append(f'<text class="name" x="{tx:.1f}" y="{by + size:.1f}" font-size="{size:.0f}" '
+                             f'text-anchor="{anchor}" fill="#222" paint-order="stroke" stroke="#ffffff" '
+                             f'stroke-width="3">{escape(text)}</text>')
+                break
+    out += names
+    out += _legend(cities, colour, labels)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _legend(cities: list[City], colour: dict[str, str], labels: dict[str, str]) -> list[str]:
+    """A box in the lower left: a dot per kind of city drawn, and the dashed line's meaning."""
+    kinds = [k for k in colour if any(c.kind == k for c in cities)]
+    rows = [(f'<circle cx="14" cy="{{y}}" r="4.5" fill="{colour[k]}"/>', labels.get(k, k)) for k in kinds]
+    if any(not c.active for c in cities) and labels.get("dashed"):
+        rows.append(('<line x1="6" y1="{y}" x2="24" y2="{y}" stroke="#555" stroke-dasharray="5,4"/>', labels["dashed"]))
+    width = max(len(text) for _m, text in rows) * 6.4 + 40
+    top = HEIGHT - 10 - 18 * len(rows)
+    out = [f'<g class="legend" font-size="11"><rect x="4" y="{top - 8:.0f}" width="{width:.0f}" '
+           f'height="{18 * len(rows) + 8}" fill="#ffffff" fill-opacity="0.85" stroke="#cccccc"/>']
+    for i, (mark, text) in enumerate(rows):
+        y = top + 18 * i + 6
+        out.append(f'<g transform="translate(4,0)">{mark.format(y=y)}</g>'
+                   f'<text x="34" y="{y + 4}" fill="#222">{escape(text)}</text>')
+    out.append("</g>")
+    return out

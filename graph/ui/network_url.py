@@ -1,0 +1,79 @@
+"""The Network page's address: focus, filters and year in the URL (st.query_params), so a view can be
+shared as a link. Values are readable: local names for IRIs, group names, numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.ui import state
+from graph.vocab.labels import local_name
+
+LAST = "net_url_last"  # the address as the page last wrote it
+LISTS = {"kinds": "net_kinds", "ta": "net_areas", "sdg": "net_sdgs", "types": "net_types",
+         "statuses": "net_statuses"}
+IRI_LISTS = {"types", "statuses"}
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in value.split(",") if v]
+
+
+def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: list[str]) -> None:
+    """Set the widgets from the address when it is not the one the page last wrote: a link opened, or
+    a link from another page (the gaps' "show in the network"). Unknown values are left out (a link
+    from an older graph still opens)."""
+    params = st.query_params
+    if {k: params[k] for k in params} == st.session_state.get(LAST):
+        return
+    known = {"kinds": {k: k for k in kinds}, "ta": {k: k for k in choices["ta"]}, "sdg": {k: k for k in choices["sdg"]},
+             "types": {local_name(k): k for k in choices["types"]},
+             "statuses": {local_name(k): k for k in choices["statuses"]}}
+    for name, base in LISTS.items():
+        if name in params:
+            state.set_picker(base, lang, [known[name][v] for v in _split(params[name]) if v in known[name]])
+    if "focus" in params:
+        by_name = {local_name(i): i for i in actor_iris}
+        if params["focus"] in by_name:
+            state.set_picker("net_focus", lang, by_name[params["focus"]])
+    if params.get("depth") in ("1", "2", "3"):
+        st.session_state["net_depth"] = int(params["depth"])
+    if params.get("year", "").isdigit():
+        st.session_state["net_use_year"] = True
+        st.session_state["net_year"] = int(params["year"])
+    if params.get("size") in ("degree", "betweenness"):
+        state.set_picker("net_size", lang, params["size"])
+    if params.get("colour") in ("kind", "community"):
+        state.set_picker("net_colour", lang, params["colour"])
+
+
+def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
+    """Write the view's choices into the address (only what differs from the defaults)."""
+    wanted: dict[str, str] = {}
+    if options.get("focus"):
+        wanted["focus"] = local_name(options["focus"])
+        if options.get("depth", 1) != 1:
+            wanted["depth"] = str(options["depth"])
+    kinds = options.get("kinds")
+    if kinds is not None and set(kinds) != set(all_kinds):
+        wanted["kinds"] = ",".join(k for k in all_kinds if k in kinds)
+    for name, key in (("ta", "target_areas"), ("sdg", "sdgs"), ("types", "agreement_types"),
+                      ("statuses", "statuses")):
+        values = options.get(key)
+        if values:
+            shown = sorted(local_name(v) for v in values) if name in IRI_LISTS else sorted(values, key=_number)
+            wanted[name] = ",".join(shown)
+    if options.get("year") is not None:
+        wanted["year"] = str(options["year"])
+    if options.get("size_by", "degree") != "degree":
+        wanted["size"] = options["size_by"]
+    if options.get("colour_by", "kind") != "kind":
+        wanted["colour"] = options["colour_by"]
+    st.session_state[LAST] = wanted
+    if {k: st.query_params[k] for k in st.query_params} != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _number(value: str) -> tuple[int, str]:
+    return (int(value) if value.isdigit() else 0, value)

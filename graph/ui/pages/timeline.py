@@ -1,0 +1,95 @@
+"""The Timeline page: memberships, agreements, projects and activities as start–end bars (open ends
+drawn fading out), grouped by kind or target area, filtered by kind, name and year."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph.i18n import t
+from graph.ui import cache, context
+from graph.ui.state import wkey
+
+KINDS = ("membership", "agreements", "projects", "activities")
+COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bcbd22")  # as the network draws these kinds
+WIDTH = 560  # pixels of the years axis (the names take the rest)
+
+
+def render(ctx: context.PageContext) -> None:
+    lang = ctx.lang
+    st.header(t("timeline.title", lang))
+    st.caption(t("explorer.timeline.intro", lang))
+    rows = cache.timeline(ctx.store, ctx.key, lang)
+    if not rows:
+        st.info(t("common.no_rows", lang))
+        return
+    lo, hi = min(r["start"] for r in rows), max(r["end"] for r in rows)
+    c1, c2, c3 = st.columns([2, 2, 1])
+    kinds = c1.multiselect(t("explorer.timeline.kinds", lang), list(KINDS), format_func=lambda k: kind_name(k, lang),
+                           key=wkey("tl_kinds", lang, list(KINDS)), placeholder=t("common.choose", lang))
+    words = c2.text_input(t("explorer.timeline.search", lang), key="tl_search")
+    group_by = c3.radio(t("explorer.timeline.group_by", lang), ["kind", "area"],
+                        format_func=lambda g: t(f"explorer.timeline.by_{g}", lang), key=wkey("tl_group", lang, "kind"))
+    d1, d2 = st.columns([3, 2])
+    year = d1.slider(t("explorer.timeline.year", lang), lo, hi, hi, key="tl_year")
+    only = d2.radio(t("explorer.timeline.show", lang), ["all", "running", "after"],
+                    format_func=lambda s: t(f"explorer.timeline.show_{s}", lang, year=year),
+                    key=wkey("tl_only", lang, "all"))
+    shown = [r for r in rows if r["kind"] in kinds and words.casefold() in r["label"].casefold()
+             and (only == "all" or (only == "running" and r["start"] <= year <= r["end"])
+                  or (only == "after" and r["start"] > year and not r["open_start"]))]
+    st.text(t("explorer.timeline.count", lang, shown=len(shown), total=len(rows)))
+    if not shown:
+        st.info(t("common.no_rows", lang))
+        return
+    st.altair_chart(chart(shown, group_by, year, lang), width="content")
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return t(f"explorer.timeline.kind.{kind}", lang)
+
+
+def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerChart | alt.VConcatChart | alt.FacetChart:
+    """A bar per item from its first to its last year; an open end fades out, an open start fades in."""
+    records = []
+    for r in rows:
+        groups = r["areas"] if group_by == "area" and r["areas"] else [kind_name(r["kind"], lang) if group_by == "kind"
+                                                                      else t("explorer.timeline.no_area", lang)]
+        for g in groups:
+            records.append({**r, "group": g, "kind_name": kind_name(r["kind"], lang), "stop": r["end"] + 1,
+                            "shown": f"{'…' if r['open_start'] else r['start']}–{'' if r['open_end'] else r['end']}",
+                            "row": f"{r['label']}"})
+    df = pd.DataFrame(records)
+    order = df.sort_values(["group", "start", "row"])["row"].drop_duplicates().tolist()
+    kind = t("explorer.timeline.kind", lang)
+    base = alt.Chart(df).encode(
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=380, labelOverlap=False)),
+        tooltip=[alt.Tooltip("label:N", title=t("explorer.timeline.item", lang)),
+                 alt.Tooltip("kind_name:N", title=kind),
+                 alt.Tooltip("shown:N", title=t("explorer.timeline.years", lang)),
+                 alt.Tooltip("status:N", title=t("col.status", lang))],
+    )
+    bars = base.mark_bar(height=12).encode(
+        x=alt.X("start:Q", title=t("explorer.timeline.year", lang), axis=alt.Axis(format="d", orient="top"),
+                scale=alt.Scale(domain=[int(df["start"].min()), int(df["stop"].max())], zero=False, nice=False)),
+        x2="stop:Q",
+        color=alt.Color("kind_name:N", title=kind, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=[kind_name(k, lang) for k in KINDS], range=list(COLOURS))),
+        opacity=alt.condition("datum.open_end || datum.open_start", alt.value(0.45), alt.value(0.95)),
+    )
+    ends = base.mark_text(align="left", dx=3, fontSize=12, color="#555").encode(
+        x="stop:Q", text=alt.value("→")).transform_filter("datum.open_end")
+    rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(x="year:Q")
+    groups = df["group"].nunique()
+    layered = alt.layer(bars, ends, rule).properties(height=alt.Step(16), width=WIDTH)
+    if groups > 1:
+        return alt.vconcat(*[
+            alt.layer(bars.transform_filter(alt.datum.group == g), ends.transform_filter(alt.datum.group == g), rule)
+            .properties(title=g, height=alt.Step(16), width=WIDTH) for g in sorted(df["group"].unique())
+        ])
+    return layered
+
+
+if __name__ == "__main__":  # run by st.navigation as this page's script
+    render(context.current())

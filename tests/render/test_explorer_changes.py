@@ -1,0 +1,57 @@
+"""A change in plain words, in both languages: names not identifiers, amounts as numbers people write."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import RDF, RDFS, XSD
+
+from graph.history.changes import commit, diff
+from graph.rdf.skolem import fresh_genid
+from graph.render.view.changes_text import change_lines, when
+from graph.store.memory import MemoryStore
+from tests.conftest import fixture_files
+
+EX = Namespace("https://example.org/ikg/")
+IKG = Namespace("https://w3id.org/ikg/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+
+
+def store_with_a_cost() -> tuple[MemoryStore, str]:
+    store = MemoryStore()
+    store.load(fixture_files())
+    g = Graph()
+    amount = fresh_genid()
+    g.add((EX["m-uni-a"], IKG.annualCost, amount))
+    g.add((amount, RDF.type, SCHEMA.MonetaryAmount))
+    g.add((amount, SCHEMA.value, Literal("25000", datatype=XSD.decimal)))
+    g.add((amount, SCHEMA.currency, Literal("NOK")))
+    return store, commit(store, add=g, editor="Kari", action="correct-membership", why="the invoice").id
+
+
+def test_a_new_annual_cost_in_plain_words_in_both_languages():
+    store, change = store_with_a_cost()
+    for lang, line in (("en", "Annual cost of The University in Network A: – → 25,000 NOK"),
+                       ("nb", "Årlig kostnad for Universitetet i Nettverk A: – → 25\u00a0000 NOK")):
+        added, removed = diff(store, change, lang)
+        lines = change_lines(store, added, removed, lang)
+        assert lines == [line]
+        assert "genid" not in " ".join(lines) and "^^" not in " ".join(lines)
+
+
+def test_a_renamed_thing_and_its_undo_read_before_and_after():
+    store = MemoryStore()
+    store.load(fixture_files())
+    old = Graph()
+    old.add((EX.uni, RDFS.label, Literal("The University", lang="en")))
+    new = Graph()
+    new.add((EX.uni, RDFS.label, Literal("The Old University", lang="en")))
+    change = commit(store, add=new, remove=old, editor="Kari", action="correct-actor").id
+    added, removed = diff(store, change, "en")
+    assert change_lines(store, added, removed, "en") == [
+        "Name of The Old University: The University → The Old University"]
+
+
+def test_times_as_people_write_them():
+    assert when("2026-12-02T09:30:00Z", "nb") == "2. des. 2026, 09:30"
+    assert when("2026-12-02T09:30:00Z", "en") == "2 Dec 2026, 09:30"
+    assert when("not a time", "en") == "not a time"

@@ -1,0 +1,252 @@
+"""The explorer as a person sees it in headless Chromium: a focused network spread over the canvas with
+no two names on top of each other, a legend without look-alike entries, a link that restores the view,
+and the drawing's scripts loaded once (a rerun only posts data)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import urllib.parse
+
+import pytest
+
+import tests.ui.test_browser as base
+from tests.ui.test_browser import choose, counts_text, expect, shot, shown_count, wait_idle, widget
+
+pytestmark = pytest.mark.browser
+
+COMPONENT = 'iframe[title*="ikg_network"]'
+TRD = "https://w3id.org/ikg/trondheim/"
+
+app = base.app  # the module's app server and browser (fixtures), as in test_browser.py
+browser = base.browser
+
+
+@pytest.fixture
+def visit(browser, app):
+    yield from base.visitor_for(browser, app)
+
+
+def drawing(page, version: str | None = None, timeout: float = 30_000):
+    """The network component's frame once it has drawn (a new view: a new version than `version`)."""
+    frame = page.wait_for_selector(COMPONENT, timeout=timeout).content_frame()
+    frame.wait_for_function(
+        "(old) => { const v = document.body.getAttribute('data-ikg-drawn'); return v && v !== old"
+        " && window.ikgLabelBoxes; }", arg=version, timeout=timeout)
+    return frame
+
+
+def version(frame) -> str:
+    return frame.evaluate("() => document.body.getAttribute('data-ikg-drawn')")
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for a, b in itertools.combinations(boxes, 2)
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+def test_focused_view_is_spread_with_readable_names_and_the_link_restores_it(visit):
+    page = visit.page
+    page.goto(visit.server.url + "/?focus=innovasjon-norge")
+    wait_idle(page, timeout=120_000)
+    # the link chose the focus: the search box shows it, the count is the 1-step neighbourhood
+    expect(widget(page, "net_focus.nb").locator("input")).to_have_value("Innovasjon Norge")
+    expect(counts_text(page, "nb")).to_be_visible()
+    shown, total = shown_count(page, "nb")
+    assert shown == total and 15 < shown < 60
+    frame = drawing(page)
+    canvas = frame.evaluate("() => { const r = document.querySelector('#ikg-network').getBoundingClientRect();"
+                            " return {w: r.width, h: r.height}; }")
+    points = frame.evaluate("() => { const n = window.ikgNetwork; const p = n.getPositions();"
+                            " return Object.keys(p).map(k => ({id: k, ...n.canvasToDOM(p[k])})); }")
+    assert len(points) == shown
+    xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+    # spread over the canvas: the nodes span most of its width and height, none sits on another
+    assert max(xs) - min(xs) > 0.5 * canvas["w"] and max(ys) - min(ys) > 0.5 * canvas["h"]
+    assert min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+               for a, b in itertools.combinations(points, 2)) > 20
+    centre = next(p for p in points if p["id"] == TRD + "innovasjon-norge")
+    assert abs(centre["x"] - (min(xs) + max(xs)) / 2) < 0.1 * canvas["w"]  # the focus in the middle
+    boxes = frame.evaluate("() => window.ikgLabelBoxes()")
+    assert overlapping(boxes) == []
+    names = {b["label"] for b in boxes}
+    assert {"Innovasjon Norge", "Trondheim kommune"} <= names and len(boxes) >= shown // 2
+    # the legend: families and kinds of tie, no two alike
+    legend = frame.evaluate("""() => Array.from(document.querySelectorAll('#ikg-legend span.item')).map(s => {
+        const m = s.querySelector('span.mark'); return [s.textContent, m.className, m.style.background]; })""")
+    assert len(legend) <= 14 and len({(c, b) for _t, c, b in legend}) == len(legend)
+    shot(page, "network-focus-nb.png")
+
+    # a filter changes the address; the address opened in a new tab shows the same view
+    widget(page, "net_depth").get_by_text("2", exact=True).click()
+    expect(counts_text(page, "nb")).not_to_have_text(re.compile(rf"^Viser {shown} av"))
+    wait_idle(page)
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    assert query == {"focus": ["innovasjon-norge"], "depth": ["2"]}
+    two_steps = shown_count(page, "nb")
+    other = visit.new_page()
+    other.goto(page.url)
+    wait_idle(other, timeout=60_000)
+    expect(counts_text(other, "nb")).to_be_visible()
+    assert shown_count(other, "nb") == two_steps
+    assert other.locator('.st-key-net_depth input[type="radio"]').nth(1).is_checked()
+    other.close()
+
+
+def test_a_link_with_filters_and_a_year_restores_them(visit):
+    page = visit.page
+    page.goto(visit.server.url + "/?kinds=actors,networks&year=2011&ta=3")
+    wait_idle(page, timeout=120_000)
+    expect(widget(page, "net_use_year").locator('input[type="checkbox"]')).to_be_checked()
+    expect(widget(page, "net_year").locator('[data-testid="stSliderThumbValue"]')).to_have_text("2011")
+    kinds = widget(page, "net_kinds.nb")
+    expect(kinds).to_contain_text("aktører")
+    expect(kinds).to_contain_text("nettverk")
+    expect(kinds).not_to_contain_text("prosjekter")
+    expect(widget(page, "net_areas.nb")).to_contain_text("3")
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    assert query == {"kinds": ["actors,networks"], "ta": ["3"], "year": ["2011"]}
+    frame = drawing(page)
+    shown, _ = shown_count(page, "nb")
+    assert frame.evaluate("() => window.ikgView.nodes.length") == shown
+
+
+def test_the_drawing_loads_its_scripts_once_and_a_rerun_only_posts_data(visit):
+    page = visit.page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(visit.server.url + "/")
+    wait_idle(page, timeout=120_000)
+    frame = drawing(page)
+    first = version(frame)
+    assert sum(u.endswith("/vis-network.min.js") for u in requests) == 1
+    loaded = len(requests)
+    widget(page, "net_depth").get_by_text("2", exact=True).click()  # no focus yet: the same view
+    wait_idle(page)
+    choose(page, "net_focus.nb", "NTNU", typed="NTNU")
+    frame = drawing(page, first)
+    assert version(frame) != first and frame.evaluate("() => window.ikgView.focus") == TRD + "ntnu"
+    # after two reruns and a new view: nothing of the drawing's page or scripts was fetched again
+    assert [u for u in requests[loaded:] if "/component/" in u] == []
+    # one details panel: the focused actor's, beside the drawing
+    details = page.locator('[data-testid="stMain"] [data-testid="stHeading"] h3')
+    expect(details.filter(has_text="NTNU")).to_have_count(1)
+
+
+def test_gaps_show_every_sdg_the_thinnest_area_and_link_to_the_network(visit):
+    page = visit.page
+    page.goto(visit.server.url + "/gaps")
+    wait_idle(page, timeout=120_000)
+    # the thinnest target area shows by default (2 networks and 1 project), under a threshold you can change
+    expect(widget(page, "gaps_thin_max").locator("input")).to_have_value("3")
+    expect(page.get_by_text("Vis 5 Det internasjonale samfunnet i Trondheim i nettverket")).to_be_visible()
+    page.get_by_role("tab").nth(1).click()
+    charts = page.locator('[data-testid="stVegaLiteChart"] svg')
+    expect(charts.nth(1)).to_be_visible()
+    page.wait_for_timeout(500)
+    labels = charts.nth(1).evaluate("(svg) => Array.from(svg.querySelectorAll('.role-axis-label text'))"
+                                    ".map(t => t.textContent)")
+    columns = [x for x in labels if re.match(r"^\d{1,2} ", x)]
+    assert [int(x.split()[0]) for x in columns] == list(range(1, 18))  # every SDG, in order, each labelled
+    assert "1 Utrydde fattigdom (ingen)" in columns and not any(x.startswith("8 ") and "(ingen)" in x
+                                                               for x in columns)
+    assert "Bærekraftsmål" in charts.nth(1).text_content()  # the axis title, in bokmål
+    shot(page, "gaps-nb.png")
+    page.get_by_text("Vis 5 Det internasjonale samfunnet i Trondheim i nettverket").click()
+    wait_idle(page)
+    expect(widget(page, "net_areas.nb")).to_contain_text("5")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query) == {"ta": ["5"]}
+
+
+def test_map_draws_countries_offline_with_every_city_inside_and_no_names_colliding(visit):
+    page = visit.page
+    page.goto(visit.server.url + "/map")
+    wait_idle(page, timeout=120_000)
+    frame = page.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame()
+    state = frame.evaluate("""() => {
+        const svg = document.querySelector('svg'); const box = svg.getBoundingClientRect();
+        const inside = (r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5
+                               && r.bottom <= box.bottom + 0.5;
+        const cities = Array.from(svg.querySelectorAll('circle.city'));
+        const names = Array.from(svg.querySelectorAll('text.name')).map(t => {
+            const r = t.getBoundingClientRect();
+            return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; });
+        return {countries: svg.querySelectorAll('g.land path').length, cities: cities.length,
+                outside: cities.filter(c => !inside(c.getBoundingClientRect())).map(c => c.dataset.name),
+                names: names, ties: svg.querySelectorAll('line.tie').length,
+                dashed: svg.querySelectorAll('line.tie[stroke-dasharray]').length,
+                titles: cities.map(c => c.querySelector('title').textContent)};
+    }""")
+    assert state["countries"] > 150  # Natural Earth's countries, from the file shipped with the app
+    assert state["cities"] == state["ties"] + 1 > 20 and state["outside"] == []
+    texts = [n["text"] for n in state["names"]]
+    assert "Trondheim kommune" in texts and "Darmstadt (1968)" in texts and "Vallejo (1956)" in texts
+    overlaps = [(a["text"], b["text"]) for a, b in itertools.combinations(state["names"], 2)
+                if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]]
+    assert overlaps == []
+    assert any(x.startswith("Asker") and "partnerby" in x for x in state["titles"])  # partner cities: on hover
+    assert [r for r in visit.outside_requests()] == []
+    shot(page, "map-nb.png")
+
+
+def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit):
+    page = visit.page
+    page.goto(visit.server.url + "/timeline")
+    wait_idle(page, timeout=120_000)
+    widget(page, "tl_search").locator("input").fill("Dunfermline")
+    widget(page, "tl_search").locator("input").press("Enter")
+    wait_idle(page)
+    bars = page.locator('[data-testid="stVegaLiteChart"] svg [aria-roledescription="bar"]')
+    expect(bars.first).to_be_attached()
+    labels = [bars.nth(i).get_attribute("aria-label") for i in range(bars.count())]
+    twin = [x for x in labels if "row: Trondheim–Dunfermline" in x]
+    assert twin and "År: 1945" in twin[0] and "Slag: avtaler" in twin[0]  # a bar from 1945, still running
+    shot(page, "timeline-nb.png")
+    # "what started after 2019?" in one look
+    widget(page, "tl_search").locator("input").fill("")
+    widget(page, "tl_search").locator("input").press("Enter")
+    wait_idle(page)
+    thumb = widget(page, "tl_year").locator('input[type="range"]')
+    thumb.press("End")
+    for _ in range(2026 - 2019):
+        thumb.press("ArrowLeft")
+    expect(widget(page, "tl_year").locator('[data-testid="stSliderThumbValue"]')).to_have_text("2019")
+    wait_idle(page)
+    widget(page, "tl_only.nb").get_by_text("det som startet etter 2019").click()
+    wait_idle(page)
+    later = page.locator('[data-testid="stVegaLiteChart"] svg [aria-roledescription="bar"]')
+    starts = [int(re.search(r"År: (\d{4})", later.nth(i).get_attribute("aria-label")).group(1))
+              for i in range(later.count())]
+    assert starts and min(starts) > 2019
+
+
+def english_texts() -> set[str]:
+    """The app's own English sentences (every catalogue text of two or more words that bokmål says
+    differently, placeholders cut off), and Streamlit's own widget texts."""
+    from graph.i18n import TEXT
+
+    out = set()
+    for key, en in TEXT["en"].items():
+        nb = TEXT["nb"].get(key, "")
+        first = re.split(r"\{[^}]*\}", en)[0].strip(" :(")
+        if en != nb and len(first.split()) >= 3 and first not in nb:
+            out.add(first)
+    return out | {"Press Enter to submit form", "Drag and drop file here", "Choose an option", "No results"}
+
+
+@pytest.mark.parametrize("name", ["", "gaps", "map", "timeline", "history"])
+def test_explorer_pages_in_bokmal_show_no_english(visit, name):
+    page = visit.page
+    page.goto(visit.server.url + "/" + name)
+    wait_idle(page, timeout=120_000)
+    page.wait_for_timeout(300)
+    shown = page.locator('[data-testid="stApp"]').inner_text()
+    for frame in page.frames[1:]:
+        try:
+            shown += "\n" + frame.locator("body").inner_text(timeout=2_000)
+        except Exception:  # noqa: BLE001 - a frame being replaced by a rerun
+            pass
+    english = english_texts()
+    assert len(english) > 300
+    leaks = sorted(text for text in english if text in shown)
+    assert leaks == [], f"English on /{name} in bokmål: {leaks}"
