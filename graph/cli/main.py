@@ -12,11 +12,11 @@ import sys
 
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
 from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
-from graph.cli.output import explain_fault
 from graph.cli.parser import build_parser
 from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
+from graph.store.faults import explain_fault
 
 
 def warn_if_stale(args: argparse.Namespace) -> None:

@@ -6,15 +6,10 @@ another control character or a bidi override in a label is printed as an escape,
 
 from __future__ import annotations
 
-import errno
-import os
-import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from graph.errors import InputError
-from graph.i18n import t
 from graph.questions.table import Table
 from graph.render.exports import csv_text, table_json
 from graph.vocab.text import visible
@@ -124,53 +119,3 @@ def emit(table: Table, fmt: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # Faults of the machine, not of the input: what happened and what to do (issue 10, item 11)
 # ---------------------------------------------------------------------------------------------
-
-_LOCK = re.compile(r"(\S+)/LOCK\b.*(temporarily unavailable|lock)", re.IGNORECASE)
-_DAMAGED_FILE = re.compile(r"(/\S+?)/(?:\d+\.(?:sst|log)|MANIFEST-\d+|CURRENT|OPTIONS-\d+)")
-
-
-def explain_fault(error: BaseException, lang: str = "en", store: str | None = None) -> str | None:
-    """The message for a damaged store, a full disk or a store locked by another process, or None for any
-    other error. `store` is the store setting, named when the error does not say which folder it is.
-
-    >>> print(explain_fault(OSError(errno.ENOSPC, "No space left on device"), "en", "/srv/ikg"))
-    The disk is full ([Errno 28] No space left on device): nothing was saved. Free some space on the disk of /srv/ikg \
-and try again; the store keeps what was saved before.
-    >>> explain_fault(ValueError("x")) is None
-    True
-    """
-    text = str(error)
-    if "Corruption" in text:
-        found = _DAMAGED_FILE.search(text)
-        folder = found.group(1) if found else (store or "?")
-        detail = text[text.index("Corruption"):][:300]  # the store's own words, not ikg's wrapping
-        return t("fault.corrupt", lang, store=safe(folder), detail=safe(detail))
-    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "No space left on device" in text:
-        return t("fault.disk_full", lang, store=safe(store or "?"), detail=safe(text[:200]))
-    locked = _LOCK.search(text)
-    if locked:
-        holder = lock_holder(Path(locked.group(1)) / "LOCK")
-        if holder is None:
-            return t("fault.locked_unknown", lang, store=safe(locked.group(1)))
-        return t("fault.locked", lang, store=safe(locked.group(1)), pid=holder[0], command=safe(holder[1] or "?"))
-    return None
-
-
-def lock_holder(lock_file: Path) -> tuple[int, str] | None:
-    """The process id and command line of the process holding a lock on `lock_file` (from /proc/locks,
-    Linux), or None when it cannot be told."""
-    try:
-        inode = os.stat(lock_file).st_ino
-        lines = Path("/proc/locks").read_text().splitlines()
-    except OSError:
-        return None
-    for line in lines:
-        parts = line.split()
-        if len(parts) > 5 and parts[5].rsplit(":", 1)[-1] == str(inode) and parts[4].isdigit():
-            pid = parts[4]
-            try:
-                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-            except OSError:
-                command = ""
-            return int(pid), command.strip()[:120]
-    return None

@@ -67,6 +67,15 @@ def is_empty(value: Any) -> bool:
     return not raw(value)
 
 
+def shown(text: str, most: int = 40) -> str:
+    """A value as a message quotes it: cut after `most` characters (a 5,000-digit "year" is not repeated).
+
+    >>> shown("9" * 50)
+    '9999999999999999999999999999999999999999…'
+    """
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def parse_when(text: str, lang: str = "en") -> When:
     """A year (2019) or a day (2019-03-01 or 01.03.2019); InputError saying what is wrong otherwise."""
     text = str(text).strip()
@@ -75,7 +84,7 @@ def parse_when(text: str, lang: str = "en") -> When:
         return When(_year(int(m.group(1)), lang))
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
     if not m:
-        raise InputError.of("edit.err.date", lang, value=text)
+        raise InputError.of("edit.err.date", lang, value=shown(text))
     if "-" in text:
         year, month, day = (int(g) for g in m.groups())
     else:

@@ -21,6 +21,7 @@ from graph import config
 from graph.edit.starter import dataset_title
 from graph.errors import IkgError
 from graph.i18n import LANG_NAMES, escape_md, t
+from graph.store.faults import explain_fault
 from graph.ui import cache, login, state
 from graph.ui.pages import start
 
@@ -111,8 +112,10 @@ def main() -> None:
             opened = cache.opened()
     except IkgError as exc:
         st.title(t("app.error_title", lang))
-        st.error(escape_md(t("app.store_error", lang, detail=str(exc))))
-        st.caption(t("app.store_error_help", lang))
+        fault = explain_fault(exc, lang, config.store_setting())  # damaged, full disk, held by a process
+        st.error(escape_md(fault or t("app.store_error", lang, detail=str(exc))))
+        if not fault:
+            st.caption(t("app.store_error_help", lang))
         return
     named = dataset_title(opened.store, lang)  # the home city is wherever the dataset says (issue 14)
     title.title(named)
@@ -135,8 +138,12 @@ def run(page: StreamlitPage, lang: str) -> None:
     try:
         page.run()
     except IkgError as exc:
-        st.error(escape_md(str(exc)))
+        st.error(escape_md(explain_fault(exc, lang, config.store_setting()) or str(exc)))
     except Exception as exc:
+        fault = explain_fault(exc, lang, config.store_setting())
+        if fault:  # the disk filled up while saving, and the like: what to do, not a bug report
+            st.error(escape_md(fault))
+            return
         if config.debug():
             raise
         log.exception("page %s failed", page.url_path)

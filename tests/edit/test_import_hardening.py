@@ -395,3 +395,14 @@ def test_a_table_name_with_a_hidden_character_is_refused_by_its_column(memory_sh
     assert caught.value.problems == [(2, "Other names", (
         "The name holds invisible or text-direction characters (U+202E), so it looks like something it is not; "
         "type it again without them."))]
+
+
+def test_a_number_of_thousands_of_digits_gets_a_short_message(memory_shipped):
+    """Python refuses to convert integers of more than 4,300 digits; the user gets the import's own message,
+    quoting the value cut short."""
+    data = ("Name in English,Name in Norwegian,Target areas,Status,Start,Other source\n"
+            f"Net X,Nett X,1,Active,{'9' * 5000},Letter\n").encode()
+    problems = table_refused(memory_shipped, "networks.csv", data)
+    assert [message for *_, message in problems] == [
+        f"“{'9' * 40}…” is not a year or a date: write the year (2019) or the date as YYYY-MM-DD or DD.MM.YYYY, "
+        "e.g. 2019-03-01 or 01.03.2019."]

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from graph.cli.output import explain_fault
 from graph.errors import IkgError
 from graph.history.shipped import open_store
+from graph.store.faults import explain_fault
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,24 @@ def test_the_cli_explains_a_damaged_store_without_a_traceback(filled, tmp_path):
     assert done.stderr.startswith(f"ikg: Grafen i {damaged} er skadet (Corruption: CURRENT file corrupted).")
     assert "Traceback" not in done.stderr and done.stdout == ""
     assert data_files() == before  # nothing touched
+
+
+def test_the_app_explains_a_damaged_store(filled, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.test_app import APP, plain, reset_caches
+    damaged = tmp_path / "damaged"
+    subprocess.run(["cp", "-r", str(filled), str(damaged)], check=True)
+    (damaged / "CURRENT").write_text("garbage\n")
+    monkeypatch.setenv("IKG_STORE", str(damaged))
+    reset_caches()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        assert not at.exception
+        shown = [plain(e.value) for e in at.error]  # the app opens in bokmål
+        assert len(shown) == 1 and shown[0].startswith(
+            f"Grafen i {damaged} er skadet (Corruption: CURRENT file corrupted). Ingenting mer ble lest eller skrevet.")
+        assert f"`ikg --store {damaged} restore FIL`" in shown[0]
+        assert not at.exception and "Traceback" not in shown[0]
+    finally:
+        reset_caches()
