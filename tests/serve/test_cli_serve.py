@@ -32,6 +32,6 @@ def test_ikg_serve_shares_the_folder_answers_and_cleans_up(tmp_path):
         assert shared.running(folder) is not None
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        proc.wait(timeout=60)  # stopping the Oxigraph server: SIGTERM, at most 10 s before SIGKILL
     assert proc.returncode == 0
     assert shared.running(folder) is None and not shared.sidecar(folder, ".server").exists()

@@ -356,10 +356,10 @@ def grid(page, column: str, until=None, timeout: float = 15.0) -> list[dict[str,
     while time.monotonic() < deadline:
         tables = page.evaluate(READ_GRIDS)
         heads = [list(t["head"].values()) for t in tables]
-        if tables and all(t["rows"] for t in tables):
-            candidates = [(i, t) for i, t in enumerate(tables) if column in t["head"].values()]
+        if tables:  # a table still being filled has no rows yet: skip it (an empty table never fills)
+            candidates = [(i, t) for i, t in enumerate(tables) if t["rows"] and column in t["head"].values()]
             if not candidates:  # the column may be scrolled out of view
-                candidates = [(i, t) for i, t in enumerate(tables) if len(t["head"]) < t["cols"]]
+                candidates = [(i, t) for i, t in enumerate(tables) if t["rows"] and len(t["head"]) < t["cols"]]
             for i, t in candidates:
                 whole = t if len(t["head"]) >= t["cols"] else _whole_grid(page, i)
                 if column in whole["head"].values():
@@ -519,6 +519,7 @@ def test_year_slider_moved_by_keyboard_changes_the_network(visit):
     network_frame(page, nodes=early)
     for _ in range(3):  # step by step with the arrow key: never fewer nodes than in 1945
         thumb.press("ArrowRight")
+        wait_idle(page)  # each step reruns the page (and writes the year into the address)
     expect(widget(page, "net_year").locator('[data-testid="stSliderThumbValue"]')).to_have_text("1948")
     wait_idle(page)
     assert shown_count(page, "en")[0] >= early

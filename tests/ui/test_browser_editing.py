@@ -81,8 +81,10 @@ def has_edge(page, a: str, b: str) -> bool:
     """Whether the drawn network (the data vis-network was given) has a tie between nodes labelled a and b."""
     frame = network_frame(page)
     return frame.evaluate(
-        """([a, b]) => { const d = window.ikgData;
-                         return d.edges.some(e => d.details[e[0]].label === a && d.details[e[1]].label === b); }""",
+        """([a, b]) => { const d = window.ikgView, name = {};
+                         d.nodes.forEach(n => { name[n.id] = n.full; });
+                         return d.edges.some(e => (name[e.from] === a && name[e.to] === b)
+                                                  || (name[e.from] === b && name[e.to] === a)); }""",
         [a, b])
 
 
@@ -156,7 +158,7 @@ def test_an_editor_adds_a_membership_sees_it_and_undoes_it(visit):
 
     # undone on the history page
     go(page, "Change history", "Change history")
-    newest = {"id": change_id, "action": "add-membership", "who": "Kari Browser"}
+    newest = {"id": change_id, "action": "added a membership", "who": "Kari Browser"}
     grid(page, "action", until=lambda rows: bool(rows) and newest.items() <= rows[0].items())
     expect(widget(page, "history_pick.en").locator("input")).to_have_value(
         f"{change_id} · added a membership · Kari Browser")

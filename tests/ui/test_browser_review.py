@@ -104,6 +104,7 @@ def assess(page, item: str, rel: dict[str, int], effect: str, rec: str, comment:
 
 
 def download(page, label: str) -> bytes:
+    wait_idle(page)  # a rerun after an import redraws the buttons: click the one that stays
     with page.expect_download() as info:
         page.get_by_role("button", name=label, exact=True).click()
     path = info.value.path()
