@@ -18,8 +18,10 @@ from tests.support.browser import free_port
 def test_ikg_serve_shares_the_folder_answers_and_cleans_up(tmp_path):
     folder, port = tmp_path / "store", free_port()
     env = {**os.environ, "IKG_STORE": str(folder)}
+    # Ctrl-C as in a terminal: a background job inherits SIGINT ignored, and Python then never raises it
     proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline()
         assert line.startswith(f"The read-only SPARQL endpoint is http://127.0.0.1:{port}/sparql and the IRI pages"), \
