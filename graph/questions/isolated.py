@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import pickle
 import resource
-import select
+import selectors
 import signal
 import threading
 import time
@@ -134,23 +134,25 @@ def _in_child(store: Store, form: str, query: str, limits: Limits, lang: str) ->
 
 
 def _collect(pid: int, out_r: int, err_r: int, deadline: float) -> tuple[bytes, bytes, bool]:
-    """Read the child's answer and its error output until both close or the deadline passes."""
+    """Read the child's answer and its error output until both close or the deadline passes.
+    A selector (epoll), not select(): a long-running process may hold descriptors above 1024."""
     chunks: dict[int, list[bytes]] = {out_r: [], err_r: []}
-    open_fds = [out_r, err_r]
     killed = False
-    while open_fds:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            os.kill(pid, signal.SIGKILL)
-            killed = True
-            break
-        ready, _, _ = select.select(open_fds, [], [], left)
-        for fd in ready:
-            data = os.read(fd, 1 << 16)
-            if data:
-                chunks[fd].append(data)
-            else:
-                open_fds.remove(fd)
+    with selectors.DefaultSelector() as selector:
+        for fd in (out_r, err_r):
+            selector.register(fd, selectors.EVENT_READ)
+        while selector.get_map():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                break
+            for key, _ in selector.select(left):
+                data = os.read(key.fd, 1 << 16)
+                if data:
+                    chunks[key.fd].append(data)
+                else:
+                    selector.unregister(key.fd)
     for fd in (out_r, err_r):
         os.close(fd)
     return b"".join(chunks[out_r]), b"".join(chunks[err_r])[-4096:], killed

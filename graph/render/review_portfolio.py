@@ -26,8 +26,8 @@ def positions(items: list[PortfolioItem]) -> dict[str, tuple[float, float]]:
 
     >>> a = PortfolioItem("a", "A", "membership", 2.0, None, "", "keep", 0, [])
     >>> b = PortfolioItem("b", "B", "membership", 2.0, 100.0, "NOK", "keep", 0, [])
-    >>> positions([a, b])
-    {'a': (-12.5, 2.0), 'b': (100.0, 2.0)}
+    >>> sorted(positions([a, b]).items())
+    [('a', (-12.5, 2.0)), ('b', (100.0, 2.0))]
     """
     shown = [p for p in items if p.relevance is not None]
     width = 0.25 * max([p.cost for p in shown if p.cost] + [0.0]) or 1.0
