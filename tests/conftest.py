@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,23 @@ def virtuoso():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def release_folders():
+    """Close the store folders a test opened and no longer holds. The CLI keeps each folder it opens
+    for the life of its process (one RocksDB per folder, about 15 files); hundreds of in-process CLI
+    runs would otherwise hold thousands of descriptors by the end of the suite."""
+    from graph import store as stores
+
+    before = set(stores._open_folders)
+    yield
+    for path in set(stores._open_folders) - before:
+        folder = stores._open_folders[path]
+        if sys.getrefcount(folder) <= 3:  # the table, `folder` and getrefcount's argument: nobody else
+            del stores._open_folders[path]
+            folder.close()
+        del folder
 
 
 def make_store(backend: str, files: list[Path], request, name: str) -> Store:

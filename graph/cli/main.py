@@ -16,6 +16,7 @@ from graph.cli.parser import build_parser
 from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
+from graph.i18n import t
 from graph.store.faults import explain_fault
 
 
@@ -28,8 +29,7 @@ def warn_if_stale(args: argparse.Namespace) -> None:
     except IkgError:
         return
     if is_stale(store):
-        print(f"ikg: note: data/ has changed since {store.describe()} was filled; "
-              "run `ikg reset --from-data` to rebuild it", file=sys.stderr)
+        print(t("cli.stale", args.lang, store=store.describe()), file=sys.stderr)
 
 
 def fault(error: BaseException, args: argparse.Namespace) -> str | None:
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ikg: {fault(exc, args) or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("ikg: interrupted", file=sys.stderr)
+        print(t("cli.interrupted", args.lang), file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if debug():
             raise
-        print(f"ikg: unexpected error: {exc} (run with IKG_DEBUG=1 for details)", file=sys.stderr)
+        print(t("cli.unexpected", args.lang, detail=exc), file=sys.stderr)
         return 2
 
 

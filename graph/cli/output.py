@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 
 from graph.errors import InputError
+from graph.i18n import column, t
 from graph.questions.table import Table
 from graph.render.exports import csv_text, table_json
 from graph.vocab.text import visible
@@ -29,7 +30,7 @@ def safe_lines(text: str) -> str:
     return "\n".join(visible(line, keep_newlines=False) for line in text.split("\n"))
 
 
-def parse_params(pairs: list[str]) -> dict[str, str]:
+def parse_params(pairs: list[str], lang: str = "en") -> dict[str, str]:
     """`--param KEY=VALUE` pairs as a dict (spaces around key and value dropped).
 
     >>> parse_params(["actor = NTNU", "max=2"])
@@ -39,12 +40,12 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise InputError(f"--param {pair!r}: write it as KEY=VALUE, e.g. --param actor=NTNU")
+            raise InputError.of("cli.param.form", lang, pair=repr(pair))
         params[key.strip()] = value.strip()
     return params
 
 
-def format_table(table: Table, width: int = 60) -> str:
+def format_table(table: Table, width: int = 60, lang: str = "en") -> str:
     """A plain-text table for the terminal; long cells are cut with an ellipsis.
 
     >>> print(format_table(Table(["city", "since"], [["Darmstadt", "1968"]])))
@@ -53,7 +54,7 @@ def format_table(table: Table, width: int = 60) -> str:
     Darmstadt  1968
     """
     if not table.rows:
-        return "(no rows)"
+        return t("cli.no_rows", lang)
 
     def cut(text: str) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
@@ -84,33 +85,45 @@ def markdown_table(table: Table) -> str:
     return "\n".join([head, rule, *("| " + " | ".join(esc(c) for c in row) + " |" for row in table.rows)])
 
 
-def _csv(table: Table) -> str:
+def _csv(table: Table, lang: str) -> str:
     return csv_text(table.columns, table.rows)
 
 
-def _json(table: Table) -> str:
+def _json(table: Table, lang: str) -> str:
     return table_json(table.columns, table.rows) + "\n"
 
 
-def _markdown(table: Table) -> str:
-    return markdown_table(table) + "\n"
+def headed(table: Table, lang: str) -> Table:
+    """The table with headings for people in Norwegian (as the app shows them); in English the column names
+    as they are, which scripts read (CSV and JSON always keep the names).
+
+    >>> headed(Table(["city", "since"], []), "nb").columns, headed(Table(["city", "since"], []), "en").columns
+    (['by', 'siden'], ['city', 'since'])
+    """
+    if lang == "en":
+        return table
+    return Table([column(c, lang) for c in table.columns], table.rows, table.raw)
 
 
-def _plain(table: Table) -> str:
-    return format_table(table) + "\n"
+def _markdown(table: Table, lang: str) -> str:
+    return markdown_table(headed(table, lang)) + "\n"
+
+
+def _plain(table: Table, lang: str) -> str:
+    return format_table(headed(table, lang), lang=lang) + "\n"
 
 
 # Each `--format` and the function that writes a table in it (the whole text, ending in a newline).
-FORMATS: dict[str, Callable[[Table], str]] = {"table": _plain, "csv": _csv, "json": _json, "md": _markdown}
+FORMATS: dict[str, Callable[[Table, str], str]] = {"table": _plain, "csv": _csv, "json": _json, "md": _markdown}
 
 
-def emit(table: Table, fmt: str) -> None:
+def emit(table: Table, fmt: str, lang: str = "en") -> None:
     """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown).
 
     CSV and JSON written to a file or a pipe keep the data as it is; to a terminal their control and
     bidi characters are made visible too (the table and Markdown formats always make them visible).
     """
-    text = FORMATS.get(fmt, _plain)(table)
+    text = FORMATS.get(fmt, _plain)(table, lang)
     if fmt in ("csv", "json") and sys.stdout.isatty():
         text = visible(text)
     sys.stdout.write(text)

@@ -8,6 +8,7 @@ import sys
 
 from graph.config import env
 from graph.errors import InputError
+from graph.i18n import t
 
 
 def editor_name(args: argparse.Namespace) -> str:
@@ -27,8 +28,8 @@ def confirmed(args: argparse.Namespace, what: str, question: str) -> bool:
     if args.yes:
         return True
     if not sys.stdin.isatty():
-        raise InputError(f"{what} needs confirmation: run it in a terminal, or add --yes")
-    if input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "j", "ja"):
+        raise InputError.of("cli.needs_confirmation", args.lang, what=what)
+    if input(f"{question} {t('cli.yes_no', args.lang)} ").strip().lower() in ("y", "yes", "j", "ja"):
         return True
-    print("nothing changed.")
+    print(t("cli.nothing_changed", args.lang))
     return False

@@ -85,6 +85,16 @@ def number(n: int, lang: str = "en") -> str:
     return str(format_decimal(int(n), format="#,##0", locale=LOCALES.get(lang, LOCALES["en"])))
 
 
+def decimal(x: float, lang: str = "en", digits: int = 2) -> str:
+    """A number with `digits` decimals as each language writes it: a decimal comma in Norwegian.
+
+    >>> decimal(0.254, "nb"), decimal(1234.5, "en"), decimal(3.25, "nb", 1)
+    ('0,25', '1,234.50', '3,2')
+    """
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return str(format_decimal(x, format=pattern, locale=LOCALES.get(lang, LOCALES["en"])))
+
+
 MD_SPECIAL = set("\\`*_{}[]()#+!|<>~&$")
 
 

@@ -6,6 +6,14 @@ The names and help of the form fields are not here: they come from the kind spec
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        # Streamlit's own widget texts, replaced (graph/ui/widget_texts.py)
+        "widget.enter_apply": "Trykk Enter for å bruke",
+        "widget.enter_submit": "Trykk Enter for å sende skjemaet",
+        "widget.ctrl_enter_apply": "Trykk Ctrl+Enter for å bruke",
+        "widget.ctrl_enter_submit": "Trykk Ctrl+Enter for å sende skjemaet",
+        "widget.upload": "Last opp",
+        "widget.upload_limit": "Høyst {size} per fil • {types}",
+        "chart.until": "til",
         # the edit page
         "editpage.title": "Rediger grafen",
         "editpage.intro": "Legg til, rett, avslutt eller slett ting i grafen uten å skrive RDF. Hver endring "
@@ -95,6 +103,14 @@ TEXT: dict[str, dict[str, str]] = {
         "siden Endringslogg.",
     },
     "en": {
+        # Streamlit's own widget texts, replaced (graph/ui/widget_texts.py)
+        "widget.enter_apply": "Press Enter to apply",
+        "widget.enter_submit": "Press Enter to submit form",
+        "widget.ctrl_enter_apply": "Press Ctrl+Enter to apply",
+        "widget.ctrl_enter_submit": "Press Ctrl+Enter to submit form",
+        "widget.upload": "Upload",
+        "widget.upload_limit": "{size} per file • {types}",
+        "chart.until": "until",
         # the edit page
         "editpage.title": "Edit the graph",
         "editpage.intro": "Add, correct, retire or delete things in the graph without writing RDF. Every change is "

@@ -70,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "collab.max_steps": "Høyst antall steg",
         "collab.no_chain": "Ingen kjede mellom {a} og {b} på høyst {n} steg.",
         "collab.chain_count": "{n} kjeder (korteste først):",
+        "collab.chain_count.one": "{n} kjede:",
         # gaps
         "gaps.title": "Hull i porteføljen",
         "gaps.intro": "Hvor porteføljen er tynn: målområder og bærekraftsmål mot nettverk og prosjekter, og listene "
@@ -161,6 +162,13 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.run": "Kjør",
         "sparql.took": "Tok {seconds} s.",
         "sparql.rows": "{n} rader",
+        "sparql.error_at": "Feil i spørringen ved linje {line}, kolonne {col}: {cause}.",
+        "sparql.no_prefix": "et prefiks er ikke definert; legg til en PREFIX-linje for det øverst",
+        "sparql.unbound": "SELECT nevner en variabel som ikke kan ha en verdi der (med GROUP BY må hver variabel i "
+        "SELECT være gruppert eller stå i en aggregatfunksjon som COUNT)",
+        "sparql.syntax": "sjekk skrivemåten rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
+        "sparql.engine_detail": "Databasemotorens tekniske melding (på engelsk)",
+        "sparql.failed": "Spørringen kunne ikke kjøres; databasemotorens melding står under.",
         "console.update": "dette er en endring; bare SELECT-, ASK-, CONSTRUCT- og DESCRIBE-spørringer kan kjøres her",
         "console.service": "SERVICE er ikke tillatt: spørringer kjøres bare på denne grafen, aldri på andre servere",
         "console.from": "FROM og FROM NAMED er ikke tillatt: spørringer kjøres bare på denne grafen",
@@ -312,6 +320,7 @@ TEXT: dict[str, dict[str, str]] = {
         "collab.max_steps": "At most this many steps",
         "collab.no_chain": "No chain between {a} and {b} in at most {n} steps.",
         "collab.chain_count": "{n} chains (shortest first):",
+        "collab.chain_count.one": "{n} chain:",
         "gaps.title": "Gaps in the portfolio",
         "gaps.intro": "Where the portfolio is thin: target areas and SDGs against networks and projects, and the gap "
         "lists, each with why it matters.",
@@ -398,6 +407,13 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.run": "Run",
         "sparql.took": "Took {seconds} s.",
         "sparql.rows": "{n} rows",
+        "sparql.error_at": "Error in the query at line {line}, column {col}: {cause}.",
+        "sparql.no_prefix": "a prefix is not declared; add a PREFIX line for it at the top",
+        "sparql.unbound": "SELECT names a variable that cannot have a value there (with GROUP BY every variable in "
+        "SELECT must be grouped or inside an aggregate such as COUNT)",
+        "sparql.syntax": "check the writing just before this place (brackets, full stops, the spelling of keywords)",
+        "sparql.engine_detail": "The database engine's technical message",
+        "sparql.failed": "The query could not be run; the database engine's message is below.",
         "console.update": "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here",
         "console.from": "FROM and FROM NAMED are not allowed: queries run only on this graph",
         "console.service": "SERVICE is not allowed: queries run only on this graph, never on other servers",

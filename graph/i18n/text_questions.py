@@ -29,8 +29,11 @@ TEXT: dict[str, dict[str, str]] = {
         "param.missing": "{question} trenger --param {name}=… ({help})",
         "param.not_year": "--param {name}={value}: ikke et firesifret årstall, f.eks. 2010",
         "param.not_int": "--param {name}={value}: ikke et heltall, f.eks. 3",
-        "readonly.unparsable_at": "spørringen kunne ikke tolkes (linje {line}, kolonne {col}): {detail}",
-        "readonly.unparsable": "spørringen kunne ikke tolkes: {detail}",
+        # the parser's own detail is English (pyparsing): bokmål says where, and what to check
+        "readonly.unparsable_at": "spørringen kunne ikke tolkes (linje {line}, kolonne {col}): sjekk skrivemåten "
+        "rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
+        "readonly.unparsable": "spørringen kunne ikke tolkes: sjekk skrivemåten (parenteser, punktum, stavemåten av "
+        "nøkkelord)",
     },
     "en": {
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
@@ -58,7 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         "param.missing": "{question} needs --param {name}=… ({help})",
         "param.not_year": "--param {name}={value}: not a four-digit year, e.g. 2010",
         "param.not_int": "--param {name}={value}: not a whole number, e.g. 3",
-        "readonly.unparsable_at": "the query could not be parsed (line {line}, column {col}): {detail}",
-        "readonly.unparsable": "the query could not be parsed: {detail}",
+        # the parser's own detail ("Expected SelectQuery") helps no one: say where, and what to check
+        "readonly.unparsable_at": "the query could not be parsed (line {line}, column {col}): check the writing just "
+        "before this place (brackets, full stops, the spelling of keywords)",
+        "readonly.unparsable": "the query could not be parsed: check the writing (brackets, full stops, the spelling "
+        "of keywords)",
     },
 }

@@ -22,7 +22,7 @@ from graph.edit.starter import dataset_title
 from graph.errors import IkgError
 from graph.i18n import LANG_NAMES, escape_md, t
 from graph.store.faults import explain_fault
-from graph.ui import cache, login, state
+from graph.ui import cache, login, state, widget_texts
 from graph.ui.pages import start
 
 log = logging.getLogger("ikg.app")
@@ -104,6 +104,7 @@ def main() -> None:
     st.set_page_config(page_title=t("app.title", "nb"), page_icon="🌐", layout="wide")
     lang = st.sidebar.radio("Språk / Language", list(LANG_NAMES), format_func=lambda code: LANG_NAMES[code],
                             key=state.LANG_KEY, horizontal=True, persist_state="session") or state.lang()
+    widget_texts.page_style(lang)  # Streamlit's own English under fields and in uploaders, in `lang`
     title = st.sidebar.empty()  # the dataset's own name, once the store is open
     title.title(t("app.title", lang))
     editor = login.sidebar_login(lang)

@@ -137,7 +137,8 @@ def thing_picker(ctx: context.PageContext, action: str, kind: str) -> tuple[str,
     wk = wkey(f"edit_{action}_thing.{kind}", lang, options[0][0])
     if st.session_state[wk] not in labels:  # deleted, or never there
         st.session_state[wk] = options[0][0]
-    iri = st.selectbox(t("editpage.thing", lang), list(labels), format_func=lambda v: labels[v], key=wk)
+    iri = st.selectbox(t("editpage.thing", lang), list(labels), format_func=lambda v: labels[v],
+                       placeholder=t("common.choose", lang), key=wk)
     iri = iri if iri is not None else options[0][0]
     st.text(t("editpage.identifier", lang, iri=iri))  # text: not turned into a link
     return iri, labels[iri]

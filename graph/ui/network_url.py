@@ -1,5 +1,5 @@
-"""The Network page's address: focus, filters and year in the URL (st.query_params), so a view can be
-shared as a link. Values are readable: local names for IRIs, group names, numbers."""
+"""The Network page's address: focus, filters, year and collapsed clusters in the URL (st.query_params), so
+a view can be shared as a link. Values are readable: local names for IRIs, group names, numbers."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: li
         state.set_picker("net_size", lang, params["size"])
     if params.get("colour") in ("kind", "community"):
         state.set_picker("net_colour", lang, params["colour"])
+    st.session_state["net_collapse"] = params.get("clusters") == "collapsed"
 
 
 def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
@@ -70,6 +71,8 @@ def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
         wanted["size"] = options["size_by"]
     if options.get("colour_by", "kind") != "kind":
         wanted["colour"] = options["colour_by"]
+    if options.get("collapse"):
+        wanted["clusters"] = "collapsed"
     st.session_state[LAST] = wanted
     if {k: st.query_params[k] for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)

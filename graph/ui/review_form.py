@@ -18,7 +18,7 @@ import graph.analysis.assessments as reads
 import graph.edit.assessments as saving
 from graph.errors import InputError
 from graph.i18n import escape_md, t
-from graph.ui import cache, context
+from graph.ui import cache, context, widget_texts
 
 DRAFTS = "review_drafts"  # (round IRI, item IRI) -> {field: value}: unsaved edits, per item
 SAVED = "review_saved"  # the confirmation shown once after the rerun that follows a save
@@ -90,7 +90,8 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
         st.text_area(t("col.comment", lang), key=keys["comment"], disabled=off)
         c1, c2 = st.columns(2)
         c1.text_input(t("col.reviewer", lang), key=keys["reviewer"], disabled=off)
-        c2.date_input(t("col.date", lang), key=keys["date"], disabled=off)
+        with c2:
+            widget_texts.date_input(t("col.date", lang), lang=lang, key=keys["date"], disabled=off)
     current = {name: st.session_state[key] for name, key in keys.items()}
     if current != base:
         drafts[(round_.iri, item)] = current

@@ -43,7 +43,7 @@ def portfolio_view(ctx: context.PageContext, round_: reads.ReviewRound, rounds: 
         return
     names = {r.iri: r.label for r in others}
     before = st.selectbox(t("portfolio.compare", lang), list(names), format_func=lambda i: names[i],
-                          key=f"portfolio_compare.{lang}")
+                          placeholder=t("common.choose", lang), key=f"portfolio_compare.{lang}")
     table = review_items.round_changes(ctx.store, lang, before, round_.iri)
     if table.rows:
         tables.show_table(table, lang, key="portfolio_changes")

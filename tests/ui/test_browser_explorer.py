@@ -199,7 +199,7 @@ def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit)
     bars = page.locator('[data-testid="stVegaLiteChart"] svg [aria-roledescription="bar"]')
     expect(bars.first).to_be_attached()
     labels = [bars.nth(i).get_attribute("aria-label") for i in range(bars.count())]
-    twin = [x for x in labels if "row: Trondheim–Dunfermline" in x]
+    twin = [x for x in labels if "Hva: Trondheim–Dunfermline" in x]
     assert twin and "År: 1945" in twin[0] and "Slag: avtaler" in twin[0]  # a bar from 1945, still running
     shot(page, "timeline-nb.png")
     # "what started after 2019?" in one look

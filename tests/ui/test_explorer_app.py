@@ -67,3 +67,40 @@ def test_timeline_page_runs_in_both_languages_and_filters(shared_env):
         assert not at.exception
         assert [x.value for x in at.text if x.value.startswith(("Viser", "Showing"))][0].startswith(
             ("Viser 0 av", "Showing 0 of"))
+
+
+def test_network_search_chain_and_clusters_say_what_they_found_in_both_languages(shared_env):
+    words = {"en": ("Found in the drawing (2): Network A; Network B", "Chain: Innovation Agency → Trade group → "
+                    "Hometown Municipality → Hometown–Farcity → Farcity",
+                    "No node in the drawing has “Oslo” in its name."),
+             "nb": ("Funnet i tegningen (2): Nettverk A; Nettverk B", "Kjede: Innovasjonsetaten → Handelsgruppa → "
+                    "Hjemby kommune → Hjemby–Fjernby → Fjernby",
+                    "Ingen node i tegningen har «Oslo» i navnet.")}
+    for lang, (found, chain, none) in words.items():
+        at = start(lang, "network")
+        at.text_input(key="net_find").input("netw" if lang == "en" else "nettv").run()
+        at.selectbox(key=f"net_chain_a.{lang}").set_value(str(EX["agency"])).run()
+        at.selectbox(key=f"net_chain_b.{lang}").set_value(str(EX["farcity"])).run()
+        assert not at.exception
+        assert f"{found}\n{chain}" in [x.value for x in at.text]
+        at.button(key="net_clear").click().run()
+        assert at.text_input(key="net_find").value == "" and at.selectbox(key=f"net_chain_a.{lang}").value == ""
+        assert not any(x.value.startswith(found[:8]) for x in at.text)
+        at.text_input(key="net_find").input("Oslo").run()
+        assert none in [x.value for x in at.text]
+        at.toggle(key="net_collapse").set_value(True).run()  # the clusters collapsed: the page still runs
+        assert not at.exception and at.toggle(key="net_collapse").value
+
+
+def test_one_chain_is_one_chain_in_both_languages(shared_env):
+    for lang, one, two in (("nb", "1 kjede:", "2 kjeder (korteste først):"),
+                           ("en", "1 chain:", "2 chains (shortest first):")):
+        at = start(lang, "collaborators")
+        at.number_input(key="chain_max").set_value(1).run()
+        at.selectbox(key=f"chain_from.{lang}").set_value(str(EX["agency"])).run()
+        at.selectbox(key=f"chain_to.{lang}").set_value(str(EX["uni"])).run()
+        assert not at.exception
+        assert one in [x.value for x in at.text]
+        at.selectbox(key=f"chain_from.{lang}").set_value(str(EX["farcity"])).run()
+        at.selectbox(key=f"chain_to.{lang}").set_value(str(EX["hometown"])).run()
+        assert two in [x.value for x in at.text]

@@ -7,29 +7,52 @@ import argparse
 from graph.cli.output import format_table, safe, safe_lines
 from graph.cli.prompts import editor_name
 from graph.history.shipped import open_store
+from graph.i18n import TEXT, t
 from graph.questions.table import Table
 
 HISTORY_COLUMNS = ["id", "time", "editor", "action", "triples", "undo", "why"]
 
 
+def action_name(code: str, lang: str) -> str:
+    """A change's action as the terminal shows it: in English its recorded code (scripts read it), in
+    Norwegian in words as the app's history page says it ('correct-membership' -> 'rettet et medlemskap').
+
+    >>> action_name("correct-membership", "en"), action_name("correct-membership", "nb")
+    ('correct-membership', 'rettet et medlemskap')
+    """
+    if lang == "en":
+        return code
+    if f"explorer.action.{code}" in TEXT["en"]:
+        return t(f"explorer.action.{code}", lang)
+    verb, _, kind = code.partition("-")
+    if kind and f"explorer.action.{verb}" in TEXT["en"]:
+        name = t(f"explorer.kind.{kind}", lang) if f"explorer.kind.{kind}" in TEXT["en"] else kind.replace("-", " ")
+        return t(f"explorer.action.{verb}", lang, kind=name)
+    return code
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from graph.history.changes import changes, diff, find
 
+    lang = args.lang
     store = open_store(args.store)
     if args.show:
-        change = find(store, args.show, args.lang)
-        added, removed = diff(store, change.id, args.lang)
-        print(safe_lines(f"change {change.id}  {change.time}  {safe(change.editor)}  {change.action}"
-                         + (f"  — {safe(change.comment)}" if change.comment else "")))
+        change = find(store, args.show, lang)
+        added, removed = diff(store, change.id, lang)
+        head = t("cli.history.change", lang, id=change.id, time=change.time, editor=safe(change.editor),
+                 action=action_name(change.action, lang))
+        print(safe_lines(head + (f"  — {safe(change.comment)}" if change.comment else "")))
         for sign, graph in (("-", removed), ("+", added)):
             names = graph.namespace_manager
             for s, p, o in sorted(graph, key=lambda tr: tuple(term.n3() for term in tr)):
                 print(f"{sign} {safe(s.n3(names))} {safe(p.n3(names))} {safe(o.n3(names))}")
         return 0
-    rows = [[c.id, c.time, c.editor, c.action, f"+{c.added_count} -{c.removed_count}",
-             (f"undone by {c.undone_by}" if c.undone_by else "") + (f"undoes {c.undoes}" if c.undoes else ""),
+    rows = [[c.id, c.time, c.editor, action_name(c.action, lang), f"+{c.added_count} -{c.removed_count}",
+             t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
+                 t("history.undoes", lang, id=c.undoes) if c.undoes else ""),
              c.comment] for c in changes(store, limit=args.limit)]
-    print(format_table(Table(HISTORY_COLUMNS, rows)))
+    columns = HISTORY_COLUMNS if lang == "en" else [t(f"history.col.{name}", lang) for name in HISTORY_COLUMNS]
+    print(format_table(Table(columns, rows), lang=lang))
     return 0
 
 
@@ -38,8 +61,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     change = undo(store, args.id, editor=editor_name(args), why=args.why, lang=args.lang)
-    print(f"undid change {change.undoes}: new change {change.id} "
-          f"(+{change.added_count} -{change.removed_count} triples)")
+    print(t("cli.undo.done", args.lang, undone=change.undoes, id=change.id, added=change.added_count,
+            removed=change.removed_count))
     return 0
 
 

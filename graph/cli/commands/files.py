@@ -11,7 +11,7 @@ from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
 from graph.history.shipped import open_store
-from graph.i18n import t
+from graph.i18n import decimal, number, t
 from graph.render.exports import export
 
 
@@ -26,9 +26,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(format_problem(problem))
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print(t("cli.validate.problems", args.lang, n=number(len(problems), args.lang)), file=sys.stderr)
         return 1
-    print("valid: no problems found." if args.lang == "en" else "gyldig: ingen problemer funnet.")
+    print(t("cli.validate.ok", args.lang))
     return 0
 
 
@@ -60,7 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(t("city.err.export_needs", args.lang))
     written = export(store, args.format, args.out, args.lang)
     for path in written:
-        print(f"wrote {path} ({path.stat().st_size} bytes)")
+        print(t("cli.export.wrote", args.lang, path=path, size=number(path.stat().st_size, args.lang)))
     return 0
 
 
@@ -69,17 +69,20 @@ def cmd_load(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     missing = [str(f) for f in args.files if not f.exists()]
     if missing:
-        raise InputError(f"no such file: {', '.join(missing)}")
+        raise InputError.of("cli.load.missing", args.lang, files=", ".join(missing))
 
     def progress(path: Path, n: int, fraction: float) -> None:
         bar = "#" * int(30 * fraction)
         end = "\n" if fraction >= 1.0 else ""
-        print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {n:,} triples {time.perf_counter() - start:.1f} s",
+        triples = t("cli.load.progress", args.lang, n=number(n, args.lang))
+        took = decimal(time.perf_counter() - start, args.lang, 1)
+        print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {triples} {took} s",
               end=end, file=sys.stderr, flush=True)
 
     total = store.load(args.files, progress=progress)
     seconds = time.perf_counter() - start
-    print(f"loaded {total} triples in {seconds:.1f} s into {store.describe()}")
+    print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
+            store=store.describe()))
     return 0
 
 

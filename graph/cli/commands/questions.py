@@ -7,9 +7,10 @@ import argparse
 import graph.analysis.gaps as gaps
 from graph.analysis.network import collaboration_graph
 from graph.answers import ask
-from graph.cli.output import emit, format_table, parse_params
+from graph.cli.output import emit, format_table, headed, parse_params
 from graph.errors import InputError
 from graph.history.shipped import open_store
+from graph.i18n import number, t
 from graph.questions.console import checked, run_console, run_limited
 from graph.questions.isolated import Limits
 from graph.questions.library import get_question, is_named, list_questions
@@ -31,9 +32,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     q = get_question(args.name, args.lang)
     if is_named(q) or q.computed_by:
-        emit(ask(store, args.name, parse_params(args.param), args.lang), args.format)
+        emit(ask(store, args.name, parse_params(args.param, args.lang), args.lang), args.format, args.lang)
         return 0
-    emit(own_file(store, q, parse_params(args.param), args.lang), args.format)
+    emit(own_file(store, q, parse_params(args.param, args.lang), args.lang), args.format, args.lang)
     return 0
 
 
@@ -54,15 +55,13 @@ def own_file(store: Store, q: Question, params: dict[str, str], lang: str) -> Ta
 
 def cmd_stats(args: argparse.Namespace) -> int:
     store = open_store(args.store)
-    emit(ask(store, "counts", {}, args.lang), "table")
+    emit(ask(store, "counts", {}, args.lang), "table", args.lang)
     g = collaboration_graph(store, args.lang)
     print()
-    print(f"triples: {store.count()}")
-    print(f"collaboration network: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    print(t("cli.stats.triples", args.lang, n=number(store.count(), args.lang)))
+    print(t("cli.stats.network", args.lang, nodes=number(g.number_of_nodes(), args.lang),
+            edges=number(g.number_of_edges(), args.lang)))
     return 0
-
-
-GAP_HEADINGS = {"en": ("Brokers", "Isolated actors"), "nb": ("Meglere", "Isolerte aktører")}
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
@@ -71,15 +70,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
         print(f"## {gap.title[args.lang]}")
         print(gap.why[args.lang])
         print()
-        print(format_table(table))
+        print(format_table(headed(table, args.lang), lang=args.lang))
         print()
     brokers, isolated = gaps.network_gaps(store, args.lang)
-    head = GAP_HEADINGS[args.lang]
-    for title, why, items in ((head[0], gaps.BROKERS_WHY, brokers), (head[1], gaps.ISOLATED_WHY, isolated)):
+    for title, why, items in ((t("cli.gaps.brokers", args.lang), gaps.BROKERS_WHY, brokers),
+                              (t("cli.gaps.isolated", args.lang), gaps.ISOLATED_WHY, isolated)):
         print(f"## {title}")
         print(why[args.lang])
         print()
-        print("\n".join(f"- {item}" for item in items) or "(none)")
+        print("\n".join(f"- {item}" for item in items) or t("common.none", args.lang))
         print()
     return 0
 

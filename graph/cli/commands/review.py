@@ -83,7 +83,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         return import_file(store, args)
     rounds = review_rounds(store, lang)
     if args.action == "rounds":
-        emit(rounds_table(rounds, lang), args.format if args.format in ("md", "csv") else "table")
+        emit(rounds_table(rounds, lang), args.format if args.format in ("md", "csv") else "table", lang)
         return 0
     round_ = current_round(rounds, args.round, lang)
     rnd = round_.iri if round_ else None
@@ -96,7 +96,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         for title, table in (("progress.by_kind", done.by_kind), ("progress.by_unit", done.by_unit),
                              ("progress.left", done.left)):
             print(f"\n{t(title, lang, n=len(done.left.rows))}")
-            emit(table, "table")
+            emit(table, "table", lang)
             print()
         return 0
     return write_review(store, args, rnd)
@@ -109,7 +109,7 @@ def write_review(store: Any, args: argparse.Namespace, rnd: str | None) -> int:
         if fmt in ("xlsx", "html"):
             raise InputError.of("err.review_out", lang, format=fmt)
         table = review_table(store, lang, rnd)
-        emit(Table(table.columns[1:], [row[1:] for row in table.rows]), fmt)
+        emit(Table(table.columns[1:], [row[1:] for row in table.rows]), fmt, lang)
         return 0
     content = FILES["csv" if fmt == "table" else fmt](store, lang, rnd)
     data = content.encode("utf-8") if isinstance(content, str) else content

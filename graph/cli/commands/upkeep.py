@@ -9,7 +9,7 @@ import time
 from graph.cli.prompts import confirmed, editor_name
 from graph.errors import InputError
 from graph.history.shipped import changes_since_fill, data_folder, open_store, reset_from_data
-from graph.i18n import t
+from graph.i18n import decimal, t
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
         print(t("city.reset.added", args.lang, n=added, m=missing, folder=folder))
         if not getattr(args, "export_first", None):
             print(t("city.reset.export_hint", args.lang))
-    kept = "" if args.drop_assessments else " Review assessments are kept."
+    kept = "" if args.drop_assessments else t("cli.reset.kept", args.lang)
     question = t("city.reset.question", args.lang, store=store.describe(), folder=folder)
     if not confirmed(args, "reset", f"{question}{kept}"):
         return 1
@@ -32,7 +32,8 @@ def cmd_reset(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args), data=folder)
     seconds = time.perf_counter() - start
-    print(f"rebuilt {store.describe()} from the shipped files: {n} triples in {seconds:.1f} s.{kept}")
+    print(t("cli.reset.done", args.lang, store=store.describe(), n=n,
+            seconds=decimal(seconds, args.lang, 1), kept=kept))
     return 0
 
 
@@ -41,7 +42,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     n = backup(store, args.path)
-    print(f"wrote {n} triples from {store.describe()} to {args.path}")
+    print(t("cli.backup.done", args.lang, n=n, store=store.describe(), path=args.path))
     return 0
 
 
@@ -50,22 +51,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     store = open_store(args.store, fill=False)
     n = len(read_backup(args.path))  # check the whole file before asking
-    if not confirmed(args, "restore", f"Replace everything in {store.describe()} with the {n} triples of {args.path}?"):
+    question = t("cli.restore.question", args.lang, store=store.describe(), n=n, path=args.path)
+    if not confirmed(args, "restore", question):
         return 1
     restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
-    print(f"restored {n} triples from {args.path} into {store.describe()} (undo with `ikg undo`)")
+    print(t("cli.restore.done", args.lang, n=n, path=args.path, store=store.describe()))
     return 0
 
 
 def cmd_password(args: argparse.Namespace) -> int:
     from graph.edit.auth import hash_password
 
-    first = getpass.getpass("editor password: ")
+    first = getpass.getpass(t("cli.password.prompt", args.lang))
     if len(first) < 10:
-        raise InputError("the password is too short: use at least 10 characters (a few words are easy to remember)")
-    if getpass.getpass("again: ") != first:
-        raise InputError("the two passwords differ; nothing was made")
-    print("# put these two lines in .streamlit/secrets.toml (never commit that file)")
+        raise InputError.of("cli.password.short", args.lang)
+    if getpass.getpass(t("cli.password.again", args.lang)) != first:
+        raise InputError.of("cli.password.differ", args.lang)
+    print(t("cli.password.put", args.lang))
     print("[ikg]")
     print(f'editor_password_hash = "{hash_password(first)}"')
     return 0

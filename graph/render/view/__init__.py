@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from graph.analysis.ties import RELATIONS
 from graph.render.view.build import build_view
+from graph.render.view.chains import chain_view
+from graph.render.view.collapse import is_cluster
 from graph.render.view.data import network_data
 from graph.render.view.details import node_details
 from graph.render.view.files import view_graphml, view_svg
 from graph.render.view.filters import visible
+from graph.render.view.highlight import chain, find, lit
 from graph.render.view.html import ASSETS_DIR, VIS_OPTIONS, render_html, script_json
 from graph.render.view.kinds import (
     ACTOR_CLASSES,
@@ -38,7 +41,8 @@ __all__ = [
     "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_LABELS", "GROUP_OF",
     "GROUP_SHAPES",
     "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "TEXT", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
-    "ViewOptions", "build_view", "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",
+    "ViewOptions", "build_view", "chain", "chain_view", "find", "is_cluster", "lit",
+    "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",
     "positions", "render_html", "script_json", "view_graphml", "view_svg",
     "visible",
 ]

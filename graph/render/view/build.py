@@ -12,6 +12,7 @@ from graph.analysis.network import betweenness
 from graph.errors import IkgError
 from graph.i18n import number
 from graph.render.view.arrange import arrange, clusters
+from graph.render.view.collapse import collapse, is_cluster
 from graph.render.view.data import network_data
 from graph.render.view.filters import neighbourhood, visible
 from graph.render.view.html import render_html
@@ -129,11 +130,19 @@ def _build_view(store: Store, options: ViewOptions) -> View:
     edges = [i for i in edge_idx if data.edges[i].actor in keep and data.edges[i].thing in keep]
     pairs = [(data.edges[i].actor, data.edges[i].thing) for i in edges]
     pos = arrange(node_ids, pairs, focus, {n: d for n, d in dist.items() if n in keep}, data.home, score)
-    groups = clusters(node_ids, pairs, data.home) if options.colour_by == "community" else None
+    groups = clusters(node_ids, pairs, data.home) if options.colour_by == "community" or options.collapse else None
     drawn = vis_nodes(data, node_ids, pos, score, focus, t, groups)
-    key = legend(data, node_ids, edges, t, groups)
-    note = " ".join(p.strip() for p in note_parts)
-    html = render_html(page_data(data, node_ids, edges, drawn, focus, t), key, note, lang)
+    key = legend(data, node_ids, edges, t, groups, score if options.collapse else None)
+    html = render_html(page_data(data, node_ids, edges, drawn, focus, t), key, " ".join(p.strip() for p in note_parts),
+                       lang)
     drawn_edges = vis_edges(data, edges, t)
+    owner = {n: n for n in node_ids}
+    if options.collapse and groups:
+        drawn, drawn_edges, owner = collapse(data, groups, drawn, drawn_edges, score, options.expanded, t)
+        closed = sum(1 for n in drawn if is_cluster(n["id"]))
+        note_parts.append(t["collapsed_note"][closed != 1].format(n=number(closed, lang)) if closed else t["all_open"])
+    note = " ".join(p.strip() for p in note_parts)
+    names = {n: data.nodes[n].label for n in node_ids}
+    actors = sorted((n for n in node_ids if data.nodes[n].is_actor), key=lambda n: (names[n].casefold(), n))
     return View(drawn, drawn_edges, key, len(node_ids), total, len(node_ids) < total, note, html,
-                component_data(drawn, drawn_edges, focus, key, note, t, lang))
+                component_data(drawn, drawn_edges, focus, key, note, t, lang), pairs, owner, names, actors)

@@ -25,6 +25,8 @@ class ViewOptions:
     size_by: str = "degree"  # or "betweenness"
     max_nodes: int = 2000
     colour_by: str = "kind"  # or "community"
+    collapse: bool = False  # each cluster (Louvain) drawn as one node
+    expanded: tuple[str, ...] = ()  # clusters left open while collapsed, by their lead member's IRI
 
     def key(self) -> tuple:
         def f(s: set[str] | None) -> tuple[str, ...] | None:
@@ -32,7 +34,7 @@ class ViewOptions:
 
         return (self.lang, f(self.kinds), f(self.target_areas), f(self.sdgs), f(self.agreement_types),
                 f(self.statuses), self.year, self.focus, self.depth, self.size_by, self.max_nodes,
-                self.colour_by)
+                self.colour_by, self.collapse, tuple(sorted(self.expanded)) if self.collapse else ())
 
 
 @dataclass(frozen=True)
@@ -103,3 +105,7 @@ class View:
     note: str
     html: str  # a self-contained page (vis-network inline)
     data: dict = field(default_factory=dict)  # what the app's network component draws (graph/render/assets/index.html)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # every tie among the view's nodes (actor, thing)
+    owner: dict[str, str] = field(default_factory=dict)  # every node of the view -> the drawn node holding it
+    names: dict[str, str] = field(default_factory=dict)  # every node of the view -> its full name
+    actors: list[str] = field(default_factory=list)  # the view's actors, by name

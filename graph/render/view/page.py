@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from graph.analysis.ties import RELATIONS
+from graph.render.view.collapse import lead
 from graph.render.view.facts import facts
 from graph.render.view.kinds import (
     COMMUNITY_COLOURS,
@@ -93,7 +94,7 @@ def vis_edges(data: NetworkData, edge_idx: list[int], t: dict) -> list[dict]:
 
 
 def legend(data: NetworkData, node_ids: list[str], edge_idx: list[int], t: dict,
-           groups: list[list[str]] | None = None) -> list[tuple[str, str, str]]:
+           groups: list[list[str]] | None = None, score: dict[str, float] | None = None) -> list[tuple[str, str, str]]:
     """(label, colour, shape) for every family drawn (or every cluster, by its best-connected member),
     then every kind of tie drawn. No two entries share a colour and shape."""
     present = {family(data.nodes[n].cls)[0] for n in node_ids}
@@ -105,8 +106,8 @@ def legend(data: NetworkData, node_ids: list[str], edge_idx: list[int], t: dict,
         out.append((t["family"]["other"], OTHER_COLOUR, "dot"))
     if groups is not None:
         for i, members in enumerate(groups[: len(COMMUNITY_COLOURS)]):
-            lead = max(members, key=lambda n: (n != data.home, data.degree.get(n, 0), n))
-            out.append((t["cluster"].format(label=data.nodes[lead].label, n=len(members)), COMMUNITY_COLOURS[i],
+            head = lead(data, members, score)
+            out.append((t["cluster"].format(label=data.nodes[head].label, n=len(members)), COMMUNITY_COLOURS[i],
                         "box"))
     for rel in RELATIONS:
         if any(data.edges[i].relation == rel for i in edge_idx):
@@ -121,7 +122,7 @@ def component_data(nodes: list[dict], edges: list[dict], focus: str | None, key:
     the note, and the words of its buttons. Only this goes to the browser on a rerun."""
     return {"lang": lang, "nodes": [{k: v for k, v in n.items() if k != "group"} for n in nodes], "edges": edges,
             "focus": focus, "legend": [{"label": a, "colour": b, "shape": c} for a, b, c in key], "note": note,
-            "text": {k: t[k] for k in ("png", "fit", "labels_hidden")}}
+            "text": {k: t[k] for k in ("png", "fit", "labels_hidden", "clear_highlight")}}
 
 
 def _panel_details(data: NetworkData, iri: str, t: dict, s) -> dict:

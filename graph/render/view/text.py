@@ -33,6 +33,15 @@ TEXT: dict[str, dict] = {
         "cluster": "Cluster around {label} ({n})",
         "png": "Save as PNG", "fit": "Fit to window",
         "labels_hidden": "{n} names hidden to keep the names readable: zoom in to see them.",
+        "collapsed": "{label} + {n}",
+        "collapsed_title": "Cluster around {label}: {n} nodes. Click to open it.",
+        "ties_between": ("{n} tie between these clusters", "{n} ties between these clusters"),
+        "collapsed_note": ("{n} cluster is drawn as one node: click it to open it.",
+                           "{n} clusters are drawn as one node each: click one to open it."),
+        "all_open": "Every cluster is open.",
+        "clear_highlight": "Clear highlight",
+        "chain_note": ("The chain and what lies next to it: {shown} nodes.",
+                       "The {n} chains and what lies next to them: {shown} nodes."),
     },
     "nb": {
         "overview": "Viser de {shown} mest sentrale av {total} noder (etter {measure}); søk, filtrer eller "
@@ -63,6 +72,15 @@ TEXT: dict[str, dict] = {
         "cluster": "Klynge rundt {label} ({n})",
         "png": "Lagre som PNG", "fit": "Tilpass til vinduet",
         "labels_hidden": "{n} navn er skjult så navnene kan leses: zoom inn for å se dem.",
+        "collapsed": "{label} + {n}",
+        "collapsed_title": "Klynge rundt {label}: {n} noder. Klikk for å åpne den.",
+        "ties_between": ("{n} kobling mellom disse klyngene", "{n} koblinger mellom disse klyngene"),
+        "collapsed_note": ("{n} klynge er tegnet som én node: klikk på den for å åpne den.",
+                           "{n} klynger er tegnet som én node hver: klikk på en for å åpne den."),
+        "all_open": "Alle klyngene er åpne.",
+        "clear_highlight": "Fjern uthevingen",
+        "chain_note": ("Kjeden og det som ligger inntil den: {shown} noder.",
+                       "De {n} kjedene og det som ligger inntil dem: {shown} noder."),
     },
 }
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import streamlit as st
+from babel import Locale
 
 import graph.analysis.network as analysis
-from graph.i18n import escape_md, number, t
-from graph.ui import cache, context, tables
+import graph.render.view as view
+from graph.i18n import LOCALES, escape_md, number, t
+from graph.ui import cache, context, network_component, tables
 from graph.ui.state import wkey
 
 
@@ -24,7 +25,7 @@ def render(ctx: context.PageContext) -> None:
     home = cache.network_choices(ctx.store, ctx.key, lang)["home"]
     home = home if home in labels else iris[0]
     actor = st.selectbox(t("collab.actor", lang), iris, format_func=lambda i: labels[i],
-                         key=wkey("collab_actor", lang, home))
+                         placeholder=t("common.choose", lang), key=wkey("collab_actor", lang, home))
     table = cache.ask(ctx.store, ctx.key, "collaborators", (("actor", actor),), lang)
     st.text(t("collab.count", lang, n=number(len(table.rows), lang), actor=labels[actor]))
     tables.show_table(table, lang, key="collab_table")
@@ -34,45 +35,39 @@ def render(ctx: context.PageContext) -> None:
 
 
 def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], actor: str) -> None:
-    """The chains of collaboration between two actors, as text and as a small graph."""
+    """The chains of collaboration between two actors, as text and lit up on a drawing of their neighbourhood."""
     lang = ctx.lang
     st.subheader(t("collab.chains", lang))
     c1, c2, c3 = st.columns([2, 2, 1])
     a = c1.selectbox(t("collab.from", lang), iris, format_func=lambda i: labels[i],
-                     key=wkey("chain_from", lang, actor))
+                     placeholder=t("common.choose", lang), key=wkey("chain_from", lang, actor))
     other = next((i for i in iris if i != a), a)
-    b = c2.selectbox(t("collab.to", lang), iris, format_func=lambda i: labels[i], key=wkey("chain_to", lang, other))
+    b = c2.selectbox(t("collab.to", lang), iris, format_func=lambda i: labels[i],
+                     placeholder=t("common.choose", lang), key=wkey("chain_to", lang, other))
     steps = int(c3.number_input(t("collab.max_steps", lang), 1, 6, 3, key="chain_max"))
     g = analysis.collaboration_graph(ctx.store, lang)
     found = analysis.chains(g, a, b, steps, shortest_only=False)
     if not found:
         st.info(escape_md(t("collab.no_chain", lang, a=labels[a], b=labels[b], n=steps)))
         return
-    st.text(t("collab.chain_count", lang, n=number(len(found), lang)))
+    st.text(chain_count(len(found), lang))
     st.text("\n".join(analysis.chain_text(g, p) for p in found))
-    st.graphviz_chart(chains_dot(g, found), width="content")
+    st.caption(t("explorer.chains_drawn", lang))
+    drawing = view.chain_view(ctx.store, lang, found)
+    lit = view.lit(drawing, None, found, clearable=True)
+    network_component.draw(drawing, (ctx.key, "chains", lang, tuple(tuple(p) for p in found)), key="collab_drawing",
+                           height=560, highlight=lit)
 
 
-def chains_dot(g: nx.Graph, paths: list[list[str]]) -> str:
-    """The chains as a small Graphviz graph; labels are quoted DOT strings (text, never HTML)."""
+def chain_count(n: int, lang: str) -> str:
+    """'1 chain:' or '3 chains (shortest first):', as the language's plural rules (Babel's CLDR data) say.
 
-    def q(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-    nodes: dict[str, tuple[str, bool]] = {}
-    edges: set[tuple[str, str]] = set()
-    for path in paths:
-        for i, n in enumerate(path):
-            nodes[n] = (g.nodes[n].get("label", n), g.nodes[n].get("side") == "actor")
-            if i:
-                edges.add((path[i - 1], n))
-    ids = {n: f"n{i}" for i, n in enumerate(nodes)}
-    lines = ["graph chains {", "rankdir=LR;", 'node [fontname="Helvetica", fontsize=11];']
-    for n, (label, is_actor) in nodes.items():
-        shape = 'shape=ellipse, style=filled, fillcolor="#dbe9f6"' if is_actor else 'shape=box, style="rounded"'
-        lines.append(f"{ids[n]} [label={q(label)}, {shape}];")
-    lines += [f"{ids[u]} -- {ids[v]};" for u, v in sorted(edges)]
-    return "\n".join(lines + ["}"])
+    >>> chain_count(1, "nb"), chain_count(2, "nb"), chain_count(1, "en"), chain_count(1234, "en")
+    ('1 kjede:', '2 kjeder (korteste først):', '1 chain:', '1,234 chains (shortest first):')
+    """
+    form = Locale.parse(LOCALES.get(lang, LOCALES["en"])).plural_form(n)
+    key = "collab.chain_count.one" if form == "one" else "collab.chain_count"
+    return t(key, lang, n=number(n, lang))
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script

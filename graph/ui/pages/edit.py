@@ -33,7 +33,7 @@ def render(ctx: context.PageContext) -> None:
     if st.session_state[kind_key] not in kinds:
         st.session_state[kind_key] = kinds[0]
     kind = right.selectbox(t("editpage.kind", lang), kinds, format_func=lambda k: kind_spec(k).label(lang),
-                           key=kind_key)
+                           placeholder=t("common.choose", lang), key=kind_key)
     spec = kind_spec(kind or kinds[0], lang)
     st.caption(f"{t(f'editpage.action_help.{action}', lang)} {spec.label(lang)}: {spec.help(lang)}")
     ACTION_FORMS[action](ctx, ctx.editor, spec)
@@ -173,7 +173,8 @@ def _retire_status(ctx: context.PageContext, base: str) -> str | None:
     wk = wkey(f"{base}.status", lang, ended or "")
     if st.session_state[wk] not in labels:
         st.session_state[wk] = ended
-    return st.selectbox(t("editpage.retire_status", lang), list(labels), format_func=lambda v: labels[v], key=wk,
+    return st.selectbox(t("editpage.retire_status", lang), list(labels), format_func=lambda v: labels[v],
+                        placeholder=t("common.choose", lang), key=wk,
                         help=t("editpage.retire_status_help", lang))
 
 

@@ -84,13 +84,16 @@ def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -
             x=alt.X("dimension:N", title=dim_title, scale=alt.Scale(domain=columns),
                     axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=230, labelOverlap=False,
                                   titlePadding=12)),
-            y=alt.Y("thing:N", title=None, sort=rows, axis=alt.Axis(labelLimit=330, labelOverlap=False)),
+            y=alt.Y("thing:N", title=t("gaps.things", lang), sort=rows,  # the title a screen reader says
+                    axis=alt.Axis(title=None, labelLimit=330, labelOverlap=False)),
             color=alt.Color("kind:N", title=kind, legend=alt.Legend(orient="bottom"),
                             scale=alt.Scale(domain=kinds, range=(["#2ca02c", "#ff7f0e", "#7f7f7f"] * 3)[: len(kinds)])),
             tooltip=[alt.Tooltip("thing:N", title=t("gaps.things", lang)), alt.Tooltip("dimension:N", title=dim_title),
                      alt.Tooltip("kind:N", title=kind)],
         )
         .properties(height=alt.Step(20))
+        # Vega describes axes and legends to screen readers in English only: the cells carry the data instead
+        .configure_axis(aria=False).configure_legend(aria=False)
     )
     st.altair_chart(chart, width="stretch")
 

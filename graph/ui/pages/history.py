@@ -29,7 +29,8 @@ def render(ctx: context.PageContext) -> None:
         return
     st.dataframe(change_frame(changes, lang), hide_index=True, key="history_table")
     by_id = {c.id: c for c in changes}
-    chosen = st.selectbox(t("history.pick", lang), list(by_id), key=f"history_pick.{lang}",
+    chosen = st.selectbox(t("history.pick", lang), list(by_id),
+                          placeholder=t("common.choose", lang), key=f"history_pick.{lang}",
                           format_func=lambda i: f"{i} · {action_name(by_id[i].action, lang)} · {by_id[i].editor}")
     change = by_id[chosen or changes[0].id]
     plain_words(ctx, change)

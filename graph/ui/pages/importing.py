@@ -3,7 +3,6 @@ written on confirmation, all or nothing (the work is in graph/edit/importing.py)
 
 from __future__ import annotations
 
-import math
 from pathlib import PurePath
 
 import pandas as pd
@@ -15,7 +14,7 @@ import graph.edit.uploads as uploads
 from graph.edit.editing import KINDS, kind_spec
 from graph.errors import InputError
 from graph.i18n import escape_md, number, t
-from graph.ui import context
+from graph.ui import context, widget_texts
 from graph.ui.state import done, flash, wkey
 
 UPLOAD_TYPES = ["csv", "xlsx", "ttl", "jsonld", "json", "nt"]
@@ -40,7 +39,8 @@ def templates(ctx: context.PageContext) -> None:
     st.subheader(t("importpage.templates", lang))
     c1, c2, c3 = st.columns([3, 2, 2], vertical_alignment="bottom")
     kind = c1.selectbox(t("importpage.template_kind", lang), [k.name for k in KINDS],
-                        format_func=lambda k: kind_spec(k).label(lang), key=wkey("import_tpl_kind", lang, "membership"))
+                        format_func=lambda k: kind_spec(k).label(lang),
+                        placeholder=t("common.choose", lang), key=wkey("import_tpl_kind", lang, "membership"))
     kind = kind or "membership"
     c2.download_button(t("importpage.csv", lang), lambda: tabular.template(kind, "csv", lang, store=store),
                        file_name=f"{kind}-{lang}.csv", mime="text/csv", key="import_tpl_csv",
@@ -59,10 +59,11 @@ def upload(ctx: context.PageContext, editor: str) -> None:
     limit_text = t("importpage.limit", lang, limit=uploads.size_text(limit, lang))
     table_kind = st.selectbox(t("importpage.kind", lang), ["", *(k.name for k in KINDS)],
                               format_func=lambda k: kind_spec(k).label(lang) if k else t("importpage.kind_auto", lang),
-                              key=wkey("import_kind", lang, ""), help=t("importpage.kind_help", lang))
+                              placeholder=t("common.choose", lang), key=wkey("import_kind", lang, ""),
+                              help=t("importpage.kind_help", lang))
     upload_round = st.session_state.setdefault("import_round", 0)  # a new uploader after each import
-    file = st.file_uploader(t("importpage.file", lang), type=UPLOAD_TYPES, key=f"import_file_{upload_round}",
-                            max_upload_size=max(1, math.ceil(limit / uploads.MB)), help=limit_text)
+    file = widget_texts.file_uploader(t("importpage.file", lang), key=f"import_file_{upload_round}", types=UPLOAD_TYPES,
+                                      max_bytes=limit, lang=lang, help=limit_text)
     st.caption(limit_text)
     if file is None:
         st.session_state.pop("import_prepared", None)

@@ -14,6 +14,7 @@ from graph.i18n import escape_md, number, t
 from graph.ui import cache, context, network_component, network_url, tables
 from graph.ui.state import set_picker, wkey
 
+FIND, EXPANDED, CLICK_AT = "net_find", "net_expanded", "net_click_at"
 NETWORK_MAX_NODES = 400  # what the browser draws; the rest is reachable by filter, search and focus
 KINDS = list(view.KIND_GROUPS)
 
@@ -31,19 +32,25 @@ def render(ctx: context.PageContext) -> None:
     c1, c2 = st.columns([3, 1])
     focus = c1.selectbox(t("network.search", lang), ["", *labels],
                          format_func=lambda i: labels[i] if i else t("network.no_focus", lang),
-                         key=wkey("net_focus", lang, ""))
+                         placeholder=t("common.choose", lang), key=wkey("net_focus", lang, ""))
     depth = c2.radio(t("network.depth", lang), [1, 2, 3], horizontal=True, key="net_depth")
     options.update(focus=focus or None, depth=depth)
     network_url.keep(options, KINDS)
 
     view_options = view.ViewOptions(**options)
     shown = view.build_view(ctx.store, view_options)
+    lit = _highlight(shown, lang)
     # the view's own note and legend are inside the drawing; this line is for people and tests
     st.text(t("network.counts", lang, shown=number(shown.shown, lang), total=number(shown.total, lang)))
     graph_col, details_col = st.columns([3, 1])
     with graph_col:
-        clicked = network_component.draw(shown, (ctx.key, view_options.key()), key="net_drawing")
-    drawn = {n["id"] for n in shown.nodes}
+        click = network_component.draw_clicks(shown, (ctx.key, view_options.key()), key="net_drawing", highlight=lit)
+    if click and view.is_cluster(click.node) and click.at != st.session_state.get(CLICK_AT):
+        st.session_state[CLICK_AT] = click.at  # a cluster clicked: open it
+        st.session_state[EXPANDED] = (*options["expanded"], click.node.removeprefix("cluster:"))
+        st.rerun()
+    clicked = click.node if click else None
+    drawn = {n["id"] for n in shown.nodes if not view.is_cluster(n["id"])}
     selected = clicked if clicked in drawn else focus or None
     with details_col:
         if selected:
@@ -51,6 +58,47 @@ def render(ctx: context.PageContext) -> None:
         else:
             st.caption(t("explorer.click_hint", lang))
     _downloads(ctx, shown, view_options)
+
+
+def _highlight(shown: view.View, lang: str) -> dict | None:
+    """Search in the drawing and the chain between two of its actors: what to light up on it (the
+    drawing stays as it is). Says what was found, or that nothing was."""
+    names = shown.names
+    h1, h2, h3, h4 = st.columns([4, 4, 4, 3], vertical_alignment="bottom")
+    text = h1.text_input(t("explorer.find", lang), key=FIND, placeholder=t("explorer.find_hint", lang))
+    picks = ["", *shown.actors]
+    for key in ("net_chain_a.nb", "net_chain_a.en", "net_chain_b.nb", "net_chain_b.en"):
+        if key in st.session_state and st.session_state[key] not in picks:  # no longer drawn: no longer picked
+            st.session_state[key] = ""
+    a = h2.selectbox(t("explorer.chain_from", lang), picks, format_func=lambda i: names[i] if i else "—",
+                     placeholder=t("common.choose", lang), key=wkey("net_chain_a", lang, ""))
+    b = h3.selectbox(t("explorer.chain_to", lang), picks, format_func=lambda i: names[i] if i else "—",
+                     placeholder=t("common.choose", lang), key=wkey("net_chain_b", lang, ""))
+    h4.button(t("explorer.clear_highlight", lang), key="net_clear", on_click=_clear, args=(lang,),
+              disabled=not (text.strip() or a or b))
+    found = view.find(shown, text)
+    path = view.chain(shown, a, b) if a and b else []
+    lines = []
+    if text.strip():
+        lines.append(t("explorer.found", lang, n=number(len(found), lang), names="; ".join(names[n] for n in found[:8]))
+                     + (" …" if len(found) > 8 else "") if found else t("explorer.found_none", lang, text=text.strip()))
+    if a and b:
+        lines.append(t("explorer.chain_shown", lang, chain=" → ".join(names[n] for n in path)) if path
+                     else t("explorer.chain_none", lang, a=names[a], b=names[b]))
+    slot = st.empty()  # always there, so the drawing below keeps its place (and its frame) on the page
+    if lines:
+        slot.text("\n".join(lines))
+    return view.lit(shown, found, [path] if path else None)
+
+
+def _clear(lang: str) -> None:
+    st.session_state[FIND] = ""
+    set_picker("net_chain_a", lang, "")
+    set_picker("net_chain_b", lang, "")
+
+
+def _close_all() -> None:
+    st.session_state[EXPANDED] = ()
 
 
 def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -83,10 +131,15 @@ def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
         colour_by = st.radio(t("explorer.colour_by", lang), ["kind", "community"],
                              format_func=lambda s: t(f"explorer.colour.{s}", lang),
                              key=wkey("net_colour", lang, "kind"))
+        collapse = st.toggle(t("explorer.collapse", lang), key="net_collapse", on_change=_close_all,
+                             help=t("explorer.collapse_help", lang))
+        expanded = tuple(st.session_state.get(EXPANDED, ())) if collapse else ()
+        if collapse and expanded:
+            st.button(t("explorer.close_clusters", lang), key="net_close_clusters", on_click=_close_all)
     return {"lang": lang, "kinds": set(kinds), "target_areas": set(areas) or None, "sdgs": set(sdgs) or None,
             "agreement_types": set(types) or None, "statuses": set(statuses) or None,
             "year": year if use_year else None, "size_by": size_by, "max_nodes": NETWORK_MAX_NODES,
-            "colour_by": colour_by}
+            "colour_by": colour_by, "collapse": collapse, "expanded": expanded}
 
 
 def _focus_on(iri: str, lang: str) -> None:

@@ -11,11 +11,12 @@ import streamlit as st
 import graph.analysis.assessments as reads
 import graph.analysis.review_items as review_items
 import graph.edit.assessments as saving
+import graph.edit.uploads as uploads
 import graph.questions.catalogue as queries
 import graph.render.review_report as review_report
 from graph.errors import InputError
 from graph.i18n import TEXT, escape_md, t
-from graph.ui import cache, context, review_form, review_portfolio, tables
+from graph.ui import cache, context, review_form, review_portfolio, tables, widget_texts
 from graph.ui.state import wkey
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -53,7 +54,7 @@ def render(ctx: context.PageContext) -> None:
     if ctx.editor:
         names = {row[0]: f"{row[2]} ({row[1]})" for row in table.rows}
         item = st.selectbox(t("review.item", lang), list(names), format_func=lambda i: names[i],
-                            key=wkey("review_item", lang, next(iter(names))))
+                            placeholder=t("common.choose", lang), key=wkey("review_item", lang, next(iter(names))))
         if item is not None:
             left, right = st.columns([3, 2])
             with left:
@@ -83,7 +84,7 @@ def pick_round(ctx: context.PageContext, rounds: list[reads.ReviewRound]) -> rea
     if st.session_state.get(key) not in by_iri:
         st.session_state[key] = default
     chosen = st.selectbox(t("round.pick", lang), list(by_iri), format_func=lambda i: round_text(by_iri[i], lang),
-                          key=key)
+                          placeholder=t("common.choose", lang), key=key)
     round_ = by_iri[chosen]
     period = "–".join(p for p in (round_.begin, round_.end) if p) or "–"
     scope = ", ".join(t(f"round.scope.{s}", lang) if f"round.scope.{s}" in TEXT[lang] else s for s in round_.scope)
@@ -188,7 +189,8 @@ def downloads(ctx: context.PageContext, rnd: str | None) -> None:
 def workbook_import(ctx: context.PageContext, round_: reads.ReviewRound) -> None:
     """An editor takes a filled-in workbook back: all of it, or nothing and every problem listed."""
     lang = ctx.lang
-    upload = st.file_uploader(t("wb.upload", lang), type=["xlsx"], key="review_wb_upload")
+    upload = widget_texts.file_uploader(t("wb.upload", lang), key="review_wb_upload", types=["xlsx"],
+                                        max_bytes=uploads.max_upload_bytes(lang), lang=lang)
     if upload is not None and st.button(t("wb.import", lang), key="review_wb_import"):
         try:
             changed = saving.import_workbook(ctx.store, upload.getvalue(), ctx.editor or "", lang=lang)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 import graph.questions.catalogue as queries
 import graph.questions.console as console
 from graph.errors import IkgError
-from graph.i18n import escape_md, number, t
+from graph.i18n import decimal, escape_md, number, t
+from graph.store.base import PREFIX_HEADER
 from graph.ui import context, tables
 from graph.ui.state import wkey
 
@@ -30,7 +33,7 @@ def render(ctx: context.PageContext) -> None:
 
     st.selectbox(t("sparql.example", lang), ["", *by_name],
                  format_func=lambda n: f"{n} — {by_name[n].description(lang)}" if n else t("sparql.pick", lang),
-                 key=example_key, on_change=load_example)
+                 placeholder=t("common.choose", lang), key=example_key, on_change=load_example)
     chosen = by_name.get(st.session_state.get(example_key) or "")
     if chosen is not None:
         st.caption(chosen.description(lang))
@@ -40,15 +43,46 @@ def render(ctx: context.PageContext) -> None:
         run(ctx, text)
 
 
+ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+ENGINE_CAUSES = (("Prefix not found", "sparql.no_prefix"), ("variable that is unbound", "sparql.unbound"))
+
+
+def explain(exc: IkgError, lang: str) -> tuple[str, str | None]:
+    """What to tell a person about a refused query, and the engine's own (English) message when it had one.
+    The engine's syntax errors are said in `lang`: where, and the cause when it is a known one.
+
+    >>> explain(IkgError("x", key="console.failed", detail="Unknown namespace prefix : foo"), "nb")
+    ('Spørringen kunne ikke kjøres; databasemotorens melding står under.', 'Unknown namespace prefix : foo')
+
+    >>> explain(IkgError("x", key="console.failed", detail="the query could not be parsed: error at 17:7: "
+    ...                  "expected one of Prefix not found, ['_']"), "nb")[0]
+    'Feil i spørringen ved linje 2, kolonne 7: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst.'
+    """
+    if exc.key != "console.failed":  # our own refusals and limits, already in `lang`
+        return str(exc), None
+    detail = str(exc.params.get("detail", ""))
+    found = ENGINE_ERROR.search(detail)
+    if found is None:  # the engine's or the store's own words (English): ours above them
+        return t("sparql.failed", lang), detail
+    line, col, said = found.groups()
+    line = str(max(1, int(line) - PREFIX_HEADER.count("\n")))  # the store put its PREFIX lines before the query
+    cause = next((key for text, key in ENGINE_CAUSES if text in said), "sparql.syntax")
+    return t("sparql.error_at", lang, line=line, col=col, cause=t(cause, lang)), said.strip()
+
+
 def run(ctx: context.PageContext, text: str) -> None:
     """Run the query within the limits and show its answer, or why it was refused."""
     lang = ctx.lang
     try:
         result = console.run_console(ctx.store, text, row_limit=ROW_LIMIT, time_limit_s=TIME_LIMIT_S, lang=lang)
     except IkgError as exc:
-        st.error(escape_md(str(exc)))
+        message, technical = explain(exc, lang)
+        st.error(escape_md(message))
+        if technical:
+            with st.expander(t("sparql.engine_detail", lang)):
+                st.code(technical, language=None)
         return
-    st.caption(t("sparql.took", lang, seconds=f"{result.seconds:.2f}"))
+    st.caption(t("sparql.took", lang, seconds=decimal(result.seconds, lang)))
     if result.form == "ASK":
         st.text(t("common.yes", lang) if result.answer else t("common.no", lang))
         return

@@ -46,7 +46,8 @@ def _form(lang: str) -> tuple[Start, str] | None:
         name_en = c2.text_input(t("start.name_en", lang), key="start.name_en", placeholder="Bergen Municipality")
         city = c1.text_input(t("start.city", lang), key="start.city", placeholder="Bergen")
         names = [label for _, label in codes]
-        picked = c2.selectbox(t("start.country", lang), names, index=None, key="start.country")
+        picked = c2.selectbox(t("start.country", lang), names, index=None, key="start.country",
+                              placeholder=t("common.choose", lang))
         lat = c1.text_input(t("start.lat", lang), key="start.lat", placeholder="60.39")
         long = c2.text_input(t("start.long", lang), key="start.long", placeholder="5.32")
         document = st.text_input(t("start.document", lang), key="start.document",

@@ -64,7 +64,8 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
     order = df.sort_values(["group", "start", "row"])["row"].drop_duplicates().tolist()
     kind = t("explorer.timeline.kind", lang)
     base = alt.Chart(df).encode(
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=380, labelOverlap=False)),
+        y=alt.Y("row:N", sort=order, title=t("explorer.timeline.item", lang),  # the title a screen reader says
+                axis=alt.Axis(title=None, labelLimit=380, labelOverlap=False)),
         tooltip=[alt.Tooltip("label:N", title=t("explorer.timeline.item", lang)),
                  alt.Tooltip("kind_name:N", title=kind),
                  alt.Tooltip("shown:N", title=t("explorer.timeline.years", lang)),
@@ -73,22 +74,24 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
     bars = base.mark_bar(height=12).encode(
         x=alt.X("start:Q", title=t("explorer.timeline.year", lang), axis=alt.Axis(format="d", orient="top"),
                 scale=alt.Scale(domain=[int(df["start"].min()), int(df["stop"].max())], zero=False, nice=False)),
-        x2="stop:Q",
+        x2=alt.X2("stop:Q", title=t("chart.until", lang)),
         color=alt.Color("kind_name:N", title=kind, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=[kind_name(k, lang) for k in KINDS], range=list(COLOURS))),
         opacity=alt.condition("datum.open_end || datum.open_start", alt.value(0.45), alt.value(0.95)),
     )
     ends = base.mark_text(align="left", dx=3, fontSize=12, color="#555").encode(
-        x="stop:Q", text=alt.value("→")).transform_filter("datum.open_end")
-    rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(x="year:Q")
+        x=alt.X("stop:Q", title=t("chart.until", lang)), text=alt.value("→")).transform_filter("datum.open_end")
+    rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(
+        x=alt.X("year:Q", title=t("explorer.timeline.year", lang)))
     groups = df["group"].nunique()
     layered = alt.layer(bars, ends, rule).properties(height=alt.Step(16), width=WIDTH)
     if groups > 1:
         return alt.vconcat(*[
             alt.layer(bars.transform_filter(alt.datum.group == g), ends.transform_filter(alt.datum.group == g), rule)
             .properties(title=g, height=alt.Step(16), width=WIDTH) for g in sorted(df["group"].unique())
-        ])
-    return layered
+        ]).configure_axis(aria=False).configure_legend(aria=False)
+    # Vega describes axes and legends to screen readers in English only: the bars carry the data instead
+    return layered.configure_axis(aria=False).configure_legend(aria=False)
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script

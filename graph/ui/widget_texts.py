@@ -1,0 +1,97 @@
+"""Streamlit's own widget texts in the visitor's language, where Streamlit lets them be replaced.
+
+Streamlit writes a few texts of its widgets in English only, in its browser code (no setting changes
+them). Those a visitor meets on our pages are replaced here by the catalogue's text: the "Press Enter
+to apply / submit form" line under a text field and the file uploader's button and size limit are
+hidden by CSS and our own sentence is drawn in their place (a CSS `content`); a date field gets the
+language's date order through `st.date_input(format=…)`. What cannot be reached this way is listed in
+the README (the explorer section) and in `STREAMLIT_ENGLISH`, which the browser tests hold the app to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import streamlit as st
+
+from graph.edit.uploads import MB, size_text
+from graph.i18n import t
+
+# st.date_input's `format`: the day first in Norwegian (03.12.2026), ISO order in English.
+DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+
+# Streamlit's English that stays in bokmål mode, written in its browser code with no option to change it
+# (the browser tests allow these and no other; the README lists them): texts seen only at moments (a file
+# dragged, a search in vain), hover tooltips of the toolbars, and labels only a screen reader says.
+STREAMLIT_ENGLISH = (
+    "Drag and drop a file here",  # while a file is dragged over an uploader
+    "No results",  # a select box's search that matches nothing
+    "Help for",  # the screen-reader label of a help icon: "Help for <the field's label>" (the tooltip is ours)
+    "Link to heading",  # the screen-reader label of a heading's anchor link
+    "Show password",  # the screen-reader label of the eye in a password field
+    "Hide password",
+    "Skip to main content",  # a link only a keyboard user sees (when it has the focus)
+    "Sidebar",  # screen-reader names of the sidebar, its navigation and its fold button (a tooltip)
+    "App pages",
+    "Collapse sidebar",
+    "Open",  # a select box's button that opens its list
+    "Clear all",  # a multiselect's button that empties it
+    "file upload",  # the uploader's hidden file field
+    "Choose date",  # the button that opens a date field's calendar
+    "Search",  # tooltips of a table's toolbar (shown on hover)
+    "Show/hide columns",
+    "Download as CSV",
+    "Fullscreen",
+    "Close fullscreen",
+    "Download as PNG",  # tooltips of a chart's toolbar (shown on hover)
+    "Show data",
+)
+
+INSTRUCTIONS = '[data-testid="InputInstructions"]'
+UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that cannot end the string or the <style> element.
+
+    >>> css_string('Trykk "Enter" </style>')
+    '"Trykk \\\\22 Enter\\\\22  \\\\3C /style\\\\3E "'
+    """
+    out = []
+    for c in text:
+        out.append(f"\\{ord(c):X} " if c in '"\\<>' or ord(c) < 32 else c)
+    return '"' + "".join(out) + '"'
+
+
+def page_style(lang: str) -> None:
+    """The rules for every page of this run: Enter lines and the uploader's button in `lang`."""
+    rules = [
+        f"{INSTRUCTIONS} > span {{ display: none; }}",
+        f"{INSTRUCTIONS}::after {{ content: {css_string(t('widget.enter_apply', lang))}; }}",
+        f'[data-testid="stForm"] {INSTRUCTIONS}::after {{ content: {css_string(t("widget.enter_submit", lang))}; }}',
+        f'[data-testid="stTextArea"] {INSTRUCTIONS}::after '
+        f"{{ content: {css_string(t('widget.ctrl_enter_apply', lang))}; }}",
+        f'[data-testid="stForm"] [data-testid="stTextArea"] {INSTRUCTIONS}::after '
+        f"{{ content: {css_string(t('widget.ctrl_enter_submit', lang))}; }}",
+        f'{UPLOADER} button [data-testid="stMarkdownContainer"] {{ display: none; }}',
+        f"{UPLOADER} button::after {{ content: {css_string(t('widget.upload', lang))}; }}",
+    ]
+    st.html("<style>\n" + "\n".join(rules) + "\n</style>")
+
+
+def file_uploader(label: str, *, key: str, types: list[str], max_bytes: int, lang: str, **options: Any) -> Any:
+    """st.file_uploader with its size limit and file types said in `lang` (Streamlit writes them in English)."""
+    megabytes = max(1, -(-max_bytes // MB))
+    limit = t("widget.upload_limit", lang, size=size_text(megabytes * MB, lang),
+              types=", ".join(x.upper() for x in types))
+    css_key = re.sub(r"[^\w-]", "-", key)  # Streamlit's class for a keyed widget: st-key-<key>
+    box = f'.st-key-{css_key} [data-testid="stFileUploaderDropzoneInstructions"]'
+    st.html(f"<style>\n{box} > * {{ display: none; }}\n{box}::after {{ content: {css_string(limit)}; }}\n</style>")
+    return st.file_uploader(label, type=types, key=key, max_upload_size=megabytes, **options)
+
+
+def date_input(label: str, *, lang: str, **options: Any) -> dt.date | None:
+    """st.date_input showing the date as `lang` writes it (03.12.2026 in Norwegian)."""
+    return st.date_input(label, format=DATE_FORMATS.get(lang, DATE_FORMATS["en"]), **options)

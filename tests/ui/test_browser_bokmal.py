@@ -1,0 +1,233 @@
+"""Every page of the app in bokmål, as a person sees it in headless Chromium: no English sentence of our
+catalogues, and of Streamlit's own English only the few texts it gives no way to replace (listed in
+graph/ui/widget_texts.py and the README). Streamlit's "Press Enter to apply" under a field and the
+uploader's "Upload" and "200MB per file" show our own bokmål text instead; dates read 03.12.2026 and the
+SPARQL console's time 0,25 s."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import tests.ui.test_browser as base
+from graph.ui.widget_texts import STREAMLIT_ENGLISH
+from tests.support.bokmal import english_sentences
+from tests.support.browser import AppServer, chromium_missing_reason, wait_idle
+from tests.ui.test_browser import EDITOR_PASSWORD, expect, shot, widget
+
+pytestmark = pytest.mark.browser
+
+app = base.app  # the module's app server (an editor password configured) and browser, as in test_browser.py
+browser = base.browser
+
+VISITOR_PAGES = ["", "collaborators", "gaps", "review", "map", "timeline", "sparql", "about", "history"]
+
+
+@pytest.fixture
+def visit(browser, app):
+    yield from base.visitor_for(browser, app)
+
+
+@pytest.fixture(scope="module")
+def empty_app(tmp_path_factory):
+    """An app on a data folder without a dataset: it opens on the first-run page."""
+    if chromium_missing_reason():
+        yield None
+        return
+    tmp = tmp_path_factory.mktemp("browser-bokmal-start")
+    (tmp / "data").mkdir()
+    server = AppServer(tmp / "store", log_dir=tmp, env={"IKG_DATA": str(tmp / "data")}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def visit_empty(browser, empty_app):
+    yield from base.visitor_for(browser, empty_app)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a person sees and hears
+# ---------------------------------------------------------------------------------------------
+
+
+def shown(page) -> str:
+    """The page's text, its frames' text, and what CSS draws in place of Streamlit's texts (::after)."""
+    text = page.locator("body").inner_text()
+    for frame in page.frames[1:]:
+        try:
+            text += "\n" + frame.locator("body").inner_text(timeout=2_000)
+        except Exception:  # noqa: BLE001 - a frame being replaced by a rerun
+            pass
+    return text + "\n" + "\n".join(drawn(page))
+
+
+def drawn(page) -> list[str]:
+    """The texts CSS draws after Streamlit's hidden ones (instructions, the uploader), as shown."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+            '[data-testid="InputInstructions"], [data-testid="stFileUploaderDropzoneInstructions"],'
+            + ' [data-testid="stFileUploaderDropzone"] button'))
+        .filter(e => e.getClientRects().length)
+        .map(e => getComputedStyle(e, '::after').content)
+        .filter(c => c && c !== 'none').map(c => JSON.parse(c))""")
+
+
+def attributes(page) -> list[tuple[str, bool]]:
+    """What a screen reader or a hover says: aria-label, title and placeholder of every element shown, each
+    with whether it describes a chart's mark (Vega's "field: value; field: value" from our titles and data)."""
+    return [tuple(x) for x in page.evaluate("""() => Array.from(document.querySelectorAll(
+            '[aria-label], [title], [placeholder]'))
+        .filter(e => e.getClientRects().length)
+        .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => [e.getAttribute(a),
+                                                                      e.hasAttribute('aria-roledescription')]))
+        .filter(x => x[0])""")]
+
+
+# words of Streamlit's and Vega's English templates ("Y-axis for a discrete scale", "Press Enter to apply")
+TEMPLATE_WORDS = re.compile(r"\b(the|of|with|axis|scale|legend|titled|values|press|enter|link|heading|skip|main|"
+                            r"sidebar|pages|help|show|hide|open|close|clear|upload|download|search|choose)\b", re.I)
+FIELD = re.compile(r"(?:^|; )([^:;]+): ")
+
+
+def english_on(page) -> list[str]:
+    """The English a person meets on the page beyond the known list (empty when it is all bokmål)."""
+    english = english_sentences()
+    text = shown(page)
+    found = sorted(s for s in english if s in text)
+    found += [s for s in ("Press Enter", "Press Ctrl+Enter", "per file", "Browse files", "Drag and drop",
+                          "Choose an option", "Choose options", "Upload") if s in text]
+    for label, mark in sorted(set(attributes(page))):
+        if label in STREAMLIT_ENGLISH or label.startswith("Help for "):  # Streamlit's own, documented
+            continue
+        if any(s in label for s in english):
+            found.append(f"[attribute] {label}")
+        elif mark:  # the data may be English (names of networks): the field names must be ours, in bokmål
+            raw = [f for f in FIELD.findall(label) if re.fullmatch(r"[a-z_0-9]+", f) and f not in ("status", "til")]
+            if raw:
+                found.append(f"[chart field names {raw}] {label}")
+        elif TEMPLATE_WORDS.search(label):
+            found.append(f"[attribute] {label}")
+    return found
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page, timeout=120_000)
+    page.wait_for_timeout(300)
+
+
+def log_in_nb(page, name: str = "Kari Nordmann") -> None:
+    """Log in as an editor from the sidebar, in bokmål."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Logg inn for å redigere", exact=True).click()
+    for key, value in (("login_name", name), ("login_password", EDITOR_PASSWORD)):
+        field = widget(page, key).locator("input")
+        field.fill(value)
+        expect(field).to_have_value(value)
+    sidebar.get_by_role("button", name="Logg inn", exact=True).click()
+    expect(sidebar.get_by_text(f"Innlogget som redaktør: {name}")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def go_nb(page, label: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(label, exact=True).click()
+    page.wait_for_timeout(500)
+    wait_idle(page, timeout=60_000)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", VISITOR_PAGES)
+def test_every_visitor_page_in_bokmal_shows_no_english(visit, name):
+    page = visit.page
+    open_page(page, visit.server.url + "/" + name)
+    found = english_on(page)
+    assert found == [], f"English on /{name} in bokmål:\n" + "\n".join(found)
+
+
+def test_the_known_streamlit_english_is_the_documented_list():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for text in STREAMLIT_ENGLISH:
+        assert text in readme, f"{text!r} is Streamlit's English left in bokmål: the README must say so"
+    assert not set(STREAMLIT_ENGLISH) & english_sentences()
+
+
+def test_sparql_page_in_bokmal_times_errors_and_field_line(visit):
+    page = visit.page
+    open_page(page, visit.server.url + "/sparql")
+    area = widget(page, "sparql_text").locator("textarea")
+    area.fill("SELECT ?s WHERE { ?s a foo:Nothing }")  # typed, not yet applied; foo: is not declared
+    expect(widget(page, "sparql_text").locator('[data-testid="InputInstructions"]')).to_be_visible()
+    assert drawn(page) == ["Trykk Ctrl+Enter for å bruke"]
+    assert english_on(page) == []
+    area.press("Control+Enter")
+    wait_idle(page)
+    widget(page, "sparql_run").locator("button").click()
+    wait_idle(page)
+    error = page.locator('[data-testid="stAlertContentError"]')
+    expect(error).to_have_text("Feil i spørringen ved linje 1, kolonne 35: et prefiks er ikke definert; legg til "
+                               "en PREFIX-linje for det øverst.")
+    expect(page.get_by_text("Databasemotorens tekniske melding (på engelsk)")).to_be_visible()
+    assert english_on(page) == []
+    area.fill("SELECT ?s WHERE { ?s ?p }")  # not SPARQL: the checker's message, in bokmål
+    area.press("Control+Enter")
+    wait_idle(page)
+    widget(page, "sparql_run").locator("button").click()
+    wait_idle(page)
+    expect(error).to_have_text("spørringen kunne ikke leses: spørringen kunne ikke tolkes (linje 1, kolonne 19): "
+                               "sjekk skrivemåten rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)")
+    assert english_on(page) == []
+    area.fill("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")
+    area.press("Control+Enter")
+    wait_idle(page)
+    widget(page, "sparql_run").locator("button").click()
+    wait_idle(page)
+    took = page.locator('[data-testid="stCaptionContainer"]').filter(has_text=re.compile(r"^Tok ")).first
+    expect(took).to_have_text(re.compile(r"^Tok \d+,\d\d s\.$"))
+    expect(page.get_by_text("10 rader", exact=True)).to_be_visible()
+    assert english_on(page) == []
+    shot(page, "sparql-nb.png")
+
+
+def test_editor_pages_in_bokmal_show_no_english(visit):
+    page = visit.page
+    open_page(page, visit.server.url + "/")
+    log_in_nb(page)
+    go_nb(page, "Importer")
+    expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Importer data")
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    expect(dropzone).to_be_visible()
+    assert drawn(page) == ["Last opp", "Høyst 10 MB per fil • CSV, XLSX, TTL, JSONLD, JSON, NT"]
+    assert english_on(page) == []
+    shot(page, "import-nb.png")
+
+    go_nb(page, "Rediger")
+    expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Rediger grafen")
+    assert english_on(page) == []
+    why = page.locator('[class*="st-key-edit_"][class*="-why"] input').first
+    why.fill("ny avtale")  # typed in a form, not sent
+    expect(page.locator('[data-testid="stForm"] [data-testid="InputInstructions"]').first).to_be_visible()
+    assert "Trykk Enter for å sende skjemaet" in drawn(page)
+    assert english_on(page) == []
+    shot(page, "edit-nb.png")
+
+    go_nb(page, "Gjennomgang av medlemskap")  # the review form, an editor's: its date as Norwegians write it
+    date = page.locator('[data-testid="stDateInputField"]').first
+    expect(date).to_have_text(re.compile(r"^\d\d\.\d\d\.\d{4}$"))
+    assert english_on(page) == []
+
+
+def test_start_page_in_bokmal_shows_no_english(visit_empty):
+    page = visit_empty.page
+    open_page(page, visit_empty.server.url + "/")
+    expect(page.get_by_text("Start grafen for din by", exact=True)).to_be_visible()
+    assert english_on(page) == []
+    widget(page, "start.city").locator("input").fill("Bergen")
+    assert "Trykk Enter for å sende skjemaet" in drawn(page)
+    assert english_on(page) == []
