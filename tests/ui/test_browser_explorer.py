@@ -201,6 +201,8 @@ def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit)
     labels = [bars.nth(i).get_attribute("aria-label") for i in range(bars.count())]
     twin = [x for x in labels if "Hva: Trondheim–Dunfermline" in x]
     assert twin and "År: 1945" in twin[0] and "Slag: avtaler" in twin[0]  # a bar from 1945, still running
+    titles = page.locator('[data-testid="stVegaLiteChart"] svg .role-axis-title text').all_text_contents()
+    assert titles and set(titles) == {"År"}  # one plain axis title per group, not the layers' titles joined
     shot(page, "timeline-nb.png")
     # "what started after 2019?" in one look
     widget(page, "tl_search").locator("input").fill("")

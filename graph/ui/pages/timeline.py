@@ -63,6 +63,8 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
     df = pd.DataFrame(records)
     order = df.sort_values(["group", "start", "row"])["row"].drop_duplicates().tolist()
     kind = t("explorer.timeline.kind", lang)
+    year_title = t("explorer.timeline.year", lang)
+    axis = alt.Axis(title=year_title, format="d", orient="top")  # every layer's: Vega would join their titles
     base = alt.Chart(df).encode(
         y=alt.Y("row:N", sort=order, title=t("explorer.timeline.item", lang),  # the title a screen reader says
                 axis=alt.Axis(title=None, labelLimit=380, labelOverlap=False)),
@@ -72,7 +74,7 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
                  alt.Tooltip("status:N", title=t("col.status", lang))],
     )
     bars = base.mark_bar(height=12).encode(
-        x=alt.X("start:Q", title=t("explorer.timeline.year", lang), axis=alt.Axis(format="d", orient="top"),
+        x=alt.X("start:Q", title=year_title, axis=axis,
                 scale=alt.Scale(domain=[int(df["start"].min()), int(df["stop"].max())], zero=False, nice=False)),
         x2=alt.X2("stop:Q", title=t("chart.until", lang)),
         color=alt.Color("kind_name:N", title=kind, legend=alt.Legend(orient="bottom"),
@@ -80,9 +82,9 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
         opacity=alt.condition("datum.open_end || datum.open_start", alt.value(0.45), alt.value(0.95)),
     )
     ends = base.mark_text(align="left", dx=3, fontSize=12, color="#555").encode(
-        x=alt.X("stop:Q", title=t("chart.until", lang)), text=alt.value("→")).transform_filter("datum.open_end")
+        x=alt.X("stop:Q", title=t("chart.until", lang), axis=axis), text=alt.value("→")).transform_filter("datum.open_end")
     rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(
-        x=alt.X("year:Q", title=t("explorer.timeline.year", lang)))
+        x=alt.X("year:Q", title=year_title, axis=axis))
     groups = df["group"].nunique()
     layered = alt.layer(bars, ends, rule).properties(height=alt.Step(16), width=WIDTH)
     if groups > 1:
