@@ -82,7 +82,8 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
         opacity=alt.condition("datum.open_end || datum.open_start", alt.value(0.45), alt.value(0.95)),
     )
     ends = base.mark_text(align="left", dx=3, fontSize=12, color="#555").encode(
-        x=alt.X("stop:Q", title=t("chart.until", lang), axis=axis), text=alt.value("→")).transform_filter("datum.open_end")
+        x=alt.X("stop:Q", title=t("chart.until", lang), axis=axis), text=alt.value("→"),
+    ).transform_filter("datum.open_end")
     rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(
         x=alt.X("year:Q", title=year_title, axis=axis))
     groups = df["group"].nunique()
