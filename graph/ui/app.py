@@ -131,6 +131,7 @@ def main() -> None:
     state.show_notice()
     if shipped.is_stale(opened.store):
         st.sidebar.warning(t("app.stale", lang))
+    state.entering(page.url_path)
     run(page, lang)
 
 

@@ -10,7 +10,8 @@ import streamlit as st
 from graph.ui import state
 from graph.vocab.labels import local_name
 
-LAST = "net_url_last"  # the address as the page last wrote it
+WRITTEN = "net_url_written"  # the addresses the page wrote lately, newest last
+KEEP_WRITTEN = 20
 LISTS = {"kinds": "net_kinds", "ta": "net_areas", "sdg": "net_sdgs", "types": "net_types",
          "statuses": "net_statuses"}
 IRI_LISTS = {"types", "statuses"}
@@ -21,11 +22,17 @@ def _split(value: str) -> list[str]:
 
 
 def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: list[str]) -> None:
-    """Set the widgets from the address when it is not the one the page last wrote: a link opened, or
-    a link from another page (the gaps' "show in the network"). Unknown values are left out (a link
-    from an older graph still opens)."""
+    """Set the widgets from the address when it is not one the page wrote itself: a link opened, or a
+    link from another page (the gaps' "show in the network"). Unknown values are left out (a link from
+    an older graph still opens).
+
+    While a person works on this page, the browser sends back the address it holds with each rerun; after
+    quick clicks or arrow keys that can be an address written one or two runs ago, not yet applied. Any
+    address the page wrote lately counts as its own, so such a late one never pulls the widgets back."""
     params = st.query_params
-    if {k: params[k] for k in params} == st.session_state.get(LAST):
+    if not state.same_page_as_before():
+        st.session_state[WRITTEN] = []
+    if {k: params[k] for k in params} in st.session_state.get(WRITTEN, []):
         return
     known = {"kinds": {k: k for k in kinds}, "ta": {k: k for k in choices["ta"]}, "sdg": {k: k for k in choices["sdg"]},
              "types": {local_name(k): k for k in choices["types"]},
@@ -73,7 +80,8 @@ def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
         wanted["colour"] = options["colour_by"]
     if options.get("collapse"):
         wanted["clusters"] = "collapsed"
-    st.session_state[LAST] = wanted
+    written = [w for w in st.session_state.get(WRITTEN, []) if w != wanted]
+    st.session_state[WRITTEN] = [*written, wanted][-KEEP_WRITTEN:]
     if {k: st.query_params[k] for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)
 

@@ -14,6 +14,8 @@ from graph.i18n import LANGS, escape_md
 
 LANG_KEY = "lang"  # the language radio in the sidebar
 NOTICE_KEY = "ikg_notice"  # a warning for the sidebar, shown once (e.g. "this page is for editors")
+PAGE_KEY = "ikg_page"  # the page this run shows
+PREVIOUS_PAGE_KEY = "ikg_previous_page"  # the page the run before showed
 
 
 def lang() -> str:
@@ -45,6 +47,17 @@ def set_picker(base: str, lang: str, value: Any) -> None:
     """Set a language-keyed widget's value (before it is drawn); the other language's copy is dropped."""
     st.session_state[f"{base}.{lang}"] = value
     st.session_state.pop(f"{base}.{other(lang)}", None)
+
+
+def entering(page: str) -> None:
+    """Note the page this run shows (the app calls it before running the page)."""
+    st.session_state[PREVIOUS_PAGE_KEY] = st.session_state.get(PAGE_KEY)
+    st.session_state[PAGE_KEY] = page
+
+
+def same_page_as_before() -> bool:
+    """Whether the run before showed this same page (a click on it), not another one (a link to it)."""
+    return st.session_state.get(PREVIOUS_PAGE_KEY) == st.session_state.get(PAGE_KEY)
 
 
 def forget(prefix: str) -> None:

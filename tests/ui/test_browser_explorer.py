@@ -252,3 +252,22 @@ def test_explorer_pages_in_bokmal_show_no_english(visit, name):
     assert len(english) > 300
     leaks = sorted(text for text in english if text in shown)
     assert leaks == [], f"English on /{name} in bokmål: {leaks}"
+
+
+def test_fast_arrow_keys_on_the_year_slider_end_at_the_last_year_pressed(visit):
+    """Ten quick presses, no waiting: each press reruns the page and writes the year into the address;
+    an address still on its way from an earlier run must not pull the slider back."""
+    page = visit.page
+    page.goto(visit.server.url + "/?year=1990")
+    wait_idle(page, timeout=120_000)
+    value = widget(page, "net_year").locator('[data-testid="stSliderThumbValue"]')
+    expect(value).to_have_text("1990")
+    thumb = widget(page, "net_year").locator('input[type="range"]')
+    for _ in range(10):
+        thumb.press("ArrowRight")
+        page.wait_for_timeout(120)  # quicker than a rerun: the next press lands while the page reruns
+    wait_idle(page)
+    page.wait_for_timeout(1500)
+    wait_idle(page)
+    expect(value).to_have_text("2000")
+    expect(page).to_have_url(re.compile(r"[?&]year=2000(&|$)"))
