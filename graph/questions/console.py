@@ -102,7 +102,7 @@ def run_console(
     if not text.strip():
         raise InputError.of("console.empty", lang)
     expanded, form = checked(text, lang)
-    query = _capped(expanded, form, row_limit)
+    query = capped(expanded, form, row_limit)
     limits = Limits.from_settings(seconds=time_limit_s, rows=row_limit)
     start = time.perf_counter()
     value = run_limited(store, form, query, limits, lang)
@@ -123,8 +123,9 @@ def run_limited(store: Store, form: str, query: str, limits: Limits, lang: str =
         raise InputError.of("console.failed", lang, detail=f"{type(exc).__name__}: {exc}") from None
 
 
-def _capped(text: str, form: str, row_limit: int) -> str:
-    """Append LIMIT row_limit+1 when the query has none at its end (checked by parsing the result)."""
+def capped(text: str, form: str, row_limit: int) -> str:
+    """Append LIMIT row_limit+1 when the query has none at its end (checked by parsing the result), so an
+    oversize answer is cut short and seen. The console and the endpoint both cap this way."""
     if form == "ASK":
         return text
     candidate = f"{text}\nLIMIT {row_limit + 1}"

@@ -22,9 +22,8 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from graph.errors import IkgError, InputError
-from graph.questions.console import checked, run_limited
+from graph.questions.console import capped, checked, run_limited
 from graph.questions.isolated import Limits, QueryLimitError
-from graph.questions.readonly import check_read_only
 from graph.store.base import Rows, Store
 from graph.vocab.namespaces import bind_prefixes
 
@@ -147,7 +146,7 @@ def answer_query(store: Store, text: str, accept: str, wanted: str, limits: Limi
         raise _error(406, "endpoint.not_acceptable", lang, form=form, types=", ".join(types_for(form)))
     started = time.perf_counter()
     try:
-        value = _run(store, form, _capped(expanded, form, limits.rows), limits, lang)
+        value = _run(store, form, capped(expanded, form, limits.rows), limits, lang)
     except QueryLimitError as exc:
         raise _error(503, exc.key or "query.timeout", lang, **exc.params) from None
     except InputError as exc:  # on a server the request's time-out is the time limit
@@ -173,18 +172,6 @@ def _run(store: Store, form: str, query: str, limits: Limits, lang: str) -> Any:
         return store.ask(query) if form == "ASK" else store.construct(query)
     except IkgError as exc:
         raise InputError.of("console.failed", lang, detail=str(exc)) from None
-
-
-def _capped(text: str, form: str, rows: int) -> str:
-    """LIMIT rows+1 appended when the query ends without one, so an oversize answer is cut short and seen."""
-    if form == "ASK":
-        return text
-    candidate = f"{text}\nLIMIT {rows + 1}"
-    try:
-        check_read_only(candidate)
-    except InputError:
-        return text
-    return candidate
 
 
 def serialise(form: str, value: Any, media: str) -> bytes:

@@ -142,31 +142,16 @@ BROWSER_PASSWORD = "the right browser password"
 
 @pytest.fixture(scope="module")
 def throttled_app(tmp_path_factory):
-    from tests.support.browser import AppServer, chromium_missing_reason, secrets_args
+    from tests.support.browser import editor_app
 
-    if chromium_missing_reason():
-        yield None
-        return
-    tmp = tmp_path_factory.mktemp("browser-throttle")
-    args = secrets_args(tmp, {"ikg": {"editor_password_hash": auth.hash_password(BROWSER_PASSWORD)}})
-    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
-    yield server
-    server.stop()
+    yield from editor_app(tmp_path_factory, "browser-throttle", BROWSER_PASSWORD)
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    from tests.support.browser import chromium_missing_reason, launch_chromium
+    from tests.support.browser import browser_session
 
-    if chromium_missing_reason():
-        yield None
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
+    yield from browser_session()
 
 
 def try_login(page, name: str, password: str, shown) -> None:
@@ -174,14 +159,10 @@ def try_login(page, name: str, password: str, shown) -> None:
     pattern), or "" for the line of a logged-in editor. (Waiting for the expected text, not reading the
     first box seen: the previous answer stays on the page until the rerun replaces it.)"""
     from tests.support.browser import wait_idle
-    from tests.ui.test_browser import expect, widget
+    from tests.ui.test_browser import expect, submit_login
 
     sidebar = page.locator('[data-testid="stSidebar"]')
-    if not widget(page, "login_name").locator("input").is_visible():
-        sidebar.get_by_text("Log in to edit", exact=True).click()
-    widget(page, "login_name").locator("input").fill(name)
-    widget(page, "login_password").locator("input").fill(password)
-    sidebar.get_by_role("button", name="Log in", exact=True).click()
+    submit_login(page, name, password)
     if shown == "":
         logged_in = sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")
         expect(logged_in).to_have_count(1, timeout=30_000)

@@ -148,6 +148,35 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+def browser_session():
+    """For a module's browser fixture (`yield from browser_session()`): one headless Chromium, or None
+    when it is missing (each test then fails or skips with the reason, in its own body)."""
+    if chromium_missing_reason():
+        yield None
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+def editor_app(tmp_path_factory, name: str, password: str):
+    """For a module's app fixture (`yield from editor_app(...)`): the app on a fresh store with an editor
+    password configured, or None when Chromium is missing."""
+    if chromium_missing_reason():
+        yield None
+        return
+    from graph.edit.auth import hash_password
+
+    tmp = tmp_path_factory.mktemp(name)
+    args = secrets_args(tmp, {"ikg": {"editor_password_hash": hash_password(password)}})
+    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
+    yield server
+    server.stop()
+
+
 def make_xss_store(folder: Path, label: str) -> Path:
     """An Oxigraph folder with the shipped data plus one actor whose label is `label` (in both languages)."""
     from rdflib import Graph, Literal, URIRef
@@ -205,3 +234,24 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         timeout=timeout,
     )
 
+
+def click_and_wait_rerun(page, target, timeout: float = 30_000) -> None:
+    """Click `target` and wait until the rerun it starts has finished. Waiting for a text is not enough when
+    the previous answer says the same ("Wrong password." twice), and the page can look idle for a moment
+    before the rerun begins: this counts the script's runs that end, seen by a MutationObserver."""
+    page.evaluate("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        window.ikgRunsEnded = 0;
+        if (window.ikgRunWatch) window.ikgRunWatch.disconnect();
+        window.ikgRunWatch = new MutationObserver(records => {
+            for (const r of records) if (r.oldValue === 'running') window.ikgRunsEnded++;
+        });
+        window.ikgRunWatch.observe(app, {attributes: true, attributeOldValue: true,
+                                         attributeFilter: ['data-test-script-state']});
+    }""")
+    target.click()
+    page.wait_for_function(
+        """() => window.ikgRunsEnded > 0 && document.querySelector('[data-testid="stApp"]')
+                   .getAttribute('data-test-script-state') === 'notRunning'""",
+        timeout=timeout,
+    )

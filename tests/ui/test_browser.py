@@ -25,11 +25,12 @@ from tests.support.browser import (
     ROOT,
     VIEWPORT,
     AppServer,
+    browser_session,
     chromium_missing_reason,
-    launch_chromium,
+    click_and_wait_rerun,
+    editor_app,
     make_xss_store,
     require_chromium,
-    secrets_args,
     wait_idle,
 )
 
@@ -66,16 +67,7 @@ COUNT_RE = {"en": re.compile(r"^Showing ([\d,]+) of ([\d,]+) nodes$"),
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    if chromium_missing_reason():
-        yield None  # each test fails (or skips) with the reason, in its own body
-        return
-    tmp = tmp_path_factory.mktemp("browser-app")
-    from graph.edit.auth import hash_password
-
-    args = secrets_args(tmp, {"ikg": {"editor_password_hash": hash_password(EDITOR_PASSWORD)}})
-    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
-    yield server
-    server.stop()
+    yield from editor_app(tmp_path_factory, "browser-app", EDITOR_PASSWORD)
 
 
 @pytest.fixture(scope="module")
@@ -92,15 +84,7 @@ def xss_app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if chromium_missing_reason():
-        yield None
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
+    yield from browser_session()
 
 
 class MissingBrowser:
@@ -435,16 +419,28 @@ def test_network_page_draws_the_network_in_both_languages(visit):
     shot(page, "network.png")
 
 
-def log_in(page, name: str = "Kari Browser", password: str = EDITOR_PASSWORD) -> None:
-    """Log in as an editor from the sidebar (the review form is for editors only)."""
+LOGIN_TEXTS = {"en": ("Log in to edit", "Log in"), "nb": ("Logg inn for å redigere", "Logg inn")}
+
+
+def submit_login(page, name: str, password: str, lang: str = "en") -> None:
+    """Fill the sidebar's login form and press its button: the page idle first (a rerun still going
+    would redraw the form under the typing), each value checked in its field before the click."""
+    opener, button = LOGIN_TEXTS[lang]
     sidebar = page.locator('[data-testid="stSidebar"]')
-    wait_idle(page)  # a rerun still going (the language switch) would redraw the form under the typing
-    sidebar.get_by_text("Log in to edit", exact=True).click()
+    wait_idle(page)
+    if not widget(page, "login_name").locator("input").is_visible():
+        sidebar.get_by_text(opener, exact=True).click()
     for key, value in (("login_name", name), ("login_password", password)):
         field = widget(page, key).locator("input")
         field.fill(value)
         expect(field).to_have_value(value)
-    sidebar.get_by_role("button", name="Log in", exact=True).click()
+    click_and_wait_rerun(page, sidebar.get_by_role("button", name=button, exact=True))
+
+
+def log_in(page, name: str = "Kari Browser", password: str = EDITOR_PASSWORD) -> None:
+    """Log in as an editor from the sidebar (the review form is for editors only)."""
+    submit_login(page, name, password)
+    sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.locator('[data-testid="stText"]').filter(has_text=f"Logged in as editor: {name}")).to_have_count(
         1, timeout=30_000)
     wait_idle(page)

@@ -119,13 +119,8 @@ def open_page(page, url: str) -> None:
 
 def log_in_nb(page, name: str = "Kari Nordmann") -> None:
     """Log in as an editor from the sidebar, in bokmål."""
+    base.submit_login(page, name, EDITOR_PASSWORD, "nb")
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Logg inn for å redigere", exact=True).click()
-    for key, value in (("login_name", name), ("login_password", EDITOR_PASSWORD)):
-        field = widget(page, key).locator("input")
-        field.fill(value)
-        expect(field).to_have_value(value)
-    sidebar.get_by_role("button", name="Logg inn", exact=True).click()
     expect(sidebar.get_by_text(f"Innlogget som redaktør: {name}")).to_be_visible(timeout=30_000)
     wait_idle(page)
 

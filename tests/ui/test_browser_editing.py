@@ -14,8 +14,8 @@ import urllib.parse
 
 import pytest
 
-import graph.edit.auth as auth
-from tests.support.browser import AppServer, chromium_missing_reason, launch_chromium, secrets_args, wait_idle
+from tests.support.browser import browser_session, wait_idle
+from tests.support.browser import editor_app as editor_server
 from tests.ui.test_browser import (
     READ_GRIDS,
     choose,
@@ -42,27 +42,12 @@ EDITOR_CONTROLS = '[class*="st-key-edit_"], [class*="st-key-import_"], [class*="
 
 @pytest.fixture(scope="module")
 def editor_app(tmp_path_factory):
-    if chromium_missing_reason():
-        yield None  # each test fails (or skips) with the reason, in its own body
-        return
-    tmp = tmp_path_factory.mktemp("browser-editing")
-    args = secrets_args(tmp, {"ikg": {"editor_password_hash": auth.hash_password(PASSWORD)}})
-    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
-    yield server
-    server.stop()
+    yield from editor_server(tmp_path_factory, "browser-editing", PASSWORD)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if chromium_missing_reason():
-        yield None
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
+    yield from browser_session()
 
 
 @pytest.fixture

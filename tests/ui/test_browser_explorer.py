@@ -222,38 +222,6 @@ def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit)
     assert starts and min(starts) > 2019
 
 
-def english_texts() -> set[str]:
-    """The app's own English sentences (every catalogue text of two or more words that bokmål says
-    differently, placeholders cut off), and Streamlit's own widget texts."""
-    from graph.i18n import TEXT
-
-    out = set()
-    for key, en in TEXT["en"].items():
-        nb = TEXT["nb"].get(key, "")
-        first = re.split(r"\{[^}]*\}", en)[0].strip(" :(")
-        if en != nb and len(first.split()) >= 3 and first not in nb:
-            out.add(first)
-    return out | {"Press Enter to submit form", "Drag and drop file here", "Choose an option", "No results"}
-
-
-@pytest.mark.parametrize("name", ["", "gaps", "map", "timeline", "history"])
-def test_explorer_pages_in_bokmal_show_no_english(visit, name):
-    page = visit.page
-    page.goto(visit.server.url + "/" + name)
-    wait_idle(page, timeout=120_000)
-    page.wait_for_timeout(300)
-    shown = page.locator('[data-testid="stApp"]').inner_text()
-    for frame in page.frames[1:]:
-        try:
-            shown += "\n" + frame.locator("body").inner_text(timeout=2_000)
-        except Exception:  # noqa: BLE001 - a frame being replaced by a rerun
-            pass
-    english = english_texts()
-    assert len(english) > 300
-    leaks = sorted(text for text in english if text in shown)
-    assert leaks == [], f"English on /{name} in bokmål: {leaks}"
-
-
 def test_fast_arrow_keys_on_the_year_slider_end_at_the_last_year_pressed(visit):
     """Ten quick presses, no waiting: each press reruns the page and writes the year into the address;
     an address still on its way from an earlier run must not pull the slider back."""

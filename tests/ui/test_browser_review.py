@@ -16,8 +16,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-import graph.edit.auth as auth
-from tests.support.browser import ROOT, AppServer, chromium_missing_reason, secrets_args, wait_idle
+from tests.support.browser import ROOT, editor_app, wait_idle
 from tests.ui.test_browser import (
     choose,
     expect,
@@ -43,14 +42,7 @@ ROUND = "Review 2019-2022"
 
 @pytest.fixture(scope="module")
 def review_app(tmp_path_factory):
-    if chromium_missing_reason():
-        yield None
-        return
-    tmp = tmp_path_factory.mktemp("browser-review")
-    args = secrets_args(tmp, {"ikg": {"editor_password_hash": auth.hash_password(PASSWORD)}})
-    server = AppServer(tmp / "store", log_dir=tmp, args=args).start()
-    yield server
-    server.stop()
+    yield from editor_app(tmp_path_factory, "browser-review", PASSWORD)
 
 
 @pytest.fixture
