@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -161,6 +162,7 @@ def _collect(pid: int, out_r: int, err_r: int, deadline: float) -> tuple[bytes, 
 def _child(store: Store, form: str, query: str, limits: Limits, out_w: int, err_w: int) -> None:
     status = 0
     try:
+        faulthandler.disable()  # an engine abort is expected here: its message goes to err_w, no dump on the terminal
         os.dup2(err_w, 2)
         size = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
         cap = size + limits.memory_mb * _MB

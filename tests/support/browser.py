@@ -235,10 +235,11 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     )
 
 
-def click_and_wait_rerun(page, target, timeout: float = 30_000) -> None:
+def click_and_wait_rerun(page, target, timeout: float = 30_000, tries: int = 3) -> None:
     """Click `target` and wait until the rerun it starts has finished. Waiting for a text is not enough when
     the previous answer says the same ("Wrong password." twice), and the page can look idle for a moment
-    before the rerun begins: this counts the script's runs that end, seen by a MutationObserver."""
+    before the rerun begins: this counts the script's runs that end, seen by a MutationObserver. A click
+    that starts no run within 10 s (the page was redrawing under it) is made again, as a person would."""
     page.evaluate("""() => {
         const app = document.querySelector('[data-testid="stApp"]');
         window.ikgRunsEnded = 0;
@@ -249,9 +250,16 @@ def click_and_wait_rerun(page, target, timeout: float = 30_000) -> None:
         window.ikgRunWatch.observe(app, {attributes: true, attributeOldValue: true,
                                          attributeFilter: ['data-test-script-state']});
     }""")
-    target.click()
+    for attempt in range(tries):
+        target.click()
+        try:
+            page.wait_for_function("() => window.ikgRunsEnded > 0", timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: no run started by that click
+            if attempt == tries - 1:
+                raise
     page.wait_for_function(
-        """() => window.ikgRunsEnded > 0 && document.querySelector('[data-testid="stApp"]')
+        """() => document.querySelector('[data-testid="stApp"]')
                    .getAttribute('data-test-script-state') === 'notRunning'""",
         timeout=timeout,
     )
