@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from graph.i18n import t
 from graph.questions.catalogue import display
+from graph.questions.languages import label_bindings
 from graph.store.base import Store
 from graph.vocab.labels import local_name
 from graph.vocab.namespaces import IKG
@@ -65,8 +66,8 @@ def target_areas(store: Store, lang: str = "en") -> list[tuple[str, str]]:
     """(notation, label) of every target area, in notation order: the relevance scores are per area."""
     rows = store.select(
         """SELECT ?n ?label WHERE { ?ta a ikg:TargetArea ; skos:notation ?n .
-             OPTIONAL { ?ta rdfs:label ?label . FILTER(lang(?label) = ?lang) } }""",
-        {"lang": Literal(lang)},
+             OPTIONAL { ?ta rdfs:label ?label . FILTER(lang(?label) = ?dlang) } }""",
+        label_bindings(store, lang),
     ).rows
     pairs = {str(n): str(label) if label is not None else str(n) for n, label in rows}
     return sorted(pairs.items(), key=lambda p: (len(p[0]), p[0]))
@@ -76,7 +77,7 @@ ASSESSMENTS_QUERY = """
 SELECT ?a ?item ?round ?round_label ?rec ?effect ?cb ?comment ?reviewer ?date ?time WHERE {
   ?a a ikg:Assessment ; ikg:assesses ?item .
   OPTIONAL { ?a ikg:reviewRound ?round }
-  OPTIONAL { ?round rdfs:label ?round_label . FILTER(lang(?round_label) = ?lang) }
+  OPTIONAL { ?round rdfs:label ?round_label . FILTER(lang(?round_label) = ?dlang) }
   OPTIONAL { ?a ikg:recommendation ?rec }
   OPTIONAL { ?a ikg:effectSeen ?effect }
   OPTIONAL { ?a ikg:costBenefit ?cb }
@@ -122,7 +123,7 @@ def all_assessments(store: Store, lang: str = "en") -> list[Assessment]:
         scores[str(a)][str(n)] = int(str(score))
     found: dict[str, Assessment] = {}
     for a, item, rnd, rlabel, rec, effect, cb, comment, reviewer, date, time in store.select(
-        ASSESSMENTS_QUERY, {"lang": Literal(lang)}
+        ASSESSMENTS_QUERY, label_bindings(store, lang)
     ).rows:
         if str(a) in found:  # a second value of an optional field: keep the first
             continue
@@ -149,11 +150,11 @@ STATUS_BY_IRI = {str(iri): key for key, iri in STATUSES.items()}
 ROUND_QUERY = """
 SELECT ?r ?label ?status ?begin ?end ?lead ?started WHERE {
   ?r a ikg:ReviewRound .
-  OPTIONAL { ?r rdfs:label ?label . FILTER(lang(?label) = ?lang) }
+  OPTIONAL { ?r rdfs:label ?label . FILTER(lang(?label) = ?dlang) }
   OPTIONAL { ?r ikg:status ?status }
   OPTIONAL { ?r ikg:period ?p . OPTIONAL { ?p time:hasBeginning/time:inXSDgYear ?begin }
              OPTIONAL { ?p time:hasEnd/time:inXSDgYear ?end } }
-  OPTIONAL { ?r ikg:responsibleUnit ?u . ?u rdfs:label ?lead . FILTER(lang(?lead) = ?lang) }
+  OPTIONAL { ?r ikg:responsibleUnit ?u . ?u rdfs:label ?lead . FILTER(lang(?lead) = ?dlang) }
   OPTIONAL { ?r prov:startedAtTime ?started }
 }
 """
@@ -183,7 +184,7 @@ def review_rounds(store: Store, lang: str = "en") -> list[ReviewRound]:
     and its label (a round without a status counts as open;
     a round holding more than one status counts as its latest: closed over open over planned)."""
     found: dict[str, ReviewRound] = {}
-    for r, label, status, begin, end, lead, started in store.select(ROUND_QUERY, {"lang": Literal(lang)}).rows:
+    for r, label, status, begin, end, lead, started in store.select(ROUND_QUERY, label_bindings(store, lang)).rows:
         one = found.setdefault(str(r), ReviewRound(str(r), _text(label) or local_name(str(r)), status=""))
         key = STATUS_BY_IRI.get(_text(status), "")
         order = ["", "planned", "open", "closed"]

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from graph.analysis.assessments import Assessment, all_assessments, assessments, relevance_text, rounds, target_areas
 from graph.i18n import t
 from graph.questions.catalogue import Table, run
+from graph.questions.languages import label_bindings
 from graph.store.base import Store
 from graph.vocab.labels import local_name
 
@@ -155,11 +156,11 @@ CONTEXT_QUERIES = {
                  ?s rdfs:label ?x . FILTER(lang(?x) = ?lang) } ORDER BY ?x""",
     "other_members": """SELECT DISTINCT ?x WHERE { ?dataset ikg:homeActor ?home . ?item org:organization ?net .
                  ?m org:organization ?net ; org:member ?o . FILTER(?o != ?home)
-                 ?o rdfs:label ?x . FILTER(lang(?x) = ?lang) } ORDER BY ?x""",
+                 ?o rdfs:label ?x . FILTER(lang(?x) = ?dlang) } ORDER BY ?x""",
     "overlapping": """SELECT ?x (COUNT(DISTINCT ?o) AS ?n) WHERE { ?dataset ikg:homeActor ?home .
                  ?item org:organization ?net . ?m2 org:member ?home ; org:organization ?net2 . FILTER(?net2 != ?net)
                  ?a org:organization ?net ; org:member ?o . ?b org:organization ?net2 ; org:member ?o .
-                 FILTER(?o != ?home) ?net2 rdfs:label ?x . FILTER(lang(?x) = ?lang) }
+                 FILTER(?o != ?home) ?net2 rdfs:label ?x . FILTER(lang(?x) = ?dlang) }
                GROUP BY ?x ORDER BY DESC(?n) ?x""",
 }
 
@@ -169,7 +170,7 @@ def item_context(store: Store, item: str, lang: str = "en") -> dict[str, list[st
     and the home city's other networks sharing members with it ('name (n shared)')."""
     out: dict[str, list[str]] = {}
     for name, query in CONTEXT_QUERIES.items():
-        rows = store.select(query, {"item": URIRef(item), "lang": Literal(lang)}).rows
+        rows = store.select(query, {"item": URIRef(item), **label_bindings(store, lang)}).rows
         out[name] = [str(r[0]) if len(r) == 1 else t("context.shared", lang, name=str(r[0]), n=int(str(r[1])))
                      for r in rows]
     return out

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from graph.questions.languages import label_order
 from graph.store.base import Store
 from graph.vocab.classes import actor_classes, superclasses
 from graph.vocab.labels import local_name, pick_label
@@ -194,8 +195,9 @@ def actor_side(store: Store) -> set[str]:
 
 
 def names(store: Store, lang: str) -> dict[str, str]:
-    """IRI -> its name in `lang` for everything labelled (graph.vocab.labels.pick_label: the label in
-    the language, else in English or Norwegian, else any)."""
+    """IRI -> its name for a person reading in `lang` for everything labelled (graph.vocab.labels.pick_label
+    in graph.questions.languages.label_order: the data labels' language, the reader's, the data's others,
+    English or Norwegian, else any)."""
 
     def grouped() -> dict[str, list]:
         out: dict[str, list] = {}
@@ -204,7 +206,10 @@ def names(store: Store, lang: str) -> dict[str, str]:
         return out
 
     def build() -> dict[str, str]:
-        return {iri: pick_label(labels, lang) for iri, labels in per_generation(store, "labels", grouped).items()}
+        order = label_order(store, lang)
+        first, rest = str(order[0]), order[1:]
+        grouped_labels = per_generation(store, "labels", grouped)
+        return {iri: pick_label(labels, first, rest) for iri, labels in grouped_labels.items()}
 
     return per_generation(store, f"names {lang}", build)
 

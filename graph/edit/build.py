@@ -18,6 +18,7 @@ from graph.edit.lookup import Lookup
 from graph.edit.triples import auto_labels, citation, group_triples, groups, mint, partner_triples
 from graph.edit.values import raw
 from graph.i18n import t
+from graph.questions.languages import data_languages
 from graph.store.base import Store
 from graph.vocab.labels import pick_label
 
@@ -43,8 +44,9 @@ def identifier(checker: Checker, kind: Kind, given: str, p: dict[str, Any], take
             return None
         taken.add(iri)
         return iri
-    label = p.get("label_en") or p.get("label_nb") or (auto_labels(kind, p, look).get("en", "")
-                                                       if kind.auto_label else "")
+    named = [str(v) for n, v in p.items() if n.startswith("label_") and v]  # label_sv … in other data languages
+    label = p.get("label_en") or p.get("label_nb") or next(iter(named), "") or (
+        auto_labels(kind, p, look).get("en", "") if kind.auto_label else "")
     return mint(look, kind, label, taken)
 
 
@@ -56,7 +58,7 @@ def build(store: Store, kind: str, values: Mapping[str, Any], lang: str = "en", 
     (a batch such as a spreadsheet), earlier things of the batch count as existing and the SHACL
     check is left to the caller.
     """
-    spec = kind_spec(kind, lang)
+    spec = kind_spec(kind, lang, data_languages(store))
     look = Lookup(store, lang, pending)
     checker = Checker(spec, look, lang)
     checker.unknown_fields(values)

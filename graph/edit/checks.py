@@ -95,7 +95,7 @@ class Checker:
         """One field's value, or None after recording what is wrong."""
         try:
             parsed = f.field_type.parse(f, value, self.look)
-            if f.name in LABEL_FIELDS:
+            if f.name in LABEL_FIELDS or f.name.startswith("label_"):
                 hidden = [c for text in ([parsed] if isinstance(parsed, str) else parsed)
                           for c in unsafe_characters(text)]
                 if hidden:  # a name must look like what it says (no "Trond\u202eheim" beside "Trondheim")
@@ -205,8 +205,9 @@ def shape_problems(store: Store, add: Graph, remove: Graph | None = None,
         # carries them, instead of reading the qname and the language tag out of the text.
         qnames = re.findall(r"\(([a-z]+:[A-Za-z]+)\)", problem.field)
         name = PROP_FIELDS.get(qnames[0], "") if qnames else ""
-        if name == "label_en" and "@nb" in problem.message and "@en" not in problem.message.split("@nb")[0]:
-            name = "label_nb"
+        tag = re.search(r"@([a-z]{2,3})\b", problem.message)  # the label's language the message names first
+        if name == "label_en" and tag:
+            name = f"label_{tag.group(1)}"
         out.append((URIRef(problem.focus), name, problem.message))
     return out
 

@@ -35,8 +35,9 @@ def current_group(snap: Snapshot, kind: Kind, name: str, look: Lookup) -> list[T
         f = kind.field("actor_type") or kind.field("activity_type")
         options = f.options if f else (kind.cls,)
         return [(iri, RDF.type, o) for o in snap.objects(RDF.type) if o in options]
-    if name in ("label_nb", "label_en"):
-        return [(iri, RDFS.label, o) for o in snap.objects(RDFS.label) if getattr(o, "language", None) == name[-2:]]
+    if name.startswith("label_"):
+        language = name.removeprefix("label_")
+        return [(iri, RDFS.label, o) for o in snap.objects(RDFS.label) if getattr(o, "language", None) == language]
     if name in ("period", "amount"):
         prop = kind.period if name == "period" else kind.amount
         out: list[Triple] = []

@@ -15,6 +15,7 @@ from graph.edit.lookup import Lookup
 from graph.edit.snapshot import Snapshot
 from graph.errors import InputError
 from graph.questions.catalogue import display
+from graph.questions.languages import data_languages
 from graph.store.base import Store
 from graph.vocab.namespaces import IKG, SCHEMA
 
@@ -33,7 +34,7 @@ def existing_kind(store: Store, iri: URIRef, lang: str) -> Kind:
     if name is None:
         look = Lookup(store, lang)
         raise InputError.of("edit.err.not_editable", lang, label=look.label(iri), what=look.kind_word(iri) or "?")
-    return KIND_BY_NAME[name]
+    return KIND_BY_NAME[name].for_languages(data_languages(store))
 
 
 class Holding:

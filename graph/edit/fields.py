@@ -1,6 +1,5 @@
 """The fields of the forms and one class per field type: how a value is read (`parse`), what a picker
 offers (`choices`), what a thing holds now (`current`) and what a template column accepts (`possible_values`).
-
 Adding a field type is adding one FieldType subclass to TYPES. `Field.type` stays its name.
 
 >>> FIELD_TYPES[:4], TYPES["entities"].multiple, TYPES["entities"].picker, TYPES["text"].picker
@@ -60,8 +59,8 @@ class Field:
         return ordered_subclasses(self.kinds_of, include_root=self.root_offered)
 
     @property
-    def field_type(self) -> FieldType:
-        return TYPES[self.type]
+    def field_type(self) -> FieldType:  # a label in a data language other than nb and en: its own LabelField
+        return TYPES.get(self.type) or LabelField(self.type.removeprefix("label_"))
 
     @property
     def multiple(self) -> bool:
@@ -71,11 +70,13 @@ class Field:
     def picker(self) -> bool:
         return self.field_type.picker
 
-    def label(self, lang: str = "en") -> str:
-        return t(f"edit.field.{self.name}", lang)
+    def label(self, lang: str = "en") -> str:  # label_sv: "Navn (sv)"
+        return t(f"edit.field.{self.name}", lang) if self.type in TYPES else t("edit.field.label_in", lang,
+                                                                                  language=self.name[6:])
 
     def help(self, lang: str = "en") -> str:
-        return t(f"edit.help.{self.name}", lang)
+        own = self.type in TYPES
+        return t(f"edit.help.{self.name}", lang) if own else t("edit.help.label_in", lang, language=self.name[6:])
 
 
 class ValueProblems(InputError):  # noqa: N818 - a bundle of InputErrors

@@ -12,6 +12,7 @@ property each simple field is written with.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,6 +56,11 @@ class Kind:
 
     def label(self, lang: str = "en") -> str:
         return t(f"edit.kind.{self.name}", lang)
+
+    def for_languages(self, languages: Iterable[str] | None) -> Kind:
+        """This kind with one label field per data language (label_sv, label_en …) instead of label_nb and
+        label_en; itself for the default languages (graph.vocab.languages)."""
+        return _for_languages(self, tuple(languages or LABEL_LANGUAGES))
 
     def help(self, lang: str = "en") -> str:
         return t(f"edit.kind_help.{self.name}", lang)
@@ -107,7 +113,8 @@ BASE_FIELDS: dict[str, Field] = {f.name: f for f in (
     _F("scheme", "entity", classes=(SKOS.ConceptScheme,)),
 )}
 SOURCE_FIELDS = ("source_section", "source_quote", "source_reference", "source_url", "evidence")
-LABEL_FIELDS = ("label_nb", "label_en", "alt_labels")
+LABEL_FIELDS = ("label_nb", "label_en", "alt_labels")  # and label_XX in a dataset of other languages
+LABEL_LANGUAGES = ("nb", "en")  # the label fields of the kinds as declared: the default data languages
 
 # The property each simple field is written with.
 PROPS: dict[str, URIRef] = {
@@ -190,12 +197,27 @@ KIND_CLASS = {**{k.name: k.cls for k in STARTER_KINDS}, **{name: cls for cls, na
 RETIRABLE = ("membership", "twin-city-agreement", "network", "project", "activity")
 
 
-def kind_spec(kind: str, lang: str = "en") -> Kind:
-    """The Kind called `kind`; InputError naming the kinds when there is none."""
+def kind_spec(kind: str, lang: str = "en", languages: Iterable[str] | None = None) -> Kind:
+    """The Kind called `kind` (with the label fields of the data `languages`); InputError naming the kinds
+    when there is none."""
     found = KIND_BY_NAME.get((kind or "").strip())
     if found is None:
         raise InputError.of("edit.err.unknown_kind", lang, value=kind, known=", ".join(KIND_BY_NAME))
-    return found
+    return found.for_languages(languages)
+
+
+@functools.cache
+def _for_languages(kind: Kind, languages: tuple[str, ...]) -> Kind:
+    """`kind` with label_nb, label_en replaced by one label field per language (required as they were)."""
+    if languages == LABEL_LANGUAGES or not kind.field("label_nb"):
+        return kind
+    fields: list[Field] = []
+    for f in kind.fields:
+        if f.name == "label_nb":
+            fields += [dataclasses.replace(f, name=f"label_{x}", type=f"label_{x}") for x in languages]
+        elif f.name != "label_en":
+            fields.append(f)
+    return dataclasses.replace(kind, fields=tuple(fields))
 
 
 def kind_of_types(types: Iterable[Node]) -> str | None:

@@ -22,10 +22,11 @@ from graph.edit.draft import Pending
 from graph.edit.ids import SLUG, web_address_chars_ok
 from graph.errors import InputError
 from graph.i18n import t
+from graph.questions.languages import label_order
 from graph.rdf.skolem import is_genid
 from graph.store.base import Store
 from graph.vocab.classes import ontology, subclasses
-from graph.vocab.labels import local_name, pick_label
+from graph.vocab.labels import FALLBACK, local_name, pick_label
 from graph.vocab.namespaces import IKG, ORG
 
 
@@ -91,7 +92,8 @@ class Lookup:
 
     def label(self, iri: Node, lang: str | None = None) -> str:
         """The thing's label in `lang` (or another language); unlabelled links are named by what they link."""
-        found = pick_label(self.labels(iri), lang or self.lang)
+        order = (lang,) if lang else label_order(self.store, self.lang)  # the data labels' language first
+        found = pick_label(self.labels(iri), str(order[0]), order[1:] or FALLBACK)
         if found:
             return found
         for a_prop, b_prop in ((ORG.member, ORG.organization), (IKG.participant, IKG.project)):

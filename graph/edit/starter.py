@@ -27,12 +27,13 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from graph.errors import InputError
 from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
 from graph.i18n import t
+from graph.questions.languages import label_order
 from graph.store.base import Store
 from graph.vocab.labels import pick_label
 from graph.vocab.namespaces import GEO, IKG, SCHEMA, bind_prefixes
 
 HAS_CHANGES = "ASK { ?change a ikg:Change }"
-LABEL_LANGS = ("nb", "en")  # the languages every label is written in (the shapes ask for both)
+LABEL_LANGS = ("nb", "en")  # the default data languages (graph.vocab.languages); a dataset may declare others
 FILES = ("dataset.ttl", "sources.ttl", "concepts.ttl")
 
 
@@ -76,8 +77,33 @@ def namespace_for(name: str) -> str:
 
 def two_names(text: str) -> dict[str, str]:
     """'Norwegian name | English name' (or one name for both) as {'nb': …, 'en': …}."""
-    nb, _, en = (text or "").partition("|")
-    return {"nb": nb.strip(), "en": (en or nb).strip()}
+    return names_in(text, LABEL_LANGS)
+
+
+def names_in(text: str, languages: Sequence[str]) -> dict[str, str]:
+    """'name | name …' in the order of the data languages (the first name for those not given).
+
+    >>> names_in("Klimat och miljö | Climate and environment", ("sv", "en"))
+    {'sv': 'Klimat och miljö', 'en': 'Climate and environment'}
+    >>> names_in("Göteborg", ("sv", "en"))
+    {'sv': 'Göteborg', 'en': 'Göteborg'}
+    """
+    parts = [x.strip() for x in (text or "").split("|")]
+    return {lang: (parts[i] if i < len(parts) and parts[i] else parts[0]) for i, lang in enumerate(languages)}
+
+
+def organisation_names(name: str, name_en: str, languages: Sequence[str]) -> dict[str, str]:
+    """The organisation's name per data language: `name` ('name | name …' in their order), `name_en` for
+    English when given."""
+    names = names_in(name, languages)
+    if name_en.strip() and "en" in names:
+        names["en"] = name_en.strip()
+    return names
+
+
+def _catalogue_text(key: str, lang: str, **params: str) -> str:
+    """A starter text in a data language: the catalogue's (nb, en), the English one for other languages."""
+    return t(key, lang if lang in LABEL_LANGS else "en", **params)
 
 
 @dataclass
@@ -106,7 +132,7 @@ class Start:
 def problems(start: Start, lang: str = "en") -> list[str]:
     """Everything wrong with the answers, each a sentence saying how to fix it ([] when they are fine)."""
     out = []
-    if not all(start.organisation.get(x, "").strip() for x in LABEL_LANGS):
+    if not all(start.organisation.get(x, "").strip() for x in start.languages):
         out.append(t("city.err.organisation", lang))
     if not start.city.strip():
         out.append(t("city.err.city", lang))
@@ -122,7 +148,7 @@ def problems(start: Start, lang: str = "en") -> list[str]:
     if not start.documents:
         out.append(t("city.err.no_document", lang))
     for doc in start.documents:
-        if not doc.names.get("nb") or not doc.names.get("en"):
+        if not all(doc.names.get(x) for x in start.languages):
             out.append(t("city.err.document_name", lang))
         if doc.url and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", doc.url):
             out.append(t("city.err.url", lang, value=doc.url))
@@ -130,16 +156,16 @@ def problems(start: Start, lang: str = "en") -> list[str]:
             out.append(t("city.err.date", lang, value=doc.date))
     if not start.target_areas:
         out.append(t("city.err.no_target_area", lang))
-    if any(not area.get("nb") or not area.get("en") for area in start.target_areas):
+    if any(not all(area.get(x) for x in start.languages) for area in start.target_areas):
         out.append(t("city.err.target_area_name", lang))
     unknown = [x for x in start.languages if not re.match(r"^[a-z]{2,3}$", x)]
-    if unknown:
+    if unknown or not start.languages:
         out.append(t("city.err.language", lang, value=", ".join(unknown)))
     return out
 
 
-def _labels(g: Graph, iri: URIRef, names: dict[str, str]) -> None:
-    for lang in LABEL_LANGS:
+def _labels(g: Graph, iri: URIRef, names: dict[str, str], languages: Sequence[str]) -> None:
+    for lang in languages:
         g.add((iri, RDFS.label, Literal(names[lang], lang=lang)))
 
 
@@ -157,7 +183,9 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
     found = problems(start, lang)
     if found:
         raise InputError("\n".join(found), key="city.err.start")
-    ns = Namespace(start.namespace or namespace_for(start.organisation["en"]))
+    langs = start.languages
+    first = langs[0]
+    ns = Namespace(start.namespace or namespace_for(start.organisation.get("en") or start.organisation[first]))
     when = (today or dt.date.today()).isoformat()
     given = t("city.given_reference", lang, date=when)
     dataset, sources, concepts = (bind_prefixes(Graph()) for _ in FILES)
@@ -167,15 +195,17 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
     home, country = ns[slug(start.city) or "home"], ns[f"country-{start.country.strip().lower()}"]
     d = ns["dataset"]
     dataset.add((d, RDF.type, IKG.Dataset))
-    _labels(dataset, d, {x: t("city.dataset_label", x, name=start.organisation[x]) for x in LABEL_LANGS})
+    _labels(dataset, d, {x: _catalogue_text("city.dataset_label", x, name=start.organisation[x]) for x in langs},
+            langs)
     dataset.add((d, IKG.homeActor, home))
-    for code in start.languages:
+    for code in langs:
         dataset.add((d, DCTERMS.language, Literal(code)))
+    dataset.add((d, IKG.languageOrder, Literal(",".join(langs))))
     dataset.add((country, RDF.type, IKG.Country))
-    _labels(dataset, country, country_names(start.country))
+    _labels(dataset, country, country_names(start.country, langs), langs)
     dataset.add((country, SCHEMA.identifier, Literal(start.country.strip().upper())))
     dataset.add((home, RDF.type, IKG.City))
-    _labels(dataset, home, start.organisation)
+    _labels(dataset, home, start.organisation, langs)
     if start.city.strip() not in start.organisation.values():
         dataset.add((home, SKOS.altLabel, Literal(start.city.strip())))
     dataset.add((home, SCHEMA.containedInPlace, country))
@@ -186,19 +216,19 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
     for n, doc in enumerate(start.documents, start=1):
         iri = ns[f"doc-{n}"]
         sources.add((iri, RDF.type, IKG.SourceDocument))
-        _labels(sources, iri, doc.names)
-        sources.add((iri, DCTERMS.title, Literal(doc.names["nb"], lang="nb")))
+        _labels(sources, iri, doc.names, langs)
+        sources.add((iri, DCTERMS.title, Literal(doc.names[first], lang=first)))
         sources.add((iri, DCTERMS.publisher, home))
         if doc.url:
             sources.add((iri, SCHEMA.url, URIRef(doc.url)))
         if doc.date:
             sources.add((iri, DCTERMS.date, Literal(doc.date, datatype=XSD.date if len(doc.date) > 4 else XSD.gYear)))
-        first_doc = first_doc if first_doc[0] else (doc.names["en"], doc.url)
+        first_doc = first_doc if first_doc[0] else (doc.names.get("en") or doc.names[first], doc.url)
     scheme = ns["target-areas"]
     concepts.add((scheme, RDF.type, SKOS.ConceptScheme))
-    scheme_names = {x: t("city.scheme_label", x, document=start.documents[0].names[x]) for x in LABEL_LANGS}
-    _labels(concepts, scheme, scheme_names)
-    for x in LABEL_LANGS:
+    scheme_names = {x: _catalogue_text("city.scheme_label", x, document=start.documents[0].names[x]) for x in langs}
+    _labels(concepts, scheme, scheme_names, langs)
+    for x in langs:
         concepts.add((scheme, SKOS.prefLabel, Literal(scheme_names[x], lang=x)))
     concepts.add((scheme, DCTERMS.source, ns["doc-1"]))
     for n, area in enumerate(start.target_areas, start=1):
@@ -207,8 +237,8 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
         concepts.add((iri, SKOS.inScheme, scheme))
         concepts.add((iri, SKOS.topConceptOf, scheme))
         concepts.add((iri, SKOS.notation, Literal(str(n))))
-        _labels(concepts, iri, area)
-        for x in LABEL_LANGS:
+        _labels(concepts, iri, area, langs)
+        for x in langs:
             concepts.add((iri, SKOS.prefLabel, Literal(area[x], lang=x)))
         _cite(concepts, iri, first_doc[0], first_doc[1])
     return dict(zip(FILES, (dataset, sources, concepts), strict=True))
@@ -222,7 +252,8 @@ def dataset_title(store: Store, lang: str = "en") -> str:
     'Internasjonale relasjoner'
     """
     labels = [row[0] for row in store.select("SELECT ?l WHERE { ?d a ikg:Dataset ; rdfs:label ?l }").rows]
-    return pick_label([x for x in labels if x is not None], lang) or t("app.title", lang)
+    first, *rest = label_order(store, lang)  # the data labels' language first (a Swedish dataset's in bokmål)
+    return pick_label([x for x in labels if x is not None], str(first), rest) or t("app.title", lang)
 
 
 def write_starter(folder: Path, start: Start, lang: str = "en") -> list[Path]:

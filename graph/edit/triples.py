@@ -100,7 +100,9 @@ def auto_labels(kind: Kind, p: dict[str, Any], look: Lookup) -> dict[str, str]:
         first, second, word = look.home(), p.get("city"), "edit.auto.dash"
     if first is None or second is None:
         return {}
-    return {lang: t(word, lang, a=look.label(first, lang), b=look.label(second, lang)) for lang in ("nb", "en")}
+    langs = [f.name.removeprefix("label_") for f in kind.fields if f.name.startswith("label_")] or ["nb", "en"]
+    return {lang: t(word, lang if lang in ("nb", "en") else "en", a=look.label(first, lang), b=look.label(second, lang))
+            for lang in langs}  # a data language other than nb and en: the English joining word
 
 
 def group_triples(kind: Kind, iri: URIRef, name: str, p: dict[str, Any], look: Lookup) -> Graph:
@@ -108,8 +110,8 @@ def group_triples(kind: Kind, iri: URIRef, name: str, p: dict[str, Any], look: L
     g = Graph()
     if name == "type":
         g.add((iri, RDF.type, p.get("actor_type") or p.get("activity_type") or kind.cls))
-    elif name in ("label_nb", "label_en"):
-        lang = name[-2:]
+    elif name.startswith("label_"):
+        lang = name.removeprefix("label_")
         text = p.get(name) or (auto_labels(kind, p, look).get(lang) if kind.auto_label else None)
         if text:
             g.add((iri, RDFS.label, Literal(text, lang=lang)))

@@ -44,6 +44,11 @@ TEXT: dict[str, dict[str, str]] = {
         "city.err.no_target_area": "Oppgi minst ett målområde (--target-area «Norsk navn | Engelsk navn»).",
         "city.err.target_area_name": "Et målområde trenger et navn.",
         "city.err.language": "Ukjent språkkode: {value}. Skriv koder på to bokstaver, f.eks. nb, en, sv.",
+        "shape.label_missing": "Navnet på {language} mangler: legg til ett rdfs:label med språkkoden @{language}.",
+        "shape.label_language": "Hvert navn (rdfs:label) må ha en av datasettets språkkoder ({tags}); legg andre "
+                                "navn i skos:altLabel.",
+        "shape.label_unique": "Det er mer enn ett navn (rdfs:label) på samme språk: behold nøyaktig ett på hvert av "
+                              "datasettets språk ({languages}) og flytt de andre til skos:altLabel.",
         "city.err.folder_has_data": "Mappen {folder} har allerede data (.ttl-filer): velg en ny eller tom mappe.",
         "city.err.store_has_data": "Lageret {store} har allerede data: legg til --replace for å bytte dem ut (det kan angres med «ikg undo»), eller velg et annet lager med --store.",
         "city.err.not_a_kind": "Det finnes ingen mal som heter «{value}»: velg en av {known}, eller all.",
@@ -82,6 +87,8 @@ TEXT: dict[str, dict[str, str]] = {
         "start.title": "Start grafen for din by",
         "start.intro": "Svar på spørsmålene under, så skrives en ny datamappe og grafen fylles fra den. Etterpå legger du inn nettverk, medlemskap, vennskapsbyer og prosjekter med malene på Import-siden eller med `ikg template` og `ikg import`. Navn skrives som «norsk | engelsk» (eller ett navn for begge).",
         "start.name": "Organisasjonens navn på norsk",
+        "start.languages": "Dataenes språk i rekkefølge, f.eks. nb,en eller sv,en (hvert navn trengs på hvert av dem; "
+                           "skriv navn som «første | andre»)",
         "start.name_en": "Organisasjonens navn på engelsk",
         "start.city": "Hjembyen",
         "start.country": "Land",
@@ -138,6 +145,11 @@ TEXT: dict[str, dict[str, str]] = {
         "city.err.no_target_area": "Give at least one target area (--target-area \"Norwegian name | English name\").",
         "city.err.target_area_name": "A target area needs a name.",
         "city.err.language": "Unknown language code: {value}. Write two-letter codes, e.g. nb, en, sv.",
+        "shape.label_missing": "The label in {language} is missing: add one rdfs:label with the tag @{language}.",
+        "shape.label_language": "Every label (rdfs:label) needs one of the dataset's language tags ({tags}); put "
+                                "other names in skos:altLabel.",
+        "shape.label_unique": "There is more than one label (rdfs:label) in the same language: keep exactly one in "
+                              "each of the dataset's languages ({languages}) and move the others to skos:altLabel.",
         "city.err.folder_has_data": "The folder {folder} already holds data (.ttl files): choose a new or empty folder.",
         "city.err.store_has_data": "The store {store} already holds data: add --replace to replace it (it can be undone with `ikg undo`), or choose another store with --store.",
         "city.err.not_a_kind": "There is no template called “{value}”: choose one of {known}, or all.",
@@ -176,6 +188,8 @@ TEXT: dict[str, dict[str, str]] = {
         "start.title": "Start the graph of your city",
         "start.intro": "Answer the questions below: a new data folder is written and the graph is filled from it. Then add networks, memberships, twin cities and projects with the templates on the Import page, or with `ikg template` and `ikg import`. Names are written as \"Norwegian | English\" (or one name for both).",
         "start.name": "The organisation's name in Norwegian",
+        "start.languages": "The data's languages in order, e.g. nb,en or sv,en (every name is needed in each of them; "
+                           "write names as 'first | second')",
         "start.name_en": "The organisation's name in English",
         "start.city": "The home city",
         "start.country": "Country",

@@ -67,6 +67,8 @@ TEXT: dict[str, dict[str, str]] = {
         "Står det tomt, lages den av det engelske navnet.",
         "edit.help.label_nb": "Skriv navnet slik kilden skriver det på norsk (bokmål).",
         "edit.help.label_en": "Skriv det engelske navnet; oversett det selv hvis kilden er norsk.",
+        "edit.help.label_in": "Skriv navnet på {language}, ett av datasettets språk (hvert navn trengs på hvert av dem).",
+        "edit.field.label_in": "Navn ({language})",
         "edit.help.alt_labels": "Forkortelser og andre navn, skilt med semikolon (f.eks. NTNU; Teknologiuniversitetet).",
         "edit.help.actor_type": "Velg hva slags aktør det er: by, kommunal enhet, universitet, bedrift, statlig organ …",
         "edit.help.activity_type": "Velg hva slags aktivitet det er; står det tomt, blir det en aktivitet uten "
@@ -317,6 +319,9 @@ TEXT: dict[str, dict[str, str]] = {
         "is made from the English name.",
         "edit.help.label_nb": "Write the name as the source writes it in Norwegian (bokmål).",
         "edit.help.label_en": "Write the English name; translate it yourself if the source is Norwegian.",
+        "edit.help.label_in": "Write the name in {language}, one of the dataset's languages (every name is needed in "
+                              "each of them).",
+        "edit.field.label_in": "Name ({language})",
         "edit.help.alt_labels": "Abbreviations and other names, separated by semicolons (e.g. NTNU; NTH).",
         "edit.help.actor_type": "Choose what kind of actor it is: city, municipal unit, university, company, state "
         "agency …",

@@ -170,9 +170,10 @@ def cell(term: Node | None) -> str:
     return "" if term is None else str(term)
 
 
-def example_text(q: Question, lang: str) -> str:
-    """A named question as runnable text: its language and default parameter values bound by VALUES."""
-    bindings: dict[str, Node] = {"lang": Literal(lang)}
+def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
+    """A named question as runnable text: its languages (the reader's and the data labels') and default
+    parameter values bound by VALUES."""
+    bindings: dict[str, Node] = {"lang": Literal(lang), "dlang": Literal(dlang or lang)}
     for p in q.params:
         if p.default is not None and p.kind in ("year", "int"):
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)

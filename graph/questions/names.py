@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 
 from graph.errors import InputError
 from graph.i18n import t
+from graph.questions.languages import label_bindings
 from graph.store.base import Store, is_iri
 from graph.vocab.classes import actor_classes
 from graph.vocab.namespaces import IKG
@@ -109,9 +110,10 @@ def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
 
 
 def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
-    """IRI -> label in `lang` for everything labelled in that language."""
+    """IRI -> label for everything labelled in the language of the data labels a person reading in `lang`
+    sees (graph.questions.languages.label_language)."""
     rows = store.select(
-        "SELECT ?x ?name WHERE { ?x rdfs:label ?name . FILTER(lang(?name) = ?lang) }", {"lang": Literal(lang)}
+        "SELECT ?x ?name WHERE { ?x rdfs:label ?name . FILTER(lang(?name) = ?dlang) }", label_bindings(store, lang)
     )
     return {str(x): str(name) for x, name in rows.rows}
 

@@ -17,6 +17,7 @@ from graph.errors import InputError
 from graph.i18n import t
 from graph.questions.console import check_query
 from graph.questions.defaults import FILLERS
+from graph.questions.languages import label_bindings
 from graph.questions.library import get_question, is_named
 from graph.questions.names import resolve
 from graph.questions.question import Param, Question
@@ -38,7 +39,7 @@ def bind_params(store: Store, q: Question, params: dict[str, str], lang: str) ->
         if name not in known:
             listing = ", ".join(sorted(known)) if known else t("param.none", lang)
             raise InputError.of("param.unknown", lang, question=q.name, name=name, known=listing)
-    bindings: dict[str, Node] = {"lang": Literal(lang)}
+    bindings: dict[str, Node] = label_bindings(store, lang)  # ?lang: the reader's, ?dlang: the data labels'
     for p in q.params:
         value = params.get(p.name, p.default)
         if value is None or value == "":

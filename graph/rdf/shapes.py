@@ -17,10 +17,13 @@ from rdflib.term import Node
 
 from graph import config
 from graph.errors import InputError
+from graph.rdf.label_shapes import shapes_for
 from graph.rdf.parsing import parse_rdf
 from graph.rdf.skolem import is_skolem
 from graph.vocab import classes
 from graph.vocab.labels import local_name, pick_label
+from graph.vocab.languages import QUERY as LANGUAGES_QUERY
+from graph.vocab.languages import declares_languages, graph_languages, order_of
 from graph.vocab.namespaces import bind_prefixes
 
 Triple = tuple[Node, Node, Node]
@@ -64,8 +67,10 @@ def validate(
     shapes_graph: Graph | None = None,
     lang: str = "en",
     file_of: Mapping[Node, str] | None = None,
+    languages: tuple[str, ...] | None = None,
 ) -> list[Problem]:
-    """Validate a graph together with the ontology; return the problems, sorted.
+    """Validate a graph together with the ontology; return the problems, sorted. The labels are checked in
+    `languages`, by default the ones the graph's dataset declares (graph.vocab.languages).
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''@prefix ikg: <https://w3id.org/ikg/ontology#> .
@@ -77,6 +82,7 @@ def validate(
         raise InputError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
     ontology = shipped_ontology() if ontology_graph is None else ontology_graph
     shapes = shipped_shapes() if shapes_graph is None else shapes_graph
+    shapes = shapes_for(languages or graph_languages(data_graph), shapes)
     # pySHACL's ont_graph only mixes in class axioms, not our concept instances (ikg:Active ...),
     # so sh:class ikg:Status would fail; merge the whole ontology into a copy of the data instead.
     combined = Graph()
@@ -299,7 +305,14 @@ def validate_change(store: Store, add: Iterable[Triple] = (), remove: Iterable[T
     named = {_de_skolem(node) for node in touched}
     names = _Names(data, shipped_shapes(), lang)
     owners = {names.owner(node)[0] for node in named}
-    return [p for p in validate(data, lang=lang) if URIRef(p.focus) in owners or p.focus == "[blank node]"]
+    languages = graph_languages(add_g) if declares_languages(add_g) else _store_languages(store)
+    return [p for p in validate(data, lang=lang, languages=languages)
+            if URIRef(p.focus) in owners or p.focus == "[blank node]"]
+
+
+def _store_languages(store: Store) -> tuple[str, ...]:
+    rows = store.select(LANGUAGES_QUERY).rows
+    return order_of([r[0] for r in rows], [r[1] for r in rows])
 
 
 def _unskolemise(graph: Graph) -> Graph:

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from babel.dates import format_date
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from graph.analysis.assessments import find_round, relevance_text, review_rounds, rounds, target_areas
 from graph.analysis.review_items import GROUPS, ReportItem, portfolio, report_groups, review_table
 from graph.i18n import LOCALES, escape_md, number, t
 from graph.questions.catalogue import Table
+from graph.questions.languages import label_bindings
 from graph.render.exports import csv_text
 from graph.render.review_portfolio import portfolio_png_of
 from graph.render.review_workbook import workbook_bytes
@@ -106,13 +107,13 @@ def _costs(items: list[ReportItem], lang: str) -> str:
 DECISION = """
 SELECT ?quote ?section WHERE { ?r ikg:citation ?c . ?c ikg:quote ?quote ; ikg:evidence ikg:stated ; ikg:section ?s .
   OPTIONAL { ?c ikg:aboutProperty ?about } FILTER(!BOUND(?about))
-  ?s rdfs:label ?section . FILTER(lang(?section) = ?lang) } ORDER BY ?section ?quote
+  ?s rdfs:label ?section . FILTER(lang(?section) = ?dlang) } ORDER BY ?section ?quote
 """
 
 
 def decision_served(store: Store, round_iri: str, lang: str) -> list[tuple[str, str]]:
     """The quotes the round rests on (what decision it serves), with the document section."""
-    rows = store.select(DECISION, {"r": URIRef(round_iri), "lang": Literal(lang)}).rows
+    rows = store.select(DECISION, {"r": URIRef(round_iri), **label_bindings(store, lang)}).rows
     return [(str(q), str(s)) for q, s in rows]
 
 

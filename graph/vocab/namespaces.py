@@ -74,6 +74,7 @@ class IKG(DefinedNamespace):
     Relevance: URIRef
     # properties
     homeActor: URIRef
+    languageOrder: URIRef
     party: URIRef
     agreementType: URIRef
     status: URIRef

@@ -110,12 +110,11 @@ def test_an_actor_with_members_stays_an_actor(odd_store):
 def test_the_ties_question_lists_the_same_ties_as_the_network(fixture_store, memory_shipped, lang):
     """The `ties` named question (ties.rq) and THE ties of graph.analysis.ties are one definition: the
     same (actor, thing) pairs on the fixture graph and on the shipped data, in either language."""
-    from rdflib import Literal
-
+    from graph.questions.languages import label_bindings
     from graph.questions.library import get_question
 
     question = get_question("ties")
     for store in (fixture_store, memory_shipped):
-        rows = store.select(question.sparql, {"lang": Literal(lang)}).dicts()
+        rows = store.select(question.sparql, label_bindings(store, lang)).dicts()  # ?lang and ?dlang
         listed = {(str(row["actor"]), str(row["x"])) for row in rows}
         assert listed == {(t.actor, t.thing) for t in ties.ties(store)}

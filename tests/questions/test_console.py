@@ -169,4 +169,7 @@ def test_example_text_binds_language_and_default_year():
     from graph.questions.library import get_question
 
     text = console.example_text(get_question("inactive-twin-cities"), "nb")
-    assert 'WHERE { VALUES (?lang ?since) { ("nb" "2010"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in text
+    assert ('WHERE { VALUES (?lang ?dlang ?since) { ("nb" "nb" "2010"^^<http://www.w3.org/2001/XMLSchema#integer>) }'
+            in text)
+    text = console.example_text(get_question("inactive-twin-cities"), "nb", "sv")  # a Swedish city's data labels
+    assert 'VALUES (?lang ?dlang ?since) { ("nb" "sv" "2010"' in text

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli.prompts import editor_name
-from graph.edit.starter import Document, Start, check_replace, fill_from_folder, two_names, write_starter
+from graph.edit.starter import (
+    Document,
+    Start,
+    check_replace,
+    fill_from_folder,
+    names_in,
+    organisation_names,
+    write_starter,
+)
 from graph.edit.tabular.templates import FORMATS, write_templates
 from graph.history.shipped import open_store
 from graph.i18n import t
@@ -20,16 +28,18 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.Arg
     p = sub.add_parser(
         "init", parents=[common, editing],
         help="start a new city's graph: write a data folder and fill the store from it (asks, or takes flags)",
-        epilog="Names are given as 'Norwegian | English' (or one name for both). Without the flags, and in a "
+        epilog="Names are given in the data languages' order, 'Norwegian | English' by default (or one name for "
+        "all); with --languages sv,en as 'Swedish | English'. Without the flags, and in a "
         "terminal, init asks for each answer. Afterwards every command uses that data folder for this store.")
     p.add_argument("--data", type=Path, required=True, help="the new data folder to write (must hold no .ttl yet)")
-    p.add_argument("--name", help="the organisation's name in Norwegian, e.g. 'Bergen kommune'")
-    p.add_argument("--name-en", help="the organisation's name in English (default: the Norwegian one)")
+    p.add_argument("--name", help="the organisation's name in the first data language, e.g. 'Bergen kommune'")
+    p.add_argument("--name-en", help="the organisation's name in English (default: the first one)")
     p.add_argument("--city", help="the home city, e.g. Bergen")
     p.add_argument("--country", help="the country's ISO 3166 code, e.g. NO")
     p.add_argument("--lat", help="the city's latitude, e.g. 60.39")
     p.add_argument("--long", help="the city's longitude, e.g. 5.32")
-    p.add_argument("--languages", help="the languages of the data, e.g. nb,en,sv (default nb,en)")
+    p.add_argument("--languages", help="the languages of the data labels in order, e.g. sv,en (default nb,en): "
+                   "every name is given in each of them")
     p.add_argument("--document", action="append", default=[], metavar="TITLE",
                    help="a strategy document, 'Norwegian | English' (repeat for several)")
     p.add_argument("--document-url", action="append", default=[], metavar="URL", help="its web address (in order)")
@@ -93,12 +103,12 @@ def _start(args: argparse.Namespace) -> Start:
     areas = list(args.target_area)
     if not areas and interactive:
         areas = [a for a in _ask(args, "", "city.init.ask.target_areas").split(";") if a.strip()]
-    docs = [Document(two_names(title), urls[i] if i < len(urls) else "", dates[i] if i < len(dates) else "")
+    langs = tuple(dict.fromkeys(x.strip().lower() for x in languages.split(",") if x.strip()))
+    docs = [Document(names_in(title, langs), urls[i] if i < len(urls) else "", dates[i] if i < len(dates) else "")
             for i, title in enumerate(documents) if title.strip()]
     return Start(
-        organisation={"nb": name, "en": name_en}, city=city, country=country, lat=lat, long=long,
-        languages=tuple(x.strip() for x in languages.split(",") if x.strip()),
-        documents=docs, target_areas=[two_names(a) for a in areas], namespace=args.namespace,
+        organisation=organisation_names(name, name_en, langs), city=city, country=country, lat=lat, long=long,
+        languages=langs, documents=docs, target_areas=[names_in(a, langs) for a in areas], namespace=args.namespace,
         editor=editor_name(args))
 
 

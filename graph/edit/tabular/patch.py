@@ -25,6 +25,7 @@ from graph.edit.tabular.headers import (
 from graph.edit.tabular.reader import Table, letter
 from graph.edit.tabular.results import Problem, TableErrors, TablePatch, refusal
 from graph.i18n import t
+from graph.questions.languages import data_languages
 from graph.store.base import Store
 
 
@@ -37,17 +38,19 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     it. Every row is checked with the forms' rules, rows may name things of rows above them, and the
     whole file is checked against the shapes at the end. Any problem raises TableErrors listing all.
     """
-    wanted = kind_spec(kind, lang) if kind else None
+    languages = data_languages(store)  # one label column per data language (label_sv, label_en …)
+    wanted = kind_spec(kind, lang, languages) if kind else None
     table = reader.read(name, data, wanted, lang)
     if not any(str(h).strip() for h in table.headers):
         raise refusal("tabular.err.sheet_header" if table.rows else "tabular.err.empty", lang, row=1)
     spec: Kind | None = None
     if any(is_kind_header(h) for h in table.headers):
-        mapping, unknown, missing, twice = map_headers(ALL_FIELDS, table.headers, mixed=True)
+        fields = {f.name: f for f in (*ALL_FIELDS, *kind_spec("network", lang, languages).fields)}  # label_sv …
+        mapping, unknown, missing, twice = map_headers(tuple(fields.values()), table.headers, mixed=True)
         if unknown or twice:
             raise TableErrors([(1, "", mixed_header_problem(unknown, twice, lang))], lang)
     else:
-        spec = wanted or table.sheet_kind or guess_kind(table.headers, lang)
+        spec = (wanted or table.sheet_kind or guess_kind(table.headers, lang)).for_languages(languages)
         mapping, unknown, missing, twice = map_headers(spec.fields, table.headers)
         if unknown or missing or twice:
             raise TableErrors([(1, "", header_problem(spec, unknown, missing, twice, lang))], lang)
@@ -62,6 +65,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     for number, cells in rows:
         cell = {field_name: (cells[i] if i < len(cells) else "") for i, field_name in mapping.items()}
         row_kind = _row_kind(cell, spec or wanted, number, columns, problems, lang)
+        row_kind = row_kind.for_languages(languages) if row_kind is not None else None
         if row_kind is None:
             continue
         values = _row_values(row_kind, cell, number, columns, problems, lang)

@@ -24,6 +24,7 @@ from graph.edit.tabular.examples import starter_example
 from graph.edit.tabular.headers import header, sheet_name
 from graph.errors import InputError
 from graph.i18n import t
+from graph.questions.languages import data_languages
 from graph.render.exports import safe_cell
 from graph.store.base import Store
 from graph.vocab.namespaces import IKG
@@ -36,7 +37,7 @@ def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = Non
 
     With a store, the example names things the store has, so the template imports as it is.
     """
-    spec = kind_spec(kind, lang)
+    spec = kind_spec(kind, lang, data_languages(store) if store is not None else None)
     if fmt not in FORMATS:
         raise InputError.of("tabular.err.format", lang, name=f"*.{fmt}")
     headers = [header(f, lang) for f in spec.fields]
@@ -90,6 +91,9 @@ class _Example:
             ex["label_en"] = t(f"tabular.example.{kind.name}_en", self.lang)
         ex.update(starter_example(kind.name, self.store, self.lang))
         ex.update(_VALUES.get(kind.name, lambda ex: {})(self))
+        for f in kind.fields:  # a data language other than nb and en: the example's English name
+            if f.name.startswith("label_") and f.name not in ex:
+                ex[f.name] = ex.get("label_en") or ex.get("label_nb", "")
         return ex
 
     def concept(self, cls: URIRef) -> str:

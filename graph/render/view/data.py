@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Literal
-
 import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
+from graph.questions.languages import label_bindings
 from graph.render.view.kinds import GROUP_OF
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.queries import (
@@ -75,7 +74,7 @@ def _read_network(store: Store, lang: str) -> NetworkData:
     classes = network_ties.classes(store)
     names = network_ties.names(store, lang)
     sections = section_names(store, lang)
-    b = {"lang": Literal(lang)}
+    b = label_bindings(store, lang)
     notation_labels = {(str(p), str(n)): str(label) for p, n, label in store.select(NOTATIONS_QUERY, b).rows}
 
     def sources(iri: str) -> tuple[str, ...]:
@@ -141,7 +140,7 @@ def num_key(text_: str) -> tuple[int, int, str]:
 
 def section_names(store: Store, lang: str) -> dict[str, str]:
     """Section IRI -> 'Plan 2020 §2': its label, prefixed with its document's unless it names it."""
-    b = {"lang": Literal(lang)}
+    b = label_bindings(store, lang)
     docs = {str(sec): str(label) for sec, label in store.select(SECTION_DOCS_QUERY, b).rows}
     out: dict[str, str] = {}
     for sec_term, label in store.select(SECTION_LABELS_QUERY, b).rows:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
+from graph.questions.languages import label_bindings
 from graph.render.view.data import attrs, first, network_data, num_key, section_names
 from graph.render.view.facts import facts, notation
 from graph.render.view.kinds import GROUP_OF
@@ -39,7 +40,7 @@ def node_details(store: Store, iri: str, lang: str = "en") -> dict:
     lang = "nb" if lang == "nb" else "en"
     t = text(lang)
     data = network_data(store, lang)
-    x = {"x": URIRef(iri), "lang": Literal(lang)}
+    x = {"x": URIRef(iri), **label_bindings(store, lang)}
     names = store.select(DETAIL_NAMES_QUERY, x).rows
     n = data.nodes.get(iri) or _lone_node(store, iri, data)
     others = sorted({str(label) for _p, label in names} - {n.label}, key=str.casefold)

@@ -1,7 +1,8 @@
 """The SPARQL the view reads besides the ties (graph.analysis.ties): flat SELECTs joined in Python.
 
 Portable across rdflib, Oxigraph and Virtuoso and quick at 1M triples: no aggregates, no FILTER NOT
-EXISTS, no filters on outer variables inside UNION branches. ?lang and ?x are bound by the caller.
+EXISTS, no filters on outer variables inside UNION branches. ?lang (the reader's
+language: vocabulary labels), ?dlang (the data labels' language) and ?x are bound by the caller.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ ATTR_QUERIES = {
 NOTATIONS_QUERY = """
 SELECT ?p ?n ?l WHERE {
   { ?c a ikg:TargetArea . BIND("ta" AS ?p) } UNION { ?c a ikg:SDG . BIND("sdg" AS ?p) }
-  ?c skos:notation ?n ; rdfs:label ?l . FILTER(lang(?l) = ?lang)
+  ?c skos:notation ?n ; rdfs:label ?l . FILTER(lang(?l) = IF(?p = "ta", ?dlang, ?lang))  # SDGs: vocabulary
 }
 """
 
@@ -36,9 +37,9 @@ CITES_QUERY = "SELECT ?x ?s WHERE { ?x ikg:citation ?c . ?c ikg:section ?s }"
 
 # Sections' labels and their documents' labels (a source reads "Plan 2020 §2"). Two queries, not
 # OPTIONALs: Virtuoso 7.2 does not see a bound ?lang inside an OPTIONAL's FILTER.
-SECTION_LABELS_QUERY = "SELECT ?s ?l WHERE { ?s a ikg:Section ; rdfs:label ?l . FILTER(lang(?l) = ?lang) }"
+SECTION_LABELS_QUERY = "SELECT ?s ?l WHERE { ?s a ikg:Section ; rdfs:label ?l . FILTER(lang(?l) = ?dlang) }"
 SECTION_DOCS_QUERY = """
-SELECT ?s ?l WHERE { ?s a ikg:Section ; dcterms:isPartOf ?d . ?d rdfs:label ?l . FILTER(lang(?l) = ?lang) }
+SELECT ?s ?l WHERE { ?s a ikg:Section ; dcterms:isPartOf ?d . ?d rdfs:label ?l . FILTER(lang(?l) = ?dlang) }
 """
 
 HOME_QUERY = "SELECT ?h WHERE { ?ds ikg:homeActor ?h }"
@@ -54,7 +55,7 @@ DETAIL_COORDINATES_QUERY = "SELECT ?lat ?long WHERE { ?x geo:lat ?lat ; geo:long
 DETAIL_PLACES_QUERY = """
 SELECT ?p ?l WHERE {
   { ?x schema:containedInPlace ?c . BIND("country" AS ?p) } UNION { ?x ikg:location ?c . BIND("place" AS ?p) }
-  ?c rdfs:label ?l . FILTER(lang(?l) = ?lang)
+  ?c rdfs:label ?l . FILTER(lang(?l) = ?dlang)
 }
 """
 # Evidence and property labels come from the vocabulary's labels (NetworkData.labels).

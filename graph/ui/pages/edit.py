@@ -10,6 +10,7 @@ import graph.edit.editing as editing
 from graph.edit.editing import KINDS, RETIRABLE, SOURCE_FIELDS, kind_spec
 from graph.errors import InputError
 from graph.i18n import escape_md, t
+from graph.questions.languages import data_languages
 from graph.ui import cache, context, forms
 from graph.ui.state import done, flash, forget, set_picker, wkey
 
@@ -34,7 +35,7 @@ def render(ctx: context.PageContext) -> None:
         st.session_state[kind_key] = kinds[0]
     kind = right.selectbox(t("editpage.kind", lang), kinds, format_func=lambda k: kind_spec(k).label(lang),
                            placeholder=t("common.choose", lang), key=kind_key)
-    spec = kind_spec(kind or kinds[0], lang)
+    spec = kind_spec(kind or kinds[0], lang, data_languages(ctx.store))  # a name field per data language
     st.caption(f"{t(f'editpage.action_help.{action}', lang)} {spec.label(lang)}: {spec.help(lang)}")
     ACTION_FORMS[action](ctx, ctx.editor, spec)
 

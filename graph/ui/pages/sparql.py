@@ -10,6 +10,7 @@ import graph.questions.catalogue as queries
 import graph.questions.console as console
 from graph.errors import IkgError
 from graph.i18n import decimal, escape_md, number, t
+from graph.questions.languages import label_language
 from graph.store.base import PREFIX_HEADER
 from graph.ui import context, tables
 from graph.ui.state import wkey
@@ -29,7 +30,7 @@ def render(ctx: context.PageContext) -> None:
     def load_example() -> None:
         q = by_name.get(st.session_state.get(example_key) or "")
         if q is not None:
-            st.session_state["sparql_text"] = console.example_text(q, lang)
+            st.session_state["sparql_text"] = console.example_text(q, lang, label_language(ctx.store, lang))
 
     st.selectbox(t("sparql.example", lang), ["", *by_name],
                  format_func=lambda n: f"{n} — {by_name[n].description(lang)}" if n else t("sparql.pick", lang),

@@ -14,7 +14,8 @@ from graph.edit.starter import (
     check_replace,
     countries,
     fill_from_folder,
-    two_names,
+    names_in,
+    organisation_names,
     write_starter,
 )
 from graph.errors import IkgError
@@ -57,14 +58,16 @@ def _form(lang: str) -> tuple[Start, str] | None:
         date = c4.text_input(t("start.document_date", lang), key="start.document_date", placeholder="2024-06-20")
         areas = st.text_area(t("start.target_areas", lang), key="start.target_areas",
                              placeholder="Klima og miljø | Climate and environment\nUtdanning | Education")
+        languages = st.text_input(t("start.languages", lang), value="nb,en", key="start.languages")
         folder = st.text_input(t("start.folder", lang), value=default_folder(), key="start.folder")
         if not st.form_submit_button(t("start.submit", lang), key="start.submit", type="primary"):
             return None
     code = next((c for c, label in codes if label == picked), "")
-    docs = [Document(two_names(document), url.strip(), date.strip())] if document.strip() else []
-    start = Start(organisation={"nb": name.strip(), "en": (name_en or name).strip()}, city=city, country=code,
-                  lat=lat, long=long, documents=docs,
-                  target_areas=[two_names(line) for line in areas.splitlines() if line.strip()], editor="app")
+    langs = tuple(dict.fromkeys(x.strip().lower() for x in (languages or "").split(",") if x.strip()))
+    docs = [Document(names_in(document, langs), url.strip(), date.strip())] if document.strip() else []
+    start = Start(organisation=organisation_names(name, name_en or "", langs), city=city, country=code,
+                  lat=lat, long=long, languages=langs, documents=docs,
+                  target_areas=[names_in(line, langs) for line in areas.splitlines() if line.strip()], editor="app")
     return start, folder.strip() or DEFAULT_FOLDER
 
 

@@ -1,0 +1,200 @@
+"""A Swedish city started with the documented commands only (`ikg init --languages sv,en`, the templates of
+`ikg template` filled in, `ikg import`): no Norwegian name anywhere in its data, every named question in
+bokmål and English with the city's Swedish names, and a row without its Swedish name refused."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from graph.cli.main import main
+from graph.edit.kinds import kind_spec
+from graph.history.shipped import open_store
+from graph.questions.languages import data_languages, label_language
+from graph.questions.library import list_questions
+from graph.rdf.parsing import parse_rdf
+from graph.rdf.shapes import shipped_data_files
+from graph.store.memory import MemoryStore
+from graph.vocab.languages import graph_languages, order_of
+from tests.city.test_start_city import PARAMS
+
+LANGS = ("sv", "en")
+CITY = "https://w3id.org/ikg/exempelvik-municipality/"
+INIT = [
+    "--name", "Exempelvik kommun", "--name-en", "Exempelvik Municipality", "--city", "Exempelvik",
+    "--country", "SE", "--lat", "57.70", "--long", "11.97", "--languages", "sv,en",
+    "--document", "Internationell strategi 2025–2028 | International strategy 2025–2028",
+    "--document-url", "https://exempelvik.example/strategi-2025.pdf", "--document-date", "2025-01-15",
+    "--target-area", "Klimat och miljö | Climate and environment",
+    "--target-area", "Utbildning och ungdom | Education and youth",
+    "--editor", "test",
+]
+SOURCE = {"source_reference": "Årsredovisning 2024 för Exempelvik"}
+ROWS: list[tuple[str, list[dict[str, str]]]] = [
+    ("country", [{"iso_code": "NO", "label_sv": "Norge", "label_en": "Norway", **SOURCE},
+                 {"iso_code": "DE", "label_sv": "Tyskland", "label_en": "Germany", **SOURCE}]),
+    ("place", [{"label_sv": "Nordstaden", "label_en": "North Town", "country": "Norge", "lat": "63.43",
+                "long": "10.39", **SOURCE},
+               {"label_sv": "Sydstaden", "label_en": "South Town", "country": "Tyskland", "lat": "48.14",
+                "long": "11.58", **SOURCE}]),
+    ("actor", [{"actor_type": "University", "label_sv": "Exempelviks universitet",
+                "label_en": "Exempelvik University", "location": "Exempelvik", **SOURCE}]),
+    ("network", [{"label_sv": "Kuststadsnätverket", "label_en": "Coastal Cities Network", "target_areas": "1",
+                  "sdgs": "11", "status": "Active", "start": "2015", **SOURCE}]),
+    ("membership", [{"member": "Exempelvik kommun", "network": "Kuststadsnätverket", "start": "2016", **SOURCE},
+                    {"member": "Exempelviks universitet", "network": "Kuststadsnätverket", "start": "2018",
+                     **SOURCE}]),
+    ("twin-city-agreement", [{"city": "Nordstaden", "agreement_type": "Formal twinning", "status": "Active",
+                              "start": "1950", **SOURCE},
+                             {"city": "Sydstaden", "agreement_type": "Formal twinning", "status": "Ended",
+                              "start": "1990", "end": "2020", **SOURCE}]),
+]
+
+
+def ikg(*args: str) -> int:
+    return main(list(args))
+
+
+def fill(template: Path, kind: str, rows: list[dict[str, str]], out: Path) -> Path:
+    """The template's own header row, and one row per dict (a field's value under its column)."""
+    with template.open(encoding="utf-8-sig", newline="") as f:
+        headers = next(csv.reader(f))
+    names = kind_spec(kind, languages=LANGS).names
+    assert len(headers) == len(names), headers
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(headers)
+        writer.writerows([row.get(name, "") for name in names] for row in rows)
+    return out
+
+
+@pytest.fixture(scope="module")
+def swedish(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("swedish")
+    store, data = str(tmp / "store"), tmp / "data"
+    assert ikg("init", "--store", store, "--data", str(data), *INIT) == 0
+    assert ikg("template", "all", "--store", store, "--format", "csv", "--out", str(tmp / "templates")) == 0
+    for kind, rows in ROWS:
+        filled = fill(tmp / "templates" / f"{kind}.csv", kind, rows, tmp / f"{kind}-filled.csv")
+        assert ikg("import", str(filled), "--kind", kind, "--store", store, "--editor", "test") == 0, kind
+    return store, tmp
+
+
+def query(capsys, store, name, lang, *extra):
+    code = main(["query", name, "--store", store, "--format", "csv", "--lang", lang, *extra])
+    out, err = capsys.readouterr()
+    assert code == 0, (name, lang, err)
+    return list(csv.reader(io.StringIO(out)))
+
+
+def test_the_data_has_no_norwegian_label_and_declares_its_languages(swedish):
+    store = open_store(swedish[0])
+    try:
+        assert data_languages(store) == LANGS
+        assert label_language(store, "nb") == "sv" and label_language(store, "en") == "en"
+        # the city's own things (its namespace) have Swedish and English labels, none in bokmål
+        counts = store.select(f"SELECT ?lang (COUNT(*) AS ?n) WHERE {{ ?x rdfs:label ?l BIND(lang(?l) AS ?lang) "
+                              f"FILTER(STRSTARTS(STR(?x), '{CITY}')) }} GROUP BY ?lang ORDER BY ?lang").rows
+        assert [(str(lang), int(str(n))) for lang, n in counts] == [("en", 17), ("sv", 17)]
+        assert (tmp_text := (swedish[1] / "data" / "dataset.ttl").read_text(encoding="utf-8")).count('"sv,en"') == 1
+        assert "@nb" not in tmp_text
+    finally:
+        store.close()
+
+
+def test_twin_cities_networks_and_members_show_the_swedish_names(swedish, capsys):
+    """In bokmål the data's names are Swedish (the data has no bokmål) and the vocabulary's are bokmål; in
+    English both are English."""
+    store, _ = swedish
+    src = SOURCE["source_reference"]
+    assert query(capsys, store, "twin-cities", "nb") == [
+        ["city", "country", "since", "agreement", "status", "source"],
+        ["Nordstaden", "Norge", "1950", "Formell vennskapsby", "Aktiv", src],
+        ["Sydstaden", "Tyskland", "1990", "Formell vennskapsby", "Avsluttet", src]]
+    assert query(capsys, store, "twin-cities", "en")[1:] == [
+        ["North Town", "Norway", "1950", "Formal twinning", "Active", src],
+        ["South Town", "Germany", "1990", "Formal twinning", "Ended", src]]
+    assert query(capsys, store, "networks", "nb")[1:] == [["Kuststadsnätverket", "Klimat och miljö", "1", src]]
+    assert query(capsys, store, "networks", "en")[1:] == [["Coastal Cities Network", "Climate and environment", "1",
+                                                           src]]
+    members = ["--param", "network=Kuststadsnätverket"]
+    assert query(capsys, store, "members", "nb", *members)[1:] == [
+        ["Exempelvik kommun", "By/kommune", "2016", "", "Medlem", src],
+        ["Exempelviks universitet", "Universitet eller høgskole", "2018", "", "Medlem", src]]
+    assert query(capsys, store, "members", "en", *members)[1:] == [
+        ["Exempelvik Municipality", "City or municipality", "2016", "", "Member", src],
+        ["Exempelvik University", "University or college", "2018", "", "Member", src]]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_named_question_runs_in_both_languages(swedish, capsys, lang):
+    store, _ = swedish
+    params = {"members": ["--param", "network=Kuststadsnätverket"],
+              "path": ["--param", "from=Exempelviks universitet", "--param", "to=Sydstaden"],
+              "collaborators": ["--param", "actor=Exempelvik kommun"]}
+    assert set(params) == set(PARAMS)
+    for q in list_questions():
+        if q.name == "changes":  # needs two documents; the city has one
+            continue
+        query(capsys, store, q.name, lang, *params.get(q.name, []))
+
+
+def test_a_row_without_its_swedish_name_is_refused(swedish, capsys):
+    store, tmp = swedish
+    row = {"label_en": "Baltic Cities", "status": "Active", **SOURCE}
+    filled = fill(tmp / "templates" / "network.csv", "network", [row], tmp / "network-no-sv.csv")
+    assert ikg("import", str(filled), "--kind", "network", "--store", store, "--editor", "test") != 0
+    out, err = capsys.readouterr()
+    assert err == ("ikg: Row 2, column Name (sv) *: “Name (sv)” is missing. Write the name in sv, one of the "
+                   "dataset's languages (every name is needed in each of them).\n"), out + err
+    assert ikg("import", str(filled), "--kind", "network", "--store", store, "--editor", "test", "--lang", "nb") != 0
+    out, err = capsys.readouterr()
+    assert err.startswith("ikg: Rad 2, kolonne Name (sv) *: «Navn (sv)» mangler. Skriv navnet på sv,"), err
+
+
+def test_the_shapes_ask_for_each_data_language():
+    from rdflib import Graph
+
+    from graph.rdf.shapes import validate
+
+    g = Graph().parse(format="turtle", data='''@prefix ikg: <https://w3id.org/ikg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <https://example.org/d> a ikg:Dataset ; ikg:languageOrder "sv,en" ; rdfs:label "Data"@sv , "Data"@en .
+        <https://example.org/n> a ikg:Network ; rdfs:label "Baltic Cities"@en , "Östersjöstäder"@nb .''')
+    found = [(p.focus, p.message) for p in validate(g) if p.field == "label (rdfs:label)"]
+    assert found == [
+        ("https://example.org/n", "Every label (rdfs:label) needs one of the dataset's language tags (@sv @en); put "
+                                  "other names in skos:altLabel."),
+        ("https://example.org/n", "The label in sv is missing: add one rdfs:label with the tag @sv.")]
+    nb = [p.message for p in validate(g, lang="nb") if p.focus == "https://example.org/n" and "sv" in p.message]
+    assert nb == ["Hvert navn (rdfs:label) må ha en av datasettets språkkoder (@sv @en); legg andre navn i "
+                  "skos:altLabel.",
+                  "Navnet på sv mangler: legg til ett rdfs:label med språkkoden @sv."]
+
+
+def test_languages_in_order():
+    assert order_of(["sv,en"], ["en", "sv"]) == ("sv", "en")
+    assert order_of([], ["en", "sv"]) == ("en", "sv")
+    assert order_of([], []) == ("nb", "en")
+    assert data_languages(MemoryStore()) == ("nb", "en")
+    store = open_store("memory")  # Trondheim's shipped data
+    assert data_languages(store) == ("nb", "en")
+    assert label_language(store, "nb") == "nb" and label_language(store, "en") == "en"
+    assert graph_languages(parse_rdf(next(p for p in shipped_data_files() if p.name == "dataset.ttl"))) == ("nb", "en")
+
+
+def test_a_city_in_swedish_alone(tmp_path, capsys):
+    """`--languages sv`: one name per thing, shown in bokmål and English alike; the vocabulary stays nb/en."""
+    store = str(tmp_path / "store")
+    only = [x for x in INIT if x not in ("--name-en", "Exempelvik Municipality")]
+    only[only.index("sv,en")] = "sv"
+    assert ikg("init", "--store", store, "--data", str(tmp_path / "data"), *only) == 0
+    capsys.readouterr()
+    for lang in ("nb", "en"):
+        assert [r[:2] for r in query(capsys, store, "coverage-target-areas", lang)[1:]] == [
+            ["1", "Klimat och miljö"], ["2", "Utbildning och ungdom"]]
+        assert query(capsys, store, "dataset", lang)[1][2] == "Exempelvik kommun"
+    assert "@nb" not in (tmp_path / "data" / "dataset.ttl").read_text(encoding="utf-8")
