@@ -198,3 +198,47 @@ def test_a_city_in_swedish_alone(tmp_path, capsys):
             ["1", "Klimat och miljö"], ["2", "Utbildning och ungdom"]]
         assert query(capsys, store, "dataset", lang)[1][2] == "Exempelvik kommun"
     assert "@nb" not in (tmp_path / "data" / "dataset.ttl").read_text(encoding="utf-8")
+
+
+VISITOR_PAGES = ["network", "collaborators", "gaps", "review", "map", "timeline", "sparql", "history", "about"]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_of_the_app_shows_the_data_names_in_order(swedish, lang, monkeypatch):
+    """The explorer on the Swedish city: every page runs in both languages, each with the data's names in the
+    reader's language when the data has it (English), else in the data's first language (Swedish)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from graph.i18n import t
+    from tests.support import ROOT
+    from tests.ui.navigation import SCRIPTS, recording
+
+    store, tmp = swedish
+    monkeypatch.setenv("IKG_STORE", store)
+    monkeypatch.setenv("IKG_DATA", str(tmp / "data"))
+    monkeypatch.delenv("IKG_DEBUG", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    with recording():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        at.sidebar.radio(key="lang").set_value(lang).run()
+        unexpected = t("app.unexpected", lang, detail="")[:20]
+        seen: dict[str, str] = {}
+        for page in VISITOR_PAGES:
+            at.switch_page(SCRIPTS[page]).run()
+            assert not at.exception, (page, at.exception)
+            assert not [e.value for e in at.error if e.value.startswith(unexpected)], page
+            shown = [str(w.options) for w in at.selectbox] + [d.value.to_csv() for d in at.dataframe]
+            seen[page] = "\n".join(shown + [m.value for m in at.markdown] + [x.value for x in at.text])
+    # the data has Swedish and English names: English readers get the English, bokmål readers the Swedish
+    names = {"nb": ("Exempelviks universitet", "Kuststadsnätverket", "Nordstaden", "Sydstaden"),
+             "en": ("Exempelvik University", "Coastal Cities Network", "North Town", "South Town")}[lang]
+    university, network, north, south = names
+    assert university in seen["network"]
+    assert university in seen["collaborators"] and network in seen["collaborators"]
+    assert north in seen["map"] and south in seen["map"]
+    assert network in seen["review"]
+    other = {"nb": "Exempelvik University", "en": "Exempelviks universitet"}[lang]
+    assert not [p for p, text in seen.items() if other in text or "Trondheim" in text]
