@@ -58,12 +58,14 @@ def ikg(*args: str) -> int:
     return main(list(args))
 
 
-def fill_template(template: Path, kind: str, rows: list[dict[str, str]], out: Path) -> Path:
-    """The template's own header row, and one row per dict (a field's value under its column)."""
+def fill_template(template: Path, kind: str, rows: list[dict[str, str]], out: Path,
+                  languages: tuple[str, ...] = ("nb", "en")) -> Path:
+    """The template's own header row, and one row per dict (a field's value under its column); the name
+    columns are those of the data's `languages`."""
     with template.open(encoding="utf-8-sig", newline="") as f:
         headers = next(csv.reader(f))
-    names = kind_spec(kind).names
-    assert len(headers) == len(names)
+    names = kind_spec(kind, languages=languages).names
+    assert len(headers) == len(names), headers
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(headers)
@@ -72,12 +74,14 @@ def fill_template(template: Path, kind: str, rows: list[dict[str, str]], out: Pa
     return out
 
 
-def start_city(tmp: Path) -> tuple[str, Path]:
-    """The example city in a new store folder: (store, data folder)."""
+def start_city(tmp: Path, init: list[str] = INIT, sheets: list[tuple[str, list[dict[str, str]]]] = ROWS,
+               languages: tuple[str, ...] = ("nb", "en")) -> tuple[str, Path]:
+    """A city in a new store folder with the documented commands only (`ikg init` with `init`, the templates
+    of `ikg template` filled with `sheets`, `ikg import`): (store, data folder)."""
     store, data = str(tmp / "store"), tmp / "data"
-    assert ikg("init", "--store", store, "--data", str(data), *INIT) == 0
+    assert ikg("init", "--store", store, "--data", str(data), *init) == 0
     assert ikg("template", "all", "--store", store, "--format", "csv", "--out", str(tmp / "templates")) == 0
-    for kind, rows in ROWS:
-        filled = fill_template(tmp / "templates" / f"{kind}.csv", kind, rows, tmp / f"{kind}-filled.csv")
+    for kind, rows in sheets:
+        filled = fill_template(tmp / "templates" / f"{kind}.csv", kind, rows, tmp / f"{kind}-filled.csv", languages)
         assert ikg("import", str(filled), "--kind", kind, "--store", store, "--editor", "test") == 0, kind
     return store, data

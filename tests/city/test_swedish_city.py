@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 
 from graph.cli.main import main
-from graph.edit.kinds import kind_spec
 from graph.history.shipped import open_store
 from graph.questions.languages import data_languages, label_language
 from graph.questions.library import list_questions
@@ -19,6 +17,7 @@ from graph.rdf.parsing import parse_rdf
 from graph.rdf.shapes import shipped_data_files
 from graph.store.memory import MemoryStore
 from graph.vocab.languages import graph_languages, order_of
+from tests.city.scenario import fill_template, ikg, start_city
 from tests.city.test_start_city import PARAMS
 
 LANGS = ("sv", "en")
@@ -54,32 +53,10 @@ ROWS: list[tuple[str, list[dict[str, str]]]] = [
 ]
 
 
-def ikg(*args: str) -> int:
-    return main(list(args))
-
-
-def fill(template: Path, kind: str, rows: list[dict[str, str]], out: Path) -> Path:
-    """The template's own header row, and one row per dict (a field's value under its column)."""
-    with template.open(encoding="utf-8-sig", newline="") as f:
-        headers = next(csv.reader(f))
-    names = kind_spec(kind, languages=LANGS).names
-    assert len(headers) == len(names), headers
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        writer.writerows([row.get(name, "") for name in names] for row in rows)
-    return out
-
-
 @pytest.fixture(scope="module")
 def swedish(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("swedish")
-    store, data = str(tmp / "store"), tmp / "data"
-    assert ikg("init", "--store", store, "--data", str(data), *INIT) == 0
-    assert ikg("template", "all", "--store", store, "--format", "csv", "--out", str(tmp / "templates")) == 0
-    for kind, rows in ROWS:
-        filled = fill(tmp / "templates" / f"{kind}.csv", kind, rows, tmp / f"{kind}-filled.csv")
-        assert ikg("import", str(filled), "--kind", kind, "--store", store, "--editor", "test") == 0, kind
+    store, _ = start_city(tmp, INIT, ROWS, LANGS)
     return store, tmp
 
 
@@ -145,7 +122,7 @@ def test_every_named_question_runs_in_both_languages(swedish, capsys, lang):
 def test_a_row_without_its_swedish_name_is_refused(swedish, capsys):
     store, tmp = swedish
     row = {"label_en": "Baltic Cities", "status": "Active", **SOURCE}
-    filled = fill(tmp / "templates" / "network.csv", "network", [row], tmp / "network-no-sv.csv")
+    filled = fill_template(tmp / "templates" / "network.csv", "network", [row], tmp / "network-no-sv.csv", LANGS)
     assert ikg("import", str(filled), "--kind", "network", "--store", store, "--editor", "test") != 0
     out, err = capsys.readouterr()
     assert err == ("ikg: Row 2, column Name (sv) *: “Name (sv)” is missing. Write the name in sv, one of the "
