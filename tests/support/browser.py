@@ -239,13 +239,18 @@ def click_and_wait_rerun(page, target, timeout: float = 30_000, tries: int = 3) 
     """Click `target` and wait until the rerun it starts has finished. Waiting for a text is not enough when
     the previous answer says the same ("Wrong password." twice), and the page can look idle for a moment
     before the rerun begins: this counts the script's runs that end, seen by a MutationObserver. A click
-    that starts no run within 10 s (the page was redrawing under it) is made again, as a person would."""
+    that starts no run within 10 s (the page was redrawing under it) is made again, as a person would;
+    a run that started is waited for however long it takes."""
     page.evaluate("""() => {
         const app = document.querySelector('[data-testid="stApp"]');
+        window.ikgRunsSeen = 0;  // any change of the script's state: a run started
         window.ikgRunsEnded = 0;
         if (window.ikgRunWatch) window.ikgRunWatch.disconnect();
         window.ikgRunWatch = new MutationObserver(records => {
-            for (const r of records) if (r.oldValue === 'running') window.ikgRunsEnded++;
+            for (const r of records) {
+                window.ikgRunsSeen++;
+                if (r.oldValue === 'running') window.ikgRunsEnded++;
+            }
         });
         window.ikgRunWatch.observe(app, {attributes: true, attributeOldValue: true,
                                          attributeFilter: ['data-test-script-state']});
@@ -253,13 +258,13 @@ def click_and_wait_rerun(page, target, timeout: float = 30_000, tries: int = 3) 
     for attempt in range(tries):
         target.click()
         try:
-            page.wait_for_function("() => window.ikgRunsEnded > 0", timeout=10_000)
+            page.wait_for_function("() => window.ikgRunsSeen > 0", timeout=10_000)
             break
         except Exception:  # noqa: BLE001 - Playwright's TimeoutError: no run started by that click
             if attempt == tries - 1:
                 raise
-    page.wait_for_function(
-        """() => document.querySelector('[data-testid="stApp"]')
+    page.wait_for_function(  # the run that click started has ended (however long it took)
+        """() => window.ikgRunsEnded > 0 && document.querySelector('[data-testid="stApp"]')
                    .getAttribute('data-test-script-state') === 'notRunning'""",
         timeout=timeout,
     )
