@@ -58,14 +58,19 @@ def message(page):
     return page.locator('[data-testid="stText"]')
 
 
-@pytest.mark.parametrize("lang", ["en", "nb"])
-def test_search_and_a_chain_light_up_on_the_drawing_shown_and_clear_again(visit, lang):
-    page = visit.page
-    page.goto(visit.server.url + "/?focus=ntnu")
+def open_drawing(page, url: str, lang: str):
+    """The Network page at `url` in `lang`, and its drawing's frame once drawn."""
+    page.goto(url)
     wait_idle(page, timeout=120_000)
     if lang == "en":
         set_language(page, "en")
-    frame = drawing(page)
+    return drawing(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_search_and_a_chain_light_up_on_the_drawing_shown_and_clear_again(visit, lang):
+    page = visit.page
+    frame = open_drawing(page, visit.server.url + "/?focus=ntnu", lang)
     drawn = version(frame)
     before = state(frame)
     assert before["lit"] in (None, "0:0") and {n["opacity"] for n in before["nodes"].values()} <= {None, 1}
@@ -117,11 +122,7 @@ def test_search_and_a_chain_light_up_on_the_drawing_shown_and_clear_again(visit,
 @pytest.mark.parametrize("lang", ["en", "nb"])
 def test_clusters_collapse_to_one_node_each_and_open_again(visit, lang):
     page = visit.page
-    page.goto(visit.server.url + "/")
-    wait_idle(page, timeout=120_000)
-    if lang == "en":
-        set_language(page, "en")
-    frame = drawing(page)
+    frame = open_drawing(page, visit.server.url + "/", lang)
     first = version(frame)
     full = frame.evaluate("() => ({nodes: window.ikgView.nodes.map(n => n.id),"
                           " edges: window.ikgView.edges.map(e => [e.from, e.to])})")
