@@ -122,7 +122,9 @@ def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
         statuses = pick("network.statuses", "net_statuses", choices["statuses"])
         use_year = st.toggle(t("network.use_year", lang), key="net_use_year")
         if "net_year" in st.session_state:  # a year from a link: clamp it, and give no second default
-            st.session_state["net_year"] = min(max(int(st.session_state["net_year"]), lo), hi)
+            held = int(st.session_state["net_year"])
+            if not lo <= held <= hi:  # assigning a widget's value sends it to the browser: only when it changes,
+                st.session_state["net_year"] = min(max(held, lo), hi)  # or a key press made meanwhile is undone
             year = st.slider(t("network.year", lang), lo, hi, key="net_year", disabled=not use_year)
         else:
             year = st.slider(t("network.year", lang), lo, hi, hi, key="net_year", disabled=not use_year)
