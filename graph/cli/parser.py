@@ -7,6 +7,7 @@ from pathlib import Path
 
 from graph import __version__
 from graph.cli.commands import PARSER_MODULES
+from graph.i18n import languages
 from graph.render.exports import EXPORT_FORMATS
 
 EPILOG = """\
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", default=argparse.SUPPRESS,
                         help="where the graph is: a folder, 'memory' or a SPARQL endpoint URL")
-    common.add_argument("--lang", choices=["en", "nb"], default=argparse.SUPPRESS,
+    common.add_argument("--lang", choices=languages(), default=argparse.SUPPRESS,
                         help="language of labels and messages (default en)")
 
     parser = argparse.ArgumentParser(

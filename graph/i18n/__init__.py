@@ -1,7 +1,9 @@
 """Every piece of text the app shows, in Norwegian (bokmål) and English, looked up by key; numbers as
 each language writes them. The texts live in the catalogues text_*.py, merged here.
 
-Both languages hold the same keys (a test checks). Data labels are not here: they come from the
+Both languages hold the same keys (a test checks). A further language is one file: `<code>.po` in
+graph/i18n/catalogues/ (or in the folder $IKG_UI_CATALOGUES names), with the text keys as msgids;
+`ikg catalogue CODE --out FILE` writes one to fill in. What it leaves out shows in English. Data labels are not here: they come from the
 graph in the chosen language (`@nb` / `@en`).
 
 >>> t("page.review", "nb")
@@ -12,8 +14,13 @@ graph in the chosen language (`@nb` / `@en`).
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from graph.i18n import (
@@ -29,9 +36,13 @@ from graph.i18n import (
     text_server,
 )
 
-LANGS = ("nb", "en")
-LANG_NAMES = {"nb": "Norsk bokmål", "en": "English"}
-LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+BUILT_IN = ("nb", "en")  # the languages of the catalogues above, kept complete (a test checks)
+BUILT_IN_NAMES = {"nb": "Norsk bokmål", "en": "English"}
+BUILT_IN_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+CATALOGUE_DIR = Path(__file__).parent / "catalogues"  # one <code>.po file per further language
+CATALOGUES_ENV = "IKG_UI_CATALOGUES"  # a folder of further .po files, outside the package
+QUESTION_PREFIX = "rq."  # rq.<name>: a named question's text (nb and en are in its .rq file's header)
+PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)")
 
 CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, text_questions, text_review, text_explorer,
               text_city, text_server)
@@ -39,9 +50,9 @@ CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, t
 
 def _merged() -> dict[str, dict[str, str]]:
     """One table per language from every catalogue; a key defined in two catalogues is a mistake."""
-    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in BUILT_IN}
     for catalogue in CATALOGUES:
-        for lang in LANGS:
+        for lang in BUILT_IN:
             part = catalogue.TEXT[lang]
             clash = set(part) & set(merged[lang])
             assert not clash, f"text keys defined twice: {sorted(clash)}"
@@ -50,10 +61,108 @@ def _merged() -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merged()
+REJECTED: dict[str, list[str]] = {}  # per further language: its entries left out, and why (`ikg catalogue`)
+_names: dict[str, str] = dict(BUILT_IN_NAMES)
+_locales: dict[str, str] = dict(BUILT_IN_LOCALES)
+
+
+def catalogue_files() -> list[Path]:
+    """The further languages' catalogue files: the package's own, then those of $IKG_UI_CATALOGUES (which
+    win for the same language)."""
+    folders = [CATALOGUE_DIR]
+    if os.environ.get(CATALOGUES_ENV):
+        folders.append(Path(os.environ[CATALOGUES_ENV]))
+    return [f for folder in folders if folder.is_dir() for f in sorted(folder.glob("*.po"))]
+
+
+def read_catalogue(path: Path) -> tuple[str, dict[str, str], list[str]]:
+    """A further language from its .po file (msgid: the text's key, msgstr: the text): its code, its
+    texts, and the entries left out with the reason. Entries that are empty, fuzzy, of unknown keys or
+    with placeholders the English text lacks are left out, so that text shows in English."""
+    code = path.stem
+    try:
+        with path.open("rb") as f:
+            catalog = read_po(f, locale=None)
+    except (OSError, ValueError, SyntaxError) as exc:
+        return code, {}, [f"{path.name}: {exc}"]
+    english = TEXT["en"]
+    texts: dict[str, str] = {}
+    rejected: list[str] = []
+    for message in catalog:
+        key, text = str(message.id or ""), message.string
+        if not key or not isinstance(text, str) or not text or message.fuzzy:
+            continue
+        if key not in english and not key.startswith(QUESTION_PREFIX):
+            rejected.append(f"{key}: no such text")
+            continue
+        extra = set(PLACEHOLDER.findall(text)) - set(PLACEHOLDER.findall(english.get(key, "")))
+        if extra:
+            rejected.append(f"{key}: {{{', '.join(sorted(extra))}}} is not filled in this text")
+            continue
+        texts[key] = text
+    return code, texts, rejected
+
+
+def reload() -> None:
+    """Read the further languages' catalogue files again (at import; tests call it after setting
+    $IKG_UI_CATALOGUES). The tables are changed in place, so every module's `TEXT` stays current."""
+    for code in [c for c in TEXT if c not in BUILT_IN]:
+        del TEXT[code]
+    REJECTED.clear()
+    _names.clear()
+    _names.update(BUILT_IN_NAMES)
+    _locales.clear()
+    _locales.update(BUILT_IN_LOCALES)
+    for path in catalogue_files():
+        code, texts, rejected = read_catalogue(path)
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            REJECTED[code] = [f"{path.name}: {code!r} is not a language code Babel knows (e.g. sv, de, fr)"]
+            continue
+        if code in BUILT_IN:
+            REJECTED[code] = [f"{path.name}: {code} is built in (graph/i18n/text_*.py)"]
+            continue
+        TEXT[code] = texts
+        REJECTED[code] = rejected
+        _locales[code] = str(locale)
+        name = locale.get_display_name(code) or code
+        _names[code] = name[:1].upper() + name[1:]
+
+
+def languages() -> tuple[str, ...]:
+    """The languages the app and the command line speak: bokmål and English, then the further ones.
+
+    >>> languages()[:2]
+    ('nb', 'en')
+    """
+    return (*BUILT_IN, *sorted(c for c in TEXT if c not in BUILT_IN))
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, for the language switch.
+
+    >>> language_name("nb"), language_name("en")
+    ('Norsk bokmål', 'English')
+    """
+    return _names.get(code, code)
+
+
+def locale_of(code: str) -> str:
+    """The Babel locale that writes numbers and dates for a language (English's for an unknown one)."""
+    return _locales.get(code, BUILT_IN_LOCALES["en"])
+
+
+def has_text(key: str) -> bool:
+    """Whether the catalogues have a text for `key` (English has every key)."""
+    return key in TEXT["en"]
+
+
+reload()
 
 
 def t(key: str, lang: str = "en", **fmt: Any) -> str:
-    """The text for `key` in `lang` (nb or en), with {placeholders} filled from `fmt`.
+    """The text for `key` in `lang`, with {placeholders} filled from `fmt` (English where `lang` has none).
 
     >>> t("param.not_int", "nb", name="max", value="x")
     '--param max=x: ikke et heltall, f.eks. 3'
@@ -82,7 +191,7 @@ def number(n: int, lang: str = "en") -> str:
     >>> number(12345, "nb"), number(12345, "en"), number(-1234567, "nb")
     ('12\\xa0345', '12,345', '-1\\xa0234\\xa0567')
     """
-    return str(format_decimal(int(n), format="#,##0", locale=LOCALES.get(lang, LOCALES["en"])))
+    return str(format_decimal(int(n), format="#,##0", locale=locale_of(lang)))
 
 
 def decimal(x: float, lang: str = "en", digits: int = 2) -> str:
@@ -92,7 +201,7 @@ def decimal(x: float, lang: str = "en", digits: int = 2) -> str:
     ('0,25', '1,234.50', '3,2')
     """
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return str(format_decimal(x, format=pattern, locale=LOCALES.get(lang, LOCALES["en"])))
+    return str(format_decimal(x, format=pattern, locale=locale_of(lang)))
 
 
 MD_SPECIAL = set("\\`*_{}[]()#+!|<>~&$")

@@ -73,6 +73,14 @@ TEXT: dict[str, dict[str, str]] = {
         "city.init.wrote": "skrev {path}",
         "city.init.filled": "{store} er fylt fra {folder}: {n} tripler. Neste steg: fyll ut malene (ikg template all --out maler) og importer dem med ikg import.",
         "city.template.wrote": "skrev {path}",
+        "catalogue.built_in": "{code} er innebygd (graph/i18n/text_*.py); en katalogfil er for andre språk, "
+        "f.eks. sv, de eller nn",
+        "catalogue.unknown_code": "{code!r} er ikke en språkkode; bruk en kode som sv, de, fr eller nn",
+        "catalogue.file_name": "{path}: katalogfila for {code} må hete {code}.po",
+        "catalogue.unreadable": "kan ikke lese {path} som en .po-fil: {detail}",
+        "catalogue.rejected": "utelatt (vises på engelsk): {entry}",
+        "catalogue.written": "skrev {path}: {done} av {total} tekster oversatt. Legg fila i {folder} eller i "
+        "mappen ${env} peker på; det som står tomt, vises på engelsk.",
         "city.err.export_foreign": "Mappen {folder} har andre .ttl-filer enn dem eksporten skriver ({files}): velg en tom mappe eller dataene fra en tidligere eksport.",
         "city.err.export_needs": "Oppgi enten --data MAPPE (dataene som Turtle per slag) eller både --format og --out.",
         "city.export.header": "{kind}: skrevet av ikg export --data.",
@@ -174,6 +182,14 @@ TEXT: dict[str, dict[str, str]] = {
         "city.init.wrote": "wrote {path}",
         "city.init.filled": "{store} is filled from {folder}: {n} triples. Next: fill in the templates (ikg template all --out templates) and import them with ikg import.",
         "city.template.wrote": "wrote {path}",
+        "catalogue.built_in": "{code} is built in (graph/i18n/text_*.py); a catalogue file is for other languages, "
+        "e.g. sv, de or nn",
+        "catalogue.unknown_code": "{code!r} is not a language code; use a code such as sv, de, fr or nn",
+        "catalogue.file_name": "{path}: the catalogue file of {code} must be called {code}.po",
+        "catalogue.unreadable": "cannot read {path} as a .po file: {detail}",
+        "catalogue.rejected": "left out (shown in English): {entry}",
+        "catalogue.written": "wrote {path}: {done} of {total} texts translated. Put the file in {folder} or in the "
+        "folder ${env} names; what is left empty shows in English.",
         "city.err.export_foreign": "The folder {folder} holds other .ttl files than the export writes ({files}): choose an empty folder or the data of an earlier export.",
         "city.err.export_needs": "Give either --data FOLDER (the data as Turtle per kind) or both --format and --out.",
         "city.export.header": "{kind}: written by ikg export --data.",

@@ -3,6 +3,7 @@ about) and the column headings, nb and en, merged into graph.i18n."""
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "quote.open": "«", "quote.close": "»",
         # frame
         "app.title": "Internasjonale relasjoner",
         "app.pages": "Sider",
@@ -256,6 +257,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col.evidence": "grunnlag",
     },
     "en": {
+        "quote.open": "“", "quote.close": "”",
         "app.title": "International relationships",
         "app.pages": "Pages",
         "app.opening": "Opening the graph …",

@@ -2,6 +2,11 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "changes.in": "{member} i {org}",
+        "changes.line": "{what} for {item}: {before} → {after}",
+        "prop.label": "navn", "prop.type": "type", "prop.comment": "beskrivelse",
+        "prop.member": "medlem", "prop.organization": "organisasjon", "prop.role": "rolle",
+        "prop.value": "beløp", "prop.altLabel": "andre navn", "prop.subject": "emne", "prop.relation": "relasjon",
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.stale": "ikg: merk: data/ er endret siden {store} ble fylt; kjør `ikg reset --from-data` for å bygge det "
         "på nytt",
@@ -82,6 +87,12 @@ TEXT: dict[str, dict[str, str]] = {
         "history.col.why": "hvorfor",
     },
     "en": {
+        "changes.in": "{member} in {org}",
+        "changes.line": "{what} of {item}: {before} → {after}",
+        "prop.label": "name", "prop.type": "kind", "prop.comment": "description",
+        "prop.member": "member", "prop.organization": "organisation", "prop.role": "role",
+        "prop.value": "amount", "prop.altLabel": "other names", "prop.subject": "subject",
+        "prop.relation": "relation",
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.stale": "ikg: note: data/ has changed since {store} was filled; run `ikg reset --from-data` to rebuild it",
         "cli.interrupted": "ikg: interrupted",

@@ -3,6 +3,8 @@ queries that may not run (nb and en), merged into graph.i18n."""
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "kostnad", "word.effect": "effekt",
+        "word.membership": "medlemskap", "word.agreement": "avtale",
         "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
         "query.bad_setting": "{name}={value!r} er ikke et positivt tall",
         "query.busy": "to spørringer kjører allerede; prøv igjen om et øyeblikk",
@@ -36,6 +38,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nøkkelord)",
     },
     "en": {
+        "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "cost", "word.effect": "effect",
+        "word.membership": "membership", "word.agreement": "agreement",
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
         "query.bad_setting": "{name}={value!r} is not a positive number",
         "query.busy": "two queries are already running; try again in a moment",
