@@ -35,7 +35,7 @@ from graph.analysis.assessments import (
 from graph.analysis.review_items import review_rows
 from graph.errors import InputError
 from graph.history.changes import commit
-from graph.i18n import t
+from graph.i18n import languages, t
 from graph.render.review_workbook import Sheet, fact_cells, read_workbook, where
 from graph.store.base import Store, Triple
 from graph.vocab.labels import local_name
@@ -237,7 +237,7 @@ def import_workbook(store: Store, data: bytes, editor: str, *, lang: str = "en",
             raise InputError.of("err.wb_round", lang, value=sheet.round or "–")
         refuse_closed(store, round_, lang)
         problems, changed = list(sheet.problems), []
-        rows = {x: review_rows(store, x).dicts() for x in ("nb", "en")}
+        rows = {x: review_rows(store, x).dicts() for x in languages()}
         facts = {row["item"]: row for row in rows[lang]}
         exported = {x: {r["item"]: fact_cells(r) for r in rows[x]} for x in rows}
         stored = {a.item: a for a in assessments(store, lang, round_)}
@@ -321,7 +321,7 @@ def _row_values(cells: dict[str, Any], areas: dict[str, URIRef], lang: str) -> t
         if str(cells.get(k) or "").startswith("="):
             wrong.append((k, t("wb.formula", lang)))
         texts.append(text)
-    names = {t(f"rec.{r}", x).casefold(): r for r in RECOMMENDATIONS for x in ("nb", "en")} | {
+    names = {t(f"rec.{r}", x).casefold(): r for r in RECOMMENDATIONS for x in languages()} | {
         r: r for r in RECOMMENDATIONS}
     rec = names.get(_text(cells.get("recommendation")).casefold())
     if rec is None:

@@ -102,8 +102,8 @@ def organisation_names(name: str, name_en: str, languages: Sequence[str]) -> dic
 
 
 def _catalogue_text(key: str, lang: str, **params: str) -> str:
-    """A starter text in a data language: the catalogue's (nb, en), the English one for other languages."""
-    return t(key, lang if lang in LABEL_LANGS else "en", **params)
+    """A starter text in a data language: its UI catalogue's, the English one for a language without one."""
+    return t(key, lang, **params)
 
 
 @dataclass

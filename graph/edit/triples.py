@@ -101,8 +101,8 @@ def auto_labels(kind: Kind, p: dict[str, Any], look: Lookup) -> dict[str, str]:
     if first is None or second is None:
         return {}
     langs = [f.name.removeprefix("label_") for f in kind.fields if f.name.startswith("label_")] or ["nb", "en"]
-    return {lang: t(word, lang if lang in ("nb", "en") else "en", a=look.label(first, lang), b=look.label(second, lang))
-            for lang in langs}  # a data language other than nb and en: the English joining word
+    return {lang: t(word, lang, a=look.label(first, lang), b=look.label(second, lang))
+            for lang in langs}  # a data language without a UI catalogue: the English joining word
 
 
 def group_triples(kind: Kind, iri: URIRef, name: str, p: dict[str, Any], look: Lookup) -> Graph:

@@ -28,9 +28,11 @@ import re
 import zipfile
 from pathlib import PurePath
 
+from babel.numbers import format_decimal
+
 from graph import config
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import locale_of, t
 
 MB = 1024 * 1024
 DEFAULT_MAX = 10 * MB
@@ -113,8 +115,7 @@ def size_text(n: int, lang: str = "en") -> str:
     if n < 1024:
         return t("upload.size.bytes", lang, n=n)
     key, value = ("upload.size.kb", n / 1024) if n < MB else ("upload.size.mb", n / MB)
-    number = f"{value:.1f}".removesuffix(".0")
-    return t(key, lang, n=number.replace(".", ",") if lang == "nb" else number)
+    return t(key, lang, n=format_decimal(round(value, 1), format="0.#", locale=locale_of(lang)))
 
 
 def _kind_name(kind: str, lang: str) -> str:

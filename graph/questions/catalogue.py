@@ -18,5 +18,5 @@ from graph.questions.names import (  # noqa: F401 - the public API
     valid_iri,
 )
 from graph.questions.question import PARAM_KINDS, Param, Question, parse_question  # noqa: F401 - the public API
-from graph.questions.running import LANGS, bind_params, run  # noqa: F401 - the public API
-from graph.questions.table import WORDS_NB, Table, display, to_table  # noqa: F401 - the public API
+from graph.questions.running import bind_params, run  # noqa: F401 - the public API
+from graph.questions.table import WORDS, Table, display, to_table  # noqa: F401 - the public API

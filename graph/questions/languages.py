@@ -47,8 +47,8 @@ def label_language(store: Store, ui_lang: str) -> str:
 
 
 def label_bindings(store: Store, lang: str) -> dict[str, Node]:
-    """?lang (the reader's language) and ?dlang (the data labels' language) for a query."""
-    return {"lang": Literal(lang), "dlang": Literal(label_language(store, lang))}
+    """?lang (the vocabulary terms' language for the reader) and ?dlang (the data labels') for a query."""
+    return {"lang": Literal(vocab_languages.vocabulary_language(lang)), "dlang": Literal(label_language(store, lang))}
 
 
 def label_order(store: Store, lang: str) -> tuple[str | None, ...]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.i18n import TEXT
 from graph.questions.defaults import FILLERS
 
 PARAM_KINDS = ("actor", "network", "document", "year", "int")
@@ -50,7 +51,11 @@ class Question:
     sparql: str = ""
 
     def description(self, lang: str = "en") -> str:
-        return self.question_nb if lang == "nb" else self.question_en
+        """The question in `lang`: its header's text in nb and en, a further language's catalogue entry
+        `rq.<name>` (graph.i18n), else English."""
+        if lang == "nb":
+            return self.question_nb
+        return TEXT.get(lang, {}).get(f"rq.{self.name}") or self.question_en
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)

@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import languages, t
 from graph.questions.console import check_query
 from graph.questions.defaults import FILLERS
 from graph.questions.languages import label_bindings
@@ -24,7 +24,6 @@ from graph.questions.question import Param, Question
 from graph.questions.table import Table, to_table
 from graph.store.base import Store
 
-LANGS = ("en", "nb")
 NUMBER_FORMS = {"year": r"\d{4}", "int": r"-?\d+"}
 NUMBER_KEYS = {"year": "param.not_year", "int": "param.not_int"}
 
@@ -32,8 +31,8 @@ NUMBER_KEYS = {"year": "param.not_year", "int": "param.not_int"}
 def bind_params(store: Store, q: Question, params: dict[str, str], lang: str) -> dict[str, Node]:
     """Turn the user's text values into RDF terms, checking names, years and numbers; then let the
     question fill in what it can work out itself (its `# Defaults:`)."""
-    if lang not in LANGS:
-        raise InputError.of("param.bad_lang", "en", value=lang, langs=", ".join(LANGS))
+    if lang not in languages():
+        raise InputError.of("param.bad_lang", "en", value=lang, langs=", ".join(languages()))
     known = {p.name for p in q.params}
     for name in params:
         if name not in known:

@@ -15,19 +15,12 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from graph.errors import InputError
+from graph.i18n import t
 from graph.questions.question import Question
 from graph.store.base import Rows
 
-# Values some questions produce as language-neutral words.
-WORDS_NB = {
-    "gone": "borte",
-    "new": "ny",
-    "both": "begge",
-    "cost": "kostnad",
-    "effect": "effekt",
-    "membership": "medlemskap",
-    "agreement": "avtale",
-}
+# Values some questions produce as language-neutral words: shown as the catalogue's word.<value> (graph.i18n).
+WORDS = ("gone", "new", "both", "cost", "effect", "membership", "agreement")
 
 
 @dataclass
@@ -55,7 +48,7 @@ def display(term: Node | None, lang: str = "en") -> str:
         if isinstance(value, (float, Decimal)):
             return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
         text = str(term)
-        return WORDS_NB.get(text, text) if lang == "nb" else text
+        return t(f"word.{text}", lang) if text in WORDS else text
     return str(term)
 
 

@@ -165,12 +165,10 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
 SCHEMA_VALUE = URIRef("https://schema.org/value")
 SCHEMA_CURRENCY = URIRef("https://schema.org/currency")
 HIDDEN = {str(RDF.type), str(IKG.citation), str(RDFS.label)}  # the kind and name get columns of their own
-PROPERTY_NAMES = {  # properties from other vocabularies, named as people say them (nb, en)
-    "http://www.w3.org/2004/02/skos/core#altLabel": ("andre navn", "other names"),
-    str(RDFS.comment): ("beskrivelse", "description"), str(ORG.member): ("medlem", "member"),
-    str(ORG.organization): ("organisasjon", "organisation"), str(ORG.role): ("rolle", "role"),
-    "http://purl.org/dc/terms/subject": ("emne", "subject"),
-    "http://purl.org/dc/terms/relation": ("relasjon", "relation"),
+PROPERTY_NAMES = {  # properties from other vocabularies, named as people say them: the catalogue's prop.<name>
+    "http://www.w3.org/2004/02/skos/core#altLabel": "altLabel", str(RDFS.comment): "comment",
+    str(ORG.member): "member", str(ORG.organization): "organization", str(ORG.role): "role",
+    "http://purl.org/dc/terms/subject": "subject", "http://purl.org/dc/terms/relation": "relation",
 }
 
 
@@ -216,7 +214,7 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
                     continue
                 if (is_genid(o) or is_skolem(o)) and next(iter(g.objects(o, SCHEMA_VALUE)), None) is None:
                     continue  # a structure without a value of its own (a period, a citation): no identifiers
-                heading = PROPERTY_NAMES[str(p)][lang != "nb"] if str(p) in PROPERTY_NAMES else name(p)
+                heading = t(f"prop.{PROPERTY_NAMES[str(p)]}", lang) if str(p) in PROPERTY_NAMES else name(p)
                 currency = next(iter(g.objects(o, SCHEMA_CURRENCY)), None) if not isinstance(o, Literal) else None
                 if currency is not None:
                     heading = f"{heading} ({currency})"

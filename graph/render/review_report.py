@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from graph.analysis.assessments import find_round, relevance_text, review_rounds, rounds, target_areas
 from graph.analysis.review_items import GROUPS, ReportItem, portfolio, report_groups, review_table
-from graph.i18n import LOCALES, escape_md, number, t
+from graph.i18n import escape_md, locale_of, number, t
 from graph.questions.catalogue import Table
 from graph.questions.languages import label_bindings
 from graph.render.exports import csv_text
@@ -60,7 +60,7 @@ def _report_lines(store: Store, lang: str, round_: str | None, chart: bool = Fal
                         lead=found.lead or "–")
         for quote, section in decision_served(store, found.iri, lang):
             yield "quote", (quote, section)
-    yield "meta", t("report.made", lang, date=format_date(dt.date.today(), format="long", locale=LOCALES[lang]))
+    yield "meta", t("report.made", lang, date=format_date(dt.date.today(), format="long", locale=locale_of(lang)))
     yield "summary_head", t("report.summary_head", lang)
     yield "meta", t("report.summary", lang, **{g: len(items) for g, items in groups.items()})
     for g in GROUPS:

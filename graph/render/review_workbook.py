@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from graph.analysis.assessments import assessments, target_areas
 from graph.analysis.review_items import REVIEW_COLUMNS, assessment_history, review_rows
-from graph.i18n import LANGS, t
+from graph.i18n import languages, t
 from graph.render.exports import safe_cell
 from graph.store.base import Store
 
@@ -177,10 +177,10 @@ def read_workbook(store: Store, data: bytes, lang: str = "en") -> Sheet:
     ws = wb.worksheets[0]
     round_iri = ""
     for other in wb.worksheets[1:]:
-        if other.title in {t("wb.round_sheet", x) for x in LANGS}:
+        if other.title in {t("wb.round_sheet", x) for x in languages()}:
             round_iri = str(other["B1"].value or "")
     sheet = Sheet(ws.title, round_iri)
-    by_heading = {h: k for x in LANGS for k, h in headings(store, x).items()}
+    by_heading = {h: k for x in languages() for k, h in headings(store, x).items()}
     for i, cell in enumerate(ws[1], start=1):
         key = by_heading.get(str(cell.value or "").strip())
         if key:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.i18n import TEXT, t
+from graph.i18n import has_text, language_name, languages, t
 from graph.serve.endpoint import GRAPH_TYPES, SHORT_NAMES, Answer, accepted
 from graph.store.base import Store, is_iri
 from graph.vocab.labels import local_name, pick_label
@@ -81,19 +81,20 @@ def path_of(iri: str) -> str | None:
 
 
 def page_language(header: str, wanted: str = "") -> str:
-    """nb or en: a `lang=` parameter, else the first of the browser's languages we write.
+    """A language we write (graph.i18n.languages): a `lang=` parameter, else the first of the browser's.
 
     >>> page_language("nb-NO,nb;q=0.9,en;q=0.8"), page_language("de, en;q=0.5"), page_language("")
     ('nb', 'en', 'en')
     """
-    if wanted in ("nb", "en"):
+    ours = languages()
+    if wanted in ours:
         return wanted
     for tag, _q in accepted(header or "en"):
-        base = tag.split("-")[0]
+        base = tag.split("-")[0].lower()
         if base in ("nb", "no", "nn"):
             return "nb"
-        if base == "en":
-            return "en"
+        if base in ours:
+            return base
     return "en"
 
 
@@ -227,8 +228,7 @@ def _formats(iri: str, lang: str) -> str:
     path = path_of(iri) or ""
     links = " · ".join(f'<a href="{_e(path)}?format={f}">{n}</a>'
                        for f, n in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples")))
-    other = "en" if lang == "nb" else "nb"
-    switch = f'<a href="{_e(path)}?lang={other}">{_e(t("iri_page.other_language", lang))}</a>'
+    switch = " · ".join(f'<a href="{_e(path)}?lang={x}">{_e(language_name(x))}</a>' for x in languages() if x != lang)
     return f"<p><small>{_e(t('iri_page.formats', lang))}: {links} · {switch}</small></p>"
 
 
@@ -238,7 +238,7 @@ def _name(iri: str, labels: dict[str, list[Node]], lang: str) -> str:
     if found:
         return found
     key = f"iri_page.term.{local_name(iri)}"
-    return t(key, lang) if key in TEXT[lang] else local_name(iri)
+    return t(key, lang) if has_text(key) else local_name(iri)
 
 
 def _value(term: Node, labels: dict[str, list[Node]], lang: str) -> str:

@@ -20,7 +20,7 @@ import graph.history.shipped as shipped
 from graph import config
 from graph.edit.starter import dataset_title
 from graph.errors import IkgError
-from graph.i18n import LANG_NAMES, escape_md, t
+from graph.i18n import escape_md, language_name, languages, t
 from graph.store.faults import explain_fault
 from graph.ui import cache, login, state, widget_texts
 from graph.ui.pages import start
@@ -102,7 +102,7 @@ def follow_old_link(pages: dict[str, StreamlitPage], editor: str | None, lang: s
 
 def main() -> None:
     st.set_page_config(page_title=t("app.title", "nb"), page_icon="🌐", layout="wide")
-    lang = st.sidebar.radio("Språk / Language", list(LANG_NAMES), format_func=lambda code: LANG_NAMES[code],
+    lang = st.sidebar.radio("Språk / Language", languages(), format_func=language_name,
                             key=state.LANG_KEY, horizontal=True, persist_state="session") or state.lang()
     widget_texts.page_style(lang)  # Streamlit's own English under fields and in uploaders, in `lang`
     title = st.sidebar.empty()  # the dataset's own name, once the store is open

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.i18n import LANGS, escape_md
+from graph.i18n import escape_md, languages
 
 LANG_KEY = "lang"  # the language radio in the sidebar
 NOTICE_KEY = "ikg_notice"  # a warning for the sidebar, shown once (e.g. "this page is for editors")
@@ -21,12 +21,12 @@ PREVIOUS_PAGE_KEY = "ikg_previous_page"  # the page the run before showed
 def lang() -> str:
     """The language the visitor chose in the sidebar (Norwegian until the radio has been drawn)."""
     chosen = st.session_state.get(LANG_KEY)
-    return chosen if chosen in LANGS else LANGS[0]
+    return chosen if chosen in languages() else languages()[0]
 
 
-def other(lang: str) -> str:
-    """The other language."""
-    return "en" if lang == "nb" else "nb"
+def others(lang: str) -> list[str]:
+    """The languages other than `lang`."""
+    return [x for x in languages() if x != lang]
 
 
 def wkey(base: str, lang: str, default: Any) -> str:
@@ -38,15 +38,16 @@ def wkey(base: str, lang: str, default: Any) -> str:
     """
     key = f"{base}.{lang}"
     if key not in st.session_state:
-        previous = f"{base}.{other(lang)}"
-        st.session_state[key] = st.session_state[previous] if previous in st.session_state else default
+        previous = next((f"{base}.{x}" for x in others(lang) if f"{base}.{x}" in st.session_state), None)
+        st.session_state[key] = st.session_state[previous] if previous else default
     return key
 
 
 def set_picker(base: str, lang: str, value: Any) -> None:
     """Set a language-keyed widget's value (before it is drawn); the other language's copy is dropped."""
     st.session_state[f"{base}.{lang}"] = value
-    st.session_state.pop(f"{base}.{other(lang)}", None)
+    for x in others(lang):
+        st.session_state.pop(f"{base}.{x}", None)
 
 
 def entering(page: str) -> None:

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from rdflib import Literal
 from rdflib.term import Node
 
+from graph.i18n import t
+
 FALLBACK = ("en", "nb", None)  # after the asked language: English, bokmål, then an untagged label
 
 
@@ -44,5 +46,6 @@ def local_name(iri: object) -> str:
 
 
 def quote(text: str, lang: str = "en") -> str:
-    """Text in the quotation marks of the language: «…» in Norwegian, “…” in English."""
-    return f"«{text}»" if lang == "nb" else f"“{text}”"
+    """Text in the quotation marks of the language (the catalogue's quote.open and quote.close): «…» in
+    Norwegian, “…” in English."""
+    return f"{t('quote.open', lang)}{text}{t('quote.close', lang)}"

@@ -3,7 +3,9 @@ ikg:Dataset (written by `ikg init`), else its `dcterms:language` values (nb and 
 
 Every label in the data is given in each of these languages (the shapes ask for it), so a question shows
 the labels of exactly one of them: the app's language when the data has it, else the data's first.
-The app and the CLI themselves speak bokmål and English only; vocabulary terms keep nb and en labels.
+The app and the CLI speak bokmål, English and any language with a catalogue file (graph.i18n); vocabulary
+terms (kinds, statuses, agreement types, SDGs) have nb and en labels, so a further language reads them in
+English (`vocabulary_language`).
 
 >>> parse_languages("SV, en,,sv, x y")
 ('sv', 'en')
@@ -11,6 +13,8 @@ The app and the CLI themselves speak bokmål and English only; vocabulary terms 
 (('sv', 'en'), ('en', 'de'), ('nb', 'en'))
 >>> label_language(("sv", "en"), "en"), label_language(("sv", "en"), "nb"), label_language(("nb", "en"), "nb")
 ('en', 'sv', 'nb')
+>>> vocabulary_language("nb"), vocabulary_language("sv")
+('nb', 'en')
 """
 
 from __future__ import annotations
@@ -24,9 +28,16 @@ from rdflib.namespace import DCTERMS, RDF
 from graph.vocab.namespaces import IKG
 
 DEFAULT_DATA_LANGUAGES = ("nb", "en")  # a dataset that declares none (Trondheim's data declares these)
+VOCABULARY_LANGUAGES = ("nb", "en")  # the languages of the ontology's own labels
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
 QUERY = """SELECT ?order ?language WHERE { ?d a ikg:Dataset .
   OPTIONAL { ?d ikg:languageOrder ?order } OPTIONAL { ?d dcterms:language ?language } }"""
+
+
+def vocabulary_language(ui_lang: str) -> str:
+    """The language a reader in `ui_lang` sees the vocabulary's terms in: theirs if the ontology has it,
+    else English."""
+    return ui_lang if ui_lang in VOCABULARY_LANGUAGES else "en"
 
 
 def parse_languages(text: str) -> tuple[str, ...]:

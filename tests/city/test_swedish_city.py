@@ -180,16 +180,9 @@ def test_a_city_in_swedish_alone(tmp_path, capsys):
 VISITOR_PAGES = ["network", "collaborators", "gaps", "review", "map", "timeline", "sparql", "history", "about"]
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_every_page_of_the_app_shows_the_data_names_in_order(swedish, lang, monkeypatch):
-    """The explorer on the Swedish city: every page runs in both languages, each with the data's names in the
-    reader's language when the data has it (English), else in the data's first language (Swedish)."""
+def _app_on(swedish, monkeypatch) -> None:
+    """The app (AppTest, in this process) pointed at the Swedish city, with no cached answers of another."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    from graph.i18n import t
-    from tests.support import ROOT
-    from tests.ui.navigation import SCRIPTS, recording
 
     store, tmp = swedish
     monkeypatch.setenv("IKG_STORE", store)
@@ -197,6 +190,19 @@ def test_every_page_of_the_app_shows_the_data_names_in_order(swedish, lang, monk
     monkeypatch.delenv("IKG_DEBUG", raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_of_the_app_shows_the_data_names_in_order(swedish, lang, monkeypatch):
+    """The explorer on the Swedish city: every page runs in both languages, each with the data's names in the
+    reader's language when the data has it (English), else in the data's first language (Swedish)."""
+    from streamlit.testing.v1 import AppTest
+
+    from graph.i18n import t
+    from tests.support import ROOT
+    from tests.ui.navigation import SCRIPTS, recording
+
+    _app_on(swedish, monkeypatch)
     with recording():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()
@@ -219,3 +225,37 @@ def test_every_page_of_the_app_shows_the_data_names_in_order(swedish, lang, monk
     assert network in seen["review"]
     other = {"nb": "Exempelvik University", "en": "Exempelviks universitet"}[lang]
     assert not [p for p, text in seen.items() if other in text or "Trondheim" in text]
+
+
+def test_with_a_swedish_catalogue_the_app_speaks_swedish_and_shows_the_swedish_names(swedish, tmp_path,
+                                                                                     monkeypatch):
+    """The language switch offers the catalogue's language; in it, the pages' texts are the catalogue's (English
+    where it has none) and the data's names are the data's Swedish ones."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.city.swedish_texts import SWEDISH, swedish_ui
+    from tests.support import ROOT
+    from tests.ui.navigation import SCRIPTS, recording
+
+    _app_on(swedish, monkeypatch)
+    with swedish_ui(tmp_path), recording():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        radio = at.sidebar.radio(key="lang")
+        assert radio.options == ["Norsk bokmål", "English", "Svenska"]
+        radio.set_value("sv").run()
+        seen: dict[str, str] = {}
+        for page in VISITOR_PAGES:
+            at.switch_page(SCRIPTS[page]).run()
+            assert not at.exception, (page, at.exception)
+            shown = [str(w.options) for w in at.selectbox] + [d.value.to_csv() for d in at.dataframe]
+            seen[page] = "\n".join(shown + [m.value for m in at.markdown] + [x.value for x in at.text]
+                                   + [h.value for h in [*at.title, *at.header, *at.subheader]]
+                                   + [s.label for s in at.slider])
+    assert SWEDISH["review.title"] in seen["review"] and SWEDISH["progress.title"] in seen["review"]
+    assert SWEDISH["network.title"] in seen["network"] and SWEDISH["network.year"] in seen["network"]
+    assert "Progress" not in seen["review"]  # translated texts replace the English ones
+    assert "Gaps in the portfolio" in seen["gaps"]  # not translated: English
+    assert "Exempelviks universitet" in seen["collaborators"] and "Kuststadsnätverket" in seen["review"]
+    assert "Nordstaden" in seen["map"] and "Sydstaden" in seen["map"]
+    assert not [p for p, text in seen.items() if "Exempelvik University" in text or "Coastal Cities" in text]

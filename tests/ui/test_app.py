@@ -208,14 +208,14 @@ def test_collaborators_and_chains(shared_env):
 
 
 def test_gaps_page_lists_every_gap_with_why(shared_env):
-    from graph.analysis.gaps import BROKERS_WHY, GAPS, ISOLATED_WHY
+    from graph.analysis.gaps import GAPS, brokers_why, isolated_why
 
     at = start("nb", "gaps")
     subheaders = [s.value for s in at.subheader]
     for gap in GAPS:
-        assert gap.title["nb"] in subheaders
+        assert gap.title("nb") in subheaders
     written = [m.value for m in at.markdown]
-    for why in [g.why["nb"] for g in GAPS] + [BROKERS_WHY["nb"], ISOLATED_WHY["nb"]]:
+    for why in [g.why("nb") for g in GAPS] + [brokers_why("nb"), isolated_why("nb")]:
         assert why in written
     assert "• Ensom AS" in texts(at)  # the isolated actor of the fixture
 

@@ -67,16 +67,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_gaps(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     for gap, table in gaps.gap_tables(store, args.lang, args.since):
-        print(f"## {gap.title[args.lang]}")
-        print(gap.why[args.lang])
+        print(f"## {gap.title(args.lang)}")
+        print(gap.why(args.lang))
         print()
         print(format_table(headed(table, args.lang), lang=args.lang))
         print()
     brokers, isolated = gaps.network_gaps(store, args.lang)
-    for title, why, items in ((t("cli.gaps.brokers", args.lang), gaps.BROKERS_WHY, brokers),
-                              (t("cli.gaps.isolated", args.lang), gaps.ISOLATED_WHY, isolated)):
+    for title, why, items in ((t("cli.gaps.brokers", args.lang), gaps.brokers_why, brokers),
+                              (t("cli.gaps.isolated", args.lang), gaps.isolated_why, isolated)):
         print(f"## {title}")
-        print(why[args.lang])
+        print(why(args.lang))
         print()
         print("\n".join(f"- {item}" for item in items) or t("common.none", args.lang))
         print()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from graph.edit.fields import Field
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, STARTER_KINDS, Kind
 from graph.edit.tabular.results import TableErrors
-from graph.i18n import t
+from graph.i18n import languages, t
 from graph.vocab.labels import quote
 
 KIND = "kind"  # the optional column that says each row's kind, so one file can hold several kinds
@@ -37,18 +37,18 @@ def norm(text: str) -> str:
 
 def _accepted(f: Field) -> set[str]:
     """Every header that names a field: its name and its label in either language."""
-    return {norm(f.name), norm(f.name.replace("_", " ")), norm(f.label("nb")), norm(f.label("en"))}
+    return {norm(f.name), norm(f.name.replace("_", " ")), *(norm(f.label(x)) for x in languages())}
 
 
 def is_kind_header(text: str) -> bool:
     """Whether a header names the kind column ("Kind", "Slag")."""
-    return norm(text) in {"kind", norm(t("tabular.kind_column", "nb")), norm(t("tabular.kind_column", "en"))}
+    return norm(text) in {"kind", *(norm(t("tabular.kind_column", x)) for x in languages())}
 
 
 def kind_from_text(text: str) -> Kind | None:
     """The kind a cell of the kind column names, by its name or its label in either language."""
     for kind in ALL_KINDS:
-        if norm(text) in {norm(kind.name), norm(kind.label("nb")), norm(kind.label("en"))}:
+        if norm(text) in {norm(kind.name), *(norm(kind.label(x)) for x in languages())}:
             return kind
     return None
 
@@ -56,7 +56,7 @@ def kind_from_text(text: str) -> Kind | None:
 def kind_of_sheet(name: str) -> Kind | None:
     """The kind a workbook's sheet holds, by its name."""
     for kind in ALL_KINDS:
-        if norm(name) in {norm(kind.name), norm(sheet_name(kind, "nb")), norm(sheet_name(kind, "en"))}:
+        if norm(name) in {norm(kind.name), *(norm(sheet_name(kind, x)) for x in languages())}:
             return kind
     return None
 

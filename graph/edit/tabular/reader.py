@@ -17,8 +17,8 @@ from typing import Any
 from graph.edit.kinds import KINDS, Kind
 from graph.edit.tabular.headers import is_kind_header, kind_of_sheet, sheet_name
 from graph.edit.tabular.results import refusal
+from graph.i18n import languages, t
 from graph.i18n import number as number_text
-from graph.i18n import t
 from graph.render.exports import DANGEROUS_START
 from graph.vocab.labels import quote
 
@@ -101,7 +101,7 @@ def _pick_sheet(wb: Any, kind: Kind | None, lang: str) -> tuple[Any, Kind | None
         match = [n for n, k in sheets.items() if k is kind] or [n for n in wb.sheetnames if _has_kind_column(wb[n])]
         if match:
             return wb[match[0]], kind
-        expected = " / ".join(quote(sheet_name(kind, lg), lang) for lg in ("nb", "en"))
+        expected = " / ".join(quote(sheet_name(kind, lg), lang) for lg in languages())
         raise refusal("tabular.err.sheet", lang, wanted=kind.label(lang).lower(), found=found, expected=expected)
     kinds = [(n, k) for n, k in sheets.items() if k is not None]
     if len(kinds) == 1:

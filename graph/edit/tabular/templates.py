@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.numbers import get_decimal_symbol
 from rdflib import URIRef
 
 from graph.edit.choices import choices, home_actor, label_of
@@ -23,7 +24,7 @@ from graph.edit.lookup import class_label
 from graph.edit.tabular.examples import starter_example
 from graph.edit.tabular.headers import header, sheet_name
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import locale_of, t
 from graph.questions.languages import data_languages
 from graph.render.exports import safe_cell
 from graph.store.base import Store
@@ -45,7 +46,8 @@ def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = Non
     row = [safe_cell(example.get(f.name, "")) for f in spec.fields]
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter=";" if lang == "nb" else ",", lineterminator="\r\n")
+        comma = get_decimal_symbol(locale_of(lang)) == ","  # a decimal comma: fields apart by ';', as Excel reads them
+        writer = csv.writer(buf, delimiter=";" if comma else ",", lineterminator="\r\n")
         writer.writerow([safe_cell(h) for h in headers])
         writer.writerow(row)
         return buf.getvalue().encode("utf-8-sig")

@@ -24,7 +24,6 @@ from graph.render.view.kinds import (
     CLASS_COLOURS,
     EDGE_STYLES,
     FAMILIES,
-    GROUP_LABELS,
     GROUP_OF,
     GROUP_SHAPES,
     KIND_GROUPS,
@@ -35,12 +34,11 @@ from graph.render.view.kinds import (
 )
 from graph.render.view.layout import layout, positions
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
-from graph.render.view.text import TEXT
 
 __all__ = [
-    "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_LABELS", "GROUP_OF",
+    "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_OF",
     "GROUP_SHAPES",
-    "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "TEXT", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
+    "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
     "ViewOptions", "build_view", "chain", "chain_view", "find", "is_cluster", "lit",
     "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",
     "positions", "render_html", "script_json", "view_graphml", "view_svg",

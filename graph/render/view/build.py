@@ -88,7 +88,7 @@ def _filtered(data: NetworkData, options: ViewOptions) -> tuple[frozenset[str], 
 
 
 def _build_view(store: Store, options: ViewOptions) -> View:
-    lang = "nb" if options.lang == "nb" else "en"
+    lang = options.lang
     t = text(lang)
     data = network_data(store, lang)
     cent, sampled = _centrality(store, data, options.size_by)

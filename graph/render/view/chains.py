@@ -54,7 +54,6 @@ def _fill(pos: dict[str, tuple[float, float]], width: float = 760.0, height: flo
 
 
 def _chain_view(store: Store, lang: str, paths: list[list[str]], limit: int) -> View:
-    lang = "nb" if lang == "nb" else "en"
     t = text(lang)
     data = network_data(store, lang)
     on_chain = list(dict.fromkeys(n for p in paths for n in p if n in data.nodes))

@@ -16,21 +16,17 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
-from graph.i18n import LOCALES
+from graph.i18n import locale_of, t
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
 from graph.vocab.labels import local_name, pick_label
 
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
-NAMES = {  # properties outside our vocabulary that changes touch
-    str(RDFS.label): ("navn", "name"), str(RDF.type): ("type", "kind"),
-    str(RDFS.comment): ("beskrivelse", "description"),
-    ORG + "member": ("medlem", "member"), ORG + "organization": ("organisasjon", "organisation"),
-    ORG + "role": ("rolle", "role"), SCHEMA + "value": ("beløp", "amount"),
+NAMES = {  # properties outside our vocabulary that changes touch: their catalogue key (prop.<name>)
+    str(RDFS.label): "label", str(RDF.type): "type", str(RDFS.comment): "comment", ORG + "member": "member",
+    ORG + "organization": "organization", ORG + "role": "role", SCHEMA + "value": "value",
 }
-IN = {"nb": "{member} i {org}", "en": "{member} in {org}"}
-OF = {"nb": "for", "en": "of"}
 NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 VALUES = "SELECT ?o WHERE { ?x ?p ?o }"
 OWNER = "SELECT ?s ?p WHERE { ?s ?p ?x }"
@@ -46,14 +42,14 @@ class Line:
 
     def text(self, lang: str) -> str:
         what = f"{self.what[:1].upper()}{self.what[1:]}"
-        return f"{what} {OF[lang]} {self.item}: {self.before} → {self.after}"
+        return t("changes.line", lang, what=what, item=self.item, before=self.before, after=self.after)
 
 
 class Words:
     """Names of things, properties and values in one language, read from the store and the change."""
 
     def __init__(self, store: Store, lang: str, *graphs: Graph):
-        self.store, self.lang, self.graphs = store, ("nb" if lang == "nb" else "en"), graphs
+        self.store, self.lang, self.graphs = store, lang, graphs
 
     def _objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
@@ -75,21 +71,20 @@ class Words:
         member = self._objects(node, URIRef(ORG + "member"))
         org = self._objects(node, URIRef(ORG + "organization"))
         if member and org:
-            return IN[self.lang].format(member=self.name(member[0]), org=self.name(org[0]))
+            return t("changes.in", self.lang, member=self.name(member[0]), org=self.name(org[0]))
         return local_name(node)
 
     def prop(self, p: URIRef) -> str:
         if str(p) in NAMES:
-            nb, en = NAMES[str(p)]
-            return nb if self.lang == "nb" else en
+            return t(f"prop.{NAMES[str(p)]}", self.lang)
         return self.name(p) if not str(p).startswith(str(RDFS)) else local_name(p)
 
     def value(self, o: Node) -> str:
         if isinstance(o, Literal):
             if o.datatype in NUMBERS:
-                return str(format_decimal(o.toPython(), locale=LOCALES[self.lang]))
+                return str(format_decimal(o.toPython(), locale=locale_of(self.lang)))
             if o.datatype == XSD.date:
-                return str(format_date(o.toPython(), "medium", locale=LOCALES[self.lang]))
+                return str(format_date(o.toPython(), "medium", locale=locale_of(self.lang)))
             return str(o)
         amount = self._objects(o, URIRef(SCHEMA + "value"))
         if amount:
@@ -155,5 +150,5 @@ def when(iso: str, lang: str = "en") -> str:
         moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
-    locale = LOCALES["nb" if lang == "nb" else "en"]
+    locale = locale_of(lang)
     return f"{format_date(moment, 'medium', locale=locale)}, {moment:%H:%M}"

@@ -37,7 +37,6 @@ def node_details(store: Store, iri: str, lang: str = "en") -> dict:
     relation, role, since, until, status, sources; what an actor takes part in, or who takes part
     in a thing), collaborators (dicts: label, via), sources (dicts: source, quote, evidence, about).
     """
-    lang = "nb" if lang == "nb" else "en"
     t = text(lang)
     data = network_data(store, lang)
     x = {"x": URIRef(iri), **label_bindings(store, lang)}

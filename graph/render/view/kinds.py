@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.analysis.ties import RELATIONS
+from graph.i18n import t
 from graph.vocab.classes import actor_classes, subclasses
 from graph.vocab.labels import local_name
 from graph.vocab.namespaces import IKG
@@ -30,11 +31,6 @@ KIND_GROUPS: dict[str, set[str]] = {
     "working groups": {"WorkingGroup"},
 }
 GROUP_OF = {cls: group for group, classes in KIND_GROUPS.items() for cls in classes}
-GROUP_LABELS = {
-    "actors": ("Aktører", "Actors"), "networks": ("Nettverk", "Networks"), "projects": ("Prosjekter", "Projects"),
-    "agreements": ("Avtaler", "Agreements"), "activities": ("Aktiviteter", "Activities"),
-    "working groups": ("Arbeidsgrupper", "Working groups"),
-}
 GROUP_SHAPES = {"actors": "dot", "networks": "diamond", "projects": "square", "agreements": "triangle",
                 "activities": "star", "working groups": "hexagon"}
 CLASS_COLOURS = {
@@ -97,8 +93,7 @@ def family(cls: str) -> tuple[str, str, str]:
 
 def group_label(group: str, lang: str = "en") -> str:
     """The name of a KIND_GROUPS entry in a language ('networks' -> 'Nettverk')."""
-    nb, en = GROUP_LABELS.get(group, (group, group))
-    return nb if lang == "nb" else en
+    return t(f"view.group.{group}", lang) if group in GROUP_SHAPES else group
 
 
 def expand_kinds(kinds: Iterable[str] | None) -> set[str] | None:

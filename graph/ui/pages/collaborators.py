@@ -7,7 +7,7 @@ from babel import Locale
 
 import graph.analysis.network as analysis
 import graph.render.view as view
-from graph.i18n import LOCALES, escape_md, number, t
+from graph.i18n import escape_md, locale_of, number, t
 from graph.ui import cache, context, network_component, tables
 from graph.ui.state import wkey
 
@@ -65,7 +65,7 @@ def chain_count(n: int, lang: str) -> str:
     >>> chain_count(1, "nb"), chain_count(2, "nb"), chain_count(1, "en"), chain_count(1234, "en")
     ('1 kjede:', '2 kjeder (korteste først):', '1 chain:', '1,234 chains (shortest first):')
     """
-    form = Locale.parse(LOCALES.get(lang, LOCALES["en"])).plural_form(n)
+    form = Locale.parse(locale_of(lang)).plural_form(n)
     key = "collab.chain_count.one" if form == "one" else "collab.chain_count"
     return t(key, lang, n=number(n, lang))
 

@@ -37,17 +37,17 @@ def render(ctx: context.PageContext) -> None:
                                help=t("explorer.gaps.thin_help", lang, n=thinnest))
     since = c2.number_input(t("gaps.since", lang), 1900, dt.date.today().year, 2010, key="gaps_since")
     for gap, table in cache.gap_tables(ctx.store, ctx.key, lang, int(since), int(thin_max)):
-        st.subheader(gap.title[lang])
-        st.write(gap.why[lang])
+        st.subheader(gap.title(lang))
+        st.write(gap.why(lang))
         tables.show_table(table, lang, key=f"gap_{gap.question}")
         if gap.question == "thin-target-areas":
             _links(table.dicts(), "target_area_no", "target_area", "ta", lang)
     brokers, isolated = cache.network_gaps(ctx.store, ctx.key, lang)
     st.subheader(t("gaps.brokers", lang))
-    st.write(gaps.BROKERS_WHY[lang])
+    st.write(gaps.brokers_why(lang))
     tables.items_text(brokers, lang)
     st.subheader(t("gaps.isolated", lang))
-    st.write(gaps.ISOLATED_WHY[lang])
+    st.write(gaps.isolated_why(lang))
     tables.items_text(isolated, lang)
 
 

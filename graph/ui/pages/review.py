@@ -15,7 +15,7 @@ import graph.edit.uploads as uploads
 import graph.questions.catalogue as queries
 import graph.render.review_report as review_report
 from graph.errors import InputError
-from graph.i18n import TEXT, escape_md, t
+from graph.i18n import escape_md, has_text, t
 from graph.ui import cache, context, review_form, review_portfolio, tables, widget_texts
 from graph.ui.state import wkey
 
@@ -87,7 +87,7 @@ def pick_round(ctx: context.PageContext, rounds: list[reads.ReviewRound]) -> rea
                           placeholder=t("common.choose", lang), key=key)
     round_ = by_iri[chosen]
     period = "–".join(p for p in (round_.begin, round_.end) if p) or "–"
-    scope = ", ".join(t(f"round.scope.{s}", lang) if f"round.scope.{s}" in TEXT[lang] else s for s in round_.scope)
+    scope = ", ".join(t(f"round.scope.{s}", lang) if has_text(f"round.scope.{s}") else s for s in round_.scope)
     st.caption(escape_md(t("round.facts", lang, period=period, status=t(f"round.status.{round_.status}", lang),
                            lead=round_.lead or "–", scope=scope or "–")))
     if round_.closed:
