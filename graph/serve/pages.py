@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.i18n import has_text, language_name, languages, t
+from graph.questions.languages import label_order
 from graph.serve.endpoint import GRAPH_TYPES, SHORT_NAMES, Answer, accepted
 from graph.store.base import Store, is_iri
 from graph.vocab.labels import local_name, pick_label
@@ -160,8 +162,14 @@ def vocabulary_page(graph: Graph, lang: str) -> bytes:
     return _document(title, body, lang)
 
 
+Pick = Callable[[Iterable[Node]], str]  # a name from literals, in the order of the page's reader
+
+
 def entity_page(store: Store, iri: str, references: list, lang: str) -> bytes:
-    """The HTML page about one thing."""
+    """The HTML page about one thing: names in the data's label language for `lang` (as the questions
+    show them), the vocabulary's in `lang`."""
+    first, *rest = label_order(store, lang)
+    pick: Pick = partial(_pick_in, first=str(first), rest=tuple(rest))
     x = {"x": URIRef(iri)}
     labels: dict[str, list[Node]] = defaultdict(list)
     facts: dict[tuple[str, Node], None] = {}
@@ -172,17 +180,18 @@ def entity_page(store: Store, iri: str, references: list, lang: str) -> bytes:
             if label is not None and label not in labels[str(term)]:
                 labels[str(term)].append(label)
     own = [o for (p, o) in facts if p == "http://www.w3.org/2000/01/rdf-schema#label"]
-    title = pick_label(own, lang) or local_name(iri)
+    title = pick(own) or local_name(iri)
     rows = []
-    for prop, value in sorted(facts, key=lambda f: (_name(f[0], labels, lang).casefold(), str(f[1]))):
-        rows.append(f"<tr><th>{_e(_name(prop, labels, lang))}</th><td>{_value(value, labels, lang)}</td></tr>")
+    for prop, value in sorted(facts, key=lambda f: (_name(f[0], labels, lang, pick).casefold(), str(f[1]))):
+        shown = _value(value, labels, lang, pick)
+        rows.append(f"<tr><th>{_e(_name(prop, labels, lang, pick))}</th><td>{shown}</td></tr>")
     parts = [f"<nav>{_e(t('iri_page.kind', lang))} · <code>{_e(iri)}</code></nav>", f"<h1>{_e(title)}</h1>",
              f"<h2>{_e(t('iri_page.facts', lang))}</h2>", f"<table>{''.join(rows)}</table>",
-             _sources(store, iri, lang), _references(references, lang), _formats(iri, lang)]
+             _sources(store, iri, lang, pick), _references(references, lang, pick), _formats(iri, lang)]
     return _document(title, "\n".join(p for p in parts if p), lang)
 
 
-def _sources(store: Store, iri: str, lang: str) -> str:
+def _sources(store: Store, iri: str, lang: str, pick: Pick) -> str:
     cites: dict[str, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for c, sec, sl, quote, ev, evl, about, al in store.select(SOURCES, {"x": URIRef(iri)}).rows:
         entry = cites[str(c)]
@@ -193,20 +202,20 @@ def _sources(store: Store, iri: str, lang: str) -> str:
     if not cites:
         return ""
     items = []
-    for entry in sorted(cites.values(), key=lambda e: pick_label(e["sl"], lang)):
-        section = pick_label(entry["sl"], lang) or (local_name(entry["sec"][0]) if entry["sec"] else "")
+    for entry in sorted(cites.values(), key=lambda e: pick(e["sl"])):
+        section = pick(entry["sl"]) or (local_name(entry["sec"][0]) if entry["sec"] else "")
         link = path_of(str(entry["sec"][0])) if entry["sec"] else None
         head = f'<a href="{_e(link)}">{_e(section)}</a>' if link else _e(section)
-        details = [pick_label(entry["evl"], lang) or (local_name(entry["ev"][0]) if entry["ev"] else "")]
+        details = [pick(entry["evl"]) or (local_name(entry["ev"][0]) if entry["ev"] else "")]
         if entry["about"]:
-            what = pick_label(entry["al"], lang) or local_name(entry["about"][0])
+            what = pick(entry["al"]) or local_name(entry["about"][0])
             details.append(t("iri_page.about", lang, what=what))
         quotes = "".join(f"<blockquote>{_e(str(q))}</blockquote>" for q in entry["quote"])
         items.append(f"<li>{head} <small>({_e('; '.join(d for d in details if d))})</small>{quotes}</li>")
     return f"<h2>{_e(t('iri_page.sources', lang))}</h2><ul>{''.join(items)}</ul>"
 
 
-def _references(rows: Iterable[tuple[Node | None, ...]], lang: str) -> str:
+def _references(rows: Iterable[tuple[Node | None, ...]], lang: str, pick: Pick) -> str:
     found: dict[tuple[str, str], dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, sl, pl in rows:
         entry = found[(str(s), str(p))]
@@ -216,11 +225,11 @@ def _references(rows: Iterable[tuple[Node | None, ...]], lang: str) -> str:
     if not found:
         return ""
     items = []
-    for (who, how), entry in sorted(found.items(), key=lambda kv: (pick_label(kv[1]["pl"], lang), kv[0][0])):
-        subject = pick_label(entry["sl"], lang) or local_name(who)
+    for (who, how), entry in sorted(found.items(), key=lambda kv: (pick(kv[1]["pl"]), kv[0][0])):
+        subject = pick(entry["sl"]) or local_name(who)
         link = path_of(who)
         shown = f'<a href="{_e(link)}">{_e(subject)}</a>' if link else _e(subject)
-        items.append(f"<li>{shown} <small>({_e(pick_label(entry['pl'], lang) or _name(how, {}, lang))})</small></li>")
+        items.append(f"<li>{shown} <small>({_e(pick(entry['pl']) or _name(how, {}, lang, pick))})</small></li>")
     return f"<h2>{_e(t('iri_page.references', lang))}</h2><ul>{''.join(items)}</ul>"
 
 
@@ -232,20 +241,20 @@ def _formats(iri: str, lang: str) -> str:
     return f"<p><small>{_e(t('iri_page.formats', lang))}: {links} · {switch}</small></p>"
 
 
-def _name(iri: str, labels: dict[str, list[Node]], lang: str) -> str:
+def _name(iri: str, labels: dict[str, list[Node]], lang: str, pick: Pick) -> str:
     """A property's or thing's label; standard terms without one in the graph (rdfs:label …) from our texts."""
-    found = pick_label(labels.get(iri, []), lang)
+    found = pick(labels.get(iri, []))
     if found:
         return found
     key = f"iri_page.term.{local_name(iri)}"
     return t(key, lang) if has_text(key) else local_name(iri)
 
 
-def _value(term: Node, labels: dict[str, list[Node]], lang: str) -> str:
+def _value(term: Node, labels: dict[str, list[Node]], lang: str, pick: Pick) -> str:
     if isinstance(term, Literal):
         tag = f" <small>@{_e(term.language)}</small>" if term.language else ""
         return _e(str(term)) + tag
-    shown = _e(_name(str(term), labels, lang))
+    shown = _e(_name(str(term), labels, lang, pick))
     link = path_of(str(term))
     if link:
         return f'<a href="{_e(link)}">{shown}</a>'
@@ -263,3 +272,7 @@ def _document(title: str, body: str, lang: str) -> bytes:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _pick_in(literals: Iterable[Node], first: str, rest: tuple) -> str:
+    return pick_label(literals, first, rest)

@@ -259,3 +259,18 @@ def test_with_a_swedish_catalogue_the_app_speaks_swedish_and_shows_the_swedish_n
     assert "Exempelviks universitet" in seen["collaborators"] and "Kuststadsnätverket" in seen["review"]
     assert "Nordstaden" in seen["map"] and "Sydstaden" in seen["map"]
     assert not [p for p, text in seen.items() if "Exempelvik University" in text or "Coastal Cities" in text]
+
+
+@pytest.mark.parametrize(("language", "name", "not_shown"), [
+    ("nb-NO,nb;q=0.9", "Kuststadsnätverket", "Coastal Cities Network"),  # no bokmål names: the first, Swedish
+    ("en", "Coastal Cities Network", "Kuststadsnätverket"),
+])
+def test_an_iris_page_names_things_as_the_questions_do(swedish, language, name, not_shown):
+    from graph.serve.pages import path_of, resolve
+
+    store = open_store(swedish[0])
+    iri = CITY + "network-coastal-cities-network"
+    answer = resolve(store, path_of(iri), "text/html", language)
+    assert answer is not None and answer.status == 200
+    page = answer.body.decode("utf-8")
+    assert f"<h1>{name}</h1>" in page and not_shown not in page.split("<h2>")[0]
