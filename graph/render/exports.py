@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 import graph.analysis.network as analysis
 from graph.errors import InputError
+from graph.questions.languages import label_order
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
 from graph.vocab.labels import pick_label
@@ -183,13 +184,15 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
     for subject, o in g.subject_objects(RDFS.label):
         literals[str(subject)].append(o)
 
+    first, *rest = label_order(store, lang)  # the data's names as the questions show them
+
     def name(node: Node) -> str:
-        found = pick_label(literals.get(str(node), []), lang)
+        found = pick_label(literals.get(str(node), []), str(first), rest)
         if found:
             return found
         member, org = next(iter(g.objects(node, ORG.member)), None), next(iter(g.objects(node, ORG.organization)), None)
         if member is not None and org is not None:  # a membership without a name of its own
-            return f"{name(member)} {'i' if lang == 'nb' else 'in'} {name(org)}"
+            return t("changes.in", lang, member=name(member), org=name(org))
         return str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
     def value(o: Node) -> object:

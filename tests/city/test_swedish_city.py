@@ -274,3 +274,13 @@ def test_an_iris_page_names_things_as_the_questions_do(swedish, language, name, 
     assert answer is not None and answer.status == 200
     page = answer.body.decode("utf-8")
     assert f"<h1>{name}</h1>" in page and not_shown not in page.split("<h2>")[0]
+
+
+def test_the_export_for_people_names_things_as_the_questions_do(swedish):
+    from graph.render.exports import people_tables
+
+    store = open_store(swedish[0])
+    for lang, name, other in (("nb", "Kuststadsnätverket", "Coastal Cities Network"),
+                              ("en", "Coastal Cities Network", "Kuststadsnätverket")):
+        cells = {str(c) for _, (_, rows) in people_tables(store, lang).items() for row in rows for c in row}
+        assert name in cells and other not in cells, lang
