@@ -284,3 +284,26 @@ def test_the_export_for_people_names_things_as_the_questions_do(swedish):
                               ("en", "Coastal Cities Network", "Kuststadsnätverket")):
         cells = {str(c) for _, (_, rows) in people_tables(store, lang).items() for row in rows for c in row}
         assert name in cells and other not in cells, lang
+
+
+def test_the_history_in_plain_words_names_things_as_the_questions_do_and_tells_periods_and_sources(swedish):
+    from rdflib import RDFS, URIRef
+
+    from graph.history.changes import changes, diff
+    from graph.render.view.changes_text import change_lines
+
+    store = open_store(swedish[0])
+    iri = URIRef(CITY + "network-coastal-cities-network")
+    found = [diff(store, c.id, "nb") for c in changes(store)]
+    added, removed = next((a, r) for a, r in found if (iri, RDFS.label, None) in a)  # the import of the network
+    # the item by its Swedish name (the data's first language, for a bokmål reader); periods and citations in
+    # plain words, no machine identifiers
+    assert change_lines(store, added, removed, "nb") == [
+        "Bærekraftsmål for Kuststadsnätverket: – → Bærekraftige byer og lokalsamfunn",
+        "Kildehenvisning for Kuststadsnätverket: – → Årsredovisning 2024 för Exempelvik",
+        "Målområde for Kuststadsnätverket: – → Klimat och miljö",
+        "Navn for Kuststadsnätverket: – → Coastal Cities Network; Kuststadsnätverket",
+        "Periode for Kuststadsnätverket: – → 2015–",
+        "Status for Kuststadsnätverket: – → Aktiv",
+        "Type for Kuststadsnätverket: – → Nettverk",
+    ]

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, TIME, XSD
 from rdflib.term import Node
 
 from graph.i18n import locale_of, t
+from graph.questions.languages import label_order
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
 from graph.vocab.labels import local_name, pick_label
+from graph.vocab.namespaces import IKG
 
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
@@ -50,6 +52,8 @@ class Words:
 
     def __init__(self, store: Store, lang: str, *graphs: Graph):
         self.store, self.lang, self.graphs = store, lang, graphs
+        first, *rest = label_order(store, lang)  # the data's names as the questions show them
+        self.first, self.rest = str(first), tuple(rest)
 
     def _objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
@@ -65,7 +69,7 @@ class Words:
         if isinstance(node, Literal):
             return self.value(node)
         labels = [o for o in self._objects(node, RDFS.label) if isinstance(o, Literal)]
-        found = pick_label(labels, self.lang)
+        found = pick_label(labels, self.first, self.rest)
         if found:
             return found
         member = self._objects(node, URIRef(ORG + "member"))
@@ -80,6 +84,8 @@ class Words:
         return self.name(p) if not str(p).startswith(str(RDFS)) else local_name(p)
 
     def value(self, o: Node) -> str:
+        """A value as people say it: a number or date as the language writes it, an amount with its currency,
+        a period as its years (2015–2019, 2015–), a citation as its source, else the thing's name."""
         if isinstance(o, Literal):
             if o.datatype in NUMBERS:
                 return str(format_decimal(o.toPython(), locale=locale_of(self.lang)))
@@ -90,7 +96,23 @@ class Words:
         if amount:
             currency = self._objects(o, URIRef(SCHEMA + "currency"))
             return f"{self.value(amount[0])} {currency[0] if currency else ''}".strip()
-        return self.name(o)
+        cited = [*map(self.name, self._objects(o, IKG.section)), *map(str, self._objects(o, IKG.reference)),
+                 *map(str, self._objects(o, URIRef(SCHEMA + "url")))]
+        if cited:  # a citation: its section, reference or web address
+            return "; ".join(cited)
+        begin, end = self._objects(o, TIME.hasBeginning), self._objects(o, TIME.hasEnd)
+        if begin or end:
+            return f"{self._moment(begin)}–{self._moment(end)}"
+        return self._moment([o]) or self.name(o)
+
+    def _moment(self, nodes: list[Node]) -> str:
+        """The year or day of an instant ('' for none)."""
+        for node in nodes:
+            for p in (TIME.inXSDDate, TIME.inXSDgYear):
+                found = self._objects(node, p)
+                if found:
+                    return str(found[0]) if p == TIME.inXSDgYear else self.value(found[0])
+        return ""
 
     def owner(self, node: Node) -> tuple[Node, URIRef] | None:
         """The item and property that point to a value node (in the change, else in the store)."""
@@ -104,11 +126,16 @@ class Words:
         return (rows[0][0], URIRef(str(rows[0][1]))) if rows and rows[0][0] is not None else None
 
 
+def _is_value(node: Node) -> bool:
+    """A node that only holds part of a value (a blank node or its skolem IRI), not a thing of its own."""
+    return isinstance(node, BNode) or is_genid(node) or is_skolem(node)
+
+
 def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -> list[str]:
     """The change as lines "What of item: before → after" ('–' for nothing), sorted by item.
 
     >>> from graph.store.memory import MemoryStore
-    >>> from rdflib import Graph, Literal, URIRef
+    >>> from rdflib import BNode, Graph, Literal, URIRef
     >>> g = Graph(); _ = g.add((URIRef("https://example.org/x"), RDFS.label, Literal("X", lang="en")))
     >>> change_lines(MemoryStore(), g, Graph(), "en")
     ['Name of X: – → X']
@@ -118,14 +145,16 @@ def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -
     after: dict[tuple[str, str], set[str]] = defaultdict(set)
     for graph_, side in ((removed, before), (added, after)):
         for s, p, o in graph_:
-            if is_genid(s) or is_skolem(s):  # part of a value: told under its owner
-                owner = words.owner(s)
+            if _is_value(s):  # part of a value (an amount, a period, its beginning): told under its owner
+                part, owner = s, words.owner(s)
+                while owner is not None and _is_value(owner[0]):  # a period's beginning: told as the period
+                    part, owner = owner[0], words.owner(owner[0])
                 if owner is None or p in (RDF.type,):
                     continue
                 if p == URIRef(SCHEMA + "currency"):
                     continue
                 item, prop = owner
-                side[(words.name(item), words.prop(prop))].add(words.value(s))
+                side[(words.name(item), words.prop(prop))].add(words.value(part))
                 continue
             side[(words.name(s), words.prop(URIRef(str(p))))].add(words.value(o))
     lines = []
