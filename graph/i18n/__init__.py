@@ -3,8 +3,9 @@ each language writes them. The texts live in the catalogues text_*.py, merged he
 
 Both languages hold the same keys (a test checks). A further language is one file: `<code>.po` in
 graph/i18n/catalogues/ (or in the folder $IKG_UI_CATALOGUES names), with the text keys as msgids;
-`ikg catalogue CODE --out FILE` writes one to fill in. What it leaves out shows in English. Data labels are not here: they come from the
-graph in the chosen language (`@nb` / `@en`).
+`ikg catalogue CODE --out FILE` writes one to fill in. What it leaves out shows in English.
+
+Data labels are not here: they come from the graph in the reader's language (graph.questions.languages).
 
 >>> t("page.review", "nb")
 'Gjennomgang av medlemskap'
@@ -14,6 +15,7 @@ graph in the chosen language (`@nb` / `@en`).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -78,13 +80,18 @@ def catalogue_files() -> list[Path]:
 def read_catalogue(path: Path) -> tuple[str, dict[str, str], list[str]]:
     """A further language from its .po file (msgid: the text's key, msgstr: the text): its code, its
     texts, and the entries left out with the reason. Entries that are empty, fuzzy, of unknown keys or
-    with placeholders the English text lacks are left out, so that text shows in English."""
+    with placeholders the English text lacks are left out, so that text shows in English. ValueError
+    for a file that cannot be read as a whole."""
+    catalog = None
     code = path.stem
     try:
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=None)
+        data = path.read_bytes()
+        wrong = po_line_error(data.decode("utf-8"))
+        catalog = None if wrong else read_po(io.BytesIO(data), locale=None)
     except (OSError, ValueError, SyntaxError) as exc:
-        return code, {}, [f"{path.name}: {exc}"]
+        wrong = str(exc)
+    if catalog is None:
+        raise ValueError(f"{path.name}: {wrong}")
     english = TEXT["en"]
     texts: dict[str, str] = {}
     rejected: list[str] = []
@@ -103,6 +110,22 @@ def read_catalogue(path: Path) -> tuple[str, dict[str, str], list[str]]:
     return code, texts, rejected
 
 
+PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def po_line_error(text: str) -> str | None:
+    """The first line of a .po file that is neither a comment nor a keyword with a quoted string (Babel's
+    reader would take it half), or None.
+
+    >>> po_line_error('# c\\nmsgid "a"\\nmsgstr ""\\n"b \\\\" c"\\n'), po_line_error('msgid "a"\\nmsgstr "b\\n')
+    (None, 'line 2: msgstr "b: a text must stand in "…" (a quote is written \\\\")')
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#") and not PO_LINE.match(line.strip()):
+            return f'line {number}: {line.strip()}: a text must stand in "…" (a quote is written \\")'
+    return None
+
+
 def reload() -> None:
     """Read the further languages' catalogue files again (at import; tests call it after setting
     $IKG_UI_CATALOGUES). The tables are changed in place, so every module's `TEXT` stays current."""
@@ -114,7 +137,11 @@ def reload() -> None:
     _locales.clear()
     _locales.update(BUILT_IN_LOCALES)
     for path in catalogue_files():
-        code, texts, rejected = read_catalogue(path)
+        try:
+            code, texts, rejected = read_catalogue(path)
+        except ValueError as exc:  # the language is not offered; `ikg catalogue` says why
+            REJECTED[path.stem] = [str(exc)]
+            continue
         try:
             locale = Locale.parse(code)
         except (ValueError, UnknownLocaleError):

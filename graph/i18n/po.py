@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from graph.i18n import TEXT
+from graph.i18n import TEXT, po_line_error
 
 HEADER = """\
 # The texts of ikg (app and command line) in one further language.
@@ -26,11 +26,15 @@ HEADER = """\
 
 
 def existing_translations(path: Path) -> dict[str, str]:
-    """The translations a catalogue file already holds (none when there is no file)."""
+    """The translations a catalogue file already holds (none when there is no file); ValueError for a
+    line Babel's reader would take half."""
     if not path.is_file():
         return {}
-    with path.open("rb") as f:
-        catalog = read_po(f)
+    data = path.read_bytes()
+    wrong = po_line_error(data.decode("utf-8"))
+    if wrong:
+        raise ValueError(wrong)
+    catalog = read_po(io.BytesIO(data))
     return {str(m.id): m.string for m in catalog if m.id and isinstance(m.string, str) and m.string}
 
 

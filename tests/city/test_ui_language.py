@@ -90,3 +90,31 @@ def test_the_cli_speaks_swedish_when_the_folder_is_configured(tmp_path):
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 2
     assert "invalid choice: 'sv' (choose from 'nb', 'en')" in done.stderr
+
+
+def test_a_broken_file_or_unknown_code_offers_no_language_and_says_why(tmp_path, monkeypatch):
+    (tmp_path / "klingon.po").write_text('msgid "page.network"\nmsgstr "x"\n', encoding="utf-8")
+    (tmp_path / "da.po").write_text('msgid "page.network"\nmsgstr "Netværk\n', encoding="utf-8")  # no closing quote
+    monkeypatch.setenv(i18n.CATALOGUES_ENV, str(tmp_path))
+    try:
+        i18n.reload()
+        assert languages() == ("nb", "en")  # neither is offered: no text cut short ("Netvær"), no made-up code
+        assert i18n.REJECTED["da"] == ['da.po: line 2: msgstr "Netværk: a text must stand in "…" (a quote is '
+                                       'written \\")']
+        assert i18n.REJECTED["klingon"] == [
+            "klingon.po: 'klingon' is not a language code Babel knows (e.g. sv, de, fr)"]
+    finally:
+        monkeypatch.delenv(i18n.CATALOGUES_ENV)
+        i18n.reload()
+    assert languages() == ("nb", "en")
+
+
+def test_updating_a_broken_file_refuses_and_leaves_it_as_it_was(tmp_path, capsys):
+    path = tmp_path / "sv.po"
+    broken = 'msgid "page.network"\nmsgstr "Nätverk\n'
+    path.write_text(broken, encoding="utf-8")
+    assert main(["catalogue", "sv", "--out", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f'ikg: cannot read {path} as a .po file: line 2: msgstr "Nätverk: a text must stand in "…" (a quote is '
+        'written \\")')
+    assert path.read_text(encoding="utf-8") == broken
