@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rdflib import Literal
 from rdflib.term import Node
@@ -60,5 +60,10 @@ def label_order(store: Store, lang: str) -> tuple[str | None, ...]:
 
 def pick_data_label(store: Store, literals: Iterable[Node], lang: str) -> str:
     """A thing's name for a person reading in `lang` (the first of `label_order` it has, else any)."""
+    return data_label_picker(store, lang)(literals)
+
+
+def data_label_picker(store: Store, lang: str) -> Callable[[Iterable[Node]], str]:
+    """`pick_data_label` with the order read once, for naming many things on one page or in one table."""
     first, *rest = label_order(store, lang)
-    return pick_label(literals, str(first), rest)
+    return lambda literals: pick_label(literals, str(first), rest)

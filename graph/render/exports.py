@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 import graph.analysis.network as analysis
 from graph.errors import InputError
-from graph.questions.languages import label_order
+from graph.questions.languages import data_label_picker
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
 from graph.vocab.labels import pick_label
@@ -184,10 +184,10 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
     for subject, o in g.subject_objects(RDFS.label):
         literals[str(subject)].append(o)
 
-    first, *rest = label_order(store, lang)  # the data's names as the questions show them
+    pick = data_label_picker(store, lang)  # the data's names as the questions show them
 
     def name(node: Node) -> str:
-        found = pick_label(literals.get(str(node), []), str(first), rest)
+        found = pick(literals.get(str(node), []))
         if found:
             return found
         member, org = next(iter(g.objects(node, ORG.member)), None), next(iter(g.objects(node, ORG.organization)), None)

@@ -14,13 +14,12 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from functools import partial
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.i18n import has_text, language_name, languages, t
-from graph.questions.languages import label_order
+from graph.questions.languages import data_label_picker
 from graph.serve.endpoint import GRAPH_TYPES, SHORT_NAMES, Answer, accepted
 from graph.store.base import Store, is_iri
 from graph.vocab.labels import local_name, pick_label
@@ -168,8 +167,7 @@ Pick = Callable[[Iterable[Node]], str]  # a name from literals, in the order of 
 def entity_page(store: Store, iri: str, references: list, lang: str) -> bytes:
     """The HTML page about one thing: names in the data's label language for `lang` (as the questions
     show them), the vocabulary's in `lang`."""
-    first, *rest = label_order(store, lang)
-    pick: Pick = partial(_pick_in, first=str(first), rest=tuple(rest))
+    pick: Pick = data_label_picker(store, lang)
     x = {"x": URIRef(iri)}
     labels: dict[str, list[Node]] = defaultdict(list)
     facts: dict[tuple[str, Node], None] = {}
@@ -272,7 +270,3 @@ def _document(title: str, body: str, lang: str) -> bytes:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def _pick_in(literals: Iterable[Node], first: str, rest: tuple) -> str:
-    return pick_label(literals, first, rest)

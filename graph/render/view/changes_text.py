@@ -17,10 +17,10 @@ from rdflib.namespace import RDF, RDFS, TIME, XSD
 from rdflib.term import Node
 
 from graph.i18n import locale_of, t
-from graph.questions.languages import label_order
+from graph.questions.languages import data_label_picker
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
-from graph.vocab.labels import local_name, pick_label
+from graph.vocab.labels import local_name
 from graph.vocab.namespaces import IKG
 
 SCHEMA = "https://schema.org/"
@@ -52,8 +52,7 @@ class Words:
 
     def __init__(self, store: Store, lang: str, *graphs: Graph):
         self.store, self.lang, self.graphs = store, lang, graphs
-        first, *rest = label_order(store, lang)  # the data's names as the questions show them
-        self.first, self.rest = str(first), tuple(rest)
+        self.pick = data_label_picker(store, lang)  # the data's names as the questions show them
 
     def _objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
@@ -69,7 +68,7 @@ class Words:
         if isinstance(node, Literal):
             return self.value(node)
         labels = [o for o in self._objects(node, RDFS.label) if isinstance(o, Literal)]
-        found = pick_label(labels, self.first, self.rest)
+        found = self.pick(labels)
         if found:
             return found
         member = self._objects(node, URIRef(ORG + "member"))
