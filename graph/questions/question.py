@@ -49,6 +49,13 @@ class Question:
     uses: str | None = None
     defaults: str | None = None
     sparql: str = ""
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def text_for(self, dialect: str) -> str:
+        """The SPARQL text to send to a store of `dialect`: the question's own variant for that engine
+        (`rq/<dialect>/<name>.rq`, written for how the engine plans it, proved to give the same rows by
+        tests/questions/test_variants.py), else the portable text."""
+        return self.variants.get(dialect, self.sparql)
 
     def description(self, lang: str = "en") -> str:
         """The question in `lang`: its header's text in nb and en, a further language's catalogue entry
@@ -65,9 +72,17 @@ HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Columns|Sort|Lists|Compute
 PARAM_LINE = re.compile(r"^(\w+)\s*\(([^)]*)\)\s*(?:—|-)?\s*(.*)$")
 
 
+VARIANT_DIALECTS = ("oxigraph",)
+
+
 def parse_question(path: Path) -> Question:
-    """Read a `.rq` file's header comments into a Question."""
-    return parse_text(path.stem, path.read_text(encoding="utf-8"), path)
+    """Read a `.rq` file's header comments into a Question, with its engine variants beside it."""
+    q = parse_text(path.stem, path.read_text(encoding="utf-8"), path)
+    for dialect in VARIANT_DIALECTS:
+        variant = path.parent / dialect / path.name
+        if variant.is_file():
+            q.variants[dialect] = variant.read_text(encoding="utf-8")
+    return q
 
 
 def parse_text(name: str, text: str, path: Path | None = None) -> Question:

@@ -67,7 +67,7 @@ def run_sparql(store: Store, q: Question, params: dict[str, str] | None = None, 
     bindings = bind_params(store, q, dict(params or {}), lang)
     if not is_named(q):
         check_query(q.sparql, lang)
-    rows = store.select(q.sparql, bindings)
+    rows = store.select(q.text_for(store.dialect), bindings)
     return to_table(q, rows, lang)
 
 

@@ -62,6 +62,9 @@ class Store(ABC):
     """What every backend offers. Queries get our prefixes prepended; bindings are rdflib terms."""
 
     kind = "abstract"
+    # The SPARQL engine behind the store: a named question may carry a variant written for how that
+    # engine plans it (graph.questions.question.Question.text_for); "sparql" takes the portable text.
+    dialect = "sparql"
     read_only = False
 
     def __init__(self) -> None:

@@ -80,6 +80,7 @@ class OxigraphStore(Store):
     """An embedded, persistent Oxigraph store in a folder (or in memory when path is None)."""
 
     kind = "oxigraph"
+    dialect = "oxigraph"
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         super().__init__()

@@ -54,6 +54,7 @@ class SharedStore(SparqlStore):
     lock; one update request is one Oxigraph transaction, so each change is all or nothing."""
 
     kind = "oxigraph-server"
+    dialect = "oxigraph"
     chunk = 1_000_000  # one request per change (Oxigraph takes large updates in one transaction)
 
     def __init__(self, folder: Path, url: str, timeout: float = 60) -> None:
