@@ -1,0 +1,155 @@
+"""The benchmark runner (bench/run.py): its table and summary on hand-made results, and a small real run
+through the embedded store and through Oxigraph's server."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+
+if str(ROOT) not in sys.path:  # plain `pytest` does not put the project root on sys.path
+    sys.path.insert(0, str(ROOT))
+
+from bench.summary import report  # noqa: E402
+
+RUN = ROOT / "bench" / "run.py"
+
+
+def _results() -> dict[str, dict]:
+    """Three questions on Oxigraph and Virtuoso: a faster, b slower than Virtuoso, c timed out on Oxigraph."""
+    return {
+        "oxigraph": {
+            "triples": 1000, "load_s": 0.004, "peak_mb": 500.0, "load_peak_mb": 300.0,
+            "queries": {"a": {"median_s": 0.1, "first_s": 0.3, "rows": 2},
+                        "b": {"median_s": 0.5, "first_s": 0.5, "rows": 1},
+                        "c": {"median_s": 300.0, "first_s": 300.0, "rows": None, "timed_out": True}},
+            "answers": {"a": [(1,), (2,)], "b": [(3,)], "c": None},
+        },
+        "sparql": {
+            "triples": 1000, "load_s": 0.1, "peak_mb": 100.0, "load_peak_mb": 90.0, "server_peak_mb": 200.0,
+            "queries": {"a": {"median_s": 0.25, "first_s": 0.25, "rows": 2},
+                        "b": {"median_s": 0.4, "first_s": 0.4, "rows": 1},
+                        "c": {"median_s": 1.0, "first_s": 1.0, "rows": 4}},
+            "answers": {"a": [(1,), (2,)], "b": [(3,)], "c": [(4,), (5,), (6,), (7,)]},
+        },
+    }
+
+
+def test_report_prints_the_ratio_to_virtuoso_the_250_ms_mark_and_the_targets(capsys):
+    results = _results()
+    summary = report(1000, results)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == "                                  oxigraph        sparql  oxigraph/sparql  oxigraph<250ms"
+    assert lines[8] == "load triples/s                      250000         10000"
+    assert lines[9:12] == [
+        "a                                 100.0 ms      250.0 ms            0.40x             yes   rows=2",
+        "b                                 500.0 ms      400.0 ms            1.25x              no   rows=1",
+        "c                             >300000.0 ms     1000.0 ms                -              no   rows=None",
+    ]
+    assert lines[-3:] == [
+        "identical results on all backends: yes",
+        "Oxigraph under 250 ms: 1 of 3 questions; no slower than Virtuoso: 1 of 3",
+        "Oxigraph load: 250,000 triples/s (target >= 300,000: missed); peak memory while loading 300 MB "
+        "(target < 1,000 MB: met)",
+    ]
+    assert summary == {
+        "identical_results": True, "differing_questions": [],
+        "oxigraph_under_250ms": ["a"],
+        "oxigraph_vs_virtuoso": {"a": 0.4, "b": 1.25, "c": None},
+        "oxigraph_no_slower_than_virtuoso": ["a"],
+        "oxigraph_load_triples_per_s": 250000, "oxigraph_load_rate_met": False,
+        "oxigraph_load_peak_mb": 300.0, "oxigraph_load_memory_met": True,
+    }
+    assert "answers" not in results["oxigraph"] and "answers" not in results["sparql"]
+
+
+def test_report_without_virtuoso_says_so_and_counts_differing_rows(capsys):
+    results = _results()
+    results["oxserver"] = results.pop("sparql")
+    results["oxserver"]["answers"]["b"] = [(9,)]
+    results["oxserver"]["load_peak_mb"] = 1000.0
+    summary = report(1000, results)
+    out = capsys.readouterr().out.splitlines()
+    assert out[-5:] == [
+        "identical results on all backends: NO: ['b']",
+        "Oxigraph under 250 ms: 1 of 3 questions; no slower than Virtuoso: n/a (sparql not run)",
+        "Oxigraph load: 250,000 triples/s (target >= 300,000: missed); peak memory while loading 300 MB "
+        "(target < 1,000 MB: met)",
+        "Oxigraph server under 250 ms: 0 of 3 questions; no slower than Virtuoso: n/a (sparql not run)",
+        "Oxigraph server load: 10,000 triples/s (target >= 300,000: missed); peak memory while loading 1,000 MB "
+        "(target < 1,000 MB: missed)",
+    ]
+    assert summary["differing_questions"] == ["b"]
+    assert summary["oxserver_under_250ms"] == []
+    assert "oxigraph_vs_virtuoso" not in summary
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "oxigraph" in Path(f"/proc/{pid}/cmdline").read_text()
+    except OSError:
+        return False
+
+
+def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_the_server(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, str(RUN), "--triples", "2000", "--backends", "oxigraph,oxserver",
+                           "--runs", "1", "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    size = json.loads(out.read_text())["sizes"]["2000"]
+    assert size["identical_results"] is True
+    embedded, served = size["backends"]["oxigraph"], size["backends"]["oxserver"]
+    assert (embedded["kind"], served["kind"]) == ("oxigraph", "oxigraph-server")
+    assert embedded["triples"] == served["triples"] == 2907
+    rows = {n: q["rows"] for n, q in served["queries"].items()}
+    assert rows == {n: q["rows"] for n, q in embedded["queries"].items()}
+    assert (rows["counts"], rows["changes"], rows["twin-cities"]) == (36, 23, 3)
+    answered = [n for n, q in served["queries"].items() if q["rows"] is not None]
+    assert len(answered) == 18  # collaborators, path and ties name city-20, which 2,000 triples do not hold
+    assert all(served["queries"][n]["first_s"] == served["queries"][n]["median_s"] > 0 for n in answered)
+    assert served["server_peak_mb"] > 0
+    assert not _alive(served["server_pid"])
+    assert "Oxigraph server under 250 ms: " in proc.stdout
+
+
+def test_the_server_is_stopped_and_the_folder_removed_when_a_question_fails(tmp_path, monkeypatch):
+    import graph.answers
+    from bench.generate import write
+    from bench.run import worker
+    from graph.store import shared
+
+    data = tmp_path / "bench.nt"
+    write(data, 2000, 42)
+    started: list[shared.ServerInfo] = []
+    real_start = shared.start
+
+    def start(folder: Path, port: int = 0):
+        info, new = real_start(folder, port)
+        started.append(info)
+        return info, new
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("a question broke")
+
+    monkeypatch.setattr(shared, "start", start)
+    monkeypatch.setattr(shared, "SERVER_TIMEOUT_S", shared.SERVER_TIMEOUT_S)  # the worker raises it
+    monkeypatch.setattr(graph.answers, "ask", fail)
+    handler = signal.getsignal(signal.SIGALRM)
+    try:
+        with pytest.raises(RuntimeError, match="a question broke"):
+            worker("oxserver", data, 1, timeout=30)
+    finally:
+        signal.signal(signal.SIGALRM, handler)
+    assert len(started) == 1
+    deadline = time.monotonic() + 5
+    while _alive(started[0].pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(started[0].pid)
+    assert not started[0].folder.exists() and not started[0].folder.parent.exists()
