@@ -25,7 +25,7 @@ TRD = "https://w3id.org/ikg/trondheim/"
 SHIPPED_PARAMS = {
     "collaborators": {"actor": TRD + "trondheim"},
     "ties": {"actor": TRD + "trondheim"},
-    "members": {"network": "Eurocities"},
+    "members": {"network": "EUniverCities"},
 }
 
 
