@@ -66,22 +66,35 @@ def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
     missing = [c for c in columns if c not in index]
     if missing:
         raise InputError.of("question.no_columns", lang, question=q.name, columns=", ".join(missing))
-    out = []
-    for raw in rows.rows:
+    shown: dict[Node | None, str] = {}  # each distinct term written once: answers repeat labels and years
+    keyed: dict[str, tuple[int, float, str]] = {}
+
+    def text_of(term: Node | None) -> str:
+        try:
+            return shown[term]
+        except KeyError:
+            shown[term] = text = display(term, lang)
+            return text
+
+    def sort_key(text: str) -> tuple[int, float, str]:
+        try:
+            return keyed[text]
+        except KeyError:
+            keyed[text] = k = _sort_key(text)
+            return k
+
+    picked = [(index[c], c in q.lists) for c in columns]
+    keys = [index[c] for c in (q.sort or columns) if c in index]
+    decorated = []
+    for i, raw in enumerate(rows.rows):
         row = []
-        for c in columns:
-            text = display(raw[index[c]], lang)
-            if c in q.lists and text:
+        for at, is_list in picked:
+            text = text_of(raw[at])
+            if is_list and text:
                 text = "; ".join(sorted({t for t in text.split("; ") if t.strip()}, key=str.casefold))
             row.append(text)
-        out.append(row)
-    keys = [c for c in (q.sort or columns) if c in index]
-    all_cols = list(rows.vars)
-
-    def key(i_row: tuple[int, list[str]]) -> list[object]:
-        i, row = i_row
-        raw = rows.rows[i]
-        return [_sort_key(display(raw[all_cols.index(k)], lang)) for k in keys] + [[_sort_key(v) for v in row]]
-
-    order = sorted(enumerate(out), key=key)
-    return Table(columns, [row for _, row in order], raw=Rows(rows.vars, [rows.rows[i] for i, _ in order]))
+        key = [sort_key(text_of(raw[k])) for k in keys] + [[sort_key(v) for v in row]]
+        decorated.append((key, i, row))
+    decorated.sort(key=lambda d: (d[0], d[1]))  # ties keep the engine's order, as a stable sort would
+    raw_rows = [rows.rows[i] for _, i, _ in decorated]
+    return Table(columns, [row for _, _, row in decorated], raw=Rows(rows.vars, raw_rows))

@@ -123,7 +123,17 @@ class OxigraphStore(Store):
     def _select(self, query: str, bindings: Mapping[str, Node]) -> Rows:
         res = self._run(query, bindings)
         names = [v.value for v in res.variables]
-        rows = [tuple(from_ox(sol[i]) for i in range(len(names))) for sol in res]
+        # Answers repeat terms (a label per row, a kind, a year): each is made an rdflib term once.
+        made: dict[object, Node | None] = {None: None}
+
+        def term(t: object) -> Node | None:
+            try:
+                return made[t]
+            except KeyError:
+                made[t] = node = from_ox(t)
+                return node
+
+        rows = [tuple(map(term, sol)) for sol in res]
         return Rows(names, rows)
 
     def _ask(self, query: str, bindings: Mapping[str, Node]) -> bool:
