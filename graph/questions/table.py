@@ -93,8 +93,10 @@ def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
             if is_list and text:
                 text = "; ".join(sorted({t for t in text.split("; ") if t.strip()}, key=str.casefold))
             row.append(text)
-        key = [sort_key(text_of(raw[k])) for k in keys] + [[sort_key(v) for v in row]]
+        # the question's sort, then the whole row as people compare text, then the exact text: rows that
+        # differ only in case ("Asnor", "asnor") come in the same order from every backend
+        key = [sort_key(text_of(raw[k])) for k in keys] + [[sort_key(v) for v in row], row]
         decorated.append((key, i, row))
-    decorated.sort(key=lambda d: (d[0], d[1]))  # ties keep the engine's order, as a stable sort would
+    decorated.sort(key=lambda d: (d[0], d[1]))  # rows with the same text keep the engine's order
     raw_rows = [rows.rows[i] for _, i, _ in decorated]
     return Table(columns, [row for _, _, row in decorated], raw=Rows(rows.vars, raw_rows))
