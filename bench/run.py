@@ -139,9 +139,11 @@ def measure(store, result: dict, runs: int, timeout: int) -> None:
             for _ in range(runs):
                 signal.alarm(timeout)  # rdflib cannot be stopped otherwise; a slow question is reported as such
                 t0 = time.perf_counter()
-                table = ask(store, q.name, params, "en")  # SPARQL or computed (path)
+                try:
+                    table = ask(store, q.name, params, "en")  # SPARQL or computed (path)
+                finally:
+                    signal.alarm(0)  # never left pending: it would end the process later
                 times.append(time.perf_counter() - t0)
-                signal.alarm(0)
                 if q.computed_by:
                     break  # computed questions are timed once: the network is cached after that
             result["queries"][q.name] = {"median_s": round(statistics.median(times), 6),

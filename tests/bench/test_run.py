@@ -146,7 +146,9 @@ def test_the_server_is_stopped_and_the_folder_removed_when_a_question_fails(tmp_
         with pytest.raises(RuntimeError, match="a question broke"):
             worker("oxserver", data, 1, timeout=30)
     finally:
+        pending = signal.alarm(0)  # seconds left of an alarm the worker left set: it would end pytest later
         signal.signal(signal.SIGALRM, handler)
+    assert pending == 0
     assert len(started) == 1
     deadline = time.monotonic() + 5
     while _alive(started[0].pid) and time.monotonic() < deadline:
