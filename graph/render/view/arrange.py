@@ -160,7 +160,6 @@ def stress(g: nx.Graph, hub: str | None = None, iterations: int = 60) -> dict[st
         bx.fill(0.0)
         np.divide(wd, dist, out=bx, where=dist > 0)
         np.negative(bx, out=bx)
-        bx[np.diag_indices(n)] = 0.0
         bx[np.diag_indices(n)] = -bx.sum(axis=1)
         x = v_plus @ (bx @ x32).astype(np.float64)
     x -= x.mean(axis=0)
