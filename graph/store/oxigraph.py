@@ -11,6 +11,8 @@ True
 from __future__ import annotations
 
 import re
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,8 +25,18 @@ from graph.errors import InputError, StoreError
 from graph.store.base import Progress, Rows, Store, Triple, Triples, data_text, inject_values
 from graph.vocab.namespaces import bind_prefixes
 
-BULK_CHUNK = 32 * 1024 * 1024  # bytes per bulk-load call
+BULK_CHUNK = 4 * 1024 * 1024  # bytes per bulk-load call: at 1M triples 2-4 MB loaded fastest
+BULK_THREADS = 3  # bulk-load calls at once (on two cores three kept both busy: 2.6-3.0 s for 1M)
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _syntax_error(path: Path, exc: SyntaxError, first: int) -> InputError:
+    """Oxigraph's parse error in a chunk that starts at line `first`, as `file:line: what (column c)`."""
+    text = str(exc.args[0] if exc.args else exc)
+    what = text.split(": ", 1)[1] if text.startswith("Parser error") and ": " in text else text
+    line = first + (exc.lineno or 1) - 1
+    column = f" (column {exc.offset})" if exc.offset else ""
+    return InputError(f"{path}:{line}: {what}{column}")
 
 
 def to_ox(term: Node) -> OxTerm:
@@ -182,28 +194,75 @@ class OxigraphStore(Store):
         return total
 
     def _bulk_load(self, path: Path, progress: Progress | None) -> int:
-        """Load a line-based file in chunks cut at line ends, so progress can be shown."""
+        """Load a line-based file with Oxigraph's bulk loader, in chunks cut at line ends on a few threads.
+
+        The loader releases the GIL, so BULK_THREADS chunks are parsed and indexed at once (at 1M triples
+        on two cores: about 2.8 s, against 7.6 s for one call on the whole file). A bad line changes
+        nothing: into an empty store, what loaded is cleared again; into a store with data, the file is
+        parsed first and only loaded when all of it is valid.
+        """
         fmt = ox.RdfFormat.from_extension(path.suffix[1:])
+        if fmt is None:
+            raise InputError(f"{path}: cannot load: not N-Triples or N-Quads")
+        empty = next(iter(self.ox.quads_for_pattern(None, None, None, None)), None) is None
+        size = path.stat().st_size
         lines = 0
         try:
-            if progress is None:  # one call: Oxigraph parses and indexes in parallel
-                self.ox.bulk_load(path=str(path), format=fmt)
-                with path.open("rb") as f:
-                    return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
-            size = path.stat().st_size
-            done = 0
-            with path.open("rb") as f:
-                while chunk := f.read(BULK_CHUNK):
-                    chunk += f.readline()  # finish the last line
-                    self.ox.bulk_load(input=chunk, format=fmt)
-                    done += len(chunk)
-                    lines += chunk.count(b"\n")
-                    progress(path, lines, done / size if size else 1.0)
-        except SyntaxError as exc:
-            raise InputError(f"{path} (near line {lines + 1} + the line in the message): {exc}") from None
+            if not empty:
+                self._check_syntax(path, fmt)
+            with path.open("rb") as f, ThreadPoolExecutor(BULK_THREADS) as pool:
+                running: deque[tuple[int, int, int, Future[None]]] = deque()
+                done = 0
+
+                def finish_one() -> None:
+                    nonlocal lines, done
+                    first, n, nbytes, future = running.popleft()
+                    try:
+                        future.result()
+                    except SyntaxError as exc:
+                        raise _syntax_error(path, exc, first) from None
+                    lines += n
+                    done += nbytes
+                    if progress is not None:
+                        progress(path, lines, done / size if size else 1.0)
+
+                first = 1
+                try:
+                    while chunk := f.read(BULK_CHUNK):
+                        chunk += f.readline()  # finish the last line
+                        n = chunk.count(b"\n") + (0 if chunk.endswith(b"\n") else 1)
+                        running.append((first, n, len(chunk), pool.submit(self.ox.bulk_load, input=chunk, format=fmt)))
+                        first += n
+                        if len(running) > BULK_THREADS:  # bound the memory: a few chunks in flight
+                            finish_one()
+                    while running:
+                        finish_one()
+                except BaseException:
+                    for *_, future in running:
+                        future.cancel()
+                    raise
+        except InputError:
+            if empty:
+                self._undo_partial_load()
+            raise
         except (OSError, ValueError) as exc:
+            if empty:
+                self._undo_partial_load()
             raise InputError(f"{path}: cannot load: {exc}") from None
         return lines
+
+    def _check_syntax(self, path: Path, fmt: ox.RdfFormat) -> None:
+        """Parse the whole file without loading it; InputError at the first bad line."""
+        try:
+            for _ in ox.parse(path=str(path), format=fmt):
+                pass
+        except SyntaxError as exc:
+            raise _syntax_error(path, exc, 1) from None
+
+    def _undo_partial_load(self) -> None:
+        """After a failed load into an empty store (every chunk has ended by now): leave it empty again."""
+        self.ox.clear()
+        self.ox.flush()
 
     def _clear(self) -> None:
         self.ox.clear()
