@@ -209,6 +209,29 @@ def test_max_nodes_on_a_generated_graph(generated_store):
     assert hub in {n["id"] for n in focused.nodes}
 
 
+def test_a_view_of_the_same_nodes_reuses_their_overview_layout(generated_store, monkeypatch):
+    """Switching the language, the sizes or the colours redraws the same nodes: their stress layout (most
+    of a big view's time) is laid out once, and they stay where they were."""
+    import graph.render.view.arrange as arrange
+
+    laid = []
+    real = arrange.overview
+    monkeypatch.setattr(arrange, "overview", lambda *a: laid.append(len(a[0])) or real(*a))
+    arrange.cache.overview_cache.clear()
+
+    def at(**options):
+        v = view.build_view(generated_store, view.ViewOptions(max_nodes=120, **options))
+        return {n["id"]: (n["x"], n["y"]) for n in v.nodes}
+
+    en = at()
+    assert laid == [120]
+    assert at(lang="nb") == en and at(colour_by="community") == en
+    assert laid == [120]  # not laid out again
+    fewer = at(kinds={"networks"})  # other nodes: a layout of their own
+    assert laid == [120, len(fewer)] and set(fewer) != set(en)
+    assert at(lang="nb", kinds={"networks"}) == fewer and len(laid) == 2
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 
