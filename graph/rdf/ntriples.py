@@ -100,3 +100,34 @@ def skolemise_line(line: str, prefix: str) -> str:
     if m:
         rest = f"<{prefix}{m.group(1)}> ."
     return f"{subject} {predicate} {rest}"
+
+
+_BLANK_SUBJECT = re.compile(rb'(?m)^([ \t]*)_:([^\s"<>]+)')
+_BLANK_OBJECT_AT_END = re.compile(rb'(?m)_:([^\s"<>]+?)([ \t]*\.[ \t]*\r?)$')
+_BLANK_OBJECT_COMMENTED = re.compile(rb'^_:([^\s"<>]+?)(\s*\.\s*(?:#.*)?)$', re.S)
+
+
+def skolemise_chunk(chunk: bytes, prefix: str) -> bytes:
+    """skolemise_line for a block of whole N-Triples lines, as bytes, fast (two regular expressions in C).
+    Should '_:' remain (a comment after the triple, or '_:' inside a literal, which stays), each line that
+    holds it is looked at once more.
+
+    >>> skolemise_chunk(b'_:a <urn:p> _:b .\\n<urn:x> <urn:p> "_:c" .\\n<urn:y> <urn:p> _:d . # note\\n', "urn:g-")
+    b'<urn:g-a> <urn:p> <urn:g-b> .\\n<urn:x> <urn:p> "_:c" .\\n<urn:y> <urn:p> <urn:g-d> . # note\\n'
+    """
+    if b"_:" not in chunk:
+        return chunk
+    iri = b"<" + prefix.encode() + rb"\2>"
+    chunk = _BLANK_SUBJECT.sub(rb"\1" + iri, chunk)
+    chunk = _BLANK_OBJECT_AT_END.sub(b"<" + prefix.encode() + rb"\1>\2", chunk)
+    if b"_:" not in chunk:
+        return chunk
+    lines = chunk.split(b"\n")
+    for i, line in enumerate(lines):
+        if b"_:" not in line:
+            continue
+        parts = line.split(None, 2)
+        m = _BLANK_OBJECT_COMMENTED.match(parts[2]) if len(parts) == 3 else None
+        if m:
+            lines[i] = b" ".join(parts[:2]) + b" <" + prefix.encode() + m.group(1) + b">" + m.group(2)
+    return b"\n".join(lines)
