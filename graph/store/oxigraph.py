@@ -45,12 +45,13 @@ def _holds(path: Path, text: bytes) -> bool:
 
 
 def _syntax_error(path: Path, exc: SyntaxError, first: int) -> InputError:
-    """Oxigraph's parse error in a chunk that starts at line `first`, as `file:line: what (column c)`."""
+    """Oxigraph's parse error in a chunk that starts at line `first`, as `file:line:column: what` (the
+    compilers' form, in no language; what is wrong is in Oxigraph's words)."""
     text = str(exc.args[0] if exc.args else exc)
     what = text.split(": ", 1)[1] if text.startswith("Parser error") and ": " in text else text
     line = first + (exc.lineno or 1) - 1
-    column = f" (column {exc.offset})" if exc.offset else ""
-    return InputError(f"{path}:{line}: {what}{column}")
+    column = f"{exc.offset}:" if exc.offset else ""
+    return InputError(f"{path}:{line}:{column} {what}")
 
 
 def to_ox(term: Node) -> OxTerm:

@@ -55,7 +55,7 @@ def test_a_bad_line_late_in_the_file_leaves_an_empty_store_empty(small_chunks, t
     store = OxigraphStore(tmp_path / "store")
     with pytest.raises(InputError) as err:
         store.load([path])
-    assert str(err.value) == f"{path}:346: Invalid IRI code point ' ' (column 1)"
+    assert str(err.value) == f"{path}:346:1: Invalid IRI code point ' '"
     assert store.count() == 0
 
 
@@ -71,7 +71,7 @@ def test_a_bad_line_changes_nothing_in_a_store_with_data(small_chunks, tmp_path)
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         store.load([bad], progress=lambda *a: None)
-    assert str(err.value) == f"{bad}:291: Line jumps are not allowed in string literals, use \\n (column 64)"
+    assert str(err.value) == f"{bad}:291:64: Line jumps are not allowed in string literals, use \\n"
     assert _triples(store) == before
 
 
