@@ -79,7 +79,7 @@ def line_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
         yield first, lines
 
 
-BLANK_OBJECT = re.compile(r"^_:(\S*?)\s*\.\s*$")
+BLANK_OBJECT = re.compile(r"^_:([^\s\"<>]+?)\s*\.\s*(?:#.*)?$")
 
 
 def skolemise_line(line: str, prefix: str) -> str:
@@ -88,6 +88,8 @@ def skolemise_line(line: str, prefix: str) -> str:
     >>> skolemise_line('_:a <urn:p> "_:b" .', "urn:g-")
     '<urn:g-a> <urn:p> "_:b" .'
     >>> skolemise_line("<urn:x> <urn:p> _:b .", "urn:g-")
+    '<urn:x> <urn:p> <urn:g-b> .'
+    >>> skolemise_line("<urn:x> <urn:p> _:b . # a comment after the triple", "urn:g-")
     '<urn:x> <urn:p> <urn:g-b> .'
     """
     parts = line.split(None, 2)
@@ -104,30 +106,24 @@ def skolemise_line(line: str, prefix: str) -> str:
 
 _BLANK_SUBJECT = re.compile(rb'(?m)^([ \t]*)_:([^\s"<>]+)')
 _BLANK_OBJECT_AT_END = re.compile(rb'(?m)_:([^\s"<>]+?)([ \t]*\.[ \t]*\r?)$')
-_BLANK_OBJECT_COMMENTED = re.compile(rb'^_:([^\s"<>]+?)(\s*\.\s*(?:#.*)?)$', re.S)
 
 
 def skolemise_chunk(chunk: bytes, prefix: str) -> bytes:
     """skolemise_line for a block of whole N-Triples lines, as bytes, fast (two regular expressions in C).
-    Should '_:' remain (a comment after the triple, or '_:' inside a literal, which stays), each line that
-    holds it is looked at once more.
+    Should '_:' remain (a comment after the triple, or '_:' inside a literal, which stays), the lines
+    that hold it go through skolemise_line.
 
     >>> skolemise_chunk(b'_:a <urn:p> _:b .\\n<urn:x> <urn:p> "_:c" .\\n<urn:y> <urn:p> _:d . # note\\n', "urn:g-")
-    b'<urn:g-a> <urn:p> <urn:g-b> .\\n<urn:x> <urn:p> "_:c" .\\n<urn:y> <urn:p> <urn:g-d> . # note\\n'
+    b'<urn:g-a> <urn:p> <urn:g-b> .\\n<urn:x> <urn:p> "_:c" .\\n<urn:y> <urn:p> <urn:g-d> .\\n'
     """
     if b"_:" not in chunk:
         return chunk
-    iri = b"<" + prefix.encode() + rb"\2>"
-    chunk = _BLANK_SUBJECT.sub(rb"\1" + iri, chunk)
-    chunk = _BLANK_OBJECT_AT_END.sub(b"<" + prefix.encode() + rb"\1>\2", chunk)
+    iri = b"<" + prefix.encode()
+    chunk = _BLANK_SUBJECT.sub(rb"\1" + iri + rb"\2>", chunk)
+    chunk = _BLANK_OBJECT_AT_END.sub(iri + rb"\1>\2", chunk)
     if b"_:" not in chunk:
         return chunk
-    lines = chunk.split(b"\n")
-    for i, line in enumerate(lines):
-        if b"_:" not in line:
-            continue
-        parts = line.split(None, 2)
-        m = _BLANK_OBJECT_COMMENTED.match(parts[2]) if len(parts) == 3 else None
-        if m:
-            lines[i] = b" ".join(parts[:2]) + b" <" + prefix.encode() + m.group(1) + b">" + m.group(2)
-    return b"\n".join(lines)
+    def one(line: bytes) -> bytes:
+        return skolemise_line(line.decode("utf-8", "surrogateescape"), prefix).encode("utf-8", "surrogateescape")
+
+    return b"\n".join(one(line) if b"_:" in line else line for line in chunk.split(b"\n"))

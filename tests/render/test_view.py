@@ -217,7 +217,7 @@ def test_a_view_of_the_same_nodes_reuses_their_overview_layout(generated_store, 
     laid = []
     real = arrange.overview
     monkeypatch.setattr(arrange, "overview", lambda *a: laid.append(len(a[0])) or real(*a))
-    arrange.cache.overview_cache.clear()
+    arrange._overview_of.cache_clear()
 
     def at(**options):
         v = view.build_view(generated_store, view.ViewOptions(max_nodes=120, **options))

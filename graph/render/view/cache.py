@@ -15,9 +15,6 @@ lock = threading.RLock()
 data_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation, lang) -> NetworkData
 layout_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation) -> positions
 view_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation, options) -> View
-# (nodes, ties, home) -> overview positions. They depend on nothing else (not the store, the language,
-# the sizes or the colours), so a view that draws the same nodes and ties reuses them.
-overview_cache: dict[tuple, dict[str, tuple[float, float]]] = {}
 
 
 def get(cache: dict, key: tuple, store: Store) -> Any:
