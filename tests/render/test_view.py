@@ -232,6 +232,25 @@ def test_a_view_of_the_same_nodes_reuses_their_overview_layout(generated_store, 
     assert at(lang="nb", kinds={"networks"}) == fewer and len(laid) == 2
 
 
+def test_an_overview_of_a_grid_keeps_distances_in_steps():
+    """The stress layout of a 16 x 16 grid (more nodes than the dense start and one block of the loop
+    take): each pair as far apart on screen as it is in steps, within a few per cent, the same every time."""
+    import networkx as nx
+
+    import graph.render.view.arrange as arrange
+
+    g = nx.relabel_nodes(nx.grid_2d_graph(16, 16), lambda n: f"{n[0]:02d}-{n[1]:02d}")
+    assert len(g) > arrange.SMALL and len(g) > arrange.BLOCK
+    pos = arrange.stress(g)
+    steps = dict(nx.all_pairs_shortest_path_length(g))
+    pairs = [(a, b) for a, b in itertools.combinations(sorted(g), 2)]
+    err = sum((math.dist(pos[a], pos[b]) / arrange.STEP / steps[a][b] - 1) ** 2 for a, b in pairs) / len(pairs)
+    assert err < 0.03  # a grid's steps are city-block: 0.014 on the plane
+    corner, far = pos["00-00"], pos["15-15"]
+    assert 20 < math.dist(corner, far) / arrange.STEP < 30  # 30 steps apart, 21.2 as the crow flies
+    assert arrange.stress(g) == pos
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 
