@@ -29,7 +29,7 @@ from typing import TypeVar
 from graph.questions.languages import label_order
 from graph.store.base import Store
 from graph.vocab.classes import actor_classes, superclasses
-from graph.vocab.labels import local_name, pick_label
+from graph.vocab.labels import local_name, pick_text
 from graph.vocab.namespaces import IKG
 
 IKG_NS = str(IKG)
@@ -67,7 +67,7 @@ TIE_QUERIES = (("member", MEMBERSHIPS_QUERY), ("partner", PARTNERS_QUERY), ("par
 TYPES_QUERY = """
 SELECT ?x ?t WHERE { ?x a ?t . FILTER(STRSTARTS(STR(?t), STR(ikg:)) && ?t != ikg:Participation) }
 """
-LABELS_QUERY = "SELECT ?x ?l WHERE { ?x rdfs:label ?l }"
+LABELS_QUERY = "SELECT ?x ?l (LANG(?l) AS ?lang) WHERE { ?x rdfs:label ?l FILTER(isLiteral(?l)) }"
 
 YEAR = re.compile(r"-?\d{1,4}")
 
@@ -127,24 +127,22 @@ def ties(store: Store) -> tuple[Tie, ...]:
 
 
 def _read_ties(store: Store) -> tuple[Tie, ...]:
-    participations = {str(x) for (x,) in store.select(PARTICIPATIONS_QUERY).rows}
+    participations = {x for (x,) in store.select_text(PARTICIPATIONS_QUERY)}
     found: dict[tuple[str, str, str], Tie] = {}
     for relation, query in TIE_QUERIES:
-        for row in sorted(store.select(query).rows, key=_row_key):  # the same choice on every backend
-            actor, x, tie, role, st, g1, g2 = (list(row) + [None] * 7)[:7]
-            thing = str(x)
+        for row in sorted(store.select_text(query), key=_row_key):  # the same choice on every backend
+            actor, thing, tie, role, st, g1, g2 = (list(row) + [None] * 7)[:7]
             if relation == "participant" and thing in participations:  # a participation without a project
                 continue
-            key = (str(actor), thing, str(tie) if tie is not None else thing)
+            key = (actor, thing, tie if tie is not None else thing)
             if key in found:  # several roles or statuses: keep the first
                 continue
-            found[key] = Tie(relation, key[0], thing, key[2], str(role) if role is not None else None,
-                             str(st) if st is not None else None, year(g1), year(g2))
+            found[key] = Tie(relation, key[0], thing, key[2], role, st, year(g1), year(g2))
     return tuple(sorted(found.values(), key=lambda t: (t.actor, t.thing, t.relation, t.tie)))
 
 
 def _row_key(row: tuple) -> tuple:
-    return tuple("" if term is None else str(term) for term in row)
+    return tuple("" if term is None else term for term in row)
 
 
 @functools.cache
@@ -162,8 +160,8 @@ def classes(store: Store) -> dict[str, str]:
 
     def build() -> dict[str, str]:
         out: dict[str, str] = {}
-        for x, t in store.select(TYPES_QUERY).rows:
-            iri, cls = str(x), str(t)[len(IKG_NS):]
+        for iri, t in store.select_text(TYPES_QUERY):
+            cls = t[len(IKG_NS):]
             if iri not in out or (_depth(cls), cls) > (_depth(out[iri]), out[iri]):
                 out[iri] = cls
         return out
@@ -199,17 +197,17 @@ def names(store: Store, lang: str) -> dict[str, str]:
     in graph.questions.languages.label_order: the data labels' language, the reader's, the data's others,
     English or Norwegian, else any)."""
 
-    def grouped() -> dict[str, list]:
-        out: dict[str, list] = {}
-        for x, label in store.select(LABELS_QUERY).rows:
-            out.setdefault(str(x), []).append(label)
+    def grouped() -> dict[str, list[tuple[str, str | None]]]:
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for x, label, tag in store.select_text(LABELS_QUERY):
+            out.setdefault(x, []).append((label, tag))
         return out
 
     def build() -> dict[str, str]:
         order = label_order(store, lang)
         first, rest = str(order[0]), order[1:]
         grouped_labels = per_generation(store, "labels", grouped)
-        return {iri: pick_label(labels, first, rest) for iri, labels in grouped_labels.items()}
+        return {iri: pick_text(labels, first, rest) for iri, labels in grouped_labels.items()}
 
     return per_generation(store, f"names {lang}", build)
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -35,6 +36,7 @@ from graph.vocab.namespaces import PREFIXES
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 Triple = tuple[Node, Node, Node]
+TextRow = tuple[Any, ...]  # a row of Store.select_text: str, or None where unbound
 Triples = Iterable[Triple]
 # progress(file, triples read so far, fraction of the file done)
 Progress = Callable[[Path, int, float], object]
@@ -92,6 +94,22 @@ class Store(ABC):
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         return self._select(PREFIX_HEADER + query, checked(bindings))
+
+    def select_text(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[TextRow]:
+        """A SELECT's rows as the text of each term (an IRI, a literal's lexical form, a blank node's id;
+        None where unbound): for the big structural reads that would turn every term into a string anyway.
+
+        >>> from graph.store.memory import MemoryStore
+        >>> store = MemoryStore()
+        >>> label = URIRef(str(PREFIXES["rdfs"]) + "label")
+        >>> store.apply([(URIRef("https://example.org/a"), label, Literal("A", lang="en"))])
+        >>> store.select_text("SELECT ?x ?l ?none WHERE { ?x rdfs:label ?l OPTIONAL { ?x ikg:no ?none } }")
+        [('https://example.org/a', 'A', None)]
+        """
+        return self._select_text(PREFIX_HEADER + query, checked(bindings))
+
+    def _select_text(self, query: str, bindings: Mapping[str, Node]) -> list[TextRow]:
+        return [tuple(None if t is None else str(t) for t in row) for row in self._select(query, bindings).rows]
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return self._ask(PREFIX_HEADER + query, checked(bindings))

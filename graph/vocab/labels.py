@@ -30,10 +30,18 @@ def pick_label(literals: Iterable[Node], lang: str, fallback: Iterable[str | Non
 
     Labels are sorted first, so the choice among several in one language is stable.
     """
+    return pick_text(((str(x), x.language) for x in literals if isinstance(x, Literal)), lang, fallback)
+
+
+def pick_text(labels: Iterable[tuple[str, str | None]], lang: str, fallback: Iterable[str | None] = FALLBACK) -> str:
+    """pick_label for labels as (text, language tag or None).
+
+    >>> pick_text([("The city", "en"), ("Byen", "nb")], "nb"), pick_text([("Stadt", "de")], "nb")
+    ('Byen', 'Stadt')
+    """
     by_lang: dict[str | None, str] = {}
-    for literal in sorted(literals, key=str):
-        if isinstance(literal, Literal):
-            by_lang.setdefault(literal.language, str(literal))
+    for text, tag in sorted(labels, key=lambda label: label[0]):
+        by_lang.setdefault(tag or None, text)
     for choice in (lang, *fallback):
         if by_lang.get(choice):
             return by_lang[choice]

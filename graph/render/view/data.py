@@ -61,11 +61,11 @@ def _structure(store: Store) -> _Structure:
 
 
 def _read_structure(store: Store) -> _Structure:
-    periods = {str(x): (year(g1), year(g2)) for x, g1, g2 in store.select(PERIODS_QUERY).rows}
+    periods = {x: (year(g1), year(g2)) for x, g1, g2 in store.select_text(PERIODS_QUERY)}
     cites: dict[str, list[str]] = {}
-    for x, sec in store.select(CITES_QUERY).rows:
-        cites.setdefault(str(x), []).append(str(sec))
-    home_rows = sorted(str(h) for (h,) in store.select(HOME_QUERY).rows)
+    for x, sec in store.select_text(CITES_QUERY):
+        cites.setdefault(x, []).append(sec)
+    home_rows = sorted(h for (h,) in store.select_text(HOME_QUERY))
     return _Structure(periods, attrs(store), cites, home_rows[0] if home_rows else None)
 
 
@@ -125,8 +125,8 @@ def attrs(store: Store, bindings: dict | None = None) -> dict[str, dict[str, lis
     """IRI -> {"status"|"type"|"ta"|"sdg": values}."""
     out: dict[str, dict[str, list[str]]] = {}
     for what, query in ATTR_QUERIES.items():
-        for x, v in store.select(query, bindings).rows:
-            out.setdefault(str(x), {}).setdefault(what, []).append(str(v))
+        for x, v in store.select_text(query, bindings):
+            out.setdefault(x, {}).setdefault(what, []).append(v)
     return out
 
 
