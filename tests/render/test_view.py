@@ -251,6 +251,28 @@ def test_an_overview_of_a_grid_keeps_distances_in_steps():
     assert arrange.stress(g) == pos
 
 
+def test_an_overview_fans_out_the_nodes_with_one_tie():
+    """Above SMALL nodes, a node with one tie is placed one step from its neighbour, on the side away from
+    that neighbour's other ties, and no two nodes share a place; the hub's own leaves stay in the layout."""
+    import networkx as nx
+
+    import graph.render.view.arrange as arrange
+
+    g = nx.relabel_nodes(nx.cycle_graph(150), lambda i: f"c{i:03d}")
+    leaves = {f"c{i:03d}-{k}": f"c{i:03d}" for i in range(0, 150, 3) for k in range(1 + i % 4)}
+    g.add_edges_from((leaf, parent) for leaf, parent in leaves.items())
+    g.add_edges_from([("hub", "c000"), ("hub", "hub-leaf")])
+    assert len(g) > arrange.SMALL
+    pos = arrange.stress(g, "hub")
+    assert len(set(pos.values())) == len(g)
+    for leaf, parent in leaves.items():
+        assert math.dist(pos[leaf], pos[parent]) == pytest.approx(arrange.STEP)
+        others = [pos[m] for m in g[parent] if m not in leaves]
+        centre = (sum(x for x, _ in others) / len(others), sum(y for _, y in others) / len(others))
+        assert math.dist(pos[leaf], centre) > math.dist(pos[parent], centre), leaf
+    assert 1.5 < math.dist(pos["hub-leaf"], pos["hub"]) / arrange.STEP < 3  # by stress: the hub's ties count two
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 

@@ -130,17 +130,68 @@ def stress(g: nx.Graph, hub: str | None = None, iterations: int = 60) -> dict[st
     """Stress majorisation (SMACOF, weights 1/d²) from a classical-MDS start: deterministic, and fast
     for the few thousand nodes a view draws (Kamada-Kawai gives the same picture, slowly). Ties of the
     `hub` (the home actor, tied to nearly everything) count two steps, so what only it links does not
-    crowd the middle.
+    crowd the middle. Above SMALL nodes, those with one tie (a project with one partner shown) are left
+    out of it and fanned out around their neighbour, facing away from its other ties: where stress
+    would put them, at a fraction of the time (the time grows with the square of the nodes laid out).
 
     >>> p = stress(nx.path_graph(["a", "b", "c"]))
     >>> round(math.dist(p["a"], p["c"]) / math.dist(p["a"], p["b"]), 1)
     2.0
     """
+    if len(g) <= SMALL:
+        return _smacof(g, hub, iterations)
+    leaf_of = {n: next(iter(g[n])) for n in g if g.degree(n) == 1 and n != hub}
+    # a part of two stays whole; the hub's own leaves stay in: fanned out they would ring it like a star
+    leaf_of = {n: p for n, p in leaf_of.items() if p not in leaf_of and p != hub}
+    core = g.subgraph([n for n in g if n not in leaf_of])
+    pos = _smacof(core, hub, iterations)
+    fans: dict[str, list[str]] = {}
+    for leaf, parent in sorted(leaf_of.items()):
+        fans.setdefault(parent, []).append(leaf)
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    for parent, leaves in fans.items():
+        px, py = pos[parent]
+        others = [pos[m] for m in core[parent]] or [(cx, cy)]
+        ax, ay = sum(x for x, _ in others) / len(others), sum(y for _, y in others) / len(others)
+        away = math.atan2(py - ay, px - ax) if (px, py) != (ax, ay) else 0.0
+        pos.update(zip(leaves, fan(px, py, away, len(leaves)), strict=True))
+    return pos
+
+
+LEAF_ANGLE = 0.5  # radians between the leaves of a small fan, one step from their neighbour
+LEAF_GAP = 15.0  # pixels between the leaves of a big fan, and its rows 1.5 times that apart
+
+
+def fan(x: float, y: float, away: float, k: int) -> list[tuple[float, float]]:
+    """Places for k leaves of the node at (x, y): arcs of a half circle facing the angle `away`, the
+    first one step out, further rows as they fill (a node with hundreds of leaves gets a fan, not a ring
+    as wide as the graph).
+
+    >>> [tuple(round(c) for c in p) for p in fan(0.0, 0.0, 0.0, 1)]
+    [(75, 0)]
+    >>> len(fan(0.0, 0.0, 0.0, 400)), round(max(math.dist((0, 0), p) for p in fan(0.0, 0.0, 0.0, 400)))
+    (400, 300)
+    """
+    out: list[tuple[float, float]] = []
+    radius = STEP
+    while len(out) < k:
+        m = int(min(max(1, math.pi * radius // LEAF_GAP), k - len(out)))
+        step = min(LEAF_ANGLE, math.pi / m)
+        for i in range(m):
+            turn = away + (i - (m - 1) / 2) * step
+            out.append((x + radius * math.cos(turn), y + radius * math.sin(turn)))
+        radius += LEAF_GAP * 1.5
+    return out
+
+
+def _smacof(g: nx.Graph, hub: str | None, iterations: int) -> dict[str, tuple[float, float]]:
+    """The stress layout of a connected graph, in pixels (see stress)."""
     import numpy as np
-    from scipy.linalg import eigh
+    from scipy.linalg import eigh, inv
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import shortest_path
-    from scipy.sparse.linalg import eigsh
+    from scipy.sparse.linalg import LinearOperator, eigsh
 
     order = sorted(g.nodes)
     n = len(order)
@@ -150,24 +201,37 @@ def stress(g: nx.Graph, hub: str | None = None, iterations: int = 60) -> dict[st
     edges = list(g.edges)
     steps = csr_array(([2.0 if hub in (a, b) else 1.0 for a, b in edges],
                        ([index[a] for a, _ in edges], [index[b] for _, b in edges])), shape=(n, n))
-    d = shortest_path(steps, directed=False)
-    d2 = d**2
-    b = d2 - d2.mean(axis=0) - d2.mean(axis=1)[:, None] + d2.mean()  # double centring: -2 x the MDS Gram
+    d = shortest_path(steps, directed=False)  # a connected part: every distance finite, 0 only to itself
+    d2 = np.square(d)
     if n > SMALL:  # only the two largest eigenpairs: Lanczos from a fixed start, a third of the dense solver's time
-        vals, vecs = eigsh(-0.5 * b, k=2, which="LA", v0=np.linspace(1.0, 2.0, n))
+        # the MDS Gram -J d² J / 2 (J centres) applied without making it: d² u less its row and column means
+        means = d2.mean(axis=0)
+        mean = means.mean()
+
+        def gram(u: np.ndarray) -> np.ndarray:
+            total = u.sum(axis=0)
+            return -0.5 * (d2 @ u - means @ u - np.multiply.outer(means, total) + mean * total)
+
+        vals, vecs = eigsh(LinearOperator((n, n), matvec=gram, matmat=gram, dtype=float), k=2, which="LA",
+                           v0=np.linspace(1.0, 2.0, n))
     else:
+        b = d2 - d2.mean(axis=0) - d2.mean(axis=1)[:, None] + d2.mean()  # double centring: -2 x the MDS Gram
         vals, vecs = eigh(-0.5 * b, subset_by_index=[n - 2, n - 1])
     vecs *= np.where(vecs[np.abs(vecs).argmax(axis=0), range(2)] < 0, -1.0, 1.0)  # one sign on every machine
     x = vecs * np.sqrt(np.maximum(vals, 1e-9))
     x += np.random.default_rng(SEED).normal(scale=1e-3, size=x.shape)  # parts that MDS folds onto a line
     with np.errstate(divide="ignore"):
-        w = np.where(d > 0, 1.0 / d2, 0.0)
-    wd = (w * d).astype(np.float32)  # 1/d off the diagonal, 0 on it
-    v = -w
-    v[np.diag_indices(n)] = w.sum(axis=1)
-    # x <- V+ B(x) x, with V+ the pseudo-inverse of the weighted Laplacian (of a connected graph: one
-    # inverse instead of an SVD; faster here than a Cholesky factor and a pair of triangular solves a step)
-    v_plus = np.linalg.inv(v + 1.0 / n) - 1.0 / n
+        v = np.reciprocal(d, out=d2)  # 1/d, each pass in place: n x n doubles are 32 MB at 2,000 nodes
+    v[np.diag_indices(n)] = 0.0
+    wd = v.astype(np.float32)  # weight x distance: 1/d off the diagonal, 0 on it
+    np.square(v, out=v)  # the weights 1/d²
+    degree = v.sum(axis=1)
+    np.negative(v, out=v)
+    v[np.diag_indices(n)] = degree  # the weighted Laplacian V
+    v += 1.0 / n
+    # x <- V+ B(x) x, with V+ the pseudo-inverse of V (of a connected graph: one inverse instead of an
+    # SVD; faster here than a Cholesky factor and a pair of triangular solves a step)
+    v_plus = inv(v, overwrite_a=True, check_finite=False) - 1.0 / n  # SciPy's: half NumPy's time
     y = np.empty((n, 2))
     rows = np.empty((min(BLOCK, n), n), dtype=np.float32)
     for _ in range(iterations):

@@ -78,7 +78,10 @@ def _read_network(store: Store, lang: str) -> NetworkData:
     notation_labels = {(str(p), str(n)): str(label) for p, n, label in store.select(NOTATIONS_QUERY, b).rows}
 
     def sources(iri: str) -> tuple[str, ...]:
-        return tuple(sorted({sections.get(sec) or local_name(sec) for sec in st.cites.get(iri, ())}, key=str.casefold))
+        cited = st.cites.get(iri)
+        if not cited:  # most ties (every participation at 1M): nothing to sort
+            return ()
+        return tuple(sorted({sections.get(sec) or local_name(sec) for sec in cited}, key=str.casefold))
 
     edges = []
     for tie in network_ties.ties(store):
@@ -96,8 +99,7 @@ def _read_network(store: Store, lang: str) -> NetworkData:
             iri=iri, label=network_ties.name(names, iri), cls=cls,
             kind=names.get(IKG_NS + cls, cls) if cls else "", group=GROUP_OF.get(cls, "other"),
             since=since, until=until, status=first(a.get("status")), agreement_type=first(a.get("type")),
-            target_areas=tuple(sorted(set(a.get("ta", [])), key=num_key)),
-            sdgs=tuple(sorted(set(a.get("sdg", [])), key=num_key)),
+            target_areas=numbered(a.get("ta")), sdgs=numbered(a.get("sdg")),
             sources=sources(iri),
         )
     concept_labels = {k: v for k, v in names.items() if k.startswith(IKG_NS)}
@@ -128,6 +130,15 @@ def attrs(store: Store, bindings: dict | None = None) -> dict[str, dict[str, lis
         for x, v in store.select_text(query, bindings):
             out.setdefault(x, {}).setdefault(what, []).append(v)
     return out
+
+
+def numbered(values: list[str] | None) -> tuple[str, ...]:
+    """Notations, each once, in number order.
+
+    >>> numbered(["10", "2", "2"]), numbered(None)
+    (('2', '10'), ())
+    """
+    return tuple(sorted(set(values), key=num_key)) if values else ()
 
 
 def first(values: list[str] | None) -> str | None:
