@@ -12,7 +12,7 @@ environment, never from the command line. Every failure becomes one StoreError o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from graph import config
 from graph.errors import InputError, StoreError
 from graph.rdf.ntriples import line_chunks
-from graph.store.base import Progress, Rows, Store, Triple, Triples, data_text, inject_values
+from graph.store.base import Progress, Rows, Store, TextRow, Triple, Triples, data_text, inject_values
 from graph.store.oxigraph import from_ox_triple
 from graph.vocab.namespaces import bind_prefixes
 
@@ -159,18 +159,28 @@ class SparqlStore(Store):
 
     # --- reading ---------------------------------------------------------------------------
     def _select(self, query: str, bindings: Mapping[str, Node]) -> Rows:
+        names, rows = self._rows(query, bindings, lambda b, names: tuple(_term(b.get(v)) for v in names))
+        return Rows(names, rows)
+
+    def _select_text(self, query: str, bindings: Mapping[str, Node]) -> list[TextRow]:
+        # the JSON results' values as they are: no rdflib term made for each (the network's big reads)
+        return self._rows(query, bindings,
+                          lambda b, names: tuple(str(b[v]["value"]) if v in b else None for v in names))[1]
+
+    def _rows(self, query: str, bindings: Mapping[str, Node],
+              row: Callable[[dict[str, Any], list[str]], tuple[Any, ...]]) -> tuple[list[str], list[Any]]:
+        """A SELECT's variables and its rows, each made by `row` from one JSON results binding."""
         resp = self._query(query, bindings, RESULTS_JSON)
         try:
             doc = resp.json()
             names = list(doc["head"]["vars"])
-            rows: list[tuple[Node | None, ...]] = [tuple(_term(b.get(v)) for v in names)
-                                                   for b in doc["results"]["bindings"]]
+            rows = [row(b, names) for b in doc["results"]["bindings"]]
         except (ValueError, KeyError, TypeError):
             raise StoreError(
                 f"the SPARQL server at {self.query_url} sent an answer that is not SPARQL JSON results"
             ) from None
         _check_cut_off(resp, len(rows), query)
-        return Rows(names, rows)
+        return names, rows
 
     def _ask(self, query: str, bindings: Mapping[str, Node]) -> bool:
         doc = self._json(query, bindings)
