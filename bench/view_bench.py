@@ -1,12 +1,13 @@
 """How long the Network page's server-side work takes on a generated graph.
 
-    python bench/view_bench.py --triples 1000000 [--seed 42] [--betweenness] [--json OUT]
+    python bench/view_bench.py --triples 1000000 [--seed 42] [--max-nodes 400] [--betweenness] [--json OUT]
 
 Generates N-Triples with bench/generate.py, loads them with the vocabulary into an in-memory
 Oxigraph store, then times graph/render/view/: network_data (first call: the SPARQL reads), the layout
-(first call), build_view for the default overview (first, then warm: data and layout cached, the
-view itself rebuilt), a year filter, a kind filter, and focus on the biggest hub at depth 1 and 2.
-With --betweenness it also times the first betweenness view (networkx, sampled) and a warm one.
+(first call), and build_view, drawing at most --max-nodes (by default the Network page's 400), for
+the overview (first, then warm: data and layout cached, the view itself rebuilt), the overview in
+bokmål, a year filter, a kind filter, and focus on the biggest hub at depth 1 and 2. With
+--betweenness it also times the first betweenness view (networkx, sampled) and a warm one.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def fresh_view(store, options: view.ViewOptions) -> view.View:
     return view.build_view(store, options)
 
 
-def run(triples: int, seed: int = 42, betweenness: bool = False) -> dict:
+def run(triples: int, seed: int = 42, betweenness: bool = False, max_nodes: int = view.PAGE_MAX_NODES) -> dict:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.nt"
@@ -60,28 +61,30 @@ def run(triples: int, seed: int = 42, betweenness: bool = False) -> dict:
     rows.append({"step": "layout (first)", "seconds": t_layout, "nodes": len(data.nodes), "edges": len(data.edges)})
 
     hub = max((n for n in data.nodes.values() if n.is_actor), key=lambda n: (data.degree[n.iri], n.iri)).iri
+    m = max_nodes
     cases = [
-        ("overview (default)", view.ViewOptions()),
-        ("overview nb", view.ViewOptions(lang="nb")),
-        ("year 2010", view.ViewOptions(year=2010)),
-        ("kinds networks", view.ViewOptions(kinds={"networks"})),
-        ("focus hub depth 1", view.ViewOptions(focus=hub, depth=1)),
-        ("focus hub depth 2", view.ViewOptions(focus=hub, depth=2)),
+        ("overview (default)", view.ViewOptions(max_nodes=m)),
+        ("overview nb", view.ViewOptions(lang="nb", max_nodes=m)),
+        ("year 2010", view.ViewOptions(year=2010, max_nodes=m)),
+        ("kinds networks", view.ViewOptions(kinds={"networks"}, max_nodes=m)),
+        ("focus hub depth 1", view.ViewOptions(focus=hub, depth=1, max_nodes=m)),
+        ("focus hub depth 2", view.ViewOptions(focus=hub, depth=2, max_nodes=m)),
     ]
     if betweenness:
-        cases.append(("betweenness", view.ViewOptions(size_by="betweenness")))
+        cases.append(("betweenness", view.ViewOptions(size_by="betweenness", max_nodes=m)))
     for name, options in cases:
         v, t_first = timed(lambda o=options: fresh_view(store, o))
         _, t_warm = timed(lambda o=options: fresh_view(store, o), repeat=3)
         _, t_hit = timed(lambda o=options: view.build_view(store, o), repeat=3)
         rows.append({"step": f"build_view {name}", "seconds": t_first, "warm": t_warm, "cached": t_hit,
                      "nodes": v.shown, "of": v.total, "edges": len(v.edges), "html_kb": len(v.html) // 1024})
-    return {"triples": store.count(), "generate_s": t_gen, "load_s": t_load, "hub": hub,
+    return {"triples": store.count(), "generate_s": t_gen, "load_s": t_load, "hub": hub, "max_nodes": m,
             "hub_degree": data.degree[hub], "rows": rows}
 
 
 def table(result: dict) -> str:
-    lines = [f"{result['triples']:,} triples; load {result['load_s']:.1f} s; biggest hub {result['hub']} "
+    lines = [f"{result['triples']:,} triples; load {result['load_s']:.1f} s; "
+             f"at most {result['max_nodes']:,} nodes drawn; biggest hub {result['hub']} "
              f"({result['hub_degree']:,} neighbours)",
              f"{'step':34} {'first s':>8} {'warm s':>8} {'cached s':>9} {'nodes':>7} {'of':>7} {'edges':>7} {'KB':>6}"]
     for r in result["rows"]:
@@ -95,10 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, required=True)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--max-nodes", type=int, default=view.PAGE_MAX_NODES,
+                        help="the most nodes a view draws (default: the Network page's)")
     parser.add_argument("--betweenness", action="store_true", help="also time the (sampled) betweenness view")
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
-    result = run(args.triples, args.seed, args.betweenness)
+    result = run(args.triples, args.seed, args.betweenness, args.max_nodes)
     print(table(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -47,6 +47,7 @@ NAMES_QUERY = """
 SELECT DISTINCT ?x ?name WHERE {{
   {pattern}
   ?x rdfs:label|skos:altLabel|skos:prefLabel|dcterms:title ?name .
+  FILTER(isIRI(?x))
 }}
 """
 
@@ -65,10 +66,10 @@ def names_of(store: Store, kind: str) -> list[tuple[URIRef, str]]:
     """(IRI, label) for every thing of a kind, every label in every language (kept until the next write)."""
     key = (id(store), store.generation, kind)
     if key not in _name_cache:
-        rows = store.select(NAMES_QUERY.format(pattern=kind_pattern(kind)))
+        rows = store.select_text(NAMES_QUERY.format(pattern=kind_pattern(kind)))  # as text: 13,838 rows at 1M
         if len(_name_cache) > 32:
             _name_cache.clear()
-        _name_cache[key] = [(x, str(name)) for x, name in rows.rows if isinstance(x, URIRef)]
+        _name_cache[key] = [(URIRef(x), name) for x, name in rows]
     return _name_cache[key]
 
 
@@ -112,10 +113,10 @@ def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
 def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
     """IRI -> label for everything labelled in the language of the data labels a person reading in `lang`
     sees (graph.questions.languages.label_language)."""
-    rows = store.select(
+    rows = store.select_text(
         "SELECT ?x ?name WHERE { ?x rdfs:label ?name . FILTER(lang(?name) = ?dlang) }", label_bindings(store, lang)
     )
-    return {str(x): str(name) for x, name in rows.rows}
+    return dict(rows)
 
 
 def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:

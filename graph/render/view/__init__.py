@@ -33,11 +33,11 @@ from graph.render.view.kinds import (
     group_label,
 )
 from graph.render.view.layout import layout, positions
-from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
+from graph.render.view.model import PAGE_MAX_NODES, EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
 
 __all__ = [
     "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_OF",
-    "GROUP_SHAPES",
+    "GROUP_SHAPES", "PAGE_MAX_NODES",
     "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
     "ViewOptions", "build_view", "chain", "chain_view", "find", "is_cluster", "lit",
     "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",

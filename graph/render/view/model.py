@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+PAGE_MAX_NODES = 400  # what the Network page draws; the rest is reachable by filter, search and focus
+
 
 @dataclass
 class ViewOptions:

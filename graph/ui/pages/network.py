@@ -15,7 +15,6 @@ from graph.ui import cache, context, network_component, network_url, tables
 from graph.ui.state import set_picker, wkey
 
 FIND, EXPANDED, CLICK_AT = "net_find", "net_expanded", "net_click_at"
-NETWORK_MAX_NODES = 400  # what the browser draws; the rest is reachable by filter, search and focus
 KINDS = list(view.KIND_GROUPS)
 
 
@@ -140,7 +139,7 @@ def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
             st.button(t("explorer.close_clusters", lang), key="net_close_clusters", on_click=_close_all)
     return {"lang": lang, "kinds": set(kinds), "target_areas": set(areas) or None, "sdgs": set(sdgs) or None,
             "agreement_types": set(types) or None, "statuses": set(statuses) or None,
-            "year": year if use_year else None, "size_by": size_by, "max_nodes": NETWORK_MAX_NODES,
+            "year": year if use_year else None, "size_by": size_by, "max_nodes": view.PAGE_MAX_NODES,
             "colour_by": colour_by, "collapse": collapse, "expanded": expanded}
 
 
