@@ -273,6 +273,24 @@ def test_an_overview_fans_out_the_nodes_with_one_tie():
     assert 1.5 < math.dist(pos["hub-leaf"], pos["hub"]) / arrange.STEP < 3  # by stress: the hub's ties count two
 
 
+def test_an_overview_puts_many_loose_nodes_in_a_block_not_a_column():
+    """A big graph's overview has many nodes whose ties lead off the drawing: they go in rows beneath the
+    biggest part, wider than tall, centred under it, each in its own place (not a column ten times as
+    tall as the part, as when the rows were only as wide as the part)."""
+    import graph.render.view.arrange as arrange
+
+    main = [f"m{i}" for i in range(5)]
+    loose = [f"z{i:03d}" for i in range(120)]
+    pos = arrange.overview(main + loose, list(zip(main, main[1:], strict=False)), "m2")
+    assert len(set(pos.values())) == len(pos)
+    bottom = max(pos[n][1] for n in main)
+    assert all(pos[n][1] > bottom for n in loose)
+    xs, ys = [pos[n][0] for n in loose], [pos[n][1] for n in loose]
+    assert max(xs) - min(xs) > max(ys) - min(ys) > 0
+    centre = (max(pos[n][0] for n in main) + min(pos[n][0] for n in main)) / 2
+    assert abs((max(xs) + min(xs)) / 2 - centre) < arrange.STEP
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 

@@ -96,7 +96,9 @@ def _mean_angle(angles: list[float]) -> float | None:
 
 def overview(nodes: list[str], pairs: list[tuple[str, str]], home: str | None) -> dict[str, tuple[float, float]]:
     """The overview: each connected part laid out by stress (its nodes as far apart as their distance in
-    steps), the biggest part centred on the home actor, the small parts in rows beneath it."""
+    steps), the biggest part centred on the home actor, the small parts in rows beneath it: rows as wide
+    as the biggest part, or wider when the small parts would otherwise stack into a column taller than
+    it (hundreds of nodes whose ties lead off the drawing, in a big graph's overview)."""
     g = nx.Graph()
     g.add_nodes_from(nodes)
     g.add_edges_from((a, b) for a, b in pairs if a in g and b in g)
@@ -110,14 +112,19 @@ def overview(nodes: list[str], pairs: list[tuple[str, str]], home: str | None) -
     left = min(x for x, _ in pos.values())
     right = max(x for x, _ in pos.values())
     top = max(y for _, y in pos.values()) + STEP * 1.5
-    x, row_height = left, 0.0
+    small = []
     for part in parts[1:]:
         laid = stress(g.subgraph(part))
         xs, ys = [p[0] for p in laid.values()], [p[1] for p in laid.values()]
-        w, h = max(xs) - min(xs), max(ys) - min(ys)
-        if x + w > right and x > left:
+        small.append((laid, min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    area = sum((w + STEP * 1.2) * (h + STEP) for *_, w, h in small)
+    width = max(right - left, 1.6 * math.sqrt(area))  # at least a landscape block of the small parts
+    left = (left + right - width) / 2  # centred under the biggest part
+    x, row_height = left, 0.0
+    for laid, x0, y0, w, h in small:
+        if x + w > left + width and x > left:
             x, top, row_height = left, top + row_height + STEP, 0.0
-        pos.update({n: (px - min(xs) + x, py - min(ys) + top) for n, (px, py) in laid.items()})
+        pos.update({n: (px - x0 + x, py - y0 + top) for n, (px, py) in laid.items()})
         x += w + STEP * 1.2
         row_height = max(row_height, h)
     return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
