@@ -94,3 +94,23 @@ def test_a_blank_node_named_in_many_chunks_stays_one_node(small_chunks, tmp_path
     # a second load of the same file names new nodes: its blank nodes are its own
     store.load([path])
     assert len(store.select(f"SELECT DISTINCT ?c WHERE {{ ?x <{EX}citation> ?c }}").rows) == 10
+
+
+def test_into_an_empty_store_a_failure_in_any_file_leaves_it_empty(small_chunks, tmp_path):
+    """Into an empty store the line-based files go in first and unchecked (no second pass over them);
+    a bad Turtle file or a second bad N-Triples file after them empties the store again."""
+    good = tmp_path / "good.nt"
+    good.write_text("\n".join(_lines(300)) + "\n", encoding="utf-8")
+    vocab = tmp_path / "vocab.ttl"
+    vocab.write_text(f"<{EX}a> <{EX}p> <{EX}b> .\n", encoding="utf-8")
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(f"<{EX}a> <{EX}p> .\n", encoding="utf-8")
+    bad = tmp_path / "bad.nt"
+    bad.write_text(f'<{EX}x> <{EX}p> "unterminated .\n', encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    for files in ([vocab, good, broken], [good, bad]):
+        with pytest.raises(InputError):
+            store.load(files)
+        assert store.count() == 0, files
+    assert store.load([vocab, good]) == 301
+    assert _triples(store) == set(Graph().parse(good, format="nt")) | set(Graph().parse(vocab, format="turtle"))
