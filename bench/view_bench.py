@@ -3,11 +3,11 @@
     python bench/view_bench.py --triples 1000000 [--seed 42] [--max-nodes 400] [--betweenness] [--json OUT]
 
 Generates N-Triples with bench/generate.py, loads them with the vocabulary into an in-memory
-Oxigraph store, then times graph/render/view/: network_data (first call: the SPARQL reads), the layout
-(first call), and build_view, drawing at most --max-nodes (by default the Network page's 400), for
-the overview (first, then warm: data and layout cached, the view itself rebuilt), the overview in
-bokmål, a year filter, a kind filter, and focus on the biggest hub at depth 1 and 2. With
---betweenness it also times the first betweenness view (networkx, sampled) and a warm one.
+Oxigraph store, then times graph/render/view/: network_data (first call: the SPARQL reads) and
+build_view, drawing at most --max-nodes (by default the Network page's 400), for the overview (first,
+then warm: data and layout cached, the view itself rebuilt), the overview in bokmål, a year filter, a
+kind filter, and focus on the biggest hub at depth 1 and 2. With --betweenness it also times the first
+betweenness view (networkx, sampled) and a warm one.
 """
 
 from __future__ import annotations
@@ -56,9 +56,7 @@ def run(triples: int, seed: int = 42, betweenness: bool = False, max_nodes: int 
         store = OxigraphStore()
         _, t_load = timed(lambda: store.load(shipped_files(include_data=False) + [path]))
     data, t_data = timed(lambda: view.network_data(store, "en"))
-    _, t_layout = timed(lambda: view.positions(store, "en"))
     rows.append({"step": "network_data (first)", "seconds": t_data, "nodes": len(data.nodes), "edges": len(data.edges)})
-    rows.append({"step": "layout (first)", "seconds": t_layout, "nodes": len(data.nodes), "edges": len(data.edges)})
 
     hub = max((n for n in data.nodes.values() if n.is_actor), key=lambda n: (data.degree[n.iri], n.iri)).iri
     m = max_nodes

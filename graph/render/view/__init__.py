@@ -2,8 +2,8 @@
 
 `network_data` (data.py) reads every actor, linking thing and tie (graph.analysis.ties) once per store
 generation and language; `build_view` (build.py) filters, focuses and trims that to at most
-`max_nodes` for the browser, with positions laid out once for the whole graph (layout.py) so nothing
-jumps when a filter changes; `node_details` (details.py) is the plain-text story of one node. Every
+`max_nodes` for the browser, each view laid out for what it shows (arrange.py: stress for an
+overview, rings around a focus); `node_details` (details.py) is the plain-text story of one node. Every
 text that comes from the data reaches the page as text only (html.py).
 """
 
@@ -32,7 +32,6 @@ from graph.render.view.kinds import (
     family,
     group_label,
 )
-from graph.render.view.layout import layout, positions
 from graph.render.view.model import PAGE_MAX_NODES, EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
 
 __all__ = [
@@ -40,7 +39,7 @@ __all__ = [
     "GROUP_SHAPES", "PAGE_MAX_NODES",
     "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",
     "ViewOptions", "build_view", "chain", "chain_view", "find", "is_cluster", "lit",
-    "expand_kinds", "family", "group_label", "layout", "network_data", "node_details",
-    "positions", "render_html", "script_json", "view_graphml", "view_svg",
+    "expand_kinds", "family", "group_label", "network_data", "node_details",
+    "render_html", "script_json", "view_graphml", "view_svg",
     "visible",
 ]

@@ -13,7 +13,6 @@ from graph.store.base import Store
 
 lock = threading.RLock()
 data_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation, lang) -> NetworkData
-layout_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation) -> positions
 view_cache: dict[tuple, tuple[weakref.ref, Any]] = {}  # (store, generation, options) -> View
 
 
