@@ -262,7 +262,7 @@ def _smacof(g: nx.Graph, hub: str | None, iterations: int) -> dict[str, tuple[fl
     return {node: (float(x[i, 0] * STEP), float(x[i, 1] * STEP)) for i, node in enumerate(order)}
 
 
-SMALL = 200  # nodes up to which the MDS start takes the dense eigensolver
+SMALL = 200  # up to this many nodes every node is laid out by stress, from a dense eigensolver's MDS start
 BLOCK = 128  # rows of B(x) computed at once
 
 
