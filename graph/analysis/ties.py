@@ -24,10 +24,11 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from graph.questions.languages import label_order
 from graph.store.base import Store
+from graph.store.derived import persisted
 from graph.vocab.classes import actor_classes, superclasses
 from graph.vocab.labels import local_name, pick_text
 from graph.vocab.namespaces import IKG
@@ -104,8 +105,11 @@ _lock = threading.RLock()
 _memo: dict[tuple[int, int, str], tuple[weakref.ref, object]] = {}
 
 
-def per_generation(store: Store, what: str, build: Callable[[], T]) -> T:
-    """`build()` once per store, store generation and `what` (older generations are dropped)."""
+def per_generation(store: Store, what: str, build: Callable[[], T],
+                   kept: tuple[Callable[[T], Any], Callable[[Any], T]] | None = None) -> T:
+    """`build()` once per store, store generation and `what` (older generations are dropped). With
+    `kept` = (encode, decode), the answer is also kept beside a store folder for the next process while
+    the store is unchanged (graph.store.derived)."""
     key = (id(store), store.generation, what)
     with _lock:
         hit = _memo.get(key)
@@ -115,7 +119,7 @@ def per_generation(store: Store, what: str, build: Callable[[], T]) -> T:
             del _memo[k]
         if len(_memo) > 64:
             _memo.clear()
-    value = build()
+    value = build() if kept is None else persisted(store, what.replace(" ", "-"), build, *kept)
     with _lock:
         _memo[key] = (weakref.ref(store), value)
     return value
@@ -123,7 +127,15 @@ def per_generation(store: Store, what: str, build: Callable[[], T]) -> T:
 
 def ties(store: Store) -> tuple[Tie, ...]:
     """Every tie, sorted by actor, thing, relation and tie (cached per store generation)."""
-    return per_generation(store, "ties", lambda: _read_ties(store))
+    return per_generation(store, "ties", lambda: _read_ties(store), (_ties_out, _ties_in))
+
+
+def _ties_out(found: tuple[Tie, ...]) -> list[list]:
+    return [[t.relation, t.actor, t.thing, t.tie, t.role, t.status, t.since, t.until] for t in found]
+
+
+def _ties_in(rows: list[list]) -> tuple[Tie, ...]:
+    return tuple(Tie(*row) for row in rows)
 
 
 def _read_ties(store: Store) -> tuple[Tie, ...]:
@@ -166,7 +178,7 @@ def classes(store: Store) -> dict[str, str]:
                 out[iri] = cls
         return out
 
-    return per_generation(store, "classes", build)
+    return per_generation(store, "classes", build, (dict, dict))
 
 
 def is_actor_class(cls: str) -> bool:
@@ -209,7 +221,7 @@ def names(store: Store, lang: str) -> dict[str, str]:
         grouped_labels = per_generation(store, "labels", grouped)
         return {iri: pick_text(labels, first, rest) for iri, labels in grouped_labels.items()}
 
-    return per_generation(store, f"names {lang}", build)
+    return per_generation(store, f"names {lang}", build, (dict, dict))
 
 
 def name(names_: dict[str, str], iri: str) -> str:

@@ -16,6 +16,7 @@ from graph.errors import InputError
 from graph.i18n import t
 from graph.questions.languages import label_bindings
 from graph.store.base import Store, is_iri
+from graph.store.derived import persisted
 from graph.vocab.classes import actor_classes
 from graph.vocab.namespaces import IKG
 
@@ -120,8 +121,13 @@ def labels_of(store: Store, lang: str = "en") -> dict[str, str]:
 
 
 def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
-    """(IRI, label in lang) of every actor, sorted by label."""
-    labels = labels_of(store, lang)
-    iris = {str(x) for x, _ in names_of(store, "actor")}
-    return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: p[1].casefold())
+    """(IRI, label in lang) of every actor, sorted by label (kept beside a store folder while the store
+    is unchanged: graph.store.derived)."""
+
+    def build() -> list[tuple[str, str]]:
+        labels = labels_of(store, lang)
+        iris = {str(x) for x, _ in names_of(store, "actor")}
+        return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: (p[1].casefold(), p[0]))
+
+    return persisted(store, f"actor-choices-{lang}", build, lambda v: v, lambda v: [(a, b) for a, b in v])
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from rdflib.term import Node
 from graph.errors import InputError, StoreError
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
+from graph.store.derived import Stamp, sidecar, stamped
 from graph.vocab.namespaces import PREFIXES
 
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -81,6 +82,33 @@ class Store(ABC):
     @generation.setter
     def generation(self, value: int) -> None:
         self._generation = value
+
+    # What is derived from the whole graph may be kept beside a store folder (graph.store.derived): the
+    # folder for it and the stamp every write replaces; None where the store keeps nothing.
+    stamp_file: Stamp | None = None
+    _write_depth: list[int]
+
+    @property
+    def stamp(self) -> str | None:
+        """The token of the store's content as it is now (None: none, or a write is under way)."""
+        return self.stamp_file.read() if self.stamp_file is not None else None
+
+    @property
+    def derived_folder(self) -> Path | None:
+        return sidecar(self.stamp_file.folder, ".derived") if self.stamp_file is not None else None
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """A write: under the write lock, stamped (graph.store.derived), and the generation bumped after
+        it (also after a failed one: caches then only read the graph again)."""
+        with self.write_lock:
+            if not hasattr(self, "_write_depth"):
+                self._write_depth = [0]
+            try:
+                with stamped(self.stamp_file, self._write_depth):
+                    yield
+            finally:
+                self.generation += 1
 
     # --- reading -------------------------------------------------------------------------
     @abstractmethod
@@ -143,9 +171,8 @@ class Store(ABC):
         """Remove then add triples in one transaction (where the backend allows)."""
         if self.read_only:
             raise StoreError("this store is read-only")
-        with self.write_lock:
+        with self.writing():
             self._apply(add, remove)
-            self.generation += 1
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
         """Load RDF files; returns the number of triples read. `progress(path, triples, fraction done)`."""
@@ -159,9 +186,8 @@ class Store(ABC):
         return total
 
     def clear(self) -> None:
-        with self.write_lock:
+        with self.writing():
             self._clear()
-            self.generation += 1
 
     @abstractmethod
     def _clear(self) -> None: ...

@@ -26,6 +26,7 @@ from graph.errors import InputError, StoreError
 from graph.rdf.ntriples import skolemise_chunk
 from graph.rdf.skolem import GENID_BASE
 from graph.store.base import Progress, Rows, Store, TextRow, Triple, Triples, data_text, inject_values
+from graph.store.derived import Stamp
 from graph.vocab.namespaces import bind_prefixes
 
 BULK_CHUNK = 4 * 1024 * 1024  # bytes per bulk-load call: at 1M triples 2-4 MB loaded fastest
@@ -121,6 +122,9 @@ class OxigraphStore(Store):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
+                self.stamp_file = Stamp(self.path)
+                if self.stamp_file.read() is None:  # new, or a write was cut off: this process alone has it
+                    self.stamp_file.written()
         except (OSError, RuntimeError) as exc:  # RuntimeError: a damaged store ("Corruption: ...")
             hint = (" (is another ikg or the app using it? `./scripts/run` shares the store with ikg commands; "
                     "otherwise close it first)") if "lock" in str(exc).lower() else ""
@@ -209,7 +213,7 @@ class OxigraphStore(Store):
         it goes in (a second pass: about a quarter of the time at 1M triples)."""
         files = [Path(p) for p in paths]
         fast = [p for p in files if p.suffix in (".nt", ".nq")]
-        with self.write_lock:
+        with self.writing():
             empty = next(iter(self.ox.quads_for_pattern(None, None, None, None)), None) is None
             try:
                 total = sum(self._bulk_load(path, progress, check=not empty) for path in fast)
@@ -218,8 +222,6 @@ class OxigraphStore(Store):
                 if empty:
                     self._undo_partial_load()
                 raise
-            finally:
-                self.generation += 1
         return total
 
     def _bulk_load(self, path: Path, progress: Progress | None, check: bool) -> int:

@@ -28,16 +28,12 @@ from rdflib import Graph
 
 from graph.errors import StoreError
 from graph.store.base import Store, Triple, Triples
+from graph.store.derived import Stamp, sidecar
 from graph.store.locking import Counter, FileLock
 from graph.store.sparql import SparqlStore
 
 START_SECONDS = 30.0
 SERVER_TIMEOUT_S = 60  # the server's own limit on one query (ours take milliseconds; an endpoint query is cut sooner)
-
-
-def sidecar(folder: Path, suffix: str) -> Path:
-    """The file `suffix` beside the store folder."""
-    return folder.with_name(folder.name + suffix)
 
 
 @dataclass(frozen=True)
@@ -63,6 +59,7 @@ class SharedStore(SparqlStore):
         self.url = url
         self.write_lock = FileLock(sidecar(self.path, ".lock"))
         self._counter = Counter(sidecar(self.path, ".generation"))
+        self.stamp_file = Stamp(self.path)
 
     @property
     def generation(self) -> int:

@@ -294,7 +294,7 @@ class SparqlStore(Store):
                 total += super().load([path], progress)
                 continue
             added = 0
-            with self.write_lock:
+            with self.writing():
                 for first, lines in line_chunks(path, self.chunk or CHUNK):
                     text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
                     try:
@@ -302,7 +302,6 @@ class SparqlStore(Store):
                     except InputError as exc:
                         raise InputError(f"{path}: lines from {first}: {exc}") from None
                     added += len(lines)
-                self.generation += 1
             total += added
             if progress:
                 progress(path, added, 1.0)

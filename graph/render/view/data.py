@@ -3,7 +3,8 @@ name, kind, dates, status, target areas, SDGs and sources, cached per store gene
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, fields
 
 import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
@@ -22,6 +23,7 @@ from graph.render.view.queries import (
 )
 from graph.render.view.text import listing, period, text
 from graph.store.base import Store
+from graph.store.derived import persisted
 from graph.vocab.labels import local_name
 
 IKG_NS = network_ties.IKG_NS
@@ -35,9 +37,37 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
         data = cache.get(cache.data_cache, key, store)
         if data is None:
             with cache.no_gc():
-                data = _read_network(store, lang)
+                data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in)
             cache.put(cache.data_cache, key, store, data, limit=8)
         return data
+
+
+_NODE_ROW = operator.attrgetter(*(f.name for f in fields(NodeInfo)))
+_EDGE_ROW = operator.attrgetter(*(f.name for f in fields(EdgeInfo)))
+
+
+def _data_out(data: NetworkData) -> dict:
+    """The network's data as JSON values, to keep beside the store (graph.store.derived)."""
+    return {"lang": data.lang, "nodes": [_NODE_ROW(n) for n in data.nodes.values()],
+            "edges": [_EDGE_ROW(e) for e in data.edges], "labels": data.labels,
+            "notation_labels": [[p, n, label] for (p, n), label in data.notation_labels.items()],
+            "home": data.home, "order": data.order, "incident": data.incident, "degree": data.degree,
+            "edge_extra": data.edge_extra, "edge_sources": data.edge_sources}
+
+
+def _data_in(v: dict) -> NetworkData:
+    nodes = {}
+    for row in v["nodes"]:
+        row[-3:] = [tuple(x) for x in row[-3:]]  # target areas, SDGs, sources
+        nodes[row[0]] = NodeInfo(*row)
+    edges = []
+    for row in v["edges"]:
+        row[-1] = tuple(row[-1])  # sources
+        edges.append(EdgeInfo(*row))
+    notation_labels = {(p, n): label for p, n, label in v["notation_labels"]}
+    return NetworkData(v["lang"], nodes, edges, v["labels"], notation_labels, v["home"], order=v["order"],
+                       incident=v["incident"], degree=v["degree"], edge_extra=v["edge_extra"],
+                       edge_sources=v["edge_sources"])
 
 
 @dataclass

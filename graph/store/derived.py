@@ -1,0 +1,145 @@
+"""What is derived from the whole graph (the ties of the network, the network view's data), kept in files
+beside a store folder so the next process finds it while the store is unchanged.
+
+A store folder `X` has a stamp, `X.stamp`: a random token, replaced by every write. Before a write it
+is marked as being written (`writing <token>`); after it, a new token. A derived answer is saved in
+`X.derived/<name>.json` with the stamp it was read at, and used only while the stamp is still that one:
+- a write in this or any other process (the app, an `ikg` command, the shared store's server) replaces
+  the stamp, so every saved answer is out of date at once;
+- nothing is saved or used while a write is under way, or after one that was cut off (its stamp still
+  says `writing`), until the next write ends;
+- an answer is saved under the write lock and only when the stamp has not changed since it was read;
+- the files also carry the program's fingerprint (its version and the files it is made of), so a
+  changed program reads the graph again.
+A missing, damaged or foreign file is read past: the answer is computed as without it. Only stores in a
+folder have a stamp; in memory and on a SPARQL server everything is computed in the process, as before.
+
+JSON, not pickle: a file beside a shared folder must never be able to run code in a process reading it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import graph
+
+T = TypeVar("T")
+FORMAT = 1
+WRITING = "writing "
+_PACKAGE = Path(graph.__file__).resolve().parent
+
+
+def sidecar(folder: Path, suffix: str) -> Path:
+    """The file `suffix` beside the store folder."""
+    return folder.with_name(folder.name + suffix)
+
+
+class Stamp:
+    """The token in `X.stamp`, replaced whole on every change (a reader sees the old or the new one)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.path = sidecar(self.folder, ".stamp")
+
+    def read(self) -> str | None:
+        """The token; None when the store is being written, was cut off while written, or has none."""
+        try:
+            text = self.path.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            return None
+        return text if re.fullmatch(r"[0-9a-f]{32}", text) else None
+
+    def writing(self) -> None:
+        self._put(WRITING + uuid.uuid4().hex)
+
+    def written(self) -> None:
+        self._put(uuid.uuid4().hex)
+
+    def _put(self, text: str) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as f:
+                f.write(text + "\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@functools.cache
+def fingerprint() -> str:
+    """The program's version and its files (name, size, time): another program reads the graph anew."""
+    h = hashlib.sha256(graph.__version__.encode())
+    roots = [_PACKAGE, _PACKAGE.parent / "ontology"]
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                st = path.stat()
+                h.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:32]
+
+
+def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
+              decode: Callable[[Any], T]) -> T:
+    """`build()`, or its answer saved beside the store's folder at the store's current stamp.
+
+    `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list)."""
+    folder: Path | None = store.derived_folder
+    stamp: str | None = store.stamp
+    if folder is None or stamp is None:
+        return build()
+    path = folder / f"{name}.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        with path.open(encoding="utf-8") as f:
+            saved = json.load(f)
+        if saved["stamp"] == stamp and saved["format"] == FORMAT and saved["program"] == fingerprint():
+            return decode(saved["value"])
+    value = build()
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        _save(store, folder, path, stamp, encode(value))
+    return value
+
+
+def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any) -> None:
+    with store.write_lock:  # no write is under way, and the stamp read before the build is still current
+        if store.stamp != stamp:
+            return
+        folder.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
+                f.write(json.dumps({"stamp": stamp, "format": FORMAT, "program": fingerprint(), "value": value},
+                                   ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@contextlib.contextmanager
+def stamped(stamp: Stamp | None, depth: list[int]) -> Iterator[None]:
+    """Around a write: the stamp marked as being written, and a new one once it ends (also on a failure:
+    whatever happened, answers saved before it are not used). A write inside a write stamps once."""
+    outer = stamp is not None and depth[0] == 0
+    if outer:
+        stamp.writing()  # type: ignore[union-attr]
+    depth[0] += 1
+    try:
+        yield
+    finally:
+        depth[0] -= 1
+        if outer:
+            stamp.written()  # type: ignore[union-attr]

@@ -1,0 +1,209 @@
+"""What is derived from the whole graph, kept beside a store folder (graph.store.derived): the next process
+reads it instead of the graph while the store is unchanged, and never once the store has changed."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+import graph.render.view as view
+import graph.store.derived as derived
+from graph.analysis import ties as network_ties
+from graph.errors import StoreError
+from graph.history import shipped
+from graph.questions.names import actor_choices
+from graph.render.view import cache as view_cache
+from graph.render.view.data import _read_network
+from graph.store import OxigraphStore
+from graph.store.memory import MemoryStore
+from graph.vocab.namespaces import IKG, ORG
+from tests.support import ROOT
+from tests.support.oxigraph_server import OxigraphServer
+
+NEW = URIRef("https://example.org/ikg/derived-test-network")
+
+
+def fresh(folder):
+    """The folder opened as a new process would: nothing of an earlier store object in memory (the one
+    before it closed with `let_go`)."""
+    view_cache.data_cache.clear()
+    network_ties._memo.clear()
+    return OxigraphStore(folder)
+
+
+def let_go() -> None:
+    """After `store.close(); del store`: Oxigraph lets go of the folder once the last reference is gone."""
+    view_cache.data_cache.clear()
+    network_ties._memo.clear()
+    gc.collect()
+
+
+def no_queries(store, monkeypatch):
+    """Any read of the graph fails the test: what is asked for must come from the kept files."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the graph was read")
+
+    monkeypatch.setattr(store, "select_text", refuse)
+    monkeypatch.setattr(store, "select", refuse)
+
+
+def new_network(store, name: str = "Derived test network") -> None:
+    home = store.select("SELECT ?h WHERE { ?d ikg:homeActor ?h }").rows[0][0]
+    m = URIRef(str(NEW) + "-membership")
+    store.apply(add=[(NEW, RDF.type, IKG.Network), (NEW, RDFS.label, Literal(name, lang="en")),
+                     (NEW, RDFS.label, Literal(name, lang="nb")),
+                     (m, RDF.type, ORG.Membership), (m, ORG.member, home), (m, ORG.organization, NEW)])
+
+
+@pytest.fixture
+def folder(tmp_path):
+    store = OxigraphStore(tmp_path / "store")
+    shipped.fill_from_shipped(store)
+    store.close()
+    del store
+    let_go()
+    return tmp_path / "store"
+
+
+def test_the_next_process_reads_the_network_from_the_kept_files_and_gets_the_same(folder, monkeypatch):
+    first = fresh(folder)
+    built = {lang: view.network_data(first, lang) for lang in ("en", "nb")}
+    choices = actor_choices(first, "nb")
+    kept = sorted(p.name for p in (folder.parent / "store.derived").iterdir())
+    assert kept == ["actor-choices-nb.json", "classes.json", "names-en.json", "names-nb.json", "network-en.json",
+                    "network-nb.json", "ties.json"]
+    first.close()
+    del first
+    let_go()
+
+    second = fresh(folder)
+    expected = {lang: _read_network(second, lang) for lang in ("en", "nb")}  # read from the graph, here
+    expected_ties = network_ties._read_ties(second)
+    view_cache.data_cache.clear()
+    network_ties._memo.clear()
+    no_queries(second, monkeypatch)
+    for lang in ("en", "nb"):
+        assert view.network_data(second, lang) == expected[lang] == built[lang]
+    assert network_ties.ties(second) == expected_ties
+    assert actor_choices(second, "nb") == choices
+    assert len(expected["en"].nodes) > 100 and len(expected_ties) > 100
+
+
+def test_a_write_makes_every_kept_answer_out_of_date(folder):
+    first = fresh(folder)
+    stamp = first.stamp
+    assert NEW not in {n for n in view.network_data(first, "en").nodes}
+    new_network(first)
+    assert first.stamp not in (None, stamp)
+    assert str(NEW) in view.network_data(first, "en").nodes  # this process: its generation moved
+    first.close()
+    del first
+    let_go()
+
+    second = fresh(folder)
+    assert view.network_data(second, "en").nodes[str(NEW)].label == "Derived test network"
+
+
+def test_a_write_in_another_process_is_seen(folder):
+    first = fresh(folder)
+    view.network_data(first, "en")  # kept at the current stamp
+    first.close()
+    del first
+    let_go()
+    code = ("import sys; sys.path.insert(0, '.'); from graph.history import shipped; "
+            "from tests.store.test_derived import new_network; "
+            f"s = shipped.open_store({str(folder)!r}, fill=False); new_network(s, 'Written elsewhere'); s.close()")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    second = fresh(folder)
+    assert view.network_data(second, "en").nodes[str(NEW)].label == "Written elsewhere"
+
+
+def test_a_write_cut_off_leaves_nothing_used_or_kept_until_the_store_is_opened_again(folder, monkeypatch):
+    store = fresh(folder)
+    view.network_data(store, "en")
+    store.stamp_file.writing()  # as a process killed in the middle of a write leaves it
+    assert store.stamp is None
+    view_cache.data_cache.clear()
+    network_ties._memo.clear()
+    new_network(store)  # (the write that was under way)
+    before = {p.name: p.stat().st_mtime_ns for p in (folder.parent / "store.derived").iterdir()}
+    store.stamp_file.writing()
+    assert str(NEW) in view.network_data(store, "nb").nodes  # read from the graph, not the kept file
+    after = {p.name: p.stat().st_mtime_ns for p in (folder.parent / "store.derived").iterdir()}
+    assert after == before  # and nothing kept
+    store.close()
+    del store
+    let_go()
+
+    reopened = fresh(folder)  # embedded: this process alone has the folder, so it stamps it anew
+    assert reopened.stamp is not None
+    assert str(NEW) in view.network_data(reopened, "en").nodes
+
+
+def test_a_failed_write_still_replaces_the_stamp(folder):
+    store = fresh(folder)
+    stamp = store.stamp
+    with pytest.raises(StoreError):
+        with store.writing():
+            raise StoreError("the disk is full")
+    assert store.stamp not in (None, stamp)
+
+
+def test_a_damaged_or_foreign_file_is_read_past(folder):
+    store = fresh(folder)
+    expected = view.network_data(store, "en")
+    kept = folder.parent / "store.derived" / "network-en.json"
+    for damage in ("{not json", json.dumps({"stamp": store.stamp}), json.dumps([1, 2]),
+                   json.dumps({"stamp": store.stamp, "format": derived.FORMAT, "program": derived.fingerprint(),
+                               "value": {"nodes": "x"}})):
+        kept.write_text(damage, encoding="utf-8")
+        view_cache.data_cache.clear()
+        assert view.network_data(store, "en") == expected
+        assert json.loads(kept.read_text(encoding="utf-8"))["stamp"] == store.stamp  # written again, whole
+
+
+def test_another_program_reads_the_graph_again(folder, monkeypatch):
+    store = fresh(folder)
+    view.network_data(store, "en")
+    view_cache.data_cache.clear()
+    monkeypatch.setattr(derived, "fingerprint", lambda: "another program")
+    calls = []
+    real = store.select_text
+    monkeypatch.setattr(store, "select_text", lambda *a, **k: calls.append(1) or real(*a, **k))
+    network_ties._memo.clear()
+    view.network_data(store, "en")
+    assert calls  # read from the graph
+
+
+def test_stores_without_a_folder_keep_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for store in (shipped.open_store("memory"), OxigraphStore()):
+        if isinstance(store, OxigraphStore):
+            shipped.fill_from_shipped(store)
+        assert store.stamp is None and store.derived_folder is None
+        assert view.network_data(store, "en").nodes
+    assert list(tmp_path.iterdir()) == []
+    assert MemoryStore().stamp is None
+
+
+def test_the_shared_store_is_stamped_by_every_process_that_writes_through_the_server(tmp_path):
+    with OxigraphServer(tmp_path / "store") as server:
+        app = shipped.open_store(str(server.folder))  # the app, through the server
+        assert app.kind == "oxigraph-server"
+        view.network_data(app, "en")
+        kept = tmp_path / "store.derived" / "network-en.json"
+        assert json.loads(kept.read_text(encoding="utf-8"))["stamp"] == app.stamp
+        other = server.store()  # another process's connection
+        new_network(other, "Through the server")
+        assert json.loads(kept.read_text(encoding="utf-8"))["stamp"] != app.stamp
+        view_cache.data_cache.clear()
+        network_ties._memo.clear()
+        assert view.network_data(app, "en").nodes[str(NEW)].label == "Through the server"
