@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import subprocess
 import sys
 
@@ -207,3 +208,38 @@ def test_the_shared_store_is_stamped_by_every_process_that_writes_through_the_se
         view_cache.data_cache.clear()
         network_ties._memo.clear()
         assert view.network_data(app, "en").nodes[str(NEW)].label == "Through the server"
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypatch, lang):
+    from graph.cli.main import main
+    from graph.history.shipped import shipped_files
+    from graph.store import _open_folders
+
+    folder = tmp_path / "store"
+    code = main(["--store", str(folder), "load", *map(str, shipped_files()), "--lang", lang])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    kept = folder.parent / "store.derived"
+    prepared = {"en": r"read the network and kept it ready for the app and the analyses in [\d.]+ s \(in (.*)\)",
+                "nb": r"nettverket lest og lagt klart for appen og analysene på [\d,]+ s \(i (.*)\)"}[lang]
+    found = re.fullmatch(prepared, out.splitlines()[-1])
+    assert found and found.group(1) == str(kept)
+    _open_folders.pop(folder.resolve()).close()
+    let_go()
+    store = fresh(folder)
+    expected = _read_network(store, "nb")
+    view_cache.data_cache.clear()
+    network_ties._memo.clear()
+    no_queries(store, monkeypatch)
+    assert view.network_data(store, "nb") == expected
+    assert [iri for iri, _ in actor_choices(store, "en")]  # kept too
+
+
+def test_ikg_load_into_memory_keeps_nothing(tmp_path, capsys, monkeypatch):
+    from graph.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    code = main(["--store", "memory", "load", str(ROOT / "ontology" / "ikg.ttl")])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "kept it ready" not in out and list(tmp_path.iterdir()) == []

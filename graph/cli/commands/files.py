@@ -7,11 +7,12 @@ import sys
 import time
 from pathlib import Path
 
+import graph.render.view.data as view_data
 from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
 from graph.history.shipped import open_store
-from graph.i18n import decimal, number, t
+from graph.i18n import decimal, languages, number, t
 from graph.render.exports import export
 
 
@@ -83,6 +84,10 @@ def cmd_load(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - start
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))
+    start = time.perf_counter()
+    if view_data.prepare(store, languages()):
+        print(t("cli.load.prepared", args.lang, seconds=decimal(time.perf_counter() - start, args.lang, 1),
+                folder=store.derived_folder))
     return 0
 
 

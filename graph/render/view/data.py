@@ -4,12 +4,14 @@ name, kind, dates, status, target areas, SDGs and sources, cached per store gene
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
 from graph.questions.languages import label_bindings
+from graph.questions.names import actor_choices
 from graph.render.view.kinds import GROUP_OF
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.queries import (
@@ -44,6 +46,18 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
 
 _NODE_ROW = operator.attrgetter(*(f.name for f in fields(NodeInfo)))
 _EDGE_ROW = operator.attrgetter(*(f.name for f in fields(EdgeInfo)))
+
+
+def prepare(store: Store, langs: Iterable[str]) -> bool:
+    """Read now, and keep beside the store's folder, what the app's first page and the network analyses
+    read first (graph.store.derived): after a bulk load, so the first person to open the app does not
+    wait for it. False when the store keeps nothing (in memory, on a SPARQL server)."""
+    if store.derived_folder is None or store.stamp is None:
+        return False
+    for lang in langs:
+        network_data(store, lang)  # and with it the ties, classes and names
+        actor_choices(store, lang)
+    return True
 
 
 def _data_out(data: NetworkData) -> dict:
