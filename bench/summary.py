@@ -113,6 +113,7 @@ def report(size: int, results: dict[str, dict]) -> dict:
         if r.get("load_s"):
             r["load_triples_per_s"] = round(r["triples"] / r["load_s"])
     print(_row("load triples/s", [results[b].get("load_triples_per_s") for b in backends]))
+    print(_row("network kept s", [results[b].get("prepare_s") for b in backends]))
     for n in names:
         marks = []
         for b in oxigraphs:
