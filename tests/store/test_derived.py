@@ -9,10 +9,12 @@ import re
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+import graph.analysis.network as analysis
 import graph.render.view as view
 import graph.store.derived as derived
 from graph.analysis import ties as network_ties
@@ -35,6 +37,7 @@ def fresh(folder):
     before it closed with `let_go`)."""
     view_cache.data_cache.clear()
     network_ties._memo.clear()
+    analysis._cache.clear()
     return OxigraphStore(folder)
 
 
@@ -42,6 +45,7 @@ def let_go() -> None:
     """After `store.close(); del store`: Oxigraph lets go of the folder once the last reference is gone."""
     view_cache.data_cache.clear()
     network_ties._memo.clear()
+    analysis._cache.clear()
     gc.collect()
 
 
@@ -243,3 +247,17 @@ def test_ikg_load_into_memory_keeps_nothing(tmp_path, capsys, monkeypatch):
     code = main(["--store", "memory", "load", str(ROOT / "ontology" / "ikg.ttl")])
     out, _ = capsys.readouterr()
     assert code == 0 and "kept it ready" not in out and list(tmp_path.iterdir()) == []
+
+
+def test_betweenness_is_kept_and_the_next_process_computes_nothing(folder, monkeypatch):
+    first = fresh(folder)
+    values, sampled = analysis.betweenness(first)
+    first.close()
+    del first
+    let_go()
+
+    second = fresh(folder)
+    no_queries(second, monkeypatch)
+    monkeypatch.setattr(nx, "betweenness_centrality", lambda *a, **k: pytest.fail("computed again"))
+    assert analysis.betweenness(second) == (values, sampled)
+    assert len(values) > 100 and sampled is None and max(values.values()) > 0
