@@ -139,9 +139,10 @@ def target_areas(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, s
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def coverage(_store: gstore.Store, key: Key, lang: str, dimension: str) -> pd.DataFrame:
-    """One row per (network or project, target area or SDG) link, from the `coverage-matrix` question."""
+    """One row per (network or project, target area or SDG) link, from the `coverage-matrix` question (asked
+    once for both dimensions: 1.4 s at 1M triples)."""
     wanted = "target area" if dimension == "target_areas" else "SDG"
-    rows = [r for r in queries.run(_store, "coverage-matrix", {}, lang).dicts() if r["dimension"] == wanted]
+    rows = [r for r in ask(_store, key, "coverage-matrix", (), lang).dicts() if r["dimension"] == wanted]
     return pd.DataFrame(
         [{"thing": r["thing"], "kind": t(f"kind.{r['kind']}", lang), "dimension": f"{r['dim_no']} {r['dim_label']}",
           "order": int(r["dim_no"]) if r["dim_no"].isdigit() else 0} for r in rows],

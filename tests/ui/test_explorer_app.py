@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 import tests.ui.test_app as base
 from graph.history.changes import commit
@@ -14,6 +14,8 @@ from tests.ui.test_app import goto, start
 EX = Namespace("https://example.org/ikg/")
 IKG = Namespace("https://w3id.org/ikg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+ORG = Namespace("http://www.w3.org/ns/org#")
 
 fresh_env = base.fresh_env
 shared_env = base.shared_env
@@ -104,3 +106,49 @@ def test_one_chain_is_one_chain_in_both_languages(shared_env):
         at.selectbox(key=f"chain_from.{lang}").set_value(str(EX["farcity"])).run()
         at.selectbox(key=f"chain_to.{lang}").set_value(str(EX["hometown"])).run()
         assert two in [x.value for x in at.text]
+
+
+def test_a_long_timeline_is_drawn_a_page_at_a_time_in_both_languages(fresh_env):
+    """A national graph has tens of thousands of dated items: 200 bars a page, with the totals."""
+    from graph.ui.pages.timeline import PAGE_BARS
+
+    g = Graph()
+    net = EX["net-many"]
+    g.add((net, RDF.type, IKG.Network))
+    g.add((net, RDFS.label, Literal("Many network", lang="en")))
+    g.add((net, RDFS.label, Literal("Mangenettverket", lang="nb")))
+    for i in range(PAGE_BARS + 30):
+        city, m, period, start_ = EX[f"many-city-{i}"], EX[f"many-m-{i}"], EX[f"many-p-{i}"], EX[f"many-b-{i}"]
+        g.add((city, RDF.type, IKG.City))
+        g.add((city, RDFS.label, Literal(f"City {i:03d}", lang="en")))
+        g.add((city, RDFS.label, Literal(f"By {i:03d}", lang="nb")))
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, ORG.member, city))
+        g.add((m, ORG.organization, net))
+        g.add((m, ORG.memberDuring, period))
+        g.add((period, RDF.type, TIME.Interval))
+        g.add((period, TIME.hasBeginning, start_))
+        g.add((start_, TIME.inXSDgYear, Literal(str(1990 + i % 30), datatype=XSD.gYear)))
+    commit(cache.opened().store, add=g, editor="Kari", action="import", why="many")
+    total = len(cache.timeline(cache.opened().store, cache.opened().key, "en"))
+    assert total > PAGE_BARS + 30
+    pages = -(-total // PAGE_BARS)
+    for lang, first_page, second_page in (
+            ("nb", f"Viser 1–200 av {total} (av {total} i alt), side 1 av {pages}: snevre inn med slag, navn eller år "
+                   "for å se færre",
+             f"Viser 201–{min(400, total)} av {total} (av {total} i alt), side 2 av {pages}: snevre inn med slag, navn "
+             "eller år for å se færre"),
+            ("en", f"Showing 1–200 of {total} ({total} in all), page 1 of {pages}: narrow by kind, name or year to "
+                   "see fewer",
+             f"Showing 201–{min(400, total)} of {total} ({total} in all), page 2 of {pages}: narrow by kind, name or "
+             "year to see fewer")):
+        at = start(lang, "timeline")
+        assert not at.exception
+        texts = [x.value for x in at.text]
+        assert first_page in texts, texts
+        page_box = next(n for n in at.number_input if n.label in ("Side", "Page"))
+        page_box.set_value(2).run()
+        assert not at.exception and second_page in [x.value for x in at.text]
+        at.text_input(key="tl_search").input("City 00" if lang == "en" else "By 00").run()  # narrowed: one page
+        assert [x.value for x in at.text if x.value.startswith(("Viser", "Showing"))] == [
+            f"Viser 10 av {total}" if lang == "nb" else f"Showing 10 of {total}"]

@@ -3,17 +3,20 @@ drawn fading out), grouped by kind or target area, filtered by kind, name and ye
 
 from __future__ import annotations
 
+import zlib
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.i18n import t
+from graph.i18n import number, t
 from graph.ui import cache, context
 from graph.ui.state import wkey
 
 KINDS = ("membership", "agreements", "projects", "activities")
 COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bcbd22")  # as the network draws these kinds
 WIDTH = 560  # pixels of the years axis (the names take the rest)
+PAGE_BARS = 200  # bars drawn at once (the shipped graph has 71)
 
 
 def render(ctx: context.PageContext) -> None:
@@ -39,11 +42,31 @@ def render(ctx: context.PageContext) -> None:
     shown = [r for r in rows if r["kind"] in kinds and words.casefold() in r["label"].casefold()
              and (only == "all" or (only == "running" and r["start"] <= year <= r["end"])
                   or (only == "after" and r["start"] > year and not r["open_start"]))]
-    st.text(t("explorer.timeline.count", lang, shown=len(shown), total=len(rows)))
     if not shown:
+        st.text(t("explorer.timeline.count", lang, shown=0, total=number(len(rows), lang)))
         st.info(t("common.no_rows", lang))
         return
-    st.altair_chart(chart(shown, group_by, year, lang), width="content")
+    part = page_of(shown, rows, (tuple(kinds), words, group_by, year, only), lang)
+    st.altair_chart(chart(part, group_by, year, lang), width="content")
+
+
+def page_of(shown: list[dict], rows: list[dict], filters: tuple, lang: str) -> list[dict]:
+    """At most PAGE_BARS bars at a time (a national graph has tens of thousands: drawn at once they took
+    the browser over 15 s and a chart thousands of screens tall), with a page picker and the totals; the
+    page goes back to the first when a filter changes."""
+    if len(shown) <= PAGE_BARS:
+        st.text(t("explorer.timeline.count", lang, shown=number(len(shown), lang), total=number(len(rows), lang)))
+        return shown
+    pages = -(-len(shown) // PAGE_BARS)
+    c1, c2 = st.columns([1, 4])
+    page = int(c1.number_input(t("explorer.timeline.page", lang), 1, pages, 1,
+                               key=f"tl_page.{zlib.crc32(repr(filters).encode())}"))
+    first = (page - 1) * PAGE_BARS
+    part = shown[first:first + PAGE_BARS]
+    c2.text(t("explorer.timeline.page_count", lang, first=number(first + 1, lang),
+              last=number(first + len(part), lang), shown=number(len(shown), lang), total=number(len(rows), lang),
+              page=number(page, lang), pages=number(pages, lang)))
+    return part
 
 
 def kind_name(kind: str, lang: str) -> str:
