@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import graph
+from graph.errors import StoreError
 
 T = TypeVar("T")
 FORMAT = 1
@@ -135,11 +136,15 @@ def stamped(stamp: Stamp | None, depth: list[int]) -> Iterator[None]:
     whatever happened, answers saved before it are not used). A write inside a write stamps once."""
     outer = stamp is not None and depth[0] == 0
     if outer:
-        stamp.writing()  # type: ignore[union-attr]
+        try:
+            stamp.writing()  # type: ignore[union-attr]
+        except OSError as exc:  # before anything is written: the write is refused, the store unchanged
+            raise StoreError.of("store.stamp_unwritable", "en", path=stamp.path, error=exc.strerror or exc) from None  # type: ignore[union-attr]
     depth[0] += 1
     try:
         yield
     finally:
         depth[0] -= 1
         if outer:
-            stamp.written()  # type: ignore[union-attr]
+            with contextlib.suppress(OSError):  # it then still says `writing`: nothing kept is used
+                stamp.written()  # type: ignore[union-attr]

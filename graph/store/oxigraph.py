@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from collections import deque
@@ -124,7 +125,8 @@ class OxigraphStore(Store):
                 self.ox = ox.Store(str(self.path))
                 self.stamp_file = Stamp(self.path)
                 if self.stamp_file.read() is None:  # new, or a write was cut off: this process alone has it
-                    self.stamp_file.written()
+                    with contextlib.suppress(OSError):  # not writable: nothing is kept, and a write says why
+                        self.stamp_file.written()
         except (OSError, RuntimeError) as exc:  # RuntimeError: a damaged store ("Corruption: ...")
             hint = (" (is another ikg or the app using it? `./scripts/run` shares the store with ikg commands; "
                     "otherwise close it first)") if "lock" in str(exc).lower() else ""

@@ -261,3 +261,19 @@ def test_betweenness_is_kept_and_the_next_process_computes_nothing(folder, monke
     monkeypatch.setattr(nx, "betweenness_centrality", lambda *a, **k: pytest.fail("computed again"))
     assert analysis.betweenness(second) == (values, sampled)
     assert len(values) > 100 and sampled is None and max(values.values()) > 0
+
+
+def test_a_stamp_that_cannot_be_written_refuses_the_write_and_changes_nothing(folder, monkeypatch):
+    store = fresh(folder)
+    before = store.count()
+
+    def full(self, text):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(derived.Stamp, "_put", full)
+    with pytest.raises(StoreError) as caught:
+        new_network(store)
+    assert str(caught.value) == (f"The change is not saved: cannot write {folder.parent / 'store.stamp'} (No space "
+                                 "left on device). The folder the store is in must be writable; nothing was changed.")
+    assert caught.value.text("nb").startswith("Endringen er ikke lagret: kan ikke skrive ")
+    assert store.count() == before and str(NEW) not in view.network_data(store, "en").nodes
