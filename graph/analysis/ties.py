@@ -201,7 +201,7 @@ def actor_side(store: Store) -> set[str]:
         nodes = {t.actor for t in all_ties} | things
         return {n for n in nodes if is_actor_class(kinds.get(n, "")) or (n not in kinds and n not in things)}
 
-    return per_generation(store, "actors", build)
+    return per_generation(store, "actors", build, (sorted, set))
 
 
 def names(store: Store, lang: str) -> dict[str, str]:
