@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Graph
@@ -25,6 +24,7 @@ from graph.history.changes import HISTORY, commit
 from graph.rdf.ntriples import to_ntriples
 from graph.rdf.values import value_diff
 from graph.store.base import Store
+from graph.store.locking import replace_file
 
 HEADER = "# ikg backup: {n} triples from {store}\n"
 
@@ -44,16 +44,7 @@ def backup(store: Store, path: str | os.PathLike) -> int:
     data = text.encode("utf-8")
     if target.suffix == ".gz":
         data = gzip.compress(data, mtime=0)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(target, data, sync=True)
     _fsync_dir(target.parent)
     return len(triples)
 

@@ -73,6 +73,7 @@ class Store(ABC):
     def __init__(self) -> None:
         self.write_lock: AbstractContextManager[object] = threading.RLock()
         self._generation = 0
+        self._write_depth = [0]  # writes inside a write (a load's files, one by one) stamp once
 
     @property
     def generation(self) -> int:
@@ -86,7 +87,6 @@ class Store(ABC):
     # What is derived from the whole graph may be kept beside a store folder (graph.store.derived): the
     # folder for it and the stamp every write replaces; None where the store keeps nothing.
     stamp_file: Stamp | None = None
-    _write_depth: list[int]
 
     @property
     def stamp(self) -> str | None:
@@ -102,8 +102,6 @@ class Store(ABC):
         """A write: under the write lock, stamped (graph.store.derived), and the generation bumped after
         it (also after a failed one: caches then only read the graph again)."""
         with self.write_lock:
-            if not hasattr(self, "_write_depth"):
-                self._write_depth = [0]
             try:
                 with stamped(self.stamp_file, self._write_depth):
                     yield

@@ -23,9 +23,7 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +31,7 @@ from typing import Any, TypeVar
 
 import graph
 from graph.errors import StoreError
+from graph.store.locking import replace_file
 
 T = TypeVar("T")
 FORMAT = 1
@@ -67,14 +66,7 @@ class Stamp:
         self._put(uuid.uuid4().hex)
 
     def _put(self, text: str) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="ascii") as f:
-                f.write(text + "\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_file(self.path, text + "\n")
 
 
 @functools.cache
@@ -118,16 +110,9 @@ def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any) -> None:
         if store.stamp != stamp:
             return
         folder.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
-                f.write(json.dumps({"stamp": stamp, "format": FORMAT, "program": fingerprint(), "value": value},
-                                   ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
+        replace_file(path, json.dumps({"stamp": stamp, "format": FORMAT, "program": fingerprint(), "value": value},
+                                      ensure_ascii=False, separators=(",", ":")))
 
 
 @contextlib.contextmanager

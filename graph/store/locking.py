@@ -92,11 +92,21 @@ class Counter:
             return 0
 
     def set(self, value: int) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="ascii") as f:
-                f.write(f"{value}\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_file(self.path, f"{value}\n")
+
+
+def replace_file(path: Path, data: str | bytes, *, sync: bool = False) -> None:
+    """Write `data` to a temporary file beside `path` and rename it over `path`: a reader sees the old
+    file or the new one whole, never half of one; a failure leaves the old file and no temporary one.
+    With `sync` the data is on disk before the rename (for a backup that must survive a power cut)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

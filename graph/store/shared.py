@@ -29,7 +29,7 @@ from rdflib import Graph
 from graph.errors import StoreError
 from graph.store.base import Store, Triple, Triples
 from graph.store.derived import Stamp, sidecar
-from graph.store.locking import Counter, FileLock
+from graph.store.locking import Counter, FileLock, replace_file
 from graph.store.sparql import SparqlStore
 
 START_SECONDS = 30.0
@@ -167,9 +167,7 @@ def start(folder: Path, port: int = 0) -> tuple[ServerInfo, bool]:
             time.sleep(0.1)
         info = ServerInfo(url, proc.pid, folder)
         note = sidecar(folder, ".server")
-        tmp = note.with_name(note.name + ".tmp")
-        tmp.write_text(json.dumps({"url": url, "pid": proc.pid}) + "\n", encoding="utf-8")
-        os.replace(tmp, note)
+        replace_file(note, json.dumps({"url": url, "pid": proc.pid}) + "\n")
         return info, True
 
 

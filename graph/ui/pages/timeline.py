@@ -42,11 +42,10 @@ def render(ctx: context.PageContext) -> None:
     shown = [r for r in rows if r["kind"] in kinds and words.casefold() in r["label"].casefold()
              and (only == "all" or (only == "running" and r["start"] <= year <= r["end"])
                   or (only == "after" and r["start"] > year and not r["open_start"]))]
-    if not shown:
-        st.text(t("explorer.timeline.count", lang, shown=0, total=number(len(rows), lang)))
+    part = page_of(shown, rows, (tuple(kinds), words, group_by, year, only), lang)
+    if not part:
         st.info(t("common.no_rows", lang))
         return
-    part = page_of(shown, rows, (tuple(kinds), words, group_by, year, only), lang)
     st.altair_chart(chart(part, group_by, year, lang), width="content")
 
 
