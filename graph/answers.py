@@ -15,12 +15,15 @@ same header as any other question's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterable
 
 from rdflib.term import Node
 
 from graph.analysis.network import shortest_chains
-from graph.questions.library import get_question
+from graph.errors import IkgError
+from graph.questions.kept import kept
+from graph.questions.library import get_question, list_questions
 from graph.questions.question import Question
 from graph.questions.running import bind_params, run_sparql
 from graph.questions.table import Table
@@ -47,4 +50,23 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
     compute = COMPUTED.get(q.computed_by)
     if compute is None:  # a header naming no registered analysis: a mistake in the .rq file
         raise LookupError(f"{q.name}.rq says Computed-by: {q.computed_by}, which graph.answers does not list")
-    return compute(store, bind_params(store, q, dict(params or {}), lang), lang)
+    bindings = bind_params(store, q, dict(params or {}), lang)
+    return kept(store, q, bindings, lang, lambda: compute(store, bindings, lang))
+
+
+def prepare(store: Store, langs: Iterable[str]) -> int:
+    """Ask, in each language, every named question that needs no value from a person, so its answer is
+    kept beside the store's folder (graph.questions.kept) for the first person to ask it: what `ikg load`
+    does after a bulk load. A question the data cannot answer (no home actor, say) is passed over. The
+    number of answers asked; 0 on a store that keeps nothing."""
+    if store.derived_folder is None or store.stamp is None:
+        return 0
+    asked = 0
+    for q in list_questions():
+        if any(not p.optional for p in q.params):
+            continue
+        for lang in langs:
+            with contextlib.suppress(IkgError):
+                answer(store, get_question(q.name, lang), {}, lang)
+                asked += 1
+    return asked

@@ -17,6 +17,7 @@ from graph.errors import InputError
 from graph.i18n import languages, t
 from graph.questions.console import check_query
 from graph.questions.defaults import FILLERS
+from graph.questions.kept import kept
 from graph.questions.languages import label_bindings
 from graph.questions.library import get_question, is_named
 from graph.questions.names import resolve
@@ -67,8 +68,7 @@ def run_sparql(store: Store, q: Question, params: dict[str, str] | None = None, 
     bindings = bind_params(store, q, dict(params or {}), lang)
     if not is_named(q):
         check_query(q.sparql, lang)
-    rows = store.select(q.text_for(store.dialect), bindings)
-    return to_table(q, rows, lang)
+    return kept(store, q, bindings, lang, lambda: to_table(q, store.select(q.text_for(store.dialect), bindings), lang))
 
 
 def run(store: Store, name_or_file: str, params: dict[str, str] | None = None, lang: str = "en") -> Table:

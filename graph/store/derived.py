@@ -24,6 +24,7 @@ import functools
 import hashlib
 import json
 import re
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +37,7 @@ from graph.store.locking import replace_file
 T = TypeVar("T")
 FORMAT = 1
 WRITING = "writing "
+SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; the oldest go first
 _PACKAGE = Path(graph.__file__).resolve().parent
 
 
@@ -85,10 +87,13 @@ def fingerprint() -> str:
 
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
-              decode: Callable[[Any], T]) -> T:
+              decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
-    `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list)."""
+    `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list). `worth`,
+    given the seconds the build took, says whether to save it (default: always). A name with a folder
+    (`answers/…`) is one of many of its kind: saving it removes that folder's files saved before the
+    stamp was last replaced, and the oldest beyond SHELF_BYTES."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -99,7 +104,10 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
             saved = json.load(f)
         if saved["stamp"] == stamp and saved["format"] == FORMAT and saved["program"] == fingerprint():
             return decode(saved["value"])
+    started = time.perf_counter()
     value = build()
+    if worth is not None and not worth(time.perf_counter() - started):
+        return value
     with contextlib.suppress(OSError, ValueError, TypeError):
         _save(store, folder, path, stamp, encode(value))
     return value
@@ -109,10 +117,34 @@ def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any) -> None:
     with store.write_lock:  # no write is under way, and the stamp read before the build is still current
         if store.stamp != stamp:
             return
-        folder.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
         replace_file(path, json.dumps({"stamp": stamp, "format": FORMAT, "program": fingerprint(), "value": value},
                                       ensure_ascii=False, separators=(",", ":")))
+        if path.parent != folder:
+            _tidy(path.parent, store.stamp_file.path.stat().st_mtime_ns, path)
+
+
+def _tidy(shelf: Path, since_ns: int, saved: Path) -> None:
+    """Remove a shelf's files saved before the stamp was last replaced (out of date: never used again),
+    then the oldest until the rest fit in SHELF_BYTES (never the one just `saved`)."""
+    files = []
+    for path in shelf.glob("*.json"):
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            if st.st_mtime_ns < since_ns:
+                path.unlink()
+            else:
+                files.append((st.st_mtime_ns, st.st_size, path))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in sorted(files, key=lambda f: f[0]):
+        if total <= SHELF_BYTES:
+            break
+        if path == saved:
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+        total -= size
 
 
 @contextlib.contextmanager

@@ -27,8 +27,9 @@ def _results() -> dict[str, dict]:
     return {
         "oxigraph": {
             "triples": 1000, "load_s": 0.004, "peak_mb": 500.0, "load_peak_mb": 300.0, "prepare_s": 0.25,
-            "queries": {"a": {"median_s": 0.1, "first_s": 0.3, "rows": 2},
-                        "b": {"median_s": 0.5, "first_s": 0.5, "rows": 1},
+            "answers_kept_s": 0.5,
+            "queries": {"a": {"median_s": 0.1, "first_s": 0.3, "rows": 2, "kept_s": 0.002, "kept_same": True},
+                        "b": {"median_s": 0.5, "first_s": 0.5, "rows": 1, "kept_s": 0.3, "kept_same": True},
                         "c": {"median_s": 300.0, "first_s": 300.0, "rows": None, "timed_out": True}},
             "answers": {"a": [(1,), (2,)], "b": [(3,)], "c": None},
         },
@@ -46,17 +47,24 @@ def test_report_prints_the_ratio_to_virtuoso_the_250_ms_mark_and_the_targets(cap
     results = _results()
     summary = report(1000, results)
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2] == "                                  oxigraph        sparql  oxigraph/sparql  oxigraph<250ms"
+    assert lines[2] == ("                                  oxigraph        sparql  oxigraph/sparql  oxigraph<250ms"
+                        "  oxigraph kept")
     assert lines[8] == "load triples/s                      250000         10000"
     assert lines[9] == "network kept s                        0.25              "  # the network kept beside the folder
-    assert lines[10:13] == [
-        "a                                 100.0 ms      250.0 ms            0.40x             yes   rows=2",
-        "b                                 500.0 ms      400.0 ms            1.25x              no   rows=1",
-        "c                             >300000.0 ms     1000.0 ms                -              no   rows=None",
+    assert lines[10] == "answers kept s                         0.5              "  # and the questions' answers
+    assert lines[11:14] == [
+        "a                                 100.0 ms      250.0 ms            0.40x             yes"
+        "         2.0 ms   rows=2",
+        "b                                 500.0 ms      400.0 ms            1.25x              no"
+        "       300.0 ms   rows=1",
+        "c                             >300000.0 ms     1000.0 ms                -              no"
+        "              -   rows=None",
     ]
-    assert lines[-3:] == [
+    assert lines[-4:] == [
         "identical results on all backends: yes",
         "Oxigraph under 250 ms: 1 of 3 questions; no slower than Virtuoso: 1 of 3",
+        "Oxigraph, answers kept beside the folder (asked again by a new process): under 250 ms: 1 of 3 questions; "
+        "no slower than Virtuoso: 2 of 3; the same rows as asked of the graph: yes",
         "Oxigraph load: 250,000 triples/s (target >= 300,000: missed); peak memory while loading 300 MB "
         "(target < 1,000 MB: met)",
     ]
@@ -67,6 +75,8 @@ def test_report_prints_the_ratio_to_virtuoso_the_250_ms_mark_and_the_targets(cap
         "oxigraph_no_slower_than_virtuoso": ["a"],
         "oxigraph_load_triples_per_s": 250000, "oxigraph_load_rate_met": False,
         "oxigraph_load_peak_mb": 300.0, "oxigraph_load_memory_met": True,
+        "oxigraph_kept_under_250ms": ["a"], "oxigraph_kept_same_rows": True,
+        "oxigraph_kept_no_slower_than_virtuoso": ["a", "b"],
     }
     assert "answers" not in results["oxigraph"] and "answers" not in results["sparql"]
 
@@ -78,9 +88,11 @@ def test_report_without_virtuoso_says_so_and_counts_differing_rows(capsys):
     results["oxserver"]["load_peak_mb"] = 1000.0
     summary = report(1000, results)
     out = capsys.readouterr().out.splitlines()
-    assert out[-5:] == [
+    assert out[-6:] == [
         "identical results on all backends: NO: ['b']",
         "Oxigraph under 250 ms: 1 of 3 questions; no slower than Virtuoso: n/a (sparql not run)",
+        "Oxigraph, answers kept beside the folder (asked again by a new process): under 250 ms: 1 of 3 questions; "
+        "no slower than Virtuoso: n/a (sparql not run); the same rows as asked of the graph: yes",
         "Oxigraph load: 250,000 triples/s (target >= 300,000: missed); peak memory while loading 300 MB "
         "(target < 1,000 MB: met)",
         "Oxigraph server under 250 ms: 0 of 3 questions; no slower than Virtuoso: n/a (sparql not run)",
@@ -117,6 +129,10 @@ def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_
     assert all(served["queries"][n]["first_s"] == served["queries"][n]["median_s"] > 0 for n in answered)
     assert served["server_peak_mb"] > 0
     assert embedded["prepare_s"] > 0 and served["prepare_s"] > 0  # the network kept beside each folder
+    assert embedded["answers_kept_s"] > 0 and served["answers_kept_s"] > 0  # and the answers
+    for backend in (embedded, served):  # asked again as a new process: the same rows as asked of the graph
+        assert all(backend["queries"][n]["kept_same"] is True and backend["queries"][n]["kept_s"] > 0
+                   for n in answered)
     assert not _alive(served["server_pid"])
     assert "Oxigraph server under 250 ms: " in proc.stdout
 

@@ -225,8 +225,10 @@ def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypa
     out, err = capsys.readouterr()
     assert code == 0, err
     kept = folder.parent / "store.derived"
-    prepared = {"en": r"read the network and kept it ready for the app and the analyses in [\d.]+ s \(in (.*)\)",
-                "nb": r"nettverket lest og lagt klart for appen og analysene på [\d,]+ s \(i (.*)\)"}[lang]
+    prepared = {"en": r"read the network and the named questions' answers and kept them ready for the app, "
+                      r"the analyses and ikg query in [\d.]+ s \(in (.*)\)",
+                "nb": r"nettverket og svarene på de navngitte spørsmålene lest og lagt klart for appen, "
+                      r"analysene og ikg query på [\d,]+ s \(i (.*)\)"}[lang]
     found = re.fullmatch(prepared, out.splitlines()[-1])
     assert found and found.group(1) == str(kept)
     _open_folders.pop(folder.resolve()).close()

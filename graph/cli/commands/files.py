@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import graph.answers as answers
 import graph.render.view.data as view_data
 from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
@@ -86,6 +87,7 @@ def cmd_load(args: argparse.Namespace) -> int:
             store=store.describe()))
     start = time.perf_counter()
     if view_data.prepare(store, languages()):
+        answers.prepare(store, languages())
         print(t("cli.load.prepared", args.lang, seconds=decimal(time.perf_counter() - start, args.lang, 1),
                 folder=store.derived_folder))
     return 0

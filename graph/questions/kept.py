@@ -1,0 +1,88 @@
+"""Named questions' answers kept beside a store folder (graph.store.derived), so another process (the app
+started again, every `ikg query`, a second app on the shared store) answers them from the file while the
+store is unchanged, instead of asking the graph again.
+
+An answer is kept per question, language and bound parameters; a question that reads today's date
+(`NOW()`) per day as well. It is kept only when asking took KEEP_AFTER_S or more: a quick answer is
+asked again. Any write replaces the store's stamp, and with it every kept answer (the first ask after a
+change reads the graph). A person's own `.rq` file is never kept, nor anything on a store without a
+folder (in memory, on a SPARQL server).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from graph.questions.library import is_named
+from graph.questions.question import Question
+from graph.questions.table import Table
+from graph.store.base import Rows, Store
+from graph.store.derived import persisted
+
+KEEP_AFTER_S = 0.05
+ENABLED = True  # bench/run.py times the questions with it off, then the kept answers
+
+
+def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str, build: Callable[[], Table]) -> Table:
+    """`build()`, or the answer kept for this question, language and parameters at the store's stamp."""
+    if not ENABLED or not is_named(q):
+        return build()
+    return persisted(store, f"answers/{key(q, bindings, lang)}", build, _out, _in,
+                     worth=lambda seconds: seconds >= KEEP_AFTER_S)
+
+
+def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:
+    """The file name of an answer: the question, the language, the bound terms (and today, for NOW())."""
+    parts: list[object] = [q.name, lang, sorted((k, v.n3()) for k, v in bindings.items())]
+    if re.search(r"\bNOW\s*\(", q.sparql or "", re.IGNORECASE):
+        parts.append(datetime.date.today().isoformat())
+    return f"{q.name}-{hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]}"
+
+
+def _out(table: Table) -> dict:
+    out: dict = {"columns": table.columns, "rows": table.rows}
+    if table.raw is not None:
+        index: dict[Node | None, int] = {None: 0}
+        terms: list[list[str] | None] = [None]
+
+        def at(term: Node | None) -> int:
+            try:
+                return index[term]
+            except KeyError:
+                index[term] = len(terms)
+                terms.append(_term_out(term))  # type: ignore[arg-type]
+                return index[term]
+
+        out["raw"] = {"vars": table.raw.vars, "terms": terms, "rows": [[at(x) for x in row] for row in table.raw.rows]}
+    return out
+
+
+def _in(v: dict) -> Table:
+    raw = None
+    if "raw" in v:
+        terms = [None if t is None else _term_in(t) for t in v["raw"]["terms"]]
+        raw = Rows(v["raw"]["vars"], [tuple(terms[i] for i in row) for row in v["raw"]["rows"]])
+    return Table(v["columns"], v["rows"], raw)
+
+
+def _term_out(term: Node) -> list[str]:
+    if isinstance(term, Literal):
+        return ["l", str(term), term.language or "", str(term.datatype or "")]
+    if isinstance(term, BNode):
+        return ["b", str(term)]
+    if isinstance(term, URIRef):
+        return ["i", str(term)]
+    raise TypeError(f"cannot keep {term!r}")  # graph.store.derived then keeps nothing
+
+
+def _term_in(t: list[str]) -> Node:
+    if t[0] == "l":
+        return Literal(t[1], lang=t[2] or None, datatype=URIRef(t[3]) if t[3] else None)
+    return BNode(t[1]) if t[0] == "b" else URIRef(t[1])
