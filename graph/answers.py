@@ -55,18 +55,23 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
 
 
 def prepare(store: Store, langs: Iterable[str]) -> int:
-    """Ask, in each language, every named question that needs no value from a person, so its answer is
-    kept beside the store's folder (graph.questions.kept) for the first person to ask it: what `ikg load`
-    does after a bulk load. A question the data cannot answer (no home actor, say) is passed over. The
-    number of answers asked; 0 on a store that keeps nothing."""
+    """Ask, in each language, what a person meets first, so its answer is kept beside the store's folder
+    (graph.questions.kept) for the first person to ask it: what `ikg load` does after a bulk load. That is
+    every named question that needs no value, a question about one actor asked for the home actor (as the
+    Collaborators page opens; left out, it would cover every actor), each with its defaults. A question
+    the data cannot answer (no home actor, say) is passed over. The number of answers asked; 0 on a
+    store that keeps nothing."""
     if store.derived_folder is None or store.stamp is None:
         return 0
+    homes = store.select("SELECT ?h WHERE { ?d a ikg:Dataset ; ikg:homeActor ?h }").rows
+    home = str(homes[0][0]) if len(homes) == 1 else None
     asked = 0
     for q in list_questions():
-        if any(not p.optional for p in q.params):
+        params = {p.name: home for p in q.params if p.kind == "actor"}
+        if any(not p.optional for p in q.params) or None in params.values():
             continue
         for lang in langs:
             with contextlib.suppress(IkgError):
-                answer(store, get_question(q.name, lang), {}, lang)
+                answer(store, get_question(q.name, lang), params, lang)
                 asked += 1
     return asked
