@@ -64,11 +64,11 @@ def prepare(store: Store, langs: Iterable[str]) -> int:
     if store.derived_folder is None or store.stamp is None:
         return 0
     homes = store.select("SELECT ?h WHERE { ?d a ikg:Dataset ; ikg:homeActor ?h }").rows
-    home = str(homes[0][0]) if len(homes) == 1 else None
+    home = str(homes[0][0]) if len(homes) == 1 else ""
     asked = 0
     for q in list_questions():
         params = {p.name: home for p in q.params if p.kind == "actor"}
-        if any(not p.optional for p in q.params) or None in params.values():
+        if any(not p.optional for p in q.params) or "" in params.values():
             continue
         for lang in langs:
             with contextlib.suppress(IkgError):
