@@ -54,6 +54,17 @@ def test_gaps_threshold_starts_at_the_thinnest_area(shared_env):
     assert not at.exception
 
 
+def test_gaps_threshold_takes_a_thinnest_area_of_thousands(shared_env, monkeypatch):
+    # the 1M benchmark graph's thinnest target area has 1,586 networks and projects: the field had a
+    # ceiling of 100, and the page failed with Streamlit's "value 1586 is greater than the max_value 100"
+    monkeypatch.setattr(cache, "thinnest", lambda *args: 1586)
+    for lang in ("nb", "en"):
+        at = start(lang, "gaps")
+        assert not at.exception
+        assert at.number_input(key="gaps_thin_max").value == 1586
+        assert not [e for e in at.error if "max_value" in e.value]
+
+
 def base_thinnest() -> int:
     return cache.thinnest(cache.opened().store, cache.opened().key, "en")
 

@@ -33,7 +33,8 @@ def render(ctx: context.PageContext) -> None:
 
     c1, c2 = st.columns(2)
     thinnest = cache.thinnest(ctx.store, ctx.key, lang)
-    thin_max = c1.number_input(t("explorer.gaps.thin_max", lang), 0, 100, thinnest, key="gaps_thin_max",
+    # no upper bound: at national scale the thinnest area has thousands (1,586 in the 1M benchmark graph)
+    thin_max = c1.number_input(t("explorer.gaps.thin_max", lang), 0, None, thinnest, key="gaps_thin_max",
                                help=t("explorer.gaps.thin_help", lang, n=thinnest))
     since = c2.number_input(t("gaps.since", lang), 1900, dt.date.today().year, 2010, key="gaps_since")
     for gap, table in cache.gap_tables(ctx.store, ctx.key, lang, int(since), int(thin_max)):
