@@ -25,6 +25,7 @@ import gc
 import hashlib
 import json
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -100,18 +101,42 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     if folder is None or stamp is None:
         return build()
     path = folder / f"{name}.json"
+    found = _read(path, stamp, decode)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    with _one_build(path):  # another thread building the same waits for it, then reads what it saved
+        found = _read(path, stamp, decode)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        started = time.perf_counter()
+        value = build()
+        if worth is not None and not worth(time.perf_counter() - started):
+            return value
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            _save(store, folder, path, stamp, encode(value))
+        return value
+
+
+_MISSING = object()
+_builds: dict[Path, threading.RLock] = {}
+_builds_lock = threading.Lock()
+
+
+def _read(path: Path, stamp: str, decode: Callable[[Any], T]) -> T | object:
+    """The answer saved in `path` at `stamp` by this program, else _MISSING."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError, AttributeError), _gc_paused():
         with path.open(encoding="utf-8") as f:
             saved = json.load(f)
         if saved["stamp"] == stamp and saved["format"] == FORMAT and saved["program"] == fingerprint():
             return decode(saved["value"])
-    started = time.perf_counter()
-    value = build()
-    if worth is not None and not worth(time.perf_counter() - started):
-        return value
-    with contextlib.suppress(OSError, ValueError, TypeError):
-        _save(store, folder, path, stamp, encode(value))
-    return value
+    return _MISSING
+
+
+def _one_build(path: Path) -> threading.RLock:
+    """The lock of one saved answer: two sessions of the app opening the same page at once (at 1M triples
+    the network takes seconds to read) build it once."""
+    with _builds_lock:
+        return _builds.setdefault(path, threading.RLock())
 
 
 @contextlib.contextmanager

@@ -279,3 +279,25 @@ def test_a_stamp_that_cannot_be_written_refuses_the_write_and_changes_nothing(fo
                                  "left on device). The folder the store is in must be writable; nothing was changed.")
     assert caught.value.text("nb").startswith("Endringen er ikke lagret: kan ikke skrive ")
     assert store.count() == before and str(NEW) not in view.network_data(store, "en").nodes
+
+
+def test_two_threads_asking_for_the_same_build_it_once_and_get_the_same(folder):
+    import threading
+    import time
+
+    store = fresh(folder)
+    built: list[int] = []
+
+    def build() -> list[int]:
+        built.append(1)
+        time.sleep(0.3)  # long enough for the second thread to arrive while the first builds
+        return [1, 2, 3]
+
+    got: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: got.append(derived.persisted(store, "once", build, list, list)))
+               for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert built == [1] and got == [[1, 2, 3], [1, 2, 3]]
