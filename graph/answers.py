@@ -63,8 +63,10 @@ def prepare(store: Store, langs: Iterable[str]) -> int:
     store that keeps nothing."""
     if store.derived_folder is None or store.stamp is None:
         return 0
-    homes = store.select("SELECT ?h WHERE { ?d a ikg:Dataset ; ikg:homeActor ?h }").rows
-    home = str(homes[0][0]) if len(homes) == 1 else ""
+    # the home the Collaborators page opens on: the first by IRI, as the network's data picks it (a graph
+    # of several cities has several; skipping them all would keep nothing for that page)
+    homes = sorted(h for (h,) in store.select_text("SELECT ?h WHERE { ?d ikg:homeActor ?h }") if h)
+    home = homes[0] if homes else ""
     asked = 0
     for q in list_questions():
         params = {p.name: home for p in q.params if p.kind == "actor"}

@@ -28,7 +28,7 @@ def keep_every_answer(monkeypatch):
 
 def questions_asked(store, monkeypatch) -> list[str]:
     """The named questions whose own query reaches the store from now on (a list that fills as they do)."""
-    texts = {get_question(n, "en").text_for(store.dialect): n for n in ("twin-cities", "review")}
+    texts = {get_question(n, "en").text_for(store.dialect): n for n in ("twin-cities", "review", "collaborators")}
     asked: list[str] = []
     select = store.select
 
@@ -188,3 +188,23 @@ def test_ikg_load_keeps_the_answer_of_every_question_that_needs_no_value(tmp_pat
     store = fresh(loaded)
     asked_of_graph = questions_asked(store, monkeypatch)
     assert ask(store, "twin-cities", {}, "en").rows and asked_of_graph == []
+
+
+def test_a_graph_of_several_home_cities_keeps_collaborators_for_the_one_the_page_opens_on(folder, monkeypatch):  # noqa: F811
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from graph.answers import prepare
+    from graph.questions.names import resolve
+    from graph.vocab.namespaces import IKG
+
+    store = fresh(folder)
+    ntnu = resolve(store, "actor", "NTNU")
+    other = URIRef("https://example.org/other-city-dataset")
+    store.apply(add=[(other, RDF.type, IKG.Dataset), (other, IKG.homeActor, ntnu)])
+    homes = sorted(str(h) for (h,) in store.select("SELECT ?h WHERE { ?d ikg:homeActor ?h }").rows)
+    assert len(homes) == 2 and homes[0] == str(ntnu)  # first by IRI, as the network's data picks it
+    assert prepare(store, ["en"]) > 0
+    asked_of_graph = questions_asked(store, monkeypatch)
+    ask(store, "collaborators", {"actor": homes[0]}, "en")
+    assert asked_of_graph == []
