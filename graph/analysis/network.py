@@ -83,7 +83,8 @@ def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
         return nx.betweenness_centrality(g), None
 
     def kept() -> tuple[dict[str, float], int | None]:
-        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]))
+        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]),
+                         again=lambda: betweenness(store))
 
     return _cached(store, "betweenness", "", kept)
 

@@ -35,7 +35,7 @@ def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str, bui
     if not ENABLED or not is_named(q):
         return build()
     return persisted(store, f"answers/{key(q, bindings, lang)}", build, _out, _in,
-                     worth=lambda seconds: seconds >= KEEP_AFTER_S)
+                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda: kept(store, q, bindings, lang, build))
 
 
 def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:

@@ -28,6 +28,7 @@ import re
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,13 +90,16 @@ def fingerprint() -> str:
 
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
-              decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None) -> T:
+              decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None,
+              again: Callable[[], object] | None = None) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
     `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list). `worth`,
     given the seconds the build took, says whether to save it (default: always). A name with a folder
     (`answers/…`) is one of many of its kind: saving it removes that folder's files saved before the
-    stamp was last replaced, and the oldest beyond SHELF_BYTES."""
+    stamp was last replaced, and the oldest beyond SHELF_BYTES. `again`, the caller's own call that
+    leads here (taking its locks in its order), is remembered for graph.store.keeper to build the answer
+    anew after the next change, when it was worth keeping."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -103,18 +107,70 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     path = folder / f"{name}.json"
     found = _read(path, stamp, decode)
     if found is not _MISSING:
+        remember(folder, name, again)
         return found  # type: ignore[return-value]
     with _one_build(path):  # another thread building the same waits for it, then reads what it saved
         found = _read(path, stamp, decode)
         if found is not _MISSING:
+            remember(folder, name, again)
             return found  # type: ignore[return-value]
         started = time.perf_counter()
         value = build()
         if worth is not None and not worth(time.perf_counter() - started):
             return value
+        remember(folder, name, again)
         with contextlib.suppress(OSError, ValueError, TypeError):
             _save(store, folder, path, stamp, encode(value))
         return value
+
+
+REMEMBERED = 128  # answers per store folder a process builds anew after a change (the most recent)
+_again: dict[Path, OrderedDict[str, Callable[[], object]]] = {}  # only for folders a keeper watches
+_again_lock = threading.Lock()
+_building_again = threading.local()
+
+
+def watch(folder: Path) -> None:
+    """From now on remember how answers beside `folder` are built (graph.store.keeper watches it)."""
+    with _again_lock:
+        _again.setdefault(folder, OrderedDict())
+
+
+def unwatch(folder: Path) -> None:
+    """Forget them (each holds its store: the folder is let go of once the store is closed)."""
+    with _again_lock:
+        _again.pop(folder, None)
+
+
+def remember(folder: Path, name: str, again: Callable[[], object] | None) -> None:
+    """Note `again` as the latest way to build `name` beside a watched `folder` (not while building anew:
+    the order stays that of people's use, the most recent last)."""
+    if again is None or getattr(_building_again, "on", False):
+        return
+    with _again_lock:
+        shelf = _again.get(folder)
+        if shelf is None:
+            return
+        shelf.pop(name, None)
+        shelf[name] = again
+        while len(shelf) > REMEMBERED:
+            shelf.popitem(last=False)
+
+
+def remembered(folder: Path) -> list[tuple[str, Callable[[], object]]]:
+    """What this process built or read beside `folder`, the most recently used first."""
+    with _again_lock:
+        return list(reversed(_again.get(folder, {}).items()))
+
+
+@contextlib.contextmanager
+def building_again() -> Iterator[None]:
+    """Around graph.store.keeper's round: what it builds is not remembered again (nor reordered)."""
+    _building_again.on = True
+    try:
+        yield
+    finally:
+        _building_again.on = False
 
 
 _MISSING = object()

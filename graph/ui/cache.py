@@ -19,12 +19,13 @@ import graph.analysis.review_items as review_items
 import graph.edit.editing as editing
 import graph.history.shipped as shipped
 import graph.questions.catalogue as queries
+import graph.render.ready as ready
 import graph.render.view as view
 import graph.render.view.timeline as timeline_spans
 import graph.render.view.worldmap as worldmap
 import graph.store.base as gstore
 from graph import config
-from graph.i18n import t
+from graph.i18n import languages, t
 
 Key = tuple[str, int]
 
@@ -43,8 +44,11 @@ class Opened:
 
 @st.cache_resource(show_spinner=False)
 def open_graph(setting: str, data_dir: str) -> Opened:
-    """One store for all sessions (data_dir is part of the key so tests can point at other data)."""
-    return Opened(shipped.open_store(setting or None), uuid.uuid4().hex)
+    """One store for all sessions (data_dir is part of the key so tests can point at other data), its
+    answers kept current in the background (graph.render.ready)."""
+    store = shipped.open_store(setting or None)
+    ready.keep_current(store, languages())
+    return Opened(store, uuid.uuid4().hex)
 
 
 def opened() -> Opened:

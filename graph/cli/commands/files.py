@@ -7,8 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-import graph.answers as answers
-import graph.render.view.data as view_data
+import graph.render.ready as ready
 from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
@@ -86,8 +85,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))
     start = time.perf_counter()
-    if view_data.prepare(store, languages()):
-        answers.prepare(store, languages())
+    if ready.prepare(store, languages()):
         print(t("cli.load.prepared", args.lang, seconds=decimal(time.perf_counter() - start, args.lang, 1),
                 folder=store.derived_folder))
     return 0

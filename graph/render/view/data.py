@@ -39,7 +39,8 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
         data = cache.get(cache.data_cache, key, store)
         if data is None:
             with cache.no_gc():
-                data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in)
+                data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in,
+                                 again=lambda: network_data(store, lang))
             cache.put(cache.data_cache, key, store, data, limit=8)
         return data
 

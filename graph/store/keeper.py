@@ -1,0 +1,109 @@
+"""Kept answers made current again after each change, in the background of a long-running process (the
+app), so the first person to look after an edit reads a kept answer instead of waiting for the graph.
+
+Every write replaces the store's stamp (graph.store.derived), and with it every kept answer. A Keeper
+watches the stamp of one store folder: once it has changed and then stayed the same for QUIET_S (a run of
+edits, or an import of many rows, is built for once), it builds anew what this process remembered using
+(graph.store.derived.remember), the most recently used first, and saves each at the new stamp. It sees
+every process's change: an `ikg import` through the shared store's server as well as the app's own
+forms. When the stamp changes again during a round, the round stops and waits for the next quiet.
+
+A page asking for an answer the Keeper is building waits for it and reads it (one build per file), so
+the work is never done twice. What fails in a round is logged and passed over: a person asking for it
+meets the error as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.store.base import Store
+from graph.store.derived import building_again, remembered, unwatch, watch
+
+log = logging.getLogger(__name__)
+
+QUIET_S = 2.0  # how long the stamp must stay the same after a change before building anew
+POLL_S = 0.5  # how often the stamp file (about 33 bytes) is read
+
+_keepers: dict[Path, Keeper] = {}
+_keepers_lock = threading.Lock()
+
+
+class Keeper(threading.Thread):
+    """The thread keeping one store folder's answers current (start it with keep_current)."""
+
+    def __init__(self, store: Store, first: Callable[[], object] | None, quiet: float, poll: float) -> None:
+        super().__init__(name="ikg-keeper", daemon=True)
+        self.store = store
+        self.folder: Path = store.derived_folder  # type: ignore[assignment]
+        self.first = first
+        self.quiet = quiet
+        self.poll = poll
+        self.stopping = threading.Event()
+        self.rounds = 0  # rounds finished (every remembered answer built at one stamp)
+        self.idle = threading.Event()  # set while waiting for a change, cleared while building
+
+    def run(self) -> None:
+        last = self.store.stamp
+        if self.first is not None:
+            self._step("first", self.first)
+        self.idle.set()
+        while not self.stopping.wait(self.poll):
+            now = self.store.stamp
+            if now is None or now == last:
+                continue
+            if self.stopping.wait(self.quiet):
+                return
+            if self.store.stamp != now:  # still changing: wait for it to settle
+                continue
+            last = now
+            self.idle.clear()
+            try:
+                if self.round(now):
+                    self.rounds += 1
+            finally:
+                self.idle.set()
+
+    def round(self, stamp: str) -> bool:
+        """Build anew, at `stamp`, every remembered answer, the most recently used first; False when the
+        stamp changed (or the keeper was stopped) before the end."""
+        with building_again():
+            for name, again in remembered(self.folder):
+                if self.stopping.is_set() or self.store.stamp != stamp:
+                    return False
+                self._step(name, again)
+        return True
+
+    def _step(self, name: str, build: Callable[[], object]) -> None:
+        try:
+            build()
+        except Exception:  # a person asking for it meets the error; the other answers are still built
+            log.warning("keeping %s current in %s failed", name, self.folder, exc_info=True)
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop after the answer being built, and let go of the store."""
+        self.stopping.set()
+        self.join(timeout)
+        with _keepers_lock:
+            if _keepers.get(self.folder) is self:
+                del _keepers[self.folder]
+                unwatch(self.folder)
+
+
+def keep_current(store: Store, first: Callable[[], object] | None = None, *, quiet: float = QUIET_S,
+                 poll: float = POLL_S) -> Keeper | None:
+    """Start the keeper of the store's folder in this process (once per folder), which first runs `first`
+    (what to keep ready at start, in the background). None on a store that keeps nothing (in memory, on a
+    SPARQL server)."""
+    if store.derived_folder is None:
+        return None
+    with _keepers_lock:
+        keeper = _keepers.get(store.derived_folder)
+        if keeper is None or not keeper.is_alive():
+            keeper = _keepers[store.derived_folder] = Keeper(store, first, quiet, poll)
+            watch(keeper.folder)
+            keeper.start()
+        return keeper

@@ -1,0 +1,177 @@
+"""Kept answers made current again after each change (graph.store.keeper): after a recorded change the
+next process reads the new answer from its file without asking the graph; a run of changes is built for
+once; a change during a round stops it and the newest stamp is built for; the most recently used comes
+first; a failing answer is passed over; a store without a folder has no keeper."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+
+import graph.questions.kept as kept
+import graph.store.derived as derived
+from graph.answers import ask
+from graph.history.changes import commit
+from graph.render import ready
+from graph.store.keeper import keep_current
+from graph.store.memory import MemoryStore
+from tests.store.test_derived import folder, fresh, let_go  # noqa: F401 - the fixture
+
+QUICK = {"quiet": 0.2, "poll": 0.02}
+
+
+@pytest.fixture
+def keep_every_answer(monkeypatch):
+    """The shipped graph answers every question in milliseconds: keep even those."""
+    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
+
+
+@pytest.fixture
+def keepers():
+    """Keepers started in a test, stopped after it (each holds its store)."""
+    started = []
+    yield started
+    for keeper in started:
+        keeper.stop(10)
+
+
+def started(keepers, store, first=None):
+    keeper = keep_current(store, first, **QUICK)
+    keepers.append(keeper)
+    return keeper
+
+
+def wait_for(condition, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the keeper did not get there in time"
+        time.sleep(0.02)
+
+
+def saved_stamp(path) -> str | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["stamp"]
+    except (OSError, ValueError):
+        return None
+
+
+def counting(store, name: str, built: list[str], value=1, then=None):
+    """What a caller of persisted does: its answer built (counted), kept, and remembered."""
+
+    def build():
+        built.append(name)
+        if then is not None:
+            then()
+        return value
+
+    def again():
+        return derived.persisted(store, name, build, lambda v: v, lambda v: v, again=again)
+
+    return again
+
+
+GRAZ = URIRef("https://w3id.org/ikg/trondheim/graz")
+
+
+@pytest.mark.usefixtures("keep_every_answer")
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_after_a_recorded_change_the_next_process_reads_the_new_answer_kept_anew(folder, keepers, monkeypatch,  # noqa: F811
+                                                                                   lang):
+    store = fresh(folder)
+    keeper = started(keepers, store)
+    before = ask(store, "twin-cities", {}, lang)
+    old = next(r for r in before.dicts() if r["city"] == "Graz")
+    commit(store, add=[(GRAZ, RDFS.label, Literal("Graz an der Mur", lang=lang))],
+           remove=[(GRAZ, RDFS.label, Literal("Graz", lang=lang))], editor="Kari", action="edit", lang=lang)
+    wait_for(lambda k=keeper: k.rounds == 1)
+    keeper.stop(10)
+    store.close()
+    del store, keeper
+    keepers.clear()
+    let_go()
+
+    store = fresh(folder)
+    select = store.select
+    asked: list[str] = []
+    monkeypatch.setattr(store, "select", lambda q, b=None: asked.append(q) or select(q, b))
+    after = ask(store, "twin-cities", {}, lang)
+    assert {r["city"] for r in after.dicts()} == {r["city"] for r in before.dicts()} - {"Graz"} | {"Graz an der Mur"}
+    assert next(r for r in after.dicts() if r["city"] == "Graz an der Mur")["country"] == old["country"]
+    assert not [q for q in asked if "twinTown" in q or "TwinCity" in q]  # the question itself was not asked
+
+
+def test_a_run_of_changes_is_built_for_once_after_it_settles(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    keeper = started(keepers, store)
+    counting(store, "one", built)()
+    for i in range(4):  # closer together than the quiet time
+        store.apply(add=[(URIRef(f"https://example.org/x{i}"), RDFS.label, Literal(f"x{i}"))])
+        time.sleep(0.05)
+    wait_for(lambda: keeper.rounds == 1)
+    time.sleep(0.5)
+    assert built == ["one", "one"] and keeper.rounds == 1
+    assert saved_stamp(store.derived_folder / "one.json") == store.stamp
+
+
+def test_a_change_during_a_round_stops_it_and_the_newest_stamp_is_built_for(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    writes = iter(range(1))
+
+    def write_once():
+        for i in writes:  # the first build anew writes (as another process would, while it is being built)
+            store.apply(add=[(URIRef(f"https://example.org/during{i}"), RDFS.label, Literal("during"))])
+
+    keeper = started(keepers, store)
+    counting(store, "last", built)()  # used first: built anew last
+    counting(store, "writes", built)()
+    built.clear()
+    derived.remember(store.derived_folder, "writes", counting(store, "writes", built, then=write_once))
+    store.apply(add=[(URIRef("https://example.org/first"), RDFS.label, Literal("first"))])
+    wait_for(lambda: keeper.rounds == 1)
+    # round 1 stopped after "writes" (the stamp changed under it); round 2, at the newest stamp, built both
+    assert built == ["writes", "writes", "last"]
+    assert saved_stamp(store.derived_folder / "last.json") == store.stamp
+    assert saved_stamp(store.derived_folder / "writes.json") == store.stamp
+
+
+def test_the_most_recently_used_is_built_first_and_a_failure_is_passed_over(folder, keepers, caplog):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    keeper = started(keepers, store)
+    for name in ("old", "middle", "new"):
+        counting(store, name, built)()
+    counting(store, "old", built)()  # used again: now the most recent
+    derived.remember(store.derived_folder, "broken", lambda: 1 / 0)
+    built.clear()
+    with caplog.at_level(logging.WARNING, logger="graph.store.keeper"):
+        store.apply(add=[(URIRef("https://example.org/y"), RDFS.label, Literal("y"))])
+        wait_for(lambda: keeper.rounds == 1)
+    assert built == ["old", "new", "middle"]
+    assert "keeping broken current" in caplog.text and "ZeroDivisionError" in caplog.text
+    keeper.idle.wait(5)
+    assert [name for name, _ in derived.remembered(store.derived_folder)][:4] == ["broken", "old", "new", "middle"]
+
+
+@pytest.mark.usefixtures("keep_every_answer")
+def test_the_app_keeper_first_keeps_ready_what_a_person_meets_first(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    keeper = ready.keep_current(store, ("nb", "en"))
+    keepers.append(keeper)
+    wait_for(keeper.idle.is_set)
+    stamp = store.stamp
+    names = {p.name.rsplit("-", 1)[0] for p in (store.derived_folder / "answers").glob("*.json")
+             if saved_stamp(p) == stamp}
+    assert {"twin-cities", "networks", "collaborators", "changes", "coverage-matrix"} <= names
+    assert all(saved_stamp(store.derived_folder / f"network-{lang}.json") == stamp for lang in ("nb", "en"))
+    assert ready.keep_current(store, ("nb", "en")) is keeper  # one per folder
+
+
+def test_a_store_without_a_folder_has_no_keeper():
+    assert keep_current(MemoryStore()) is None
