@@ -133,6 +133,7 @@ def report(size: int, results: dict[str, dict]) -> dict:
     print(_row("load triples/s", [results[b].get("load_triples_per_s") for b in backends]))
     print(_row("network kept s", [results[b].get("prepare_s") for b in backends]))
     print(_row("answers kept s", [results[b].get("answers_kept_s") for b in backends]))
+    print(_row("kept again after a change s", [results[b].get("kept_again_s") for b in backends]))
     for n in names:
         marks = []
         for b in oxigraphs:
