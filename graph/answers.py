@@ -51,7 +51,7 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
     if compute is None:  # a header naming no registered analysis: a mistake in the .rq file
         raise LookupError(f"{q.name}.rq says Computed-by: {q.computed_by}, which graph.answers does not list")
     bindings = bind_params(store, q, dict(params or {}), lang)
-    return kept(store, q, bindings, lang, lambda: compute(store, bindings, lang))
+    return kept(store, q, bindings, lang, lambda s: compute(s, bindings, lang))
 
 
 def prepare(store: Store, langs: Iterable[str]) -> int:

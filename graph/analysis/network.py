@@ -83,8 +83,7 @@ def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
         return nx.betweenness_centrality(g), None
 
     def kept() -> tuple[dict[str, float], int | None]:
-        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]),
-                         again=lambda: betweenness(store))
+        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]), again=betweenness)
 
     return _cached(store, "betweenness", "", kept)
 

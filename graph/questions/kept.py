@@ -30,12 +30,13 @@ KEEP_AFTER_S = 0.01  # reading a small kept answer takes 0.1–2 ms
 ENABLED = True  # bench/run.py times the questions with it off, then the kept answers
 
 
-def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str, build: Callable[[], Table]) -> Table:
-    """`build()`, or the answer kept for this question, language and parameters at the store's stamp."""
+def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str,
+         build: Callable[[Store], Table]) -> Table:
+    """`build(store)`, or the answer kept for this question, language and parameters at the store's stamp."""
     if not ENABLED or not is_named(q):
-        return build()
-    return persisted(store, f"answers/{key(q, bindings, lang)}", build, _out, _in,
-                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda: kept(store, q, bindings, lang, build))
+        return build(store)
+    return persisted(store, f"answers/{key(q, bindings, lang)}", lambda: build(store), _out, _in,
+                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda s: kept(s, q, bindings, lang, build))
 
 
 def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:

@@ -130,5 +130,5 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
         return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: (p[1].casefold(), p[0]))
 
     return persisted(store, f"actor-choices-{lang}", build, lambda v: v, lambda v: [(a, b) for a, b in v],
-                     again=lambda: actor_choices(store, lang))
+                     again=lambda s: actor_choices(s, lang))
 

@@ -29,4 +29,4 @@ def keep_current(store: Store, langs: Iterable[str]) -> Keeper | None:
     """Keep the store's answers current in this process from now on: ready at once (in the background),
     and built anew after every change (graph.store.keeper). None on a store that keeps nothing."""
     langs = tuple(langs)
-    return keeper_for(store, lambda: prepare(store, langs))
+    return keeper_for(store, lambda s: prepare(s, langs))

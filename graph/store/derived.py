@@ -91,15 +91,15 @@ def fingerprint() -> str:
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
               decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None,
-              again: Callable[[], object] | None = None) -> T:
+              again: Callable[[Any], object] | None = None) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
     `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list). `worth`,
     given the seconds the build took, says whether to save it (default: always). A name with a folder
     (`answers/…`) is one of many of its kind: saving it removes that folder's files saved before the
     stamp was last replaced, and the oldest beyond SHELF_BYTES. `again`, the caller's own call that
-    leads here (taking its locks in its order), is remembered for graph.store.keeper to build the answer
-    anew after the next change, when it was worth keeping."""
+    leads here (taking its locks in its order) with the store as its one argument, is remembered for
+    graph.store.keeper to build the answer anew after the next change, when it was worth keeping."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -125,7 +125,7 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
 
 
 REMEMBERED = 128  # answers per store folder a process builds anew after a change (the most recent)
-_again: dict[Path, OrderedDict[str, Callable[[], object]]] = {}  # only for folders a keeper watches
+_again: dict[Path, OrderedDict[str, Callable[[Any], object]]] = {}  # only for folders a keeper watches
 _again_lock = threading.Lock()
 _building_again = threading.local()
 
@@ -137,12 +137,12 @@ def watch(folder: Path) -> None:
 
 
 def unwatch(folder: Path) -> None:
-    """Forget them (each holds its store: the folder is let go of once the store is closed)."""
+    """Forget them (no keeper watches the folder any more)."""
     with _again_lock:
         _again.pop(folder, None)
 
 
-def remember(folder: Path, name: str, again: Callable[[], object] | None) -> None:
+def remember(folder: Path, name: str, again: Callable[[Any], object] | None) -> None:
     """Note `again` as the latest way to build `name` beside a watched `folder` (not while building anew:
     the order stays that of people's use, the most recent last)."""
     if again is None or getattr(_building_again, "on", False):
@@ -157,7 +157,7 @@ def remember(folder: Path, name: str, again: Callable[[], object] | None) -> Non
             shelf.popitem(last=False)
 
 
-def remembered(folder: Path) -> list[tuple[str, Callable[[], object]]]:
+def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object]]]:
     """What this process built or read beside `folder`, the most recently used first."""
     with _again_lock:
         return list(reversed(_again.get(folder, {}).items()))

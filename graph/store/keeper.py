@@ -35,7 +35,7 @@ _keepers_lock = threading.Lock()
 class Keeper(threading.Thread):
     """The thread keeping one store folder's answers current (start it with keep_current)."""
 
-    def __init__(self, store: Store, first: Callable[[], object] | None, quiet: float, poll: float) -> None:
+    def __init__(self, store: Store, first: Callable[[Store], object] | None, quiet: float, poll: float) -> None:
         super().__init__(name="ikg-keeper", daemon=True)
         self.store = store
         self.folder: Path = store.derived_folder  # type: ignore[assignment]
@@ -77,33 +77,47 @@ class Keeper(threading.Thread):
                 self._step(name, again)
         return True
 
-    def _step(self, name: str, build: Callable[[], object]) -> None:
+    def _step(self, name: str, build: Callable[[Store], object]) -> None:
         try:
-            build()
+            build(self.store)
         except Exception:  # a person asking for it meets the error; the other answers are still built
             log.warning("keeping %s current in %s failed", name, self.folder, exc_info=True)
 
     def stop(self, timeout: float | None = None) -> None:
-        """Stop after the answer being built, and let go of the store."""
+        """Stop after the answer being built (waiting up to `timeout` s for it), and forget what was
+        remembered for the folder unless another keeper has taken it over."""
         self.stopping.set()
-        self.join(timeout)
         with _keepers_lock:
             if _keepers.get(self.folder) is self:
                 del _keepers[self.folder]
                 unwatch(self.folder)
+        if self is not threading.current_thread():
+            self.join(timeout)
 
 
-def keep_current(store: Store, first: Callable[[], object] | None = None, *, quiet: float = QUIET_S,
+def keep_current(store: Store, first: Callable[[Store], object] | None = None, *, quiet: float = QUIET_S,
                  poll: float = POLL_S) -> Keeper | None:
-    """Start the keeper of the store's folder in this process (once per folder), which first runs `first`
-    (what to keep ready at start, in the background). None on a store that keeps nothing (in memory, on a
-    SPARQL server)."""
-    if store.derived_folder is None:
+    """Start the keeper of the store's folder in this process (once per folder and store; a keeper of an
+    earlier store of the folder is stopped), which first runs `first(store)` (what to keep ready at start,
+    in the background). None on a store that keeps nothing (in memory, on a SPARQL server)."""
+    folder = store.derived_folder
+    if folder is None:
         return None
     with _keepers_lock:
-        keeper = _keepers.get(store.derived_folder)
-        if keeper is None or not keeper.is_alive():
-            keeper = _keepers[store.derived_folder] = Keeper(store, first, quiet, poll)
-            watch(keeper.folder)
-            keeper.start()
+        keeper = _keepers.get(folder)
+        if keeper is not None and keeper.store is store and keeper.is_alive():
+            return keeper
+        if keeper is not None:
+            keeper.stopping.set()
+        keeper = _keepers[folder] = Keeper(store, first, quiet, poll)
+        watch(folder)
+        keeper.start()
         return keeper
+
+
+def stop_keeping(store: Store, timeout: float | None = None) -> None:
+    """Stop the keeper of this store, if one runs (the app closing its store): it then holds it no more."""
+    with _keepers_lock:
+        keeper = _keepers.get(store.derived_folder) if store.derived_folder is not None else None
+    if keeper is not None and keeper.store is store:
+        keeper.stop(timeout)

@@ -24,6 +24,7 @@ import graph.render.view as view
 import graph.render.view.timeline as timeline_spans
 import graph.render.view.worldmap as worldmap
 import graph.store.base as gstore
+import graph.store.keeper as keeping
 from graph import config
 from graph.i18n import languages, t
 
@@ -42,7 +43,13 @@ class Opened:
         return (self.token, self.store.generation)
 
 
-@st.cache_resource(show_spinner=False)
+def _closed(opened: Opened) -> None:
+    """The store let go of (the cache cleared): its keeper stops holding it, so the folder can be opened
+    again in this process once the store is collected."""
+    keeping.stop_keeping(opened.store, timeout=60)
+
+
+@st.cache_resource(show_spinner=False, on_release=_closed)
 def open_graph(setting: str, data_dir: str) -> Opened:
     """One store for all sessions (data_dir is part of the key so tests can point at other data), its
     answers kept current in the background (graph.render.ready)."""

@@ -18,7 +18,8 @@ import graph.store.derived as derived
 from graph.answers import ask
 from graph.history.changes import commit
 from graph.render import ready
-from graph.store.keeper import keep_current
+from graph.store.derived import Stamp
+from graph.store.keeper import keep_current, stop_keeping
 from graph.store.memory import MemoryStore
 from tests.store.test_derived import folder, fresh, let_go  # noqa: F401 - the fixture
 
@@ -60,7 +61,7 @@ def saved_stamp(path) -> str | None:
         return None
 
 
-def counting(store, name: str, built: list[str], value=1, then=None):
+def counting(name: str, built: list[str], value=1, then=None):
     """What a caller of persisted does: its answer built (counted), kept, and remembered."""
 
     def build():
@@ -69,8 +70,8 @@ def counting(store, name: str, built: list[str], value=1, then=None):
             then()
         return value
 
-    def again():
-        return derived.persisted(store, name, build, lambda v: v, lambda v: v, again=again)
+    def again(s):
+        return derived.persisted(s, name, build, lambda v: v, lambda v: v, again=again)
 
     return again
 
@@ -109,7 +110,7 @@ def test_a_run_of_changes_is_built_for_once_after_it_settles(folder, keepers):  
     store = fresh(folder)
     built: list[str] = []
     keeper = started(keepers, store)
-    counting(store, "one", built)()
+    counting("one", built)(store)
     for i in range(4):  # closer together than the quiet time
         store.apply(add=[(URIRef(f"https://example.org/x{i}"), RDFS.label, Literal(f"x{i}"))])
         time.sleep(0.05)
@@ -129,10 +130,10 @@ def test_a_change_during_a_round_stops_it_and_the_newest_stamp_is_built_for(fold
             store.apply(add=[(URIRef(f"https://example.org/during{i}"), RDFS.label, Literal("during"))])
 
     keeper = started(keepers, store)
-    counting(store, "last", built)()  # used first: built anew last
-    counting(store, "writes", built)()
+    counting("last", built)(store)  # used first: built anew last
+    counting("writes", built)(store)
     built.clear()
-    derived.remember(store.derived_folder, "writes", counting(store, "writes", built, then=write_once))
+    derived.remember(store.derived_folder, "writes", counting("writes", built, then=write_once))
     store.apply(add=[(URIRef("https://example.org/first"), RDFS.label, Literal("first"))])
     wait_for(lambda: keeper.rounds == 1)
     # round 1 stopped after "writes" (the stamp changed under it); round 2, at the newest stamp, built both
@@ -146,9 +147,9 @@ def test_the_most_recently_used_is_built_first_and_a_failure_is_passed_over(fold
     built: list[str] = []
     keeper = started(keepers, store)
     for name in ("old", "middle", "new"):
-        counting(store, name, built)()
-    counting(store, "old", built)()  # used again: now the most recent
-    derived.remember(store.derived_folder, "broken", lambda: 1 / 0)
+        counting(name, built)(store)
+    counting("old", built)(store)  # used again: now the most recent
+    derived.remember(store.derived_folder, "broken", lambda s: 1 / 0)
     built.clear()
     with caplog.at_level(logging.WARNING, logger="graph.store.keeper"):
         store.apply(add=[(URIRef("https://example.org/y"), RDFS.label, Literal("y"))])
@@ -171,6 +172,44 @@ def test_the_app_keeper_first_keeps_ready_what_a_person_meets_first(folder, keep
     assert {"twin-cities", "networks", "collaborators", "changes", "coverage-matrix"} <= names
     assert all(saved_stamp(store.derived_folder / f"network-{lang}.json") == stamp for lang in ("nb", "en"))
     assert ready.keep_current(store, ("nb", "en")) is keeper  # one per folder
+
+
+def test_a_store_let_go_of_is_no_longer_held_by_its_keeper_and_the_folder_opens_again(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    keeper = started(keepers, store)
+    counting("one", [])(store)
+    stop_keeping(store, timeout=10)  # what the app does when its cache lets go of the store
+    assert not keeper.is_alive() and derived.remembered(store.derived_folder) == []
+    store.close()
+    del store, keeper
+    keepers.clear()
+    let_go()
+    again = fresh(folder)  # Oxigraph's lock on the folder is free: nothing holds the old store
+    assert again.count() > 0
+
+
+def stamped_memory(path):
+    """A store in memory with a stamp beside the folder `path`, as a folder store has (two can share one)."""
+    store = MemoryStore()
+    store.stamp_file = Stamp(path)
+    store.stamp_file.written()
+    return store
+
+
+def test_a_new_store_of_the_folder_gets_a_keeper_of_its_own_and_the_old_one_stops(tmp_path, keepers):
+    old = stamped_memory(tmp_path / "a")
+    first = started(keepers, old)
+    assert started(keepers, old) is first  # once per store
+    new = stamped_memory(tmp_path / "a")
+    built: list[str] = []
+    second = started(keepers, new)
+    assert second is not first and second.store is new
+    first.join(5)
+    assert not first.is_alive()
+    counting("one", built)(new)  # still remembered: the new keeper watches the folder
+    new.apply(add=[(URIRef("https://example.org/z"), RDFS.label, Literal("z"))])
+    wait_for(lambda: second.rounds == 1)
+    assert built == ["one", "one"]
 
 
 def test_a_store_without_a_folder_has_no_keeper():

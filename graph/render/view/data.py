@@ -40,7 +40,7 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
         if data is None:
             with cache.no_gc():
                 data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in,
-                                 again=lambda: network_data(store, lang))
+                                 again=lambda s: network_data(s, lang))
             cache.put(cache.data_cache, key, store, data, limit=8)
         return data
 
