@@ -26,7 +26,8 @@ def prepare(store: Store, langs: Iterable[str]) -> bool:
 
 
 def keep_current(store: Store, langs: Iterable[str]) -> Keeper | None:
-    """Keep the store's answers current in this process from now on: ready at once (in the background),
-    and built anew after every change (graph.store.keeper). None on a store that keeps nothing."""
+    """Keep the store's answers current in this process from now on: ready soon after the start (in the
+    background), and built anew after every change (graph.store.keeper). None on a store that keeps
+    nothing."""
     langs = tuple(langs)
     return keeper_for(store, lambda s: prepare(s, langs))

@@ -49,6 +49,8 @@ class Keeper(threading.Thread):
     def run(self) -> None:
         last = self.store.stamp
         if self.first is not None:
+            if self.stopping.wait(self.quiet):  # the process's own start first (a test's app is often gone by then)
+                return
             self._step("first", self.first)
         self.idle.set()
         while not self.stopping.wait(self.poll):
@@ -98,8 +100,8 @@ class Keeper(threading.Thread):
 def keep_current(store: Store, first: Callable[[Store], object] | None = None, *, quiet: float = QUIET_S,
                  poll: float = POLL_S) -> Keeper | None:
     """Start the keeper of the store's folder in this process (once per folder and store; a keeper of an
-    earlier store of the folder is stopped), which first runs `first(store)` (what to keep ready at start,
-    in the background). None on a store that keeps nothing (in memory, on a SPARQL server)."""
+    earlier store of the folder is stopped), which first runs `first(store)` after `quiet` s (what to keep
+    ready at start, in the background). None on a store that keeps nothing (in memory, on a SPARQL server)."""
     folder = store.derived_folder
     if folder is None:
         return None
