@@ -13,7 +13,6 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-import graph.questions.kept as kept
 import graph.store.derived as derived
 from graph.answers import ask
 from graph.history.changes import commit
@@ -21,15 +20,10 @@ from graph.render import ready
 from graph.store.derived import Stamp
 from graph.store.keeper import keep_current, stop_keeping
 from graph.store.memory import MemoryStore
+from tests.questions.test_kept import keep_every_answer  # noqa: F401 - the fixture
 from tests.store.test_derived import folder, fresh, let_go  # noqa: F401 - the fixture
 
 QUICK = {"quiet": 0.2, "poll": 0.02}
-
-
-@pytest.fixture
-def keep_every_answer(monkeypatch):
-    """The shipped graph answers every question in milliseconds: keep even those."""
-    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
 
 
 @pytest.fixture
