@@ -24,6 +24,7 @@ from graph.analysis.network import shortest_chains
 from graph.errors import IkgError
 from graph.questions.kept import kept
 from graph.questions.library import get_question, list_questions
+from graph.questions.names import home_actor
 from graph.questions.question import Question
 from graph.questions.running import bind_params, run_sparql
 from graph.questions.table import Table
@@ -63,10 +64,7 @@ def prepare(store: Store, langs: Iterable[str]) -> int:
     store that keeps nothing."""
     if store.derived_folder is None or store.stamp is None:
         return 0
-    # the home the Collaborators page opens on: the first by IRI, as the network's data picks it (a graph
-    # of several cities has several; skipping them all would keep nothing for that page)
-    homes = sorted(h for (h,) in store.select_text("SELECT ?h WHERE { ?d ikg:homeActor ?h }") if h)
-    home = homes[0] if homes else ""
+    home = home_actor(store) or ""  # the one the Collaborators page opens on (a graph of several cities has several)
     asked = 0
     for q in list_questions():
         params = {p.name: home for p in q.params if p.kind == "actor"}

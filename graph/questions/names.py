@@ -132,3 +132,10 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
     return persisted(store, f"actor-choices-{lang}", build, lambda v: v, lambda v: [(a, b) for a, b in v],
                      again=lambda s: actor_choices(s, lang))
 
+
+
+def home_actor(store: Store) -> str | None:
+    """The IRI of the home actor the app opens on: the first by IRI when a graph names several (a graph of
+    several cities), None when it names none."""
+    homes = sorted(h for (h,) in store.select_text("SELECT ?h WHERE { ?d ikg:homeActor ?h }") if h)
+    return homes[0] if homes else None

@@ -11,13 +11,12 @@ import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
 from graph.questions.languages import label_bindings
-from graph.questions.names import actor_choices
+from graph.questions.names import actor_choices, home_actor
 from graph.render.view.kinds import GROUP_OF
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.queries import (
     ATTR_QUERIES,
     CITES_QUERY,
-    HOME_QUERY,
     NOTATIONS_QUERY,
     PERIODS_QUERY,
     SECTION_DOCS_QUERY,
@@ -110,8 +109,7 @@ def _read_structure(store: Store) -> _Structure:
     cites: dict[str, list[str]] = {}
     for x, sec in store.select_text(CITES_QUERY):
         cites.setdefault(x, []).append(sec)
-    home_rows = sorted(h for (h,) in store.select_text(HOME_QUERY))
-    return _Structure(periods, attrs(store), cites, home_rows[0] if home_rows else None)
+    return _Structure(periods, attrs(store), cites, home_actor(store))
 
 
 def _read_network(store: Store, lang: str) -> NetworkData:

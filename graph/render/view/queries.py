@@ -42,7 +42,6 @@ SECTION_DOCS_QUERY = """
 SELECT ?s ?l WHERE { ?s a ikg:Section ; dcterms:isPartOf ?d . ?d rdfs:label ?l . FILTER(lang(?l) = ?dlang) }
 """
 
-HOME_QUERY = "SELECT ?h WHERE { ?ds ikg:homeActor ?h }"
 LABELS_OF_QUERY = "SELECT ?l WHERE { ?x rdfs:label ?l }"
 
 # node_details: names, place and citations of one node (?x bound).
