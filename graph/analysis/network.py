@@ -10,8 +10,11 @@ neighbour. The CLI, the app and the network view call these same functions.
 from __future__ import annotations
 
 import itertools
+import math
+import random
 from dataclasses import dataclass
 
+import igraph
 import networkx as nx
 from rdflib.term import Node
 
@@ -73,19 +76,53 @@ def degree(store: Store) -> dict[str, float]:
 
 def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
     """Betweenness centrality and the number of pivots when it was sampled (seeded), else None (kept
-    beside a store folder while the store is unchanged: 34 s at 1M triples, graph.store.derived)."""
+    beside a store folder while the store is unchanged, graph.store.derived; 0.4 s at 1M triples)."""
 
     def build() -> tuple[dict[str, float], int | None]:
         g = collaboration_graph(store, "en")
         if len(g) > EXACT_BETWEENNESS_LIMIT:
             k = min(BETWEENNESS_SAMPLE, len(g))
-            return nx.betweenness_centrality(g, k=k, seed=42), k
-        return nx.betweenness_centrality(g), None
+            return brandes(g, random.Random(42).sample(list(g), k)), k
+        return brandes(g), None
 
     def kept() -> tuple[dict[str, float], int | None]:
         return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]), again=betweenness)
 
     return _cached(store, "betweenness", "", kept)
+
+
+def brandes(g: nx.Graph, pivots: list[str] | None = None) -> dict[str, float]:
+    """Betweenness centrality of an undirected graph, normalized and without endpoints, from every node or
+    from the sampled `pivots` only: the values of networkx's `betweenness_centrality(g)` or
+    `betweenness_centrality(g, k=len(pivots), seed=...)` when it samples those pivots, computed by igraph's
+    C code (0.4 s instead of 30 s for 200 pivots on the 27,000 nodes of the network at 1M triples).
+
+    >>> g = nx.path_graph(["a", "b", "c", "d", "e"])
+    >>> brandes(g)
+    {'a': 0.0, 'b': 0.5, 'c': 0.6666666666666666, 'd': 0.5, 'e': 0.0}
+    >>> brandes(g) == nx.betweenness_centrality(g)
+    True
+    >>> pivots = random.Random(42).sample(list(g), 3)
+    >>> brandes(g, pivots) == nx.betweenness_centrality(g, k=3, seed=42)
+    True
+    """
+    nodes = list(g)
+    n = len(nodes)
+    if n < 3:
+        return dict.fromkeys(nodes, 0.0)
+    index = {node: i for i, node in enumerate(nodes)}
+    h = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in g.edges()], directed=False)
+    sources = None if pivots is None else [index[p] for p in pivots]
+    # igraph counts each pair {s, t} once, networkx's sum over sources counts (s, t) and (t, s): hence 2 ×
+    raw = h.betweenness(directed=False, sources=sources)
+    k = n if pivots is None else len(pivots)
+    if pivots is None:
+        scale = 2 / ((n - 1) * (n - 2))
+        return {node: raw[i] * scale for i, node in enumerate(nodes)}
+    # a sampled pivot is never its own source or target, so its pairs are one source fewer (networkx ≥ 3.5)
+    pivot_set = set(sources or ())
+    return {node: raw[i] * 2 / ((k - 1 if i in pivot_set else k) * (n - 2)) if k > 1 or i not in pivot_set
+            else math.nan for i, node in enumerate(nodes)}
 
 
 def centrality(store: Store, lang: str = "en") -> Centrality:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 import graph.analysis.network as analysis
 from graph.store.memory import MemoryStore
-from tests.conftest import fixture_files
+from tests.conftest import fixture_files, shipped_files
 
 EX = "https://example.org/ikg/"
 
@@ -38,6 +39,32 @@ def test_degree_and_betweenness(store):
     assert sampled is None
     assert max(degree, key=degree.get) == EX + "hometown"
     assert max(values, key=values.get) == EX + "hometown"
+
+
+def shipped() -> MemoryStore:
+    s = MemoryStore()
+    s.load(shipped_files())
+    return s
+
+
+def test_betweenness_has_networkx_values_on_the_shipped_network_exact_and_sampled(monkeypatch):
+    store = shipped()
+    g = analysis.collaboration_graph(store, "en")
+    assert len(g) > 150
+    values, sampled = analysis.betweenness(store)
+    assert sampled is None and values.keys() == set(g)
+    expected = nx.betweenness_centrality(g)
+    assert all(values[n] == pytest.approx(expected[n], abs=1e-12) for n in g)
+    assert max(values, key=values.get) == max(expected, key=expected.get)
+
+    # above the limit, the seeded sample of pivots networkx would take, with networkx's scaling
+    monkeypatch.setattr(analysis, "EXACT_BETWEENNESS_LIMIT", 100)
+    monkeypatch.setattr(analysis, "BETWEENNESS_SAMPLE", 40)
+    values, sampled = analysis.betweenness(shipped())
+    expected = nx.betweenness_centrality(g, k=40, seed=42)
+    assert sampled == 40 and values.keys() == expected.keys()
+    assert all(values[n] == pytest.approx(expected[n], abs=1e-12) for n in g)
+    assert sum(v > 0 for v in values.values()) > 20
 
 
 def test_ego_network_depth(store):
