@@ -260,7 +260,7 @@ def measure_kept(store, result: dict, answers: dict, runs: int) -> None:
 def kept_again(store, result: dict) -> None:
     """Last, as it changes the graph: one recorded change (a label added), then the round the app's keeper
     runs after it (graph.store.keeper), timed: every answer kept so far built anew at the new stamp
-    (`kept_again_s`, `kept_again_n` answers)."""
+    (`kept_again_s`, `kept_again_n` answers, `kept_again_workers` at once: graph.store.keeper.default_workers)."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDFS
 
@@ -272,10 +272,12 @@ def kept_again(store, result: dict) -> None:
         return
     commit(store, add=[(URIRef(BENCH + "kept-again"), RDFS.label, Literal("Kept again", lang="en"))],
            editor="bench", action="bench")
+    keeper = Keeper(store, None, quiet=0, poll=0)
     t0 = time.perf_counter()
-    if Keeper(store, None, quiet=0, poll=0).round(store.stamp):
+    if keeper.round(store.stamp):
         result["kept_again_s"] = round(time.perf_counter() - t0, 3)
         result["kept_again_n"] = len(derived.remembered(store.derived_folder))
+        result["kept_again_workers"] = keeper.workers
 
 
 def timed_out(times: list[float], timeout: int) -> dict:

@@ -37,6 +37,7 @@ VARIABLES = {
     "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",
     "IKG_QUERY_MEMORY_MB": "memory a person's own query may take",
     "IKG_QUERY_ROWS": "rows a person's own query may return",
+    "IKG_KEEPER_WORKERS": "how many kept answers the app builds at once after a change (2 on 4 cores or more, else 1)",
 }
 
 

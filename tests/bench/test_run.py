@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.store.keeper import default_workers
 from tests.support import ROOT
 
 if str(ROOT) not in sys.path:  # plain `pytest` does not put the project root on sys.path
@@ -133,6 +134,7 @@ def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_
     assert embedded["answers_kept_s"] > 0 and served["answers_kept_s"] > 0  # and the answers
     for backend in (embedded, served):  # one recorded change, then every answer kept so far built anew
         assert backend["kept_again_s"] > 0 and backend["kept_again_n"] >= 4  # the network and actors, each language
+        assert backend["kept_again_workers"] == default_workers()
     for backend in (embedded, served):  # asked again as a new process: the same rows as asked of the graph
         assert all(backend["queries"][n]["kept_same"] is True and backend["queries"][n]["kept_s"] > 0
                    for n in answered)

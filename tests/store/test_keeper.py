@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 
 import pytest
@@ -35,8 +36,8 @@ def keepers():
         keeper.stop(10)
 
 
-def started(keepers, store, first=None):
-    keeper = keep_current(store, first, **QUICK)
+def started(keepers, store, first=None, workers=1):
+    keeper = keep_current(store, first, workers=workers, **QUICK)
     keepers.append(keeper)
     return keeper
 
@@ -152,6 +153,36 @@ def test_the_most_recently_used_is_built_first_and_a_failure_is_passed_over(fold
     assert "keeping broken current" in caplog.text and "ZeroDivisionError" in caplog.text
     keeper.idle.wait(5)
     assert [name for name, _ in derived.remembered(store.derived_folder)][:4] == ["broken", "old", "new", "middle"]
+
+
+def test_two_workers_build_two_answers_at_once_and_every_answer_once(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    both = threading.Barrier(2, timeout=10)  # passed only when two builds run at the same time
+    keeper = started(keepers, store, workers=2)
+    for name in ("c", "b", "a"):
+        counting(name, built)(store)
+    for name in ("b", "a"):
+        derived.remember(store.derived_folder, name, counting(name, built, then=both.wait))
+    built.clear()
+    store.apply(add=[(URIRef("https://example.org/z"), RDFS.label, Literal("z"))])
+    wait_for(lambda: keeper.rounds == 1)
+    assert sorted(built) == ["a", "b", "c"] and not both.broken
+    assert built.index("c") == 2  # the least recently used last
+    assert all(saved_stamp(store.derived_folder / f"{name}.json") == store.stamp for name in "abc")
+
+
+def test_one_worker_builds_one_answer_at_a_time(folder, keepers, caplog):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    both = threading.Barrier(2, timeout=0.5)
+    keeper = started(keepers, store, workers=1)
+    for name in ("b", "a"):
+        derived.remember(store.derived_folder, name, counting(name, built, then=both.wait))
+    with caplog.at_level(logging.WARNING, logger="graph.store.keeper"):
+        store.apply(add=[(URIRef("https://example.org/z"), RDFS.label, Literal("z"))])
+        wait_for(lambda: keeper.rounds == 1)
+    assert both.broken and "BrokenBarrierError" in caplog.text
 
 
 @pytest.mark.usefixtures("keep_every_answer")
