@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from graph.questions.library import is_named
 from graph.questions.question import Question
+from graph.questions.reads import question_reads
 from graph.questions.table import Table
 from graph.store.base import Rows, Store
 from graph.store.derived import persisted
@@ -36,7 +37,8 @@ def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str,
     if not ENABLED or not is_named(q):
         return build(store)
     return persisted(store, f"answers/{key(q, bindings, lang)}", lambda: build(store), _out, _in,
-                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda s: kept(s, q, bindings, lang, build))
+                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda s: kept(s, q, bindings, lang, build),
+                     reads=question_reads((q.sparql or "", *q.variants.values())))
 
 
 def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:

@@ -31,7 +31,7 @@ from rdflib.term import Node
 from graph.errors import InputError, StoreError
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
-from graph.store.derived import Stamp, sidecar, stamped
+from graph.store.derived import Stamp, sidecar, stamped, touched
 from graph.vocab.namespaces import PREFIXES
 
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -74,6 +74,7 @@ class Store(ABC):
         self.write_lock: AbstractContextManager[object] = threading.RLock()
         self._generation = 0
         self._write_depth = [0]  # writes inside a write (a load's files, one by one) stamp once
+        self._touched: set[str] | None = None  # what the write under way touched (graph.store.derived)
 
     @property
     def generation(self) -> int:
@@ -98,12 +99,17 @@ class Store(ABC):
         return sidecar(self.stamp_file.folder, ".derived") if self.stamp_file is not None else None
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        """A write: under the write lock, stamped (graph.store.derived), and the generation bumped after
-        it (also after a failed one: caches then only read the graph again)."""
+    def writing(self, touched: set[str] | None = None) -> Iterator[None]:
+        """A write: under the write lock, stamped (graph.store.derived) and noted with what it `touched`
+        (None: unknown, any triple), and the generation bumped after it (also after a failed one: caches
+        then only read the graph again)."""
         with self.write_lock:
+            if self._write_depth[0] == 0:
+                self._touched = None if touched is None else set(touched)
+            elif self._touched is not None:  # a write inside a write: the outer one touched both
+                self._touched = None if touched is None else self._touched | touched
             try:
-                with stamped(self.stamp_file, self._write_depth):
+                with stamped(self.stamp_file, self._write_depth, lambda: self._touched):
                     yield
             finally:
                 self.generation += 1
@@ -169,7 +175,11 @@ class Store(ABC):
         """Remove then add triples in one transaction (where the backend allows)."""
         if self.read_only:
             raise StoreError("this store is read-only")
-        with self.writing():
+        tokens = None
+        if self.stamp_file is not None:  # a store folder notes what each write touched
+            add, remove = _listed(add), _listed(remove)
+            tokens = touched(add or ()) | touched(remove or ())
+        with self.writing(tokens):
             self._apply(add, remove)
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
@@ -195,6 +205,11 @@ class Store(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional for backends
         pass
+
+
+def _listed(triples: Triples | None) -> Triples | None:
+    """Triples that can be read twice (what the write touched, then the write)."""
+    return triples if triples is None or isinstance(triples, (list, tuple, set, frozenset, Graph)) else list(triples)
 
 
 def _triple(row: tuple[Node | None, ...]) -> Triple:

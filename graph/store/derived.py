@@ -14,6 +14,12 @@ is marked as being written (`writing <token>`); after it, a new token. A derived
 A missing, damaged or foreign file is read past: the answer is computed as without it. Only stores in a
 folder have a stamp; in memory and on a SPARQL server everything is computed in the process, as before.
 
+Each write also notes, in `X.writes`, the stamp before it, the stamp after it and what it touched (the
+predicates of the triples it added or removed, and the classes of typing ones: `touched`; unknown for a
+load, a clear or a failed write). An answer that says what it reads (graph.questions.reads) is then
+carried over to the new stamp, unread, when no write since its own stamp touched any of it
+(`untouched_since`, `carry`).
+
 JSON, not pickle: a file beside a shared folder must never be able to run code in a process reading it.
 """
 
@@ -29,7 +35,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,6 +47,8 @@ T = TypeVar("T")
 FORMAT = 1
 WRITING = "writing "
 SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; the oldest go first
+WRITES_BYTES = 256 * 2**10  # X.writes is cut to its last WRITES_KEPT writes when it grows past this
+WRITES_KEPT = 200
 _PACKAGE = Path(graph.__file__).resolve().parent
 
 
@@ -67,8 +75,41 @@ class Stamp:
     def writing(self) -> None:
         self._put(WRITING + uuid.uuid4().hex)
 
-    def written(self) -> None:
-        self._put(uuid.uuid4().hex)
+    def written(self, before: str | None = None, touched: Collection[str] | None = None) -> None:
+        """A new token; with the one `before` the write, the write noted in X.writes (touched None: unknown)."""
+        after = uuid.uuid4().hex
+        self._put(after)
+        if before is not None:
+            self._note(before, after, touched)
+
+    @property
+    def log(self) -> Path:
+        return sidecar(self.folder, ".writes")
+
+    def _note(self, before: str, after: str, touched: Collection[str] | None) -> None:
+        line = json.dumps({"from": before, "to": after, "touched": None if touched is None else sorted(touched)})
+        with self.log.open("a", encoding="utf-8") as f:
+            f.write(line + "\n")
+        if self.log.stat().st_size > WRITES_BYTES:
+            lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
+            replace_file(self.log, "".join(lines[-WRITES_KEPT:]))
+
+    def untouched_since(self, since: str, now: str, reads: frozenset[str]) -> bool:
+        """True when every write from stamp `since` to stamp `now` is noted and touched none of `reads`."""
+        steps: dict[str, tuple[list[str] | None, str]] = {}
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            for line in self.log.read_text(encoding="utf-8").splitlines():
+                write = json.loads(line)
+                steps[write["from"]] = (write["touched"], write["to"])
+        at, seen = since, set()
+        while at != now:
+            if at not in steps or at in seen:
+                return False
+            seen.add(at)
+            touched, at = steps[at]
+            if touched is None or not reads.isdisjoint(touched):
+                return False
+        return True
 
     def _put(self, text: str) -> None:
         replace_file(self.path, text + "\n")
@@ -91,7 +132,7 @@ def fingerprint() -> str:
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
               decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None,
-              again: Callable[[Any], object] | None = None) -> T:
+              again: Callable[[Any], object] | None = None, reads: frozenset[str] | None = None) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
     `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list). `worth`,
@@ -99,7 +140,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     (`answers/…`) is one of many of its kind: saving it removes that folder's files saved before the
     stamp was last replaced, and the oldest beyond SHELF_BYTES. `again`, the caller's own call that
     leads here (taking its locks in its order) with the store as its one argument, is remembered for
-    graph.store.keeper to build the answer anew after the next change, when it was worth keeping."""
+    graph.store.keeper to build the answer anew after the next change, when it was worth keeping, or to
+    carry it over when the change touched nothing it `reads` (graph.questions.reads; None: anything)."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -107,25 +149,26 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     path = folder / f"{name}.json"
     found = _read(path, stamp, decode)
     if found is not _MISSING:
-        remember(folder, name, again)
+        remember(folder, name, again, reads)
         return found  # type: ignore[return-value]
     with _one_build(path):  # another thread building the same waits for it, then reads what it saved
         found = _read(path, stamp, decode)
         if found is not _MISSING:
-            remember(folder, name, again)
+            remember(folder, name, again, reads)
             return found  # type: ignore[return-value]
         started = time.perf_counter()
         value = build()
         if worth is not None and not worth(time.perf_counter() - started):
             return value
-        remember(folder, name, again)
+        remember(folder, name, again, reads)
         with contextlib.suppress(OSError, ValueError, TypeError):
             _save(store, folder, path, stamp, encode(value))
         return value
 
 
 REMEMBERED = 128  # answers per store folder a process builds anew after a change (the most recent)
-_again: dict[Path, OrderedDict[str, Callable[[Any], object]]] = {}  # only for folders a keeper watches
+Again = tuple[Callable[[Any], object], frozenset[str] | None]  # how to build an answer anew, what it reads
+_again: dict[Path, OrderedDict[str, Again]] = {}  # only for folders a keeper watches
 _again_lock = threading.Lock()
 _building_again = threading.local()
 
@@ -142,9 +185,10 @@ def unwatch(folder: Path) -> None:
         _again.pop(folder, None)
 
 
-def remember(folder: Path, name: str, again: Callable[[Any], object] | None) -> None:
-    """Note `again` as the latest way to build `name` beside a watched `folder` (not while building anew:
-    the order stays that of people's use, the most recent last)."""
+def remember(folder: Path, name: str, again: Callable[[Any], object] | None,
+             reads: frozenset[str] | None = None) -> None:
+    """Note `again` as the latest way to build `name` beside a watched `folder`, and what it `reads` (not
+    while building anew: the order stays that of people's use, the most recent last)."""
     if again is None or getattr(_building_again, "on", False):
         return
     with _again_lock:
@@ -152,15 +196,42 @@ def remember(folder: Path, name: str, again: Callable[[Any], object] | None) -> 
         if shelf is None:
             return
         shelf.pop(name, None)
-        shelf[name] = again
+        shelf[name] = (again, reads)
         while len(shelf) > REMEMBERED:
             shelf.popitem(last=False)
 
 
-def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object]]]:
-    """What this process built or read beside `folder`, the most recently used first."""
+def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object], frozenset[str] | None]]:
+    """What this process built or read beside `folder` (name, how to build it anew, what it reads), the
+    most recently used first."""
     with _again_lock:
-        return list(reversed(_again.get(folder, {}).items()))
+        return [(name, again, reads) for name, (again, reads) in reversed(_again.get(folder, {}).items())]
+
+
+def carry(store: Any, name: str, reads: frozenset[str]) -> bool:
+    """Carry the answer saved as `name` over to the store's stamp without reading the graph, when every
+    write since the stamp it was saved at is noted and touched nothing it `reads`; False when it cannot
+    (then it is built anew)."""
+    folder: Path | None = store.derived_folder
+    now: str | None = store.stamp
+    if folder is None or now is None:
+        return False
+    path = folder / f"{name}.json"
+    with _one_build(path), contextlib.suppress(OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+        head = re.match(r'\{"stamp":"([0-9a-f]{32})","format":(\d+),"program":"([^"]*)",', text)
+        if head is None or head[2] != str(FORMAT) or head[3] != fingerprint():
+            return False
+        if head[1] == now:
+            return True
+        if not store.stamp_file.untouched_since(head[1], now, reads):
+            return False
+        with store.write_lock:  # as _save: only while the stamp is still the one it was carried to
+            if store.stamp != now:
+                return False
+            replace_file(path, f'{{"stamp":"{now}"' + text[len('{"stamp":"') + 32 + 1:])
+        return True
+    return False
 
 
 @contextlib.contextmanager
@@ -243,21 +314,44 @@ def _tidy(shelf: Path, since_ns: int, saved: Path) -> None:
         total -= size
 
 
+def touched(triples: Iterable[tuple]) -> set[str]:
+    """What a write of `triples` touches: each predicate, and `a` with the class of a typing triple.
+
+    >>> from rdflib import RDF, Literal, URIRef
+    >>> sorted(touched([(URIRef("x:s"), RDF.type, URIRef("x:C")), (URIRef("x:s"), URIRef("x:p"), Literal(1))]))
+    ['a x:C', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'x:p']
+    """
+    out: set[str] = set()
+    for _, p, o in triples:
+        out.add(str(p))
+        if str(p) == TYPE:
+            out.add(f"a {o}")
+    return out
+
+
+TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
 @contextlib.contextmanager
-def stamped(stamp: Stamp | None, depth: list[int]) -> Iterator[None]:
+def stamped(stamp: Stamp | None, depth: list[int], touched: Callable[[], Collection[str] | None] = lambda: None
+            ) -> Iterator[None]:
     """Around a write: the stamp marked as being written, and a new one once it ends (also on a failure:
-    whatever happened, answers saved before it are not used). A write inside a write stamps once."""
+    whatever happened, answers saved before it are not used), the write noted with what `touched()` says
+    it touched (unknown after a failure). A write inside a write stamps once."""
     outer = stamp is not None and depth[0] == 0
+    before = stamp.read() if outer else None  # type: ignore[union-attr]
     if outer:
         try:
             stamp.writing()  # type: ignore[union-attr]
         except OSError as exc:  # before anything is written: the write is refused, the store unchanged
             raise StoreError.of("store.stamp_unwritable", "en", path=stamp.path, error=exc.strerror or exc) from None  # type: ignore[union-attr]
     depth[0] += 1
+    failed = True
     try:
         yield
+        failed = False
     finally:
         depth[0] -= 1
         if outer:
             with contextlib.suppress(OSError):  # it then still says `writing`: nothing kept is used
-                stamp.written()  # type: ignore[union-attr]
+                stamp.written(before, None if failed else touched())  # type: ignore[union-attr]
