@@ -134,6 +134,8 @@ def report(size: int, results: dict[str, dict]) -> dict:
     print(_row("network kept s", [results[b].get("prepare_s") for b in backends]))
     print(_row("answers kept s", [results[b].get("answers_kept_s") for b in backends]))
     print(_row("kept again after a change s", [results[b].get("kept_again_s") for b in backends]))
+    print(_row("kept again after a status s", [results[b].get("kept_status_s") for b in backends]))
+    print(_row("answers carried over", [results[b].get("kept_status_carried") for b in backends]))
     for n in names:
         marks = []
         for b in oxigraphs:
