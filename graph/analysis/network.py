@@ -112,17 +112,16 @@ def brandes(g: nx.Graph, pivots: list[str] | None = None) -> dict[str, float]:
         return dict.fromkeys(nodes, 0.0)
     index = {node: i for i, node in enumerate(nodes)}
     h = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in g.edges()], directed=False)
-    sources = None if pivots is None else [index[p] for p in pivots]
     # igraph counts each pair {s, t} once, networkx's sum over sources counts (s, t) and (t, s): hence 2 ×
-    raw = h.betweenness(directed=False, sources=sources)
-    k = n if pivots is None else len(pivots)
     if pivots is None:
-        scale = 2 / ((n - 1) * (n - 2))
-        return {node: raw[i] * scale for i, node in enumerate(nodes)}
+        raw = h.betweenness(directed=False)
+        return {node: raw[i] * 2 / ((n - 1) * (n - 2)) for i, node in enumerate(nodes)}
+    sources = {index[p] for p in pivots}
+    raw = h.betweenness(directed=False, sources=sorted(sources))
+    k = len(pivots)
     # a sampled pivot is never its own source or target, so its pairs are one source fewer (networkx ≥ 3.5)
-    pivot_set = set(sources or ())
-    return {node: raw[i] * 2 / ((k - 1 if i in pivot_set else k) * (n - 2)) if k > 1 or i not in pivot_set
-            else math.nan for i, node in enumerate(nodes)}
+    return {node: (raw[i] * 2 / ((k - 1) * (n - 2)) if k > 1 else math.nan) if i in sources
+            else raw[i] * 2 / (k * (n - 2)) for i, node in enumerate(nodes)}
 
 
 def centrality(store: Store, lang: str = "en") -> Centrality:

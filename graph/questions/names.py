@@ -133,7 +133,6 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
                      again=lambda s: actor_choices(s, lang))
 
 
-
 def home_actor(store: Store) -> str | None:
     """The IRI of the home actor the app opens on: the first by IRI when a graph names several (a graph of
     several cities), None when it names none."""

@@ -49,6 +49,7 @@ WRITING = "writing "
 SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; the oldest go first
 WRITES_BYTES = 256 * 2**10  # X.writes is cut to its last WRITES_KEPT writes when it grows past this
 WRITES_KEPT = 200
+TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"  # a typing triple's predicate (touched)
 _PACKAGE = Path(graph.__file__).resolve().parent
 
 
@@ -63,6 +64,7 @@ class Stamp:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.path = sidecar(self.folder, ".stamp")
+        self._parsed: tuple[tuple[int, int], dict[str, tuple[list[str] | None, str]]] | None = None
 
     def read(self) -> str | None:
         """The token; None when the store is being written, was cut off while written, or has none."""
@@ -94,13 +96,26 @@ class Stamp:
             lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
             replace_file(self.log, "".join(lines[-WRITES_KEPT:]))
 
-    def untouched_since(self, since: str, now: str, reads: frozenset[str]) -> bool:
-        """True when every write from stamp `since` to stamp `now` is noted and touched none of `reads`."""
+    def _writes(self) -> dict[str, tuple[list[str] | None, str]]:
+        """The noted writes, stamp before -> (what it touched, stamp after); read again only when the
+        log's size or time changed (a round carries over many answers against one log)."""
+        try:
+            st = self.log.stat()
+        except OSError:
+            return {}
+        if self._parsed is not None and self._parsed[0] == (st.st_mtime_ns, st.st_size):
+            return self._parsed[1]
         steps: dict[str, tuple[list[str] | None, str]] = {}
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             for line in self.log.read_text(encoding="utf-8").splitlines():
                 write = json.loads(line)
                 steps[write["from"]] = (write["touched"], write["to"])
+        self._parsed = ((st.st_mtime_ns, st.st_size), steps)
+        return steps
+
+    def untouched_since(self, since: str, now: str, reads: frozenset[str]) -> bool:
+        """True when every write from stamp `since` to stamp `now` is noted and touched none of `reads`."""
+        steps = self._writes()
         at, seen = since, set()
         while at != now:
             if at not in steps or at in seen:
@@ -219,17 +234,17 @@ def carry(store: Any, name: str, reads: frozenset[str]) -> bool:
     path = folder / f"{name}.json"
     with _one_build(path), contextlib.suppress(OSError, ValueError):
         text = path.read_text(encoding="utf-8")
-        head = re.match(r'\{"stamp":"([0-9a-f]{32})","format":(\d+),"program":"([^"]*)",', text)
-        if head is None or head[2] != str(FORMAT) or head[3] != fingerprint():
+        saved = re.fullmatch(r"[0-9a-f]{32}", text[len('{"stamp":"'):][:32])
+        if saved is None or not text.startswith(_head(saved[0])):  # damaged, or another program's or format's
             return False
-        if head[1] == now:
+        if saved[0] == now:
             return True
-        if not store.stamp_file.untouched_since(head[1], now, reads):
+        if not store.stamp_file.untouched_since(saved[0], now, reads):
             return False
         with store.write_lock:  # as _save: only while the stamp is still the one it was carried to
             if store.stamp != now:
                 return False
-            replace_file(path, f'{{"stamp":"{now}"' + text[len('{"stamp":"') + 32 + 1:])
+            replace_file(path, _head(now) + text[len(_head(saved[0])):])
         return True
     return False
 
@@ -280,14 +295,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _head(stamp: str) -> str:
+    """How a saved answer's file begins: `{"stamp":…,"format":…,"program":…,"value":` (its value follows)."""
+    return f'{{"stamp":"{stamp}","format":{FORMAT},"program":{json.dumps(fingerprint())},"value":'
+
+
 def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any) -> None:
     with store.write_lock:  # no write is under way, and the stamp read before the build is still current
         if store.stamp != stamp:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
-        replace_file(path, json.dumps({"stamp": stamp, "format": FORMAT, "program": fingerprint(), "value": value},
-                                      ensure_ascii=False, separators=(",", ":")))
+        replace_file(path, _head(stamp) + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "}")
         if path.parent != folder:
             _tidy(path.parent, store.stamp_file.path.stat().st_mtime_ns, path)
 
@@ -328,8 +347,6 @@ def touched(triples: Iterable[tuple]) -> set[str]:
             out.add(f"a {o}")
     return out
 
-
-TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @contextlib.contextmanager

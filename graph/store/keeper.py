@@ -40,7 +40,6 @@ QUIET_S = 2.0  # how long the stamp must stay the same after a change before bui
 POLL_S = 0.5  # how often the stamp file (about 33 bytes) is read
 
 
-
 def default_workers() -> int:
     """How many answers a keeper builds at once: IKG_KEEPER_WORKERS, else 2 on a machine of 4 cores or
     more and 1 below (the query engine runs on a core of its own; the app's pages need the rest).
@@ -108,7 +107,7 @@ class Keeper(threading.Thread):
         later = []
         self.carried = []
         for name, again, reads in remembered(self.folder):  # first what the change left as it was: quick
-            if self.stopping.is_set() or self.store.stamp != stamp:
+            if self._passed(stamp):
                 return False
             if reads is not None and carry(self.store, name, reads):
                 self.carried.append(name)
@@ -121,7 +120,7 @@ class Keeper(threading.Thread):
         def work() -> None:
             with building_again():
                 while True:
-                    if self.stopping.is_set() or self.store.stamp != stamp:
+                    if self._passed(stamp):
                         stopped.set()
                         return
                     with taking:
@@ -138,6 +137,10 @@ class Keeper(threading.Thread):
         for helper in helpers:
             helper.join()
         return not stopped.is_set()
+
+    def _passed(self, stamp: str) -> bool:
+        """The round for `stamp` is over: the store changed again, or the keeper is stopping."""
+        return self.stopping.is_set() or self.store.stamp != stamp
 
     def _step(self, name: str, build: Callable[[Store], object]) -> None:
         try:
