@@ -8,7 +8,13 @@ known class matches only triples typing something as that class. Written as toke
 write notes for each triple it adds or removes (graph.store.derived.touched):
 
 - the predicate's IRI, for a pattern with that predicate (a property path: each predicate in it);
-- `a` and the class's IRI, for a pattern `?x a ikg:Network`.
+- `a` and the class's IRI, for a pattern `?x a ikg:Network`;
+- `a *` for a pattern `?x a ?t` of any class, with `not a <class>` for each class a filter holding for
+  that pattern rules out (`FILTER(?t != ikg:Change)`, `?t IN (...)`, `STRSTARTS(STR(?t), ...)`), in
+  the same group or in the OPTIONAL's own: every solution a triple of that class gives is dropped
+  there, so it changes no answer (graph.store.derived.hits). This is what lets an answer about networks
+  be carried over the record (`a ikg:Change`) every recorded change adds. A filter outside an OPTIONAL
+  rules out nothing of it: a match there that the filter drops would drop the row it extends.
 
 A query with a variable predicate or a negated property set reads every triple: None. So does a text
 that cannot be parsed. Every IRI the text names is added as well (a pattern the parse would miss can
@@ -31,12 +37,14 @@ import concurrent.futures
 import functools
 import re
 
-from rdflib import ORG, RDF, RDFS, URIRef  # noqa: F401 - ORG and RDFS for the doctests
+from rdflib import ORG, RDF, RDFS, Literal, URIRef  # noqa: F401 - ORG and RDFS for the doctests
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.store.base import PREFIX_HEADER
+from graph.store.derived import ANY_CLASS
+from graph.vocab.classes import known_classes
 from graph.vocab.namespaces import IKG, PREFIXES  # noqa: F401 - IKG for the doctests
 
 
@@ -51,12 +59,16 @@ def question_reads(texts: tuple[str, ...]) -> frozenset[str] | None:
 
 def _question_reads(texts: tuple[str, ...]) -> frozenset[str] | None:
     out: set[str] = set()
+    left_out: set[str] | None = None  # the classes every text that reads any class leaves out
     for text in texts:
         one = reads(text)
         if one is None:
             return None
-        out |= one
-    return frozenset(out)
+        out |= {t for t in one if not t.startswith(_NOT)}
+        if ANY_CLASS in one:
+            mine = {t for t in one if t.startswith(_NOT)}
+            left_out = mine if left_out is None else left_out & mine
+    return frozenset(out | (left_out or set()))
 
 
 def reads(text: str) -> frozenset[str] | None:
@@ -65,44 +77,118 @@ def reads(text: str) -> frozenset[str] | None:
         algebra = prepareQuery(PREFIX_HEADER + re.sub(r"\bLATERAL\s*\{", "{", text)).algebra
     except Exception:  # noqa: BLE001 - any parse failure: assume it reads everything
         return None
-    out: set[str] = set()
-    if not _walk(algebra, out):
+    walk = _Walk(sorted({URIRef(iri) for iri in named(text)} | known_classes()))
+    if not walk.node(algebra, ()):
         return None
+    out = walk.out
+    left_out = set.intersection(*walk.left_out) - out if walk.left_out else set()
     for iri in named(text):
-        out.update((iri, f"a {iri}"))
-    return frozenset(out)
+        out.add(iri)
+        if f"a {iri}" not in left_out:
+            out.add(f"a {iri}")
+    return frozenset(out | {_NOT + c for c in left_out})
 
 
-def _walk(node: object, out: set[str]) -> bool:
-    """Add the tokens of every triple pattern under `node`; False on one that may match any predicate."""
-    if isinstance(node, CompValue):
-        if node.name in ("BGP", "TriplesBlock"):
-            for _, p, o in node.get("triples") or ():
-                if p == RDF.type and isinstance(o, URIRef):
-                    out.add(f"a {o}")
-                elif not _predicates(p, out):
-                    return False
-        if node.name in ("ServiceGraphPattern", "PathNegatedPropertySet"):
-            return False
-        return all(_walk(v, out) for v in node.values())
-    if isinstance(node, (list, tuple, set, frozenset)):
-        return all(_walk(v, out) for v in node)
-    if isinstance(node, dict):
-        return all(_walk(v, out) for v in node.values())
-    return True
+_NOT = "not "
+_KEEP = {"Filter", "Join", "LeftJoin", "Union", "Extend"}  # where a filter around still holds for a pattern
 
 
-def _predicates(p: object, out: set[str]) -> bool:
-    """Add the predicates of a pattern's predicate or property path; False for a variable or a negation."""
-    if isinstance(p, URIRef):
-        out.add(str(p))
+class _Walk:
+    """The tokens of every triple pattern under a query's algebra. For a pattern `?x a ?t` of any class,
+    the classes among `candidates` (the IRIs the text names, the vocabulary's classes) that a filter
+    holding for it rules out: a solution from a triple of such a class is dropped there, so such a
+    triple changes no answer."""
+
+    def __init__(self, candidates: list[URIRef]) -> None:
+        self.candidates = candidates
+        self.out: set[str] = set()
+        self.left_out: list[set[str]] = []  # per pattern of any class
+
+    def node(self, node: object, held: tuple) -> bool:
+        """Walk `node` under the filters `held` that drop every solution it gives which they rule out;
+        False on a pattern that may match any predicate."""
+        if isinstance(node, CompValue):
+            if node.name in ("ServiceGraphPattern", "PathNegatedPropertySet"):
+                return False
+            if node.name in ("BGP", "TriplesBlock"):
+                return all(self.triple(p, o, held) for _, p, o in node.get("triples") or ())
+            if node.name not in _KEEP:
+                return all(self.node(v, ()) for v in node.values())
+            parts = {k: v for k, v in node.items() if k not in ("p", "p1", "p2")}
+            if node.name == "Filter":
+                held = (*held, node["expr"])
+            elif node.name == "LeftJoin":  # a filter around leaves out nothing of the optional side
+                return (self.node(parts, ()) and self.node(node["p1"], held)
+                        and self.node(node["p2"], (node["expr"],)))
+            return self.node(parts, ()) and all(self.node(node[k], held) for k in ("p", "p1", "p2") if k in node)
+        if isinstance(node, (list, tuple, set, frozenset)):
+            return all(self.node(v, held) for v in node)
+        if isinstance(node, dict):
+            return all(self.node(v, held) for v in node.values())
         return True
-    if isinstance(p, InvPath):
-        return _predicates(p.arg, out)
-    if isinstance(p, (SequencePath, AlternativePath)):
-        return all(_predicates(a, out) for a in p.args)
-    if isinstance(p, MulPath):
-        return _predicates(p.path, out)
+
+    def triple(self, p: object, o: object, held: tuple) -> bool:
+        if p == RDF.type and isinstance(o, URIRef):
+            self.out.add(f"a {o}")
+        elif p == RDF.type:
+            self.out.add(ANY_CLASS)
+            self.left_out.append({f"a {c}" for c in self.candidates if any(_false(e, o, c) for e in held)})
+        else:
+            return self.predicates(p)
+        return True
+
+    def predicates(self, p: object) -> bool:
+        """Add the predicates of a pattern's predicate or property path; False for a variable or a negation."""
+        if p == RDF.type:  # in a path: of any class
+            self.out.add(ANY_CLASS)
+            self.left_out.append(set())
+            return True
+        if isinstance(p, URIRef):
+            self.out.add(str(p))
+            return True
+        if isinstance(p, InvPath):
+            return self.predicates(p.arg)
+        if isinstance(p, (SequencePath, AlternativePath)):
+            return all(self.predicates(a) for a in p.args)
+        if isinstance(p, MulPath):
+            return self.predicates(p.path)
+        return False
+
+
+def _false(e: object, var: object, c: URIRef) -> bool:
+    """Whether the filter expression `e` is false (or an error) whenever `var` is `c`, whatever else is
+    bound: only for the forms the questions use (and, or, =, !=, IN, NOT IN, STRSTARTS(STR(?t), ...)).
+
+    >>> from rdflib import Variable
+    >>> e = prepareQuery("SELECT * { ?x a ?t FILTER(STRSTARTS(STR(?t), 'x:') && ?t NOT IN (<x:B>)) }").algebra.p.p.expr
+    >>> [_false(e, Variable("t"), URIRef(c)) for c in ("x:A", "x:B", "y:A")], _false(e, Variable("u"), URIRef("y:A"))
+    ([False, True, True], False)
+    """
+    if not isinstance(e, CompValue):
+        return False
+    parts = [e.get("expr"), *(e.get("other") or [])]
+    if e.name == "ConditionalAndExpression":
+        return any(_false(x, var, c) for x in parts)
+    if e.name == "ConditionalOrExpression":
+        return all(_false(x, var, c) for x in parts)
+    if e.name == "RelationalExpression":
+        left, op, right = e.get("expr"), e.get("op"), e.get("other")
+        if right == var and op in ("=", "!="):
+            left, right = right, left
+        if left != var:
+            return False
+        if op in ("=", "!=") and isinstance(right, URIRef):
+            return (c != right) if op == "=" else (c == right)
+        if op in ("IN", "NOT IN") and isinstance(right, list) and all(isinstance(x, URIRef) for x in right):
+            return (c not in right) if op == "IN" else (c in right)
+        return False
+    if e.name == "Builtin_STRSTARTS":
+        arg, start = e.get("arg1"), e.get("arg2")
+        if isinstance(arg, CompValue) and arg.name == "Builtin_STR" and arg.get("arg") == var:
+            if isinstance(start, CompValue) and start.name == "Builtin_STR" and isinstance(start.get("arg"), URIRef):
+                start = start.get("arg")
+            if isinstance(start, (URIRef, Literal)) and not (isinstance(start, Literal) and start.language):
+                return not str(c).startswith(str(start))
     return False
 
 

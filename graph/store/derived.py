@@ -50,6 +50,7 @@ SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; 
 WRITES_BYTES = 256 * 2**10  # X.writes is cut to its last WRITES_KEPT writes when it grows past this
 WRITES_KEPT = 200
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"  # a typing triple's predicate (touched)
+ANY_CLASS = "a *"  # what a question reads that reads things of any class (hits)
 _PACKAGE = Path(graph.__file__).resolve().parent
 
 
@@ -122,7 +123,7 @@ class Stamp:
                 return False
             seen.add(at)
             touched, at = steps[at]
-            if touched is None or not reads.isdisjoint(touched):
+            if touched is None or hits(reads, touched):
                 return False
         return True
 
@@ -334,7 +335,9 @@ def _tidy(shelf: Path, since_ns: int, saved: Path) -> None:
 
 
 def touched(triples: Iterable[tuple]) -> set[str]:
-    """What a write of `triples` touches: each predicate, and `a` with the class of a typing triple.
+    """What a write of `triples` touches: each predicate, and `a` with the class of a typing triple (a
+    question reads typing triples by class, graph.questions.reads; rdf:type itself is noted for the
+    program before this one, which read them by predicate, sharing the folder).
 
     >>> from rdflib import RDF, Literal, URIRef
     >>> sorted(touched([(URIRef("x:s"), RDF.type, URIRef("x:C")), (URIRef("x:s"), URIRef("x:p"), Literal(1))]))
@@ -347,6 +350,19 @@ def touched(triples: Iterable[tuple]) -> set[str]:
             out.add(f"a {o}")
     return out
 
+
+def hits(reads: Collection[str], touched: Iterable[str]) -> bool:
+    """Whether a write that touched `touched` can alter what a question that `reads` these tokens
+    (graph.questions.reads) answers: a token both name, or a class where the question reads things of
+    any class (ANY_CLASS) and has not shown that class to be left out (`not a <class>`).
+
+    >>> hits({"x:p", ANY_CLASS, "not a x:Change"}, ["a x:Change", "x:q"]), hits({ANY_CLASS}, ["a x:Change"])
+    (False, True)
+    >>> hits({"x:p"}, ["x:p"]), hits({"a x:C", ANY_CLASS, "not a x:C"}, ["a x:C"])
+    (True, True)
+    """
+    return any(t in reads or (t.startswith("a ") and ANY_CLASS in reads and f"not {t}" not in reads)
+               for t in touched)
 
 
 @contextlib.contextmanager

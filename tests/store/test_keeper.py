@@ -292,13 +292,16 @@ def test_after_each_kind_of_edit_every_kept_answer_is_the_graph_s_whether_carrie
         monkeypatch.setattr(kept, "ENABLED", False)
         assert from_files == every(), what
         monkeypatch.setattr(kept, "ENABLED", True)
-    # what the edit cannot have changed was carried over; what it touched was built anew (every change's
-    # record is typed, so a question reading any type, as collaborators does, is always built anew)
+    # what the edit cannot have changed was carried over; what it touched was built anew. Every change adds
+    # its record, typed ikg:Change: questions reading things of any type leave it out by name, so they too
+    # are carried over a change that touched nothing else of theirs (counts counts the records: built anew)
     status, assessment = carried["a network's status"], carried["an assessment"]
-    assert {"overlapping-networks", "coverage-sdgs", "unowned-networks"} <= status
-    assert not {"networks", "review", "collaborators"} & status
-    assert {"review", "networks", "places", "twin-cities", "inactive-twin-cities"} <= assessment
-    assert "collaborators" not in assessment and "counts" not in assessment
+    assert {"overlapping-networks", "coverage-sdgs", "unowned-networks", "collaborators", "changes",
+            "coverage-matrix"} <= status
+    assert not {"networks", "review", "ties", "counts"} & status
+    assert {"review", "networks", "places", "twin-cities", "inactive-twin-cities", "collaborators", "ties",
+            "members", "changes", "coverage-matrix"} <= assessment
+    assert "counts" not in assessment
     assert carried["a label"] == set()  # every question reads labels
     assert "twin-cities" in carried["a membership"] and "overlapping-networks" not in carried["a membership"]
 
