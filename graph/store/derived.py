@@ -157,7 +157,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     stamp was last replaced, and the oldest beyond SHELF_BYTES. `again`, the caller's own call that
     leads here (taking its locks in its order) with the store as its one argument, is remembered for
     graph.store.keeper to build the answer anew after the next change, when it was worth keeping, or to
-    carry it over when the change touched nothing it `reads` (graph.questions.reads; None: anything)."""
+    carry it over when the change touched nothing it `reads` (graph.questions.reads; None: anything). An
+    answer saved before changes that touched nothing it reads is carried over here too, read unbuilt."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -169,6 +170,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
         return found  # type: ignore[return-value]
     with _one_build(path):  # another thread building the same waits for it, then reads what it saved
         found = _read(path, stamp, decode)
+        if found is _MISSING and reads is not None and carry(store, name, reads):  # saved before a change
+            found = _read(path, stamp, decode)  # that touched none of it: in any process, keeper or none
         if found is not _MISSING:
             remember(folder, name, again, reads)
             return found  # type: ignore[return-value]

@@ -14,11 +14,15 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 import graph.analysis.network as analysis
+import graph.questions.kept as kept
 import graph.render.view as view
 import graph.store.derived as derived
 from graph.analysis import ties as network_ties
+from graph.answers import ask
 from graph.errors import StoreError
 from graph.history import shipped
+from graph.history.changes import commit
+from graph.questions.library import get_question
 from graph.questions.names import actor_choices
 from graph.render.view import cache as view_cache
 from graph.render.view.data import _read_network
@@ -300,3 +304,36 @@ def test_two_threads_asking_for_the_same_build_it_once_and_get_the_same(folder):
     for th in threads:
         th.join()
     assert built == [1] and got == [[1, 2, 3], [1, 2, 3]]
+
+
+def texts(name: str, store) -> set[str]:
+    return {get_question(name, "en").text_for(store.dialect)}
+
+
+def test_an_answer_a_write_did_not_touch_is_carried_over_by_the_next_process_without_a_keeper(folder, monkeypatch):
+    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
+    first = fresh(folder)
+    before = {name: ask(first, name, {}, "en") for name in ("unowned-networks", "networks")}
+    net = first.select("SELECT ?n WHERE { ?n a ikg:Network ; ikg:status ikg:Active } ORDER BY ?n LIMIT 1").rows[0][0]
+    commit(first, add=[(net, IKG.status, IKG.Ended)], remove=[(net, IKG.status, IKG.Active)], editor="Kari",
+           action="edit")
+    stamp = first.stamp
+    first.close()
+    del first
+    let_go()
+
+    second = fresh(folder)
+    asked = []
+    real = second.select
+    monkeypatch.setattr(second, "select", lambda query, *a, **k: asked.append(query) or real(query, *a, **k))
+    # unowned-networks reads no status: its answer is the one kept before the change, read from its file
+    assert ask(second, "unowned-networks", {}, "en") == before["unowned-networks"]
+    assert asked and not set(asked) & texts("unowned-networks", second)  # only the data's languages were read
+    kept_file = next((folder.parent / "store.derived" / "answers").glob("unowned-networks-*.json"))
+    assert json.loads(kept_file.read_text())["stamp"] == stamp
+    # networks reads the status: asked of the graph again
+    after = ask(second, "networks", {}, "en")
+    assert set(asked) & texts("networks", second)
+    monkeypatch.setattr(kept, "ENABLED", False)
+    assert after == ask(second, "networks", {}, "en")
+    assert ask(second, "unowned-networks", {}, "en") == before["unowned-networks"]
