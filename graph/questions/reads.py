@@ -5,14 +5,14 @@ A SPARQL query sees the graph only through its triple patterns (in property path
 EXISTS and subqueries alike). A triple that matches none of them, added or removed, changes no
 solution of any pattern and so no answer. Every pattern here has a fixed predicate; a pattern of a
 known class matches only triples typing something as that class. Written as tokens, the same tokens a
-write notes for each triple it adds or removes (graph.store.derived.touched):
+write notes for each triple it adds or removes (graph.store.stamp.touched):
 
 - the predicate's IRI, for a pattern with that predicate (a property path: each predicate in it);
 - `a` and the class's IRI, for a pattern `?x a ikg:Network`;
 - `a *` for a pattern `?x a ?t` of any class, with `not a <class>` for each class a filter holding for
   that pattern rules out (`FILTER(?t != ikg:Change)`, `?t IN (...)`, `STRSTARTS(STR(?t), ...)`), in
   the same group or in the OPTIONAL's own: every solution a triple of that class gives is dropped
-  there, so it changes no answer (graph.store.derived.hits). This is what lets an answer about networks
+  there, so it changes no answer (graph.store.stamp.hits). This is what lets an answer about networks
   be carried over the record (`a ikg:Change`) every recorded change adds. A filter outside an OPTIONAL
   rules out nothing of it: a match there that the filter drops would drop the row it extends.
 
@@ -43,7 +43,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.store.base import PREFIX_HEADER
-from graph.store.derived import ANY_CLASS
+from graph.store.stamp import ANY_CLASS
 from graph.vocab.classes import known_classes
 from graph.vocab.namespaces import IKG, PREFIXES  # noqa: F401 - IKG for the doctests
 

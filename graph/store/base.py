@@ -31,7 +31,7 @@ from rdflib.term import Node
 from graph.errors import InputError, StoreError
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
-from graph.store.derived import Stamp, sidecar, stamped, touched
+from graph.store.stamp import Stamp, sidecar, stamped, touched
 from graph.vocab.namespaces import PREFIXES
 
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -1,8 +1,8 @@
 """What is derived from the whole graph (the ties of the network, the network view's data), kept in files
 beside a store folder so the next process finds it while the store is unchanged.
 
-A store folder `X` has a stamp, `X.stamp`: a random token, replaced by every write. Before a write it
-is marked as being written (`writing <token>`); after it, a new token. A derived answer is saved in
+A store folder `X` has a stamp, `X.stamp` (graph.store.stamp), replaced by every write. A derived
+answer is saved in
 `X.derived/<name>.json` with the stamp it was read at, and used only while the stamp is still that one:
 - a write in this or any other process (the app, an `ikg` command, the shared store's server) replaces
   the stamp, so every saved answer is out of date at once;
@@ -14,11 +14,9 @@ is marked as being written (`writing <token>`); after it, a new token. A derived
 A missing, damaged or foreign file is read past: the answer is computed as without it. Only stores in a
 folder have a stamp; in memory and on a SPARQL server everything is computed in the process, as before.
 
-Each write also notes, in `X.writes`, the stamp before it, the stamp after it and what it touched (the
-predicates of the triples it added or removed, and the classes of typing ones: `touched`; unknown for a
-load, a clear or a failed write). An answer that says what it reads (graph.questions.reads) is then
-carried over to the new stamp, unread, when no write since its own stamp touched any of it
-(`untouched_since`, `carry`).
+Each write also notes what it touched (graph.store.stamp). An answer that says what it reads
+(graph.questions.reads) is carried over to the new stamp, unread, when no write since its own stamp
+touched any of it (`carry`).
 
 JSON, not pickle: a file beside a shared folder must never be able to run code in a process reading it.
 """
@@ -26,109 +24,27 @@ JSON, not pickle: a file beside a shared folder must never be able to run code i
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import gc
 import hashlib
 import json
+import os
 import re
 import threading
 import time
-import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import graph
-from graph.errors import StoreError
 from graph.store.locking import replace_file
 
 T = TypeVar("T")
 FORMAT = 1
-WRITING = "writing "
 SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; the oldest go first
-WRITES_BYTES = 256 * 2**10  # X.writes is cut to its last WRITES_KEPT writes when it grows past this
-WRITES_KEPT = 200
-TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"  # a typing triple's predicate (touched)
-ANY_CLASS = "a *"  # what a question reads that reads things of any class (hits)
 _PACKAGE = Path(graph.__file__).resolve().parent
-
-
-def sidecar(folder: Path, suffix: str) -> Path:
-    """The file `suffix` beside the store folder."""
-    return folder.with_name(folder.name + suffix)
-
-
-class Stamp:
-    """The token in `X.stamp`, replaced whole on every change (a reader sees the old or the new one)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self.path = sidecar(self.folder, ".stamp")
-        self._parsed: tuple[tuple[int, int], dict[str, tuple[list[str] | None, str]]] | None = None
-
-    def read(self) -> str | None:
-        """The token; None when the store is being written, was cut off while written, or has none."""
-        try:
-            text = self.path.read_text(encoding="ascii").strip()
-        except (OSError, ValueError):
-            return None
-        return text if re.fullmatch(r"[0-9a-f]{32}", text) else None
-
-    def writing(self) -> None:
-        self._put(WRITING + uuid.uuid4().hex)
-
-    def written(self, before: str | None = None, touched: Collection[str] | None = None) -> None:
-        """A new token; with the one `before` the write, the write noted in X.writes (touched None: unknown)."""
-        after = uuid.uuid4().hex
-        self._put(after)
-        if before is not None:
-            self._note(before, after, touched)
-
-    @property
-    def log(self) -> Path:
-        return sidecar(self.folder, ".writes")
-
-    def _note(self, before: str, after: str, touched: Collection[str] | None) -> None:
-        line = json.dumps({"from": before, "to": after, "touched": None if touched is None else sorted(touched)})
-        with self.log.open("a", encoding="utf-8") as f:
-            f.write(line + "\n")
-        if self.log.stat().st_size > WRITES_BYTES:
-            lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
-            replace_file(self.log, "".join(lines[-WRITES_KEPT:]))
-
-    def _writes(self) -> dict[str, tuple[list[str] | None, str]]:
-        """The noted writes, stamp before -> (what it touched, stamp after); read again only when the
-        log's size or time changed (a round carries over many answers against one log)."""
-        try:
-            st = self.log.stat()
-        except OSError:
-            return {}
-        if self._parsed is not None and self._parsed[0] == (st.st_mtime_ns, st.st_size):
-            return self._parsed[1]
-        steps: dict[str, tuple[list[str] | None, str]] = {}
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            for line in self.log.read_text(encoding="utf-8").splitlines():
-                write = json.loads(line)
-                steps[write["from"]] = (write["touched"], write["to"])
-        self._parsed = ((st.st_mtime_ns, st.st_size), steps)
-        return steps
-
-    def untouched_since(self, since: str, now: str, reads: frozenset[str]) -> bool:
-        """True when every write from stamp `since` to stamp `now` is noted and touched none of `reads`."""
-        steps = self._writes()
-        at, seen = since, set()
-        while at != now:
-            if at not in steps or at in seen:
-                return False
-            seen.add(at)
-            touched, at = steps[at]
-            if touched is None or hits(reads, touched):
-                return False
-        return True
-
-    def _put(self, text: str) -> None:
-        replace_file(self.path, text + "\n")
 
 
 @functools.cache
@@ -168,7 +84,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     if found is not _MISSING:
         remember(folder, name, again, reads)
         return found  # type: ignore[return-value]
-    with _one_build(path):  # another thread building the same waits for it, then reads what it saved
+    # another thread or process building the same waits for it, then reads what it saved
+    with _one_build(path), _building(path):
         found = _read(path, stamp, decode)
         if found is _MISSING and reads is not None and carry(store, name, reads):  # saved before a change
             found = _read(path, stamp, decode)  # that touched none of it: in any process, keeper or none
@@ -278,6 +195,42 @@ def _read(path: Path, stamp: str, decode: Callable[[Any], T]) -> T | object:
     return _MISSING
 
 
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Across processes, while this one builds the answer saved as `path`: an exclusive `flock` on
+    `path.lock` (two apps on one shared store build each answer once; the lock goes with its process)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(_lock_of(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a folder that cannot be written: nothing is saved in it either
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # and with it the lock
+
+
+def building_elsewhere(folder: Path, name: str) -> bool:
+    """Whether another process (or thread) is building the answer saved as `name` beside `folder` now."""
+    try:
+        fd = os.open(_lock_of(folder / f"{name}.json"), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _lock_of(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
 def _one_build(path: Path) -> threading.RLock:
     """The lock of one saved answer: two sessions of the app opening the same page at once (at 1M triples
     the network takes seconds to read) build it once."""
@@ -324,6 +277,7 @@ def _tidy(shelf: Path, since_ns: int, saved: Path) -> None:
             st = path.stat()
             if st.st_mtime_ns < since_ns:
                 path.unlink()
+                _lock_of(path).unlink(missing_ok=True)  # one building it still holds its own
             else:
                 files.append((st.st_mtime_ns, st.st_size, path))
     total = sum(size for _, size, _ in files)
@@ -334,60 +288,5 @@ def _tidy(shelf: Path, since_ns: int, saved: Path) -> None:
             continue
         with contextlib.suppress(OSError):
             path.unlink()
+            _lock_of(path).unlink(missing_ok=True)
         total -= size
-
-
-def touched(triples: Iterable[tuple]) -> set[str]:
-    """What a write of `triples` touches: each predicate, and `a` with the class of a typing triple (a
-    question reads typing triples by class, graph.questions.reads; rdf:type itself is noted for the
-    program before this one, which read them by predicate, sharing the folder).
-
-    >>> from rdflib import RDF, Literal, URIRef
-    >>> sorted(touched([(URIRef("x:s"), RDF.type, URIRef("x:C")), (URIRef("x:s"), URIRef("x:p"), Literal(1))]))
-    ['a x:C', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'x:p']
-    """
-    out: set[str] = set()
-    for _, p, o in triples:
-        out.add(str(p))
-        if str(p) == TYPE:
-            out.add(f"a {o}")
-    return out
-
-
-def hits(reads: Collection[str], touched: Iterable[str]) -> bool:
-    """Whether a write that touched `touched` can alter what a question that `reads` these tokens
-    (graph.questions.reads) answers: a token both name, or a class where the question reads things of
-    any class (ANY_CLASS) and has not shown that class to be left out (`not a <class>`).
-
-    >>> hits({"x:p", ANY_CLASS, "not a x:Change"}, ["a x:Change", "x:q"]), hits({ANY_CLASS}, ["a x:Change"])
-    (False, True)
-    >>> hits({"x:p"}, ["x:p"]), hits({"a x:C", ANY_CLASS, "not a x:C"}, ["a x:C"])
-    (True, True)
-    """
-    return any(t in reads or (t.startswith("a ") and ANY_CLASS in reads and f"not {t}" not in reads)
-               for t in touched)
-
-
-@contextlib.contextmanager
-def stamped(stamp: Stamp | None, depth: list[int], touched: Callable[[], Collection[str] | None] = lambda: None
-            ) -> Iterator[None]:
-    """Around a write: the stamp marked as being written, and a new one once it ends (also on a failure:
-    whatever happened, answers saved before it are not used), the write noted with what `touched()` says
-    it touched (unknown after a failure). A write inside a write stamps once."""
-    outer = stamp is not None and depth[0] == 0
-    before = stamp.read() if outer else None  # type: ignore[union-attr]
-    if outer:
-        try:
-            stamp.writing()  # type: ignore[union-attr]
-        except OSError as exc:  # before anything is written: the write is refused, the store unchanged
-            raise StoreError.of("store.stamp_unwritable", "en", path=stamp.path, error=exc.strerror or exc) from None  # type: ignore[union-attr]
-    depth[0] += 1
-    failed = True
-    try:
-        yield
-        failed = False
-    finally:
-        depth[0] -= 1
-        if outer:
-            with contextlib.suppress(OSError):  # it then still says `writing`: nothing kept is used
-                stamp.written(before, None if failed else touched())  # type: ignore[union-attr]

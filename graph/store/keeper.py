@@ -18,12 +18,15 @@ no write since it was kept touched any of that: it is carried over to the new st
 milliseconds (graph.store.derived.carry).
 
 A page asking for an answer the Keeper is building waits for it and reads it (one build per file), so
-the work is never done twice. What fails in a round is logged and passed over: a person asking for it
-meets the error as before.
+the work is never done twice; so does another process (graph.store.derived takes a lock file per answer).
+An answer another process is building (the keeper of a second app on the shared store) is put last in
+the round, and by then is read from its file: two apps share the work of a round instead of doubling
+it. What fails in a round is logged and passed over: a person asking for it meets the error as before.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import os
 import threading
@@ -32,7 +35,7 @@ from pathlib import Path
 
 from graph import config
 from graph.store.base import Store
-from graph.store.derived import building_again, carry, remembered, unwatch, watch
+from graph.store.derived import building_again, building_elsewhere, carry, remembered, unwatch, watch
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +116,8 @@ class Keeper(threading.Thread):
                 self.carried.append(name)
             else:
                 later.append((name, again))
-        todo = iter(later)
+        todo = collections.deque(later)
+        deferred: set[str] = set()
         taking = threading.Lock()
         stopped = threading.Event()
 
@@ -124,10 +128,14 @@ class Keeper(threading.Thread):
                         stopped.set()
                         return
                     with taking:
-                        item = next(todo, None)
-                    if item is None:
-                        return
-                    self._step(*item)
+                        if not todo:
+                            return
+                        name, again = todo.popleft()
+                        if name not in deferred and building_elsewhere(self.folder, name):
+                            deferred.add(name)  # another process builds it: first the rest, then read it
+                            todo.append((name, again))
+                            continue
+                    self._step(name, again)
 
         helpers = [threading.Thread(target=work, name="ikg-keeper-helper", daemon=True)
                    for _ in range(self.workers - 1)]

@@ -27,7 +27,7 @@ from graph.errors import InputError, StoreError
 from graph.rdf.ntriples import skolemise_chunk
 from graph.rdf.skolem import GENID_BASE
 from graph.store.base import Progress, Rows, Store, TextRow, Triple, Triples, data_text, inject_values
-from graph.store.derived import Stamp
+from graph.store.stamp import Stamp
 from graph.vocab.namespaces import bind_prefixes
 
 BULK_CHUNK = 4 * 1024 * 1024  # bytes per bulk-load call: at 1M triples 2-4 MB loaded fastest

@@ -28,9 +28,9 @@ from rdflib import Graph
 
 from graph.errors import StoreError
 from graph.store.base import Store, Triple, Triples
-from graph.store.derived import Stamp, sidecar
 from graph.store.locking import Counter, FileLock, replace_file
 from graph.store.sparql import SparqlStore
+from graph.store.stamp import Stamp, sidecar
 
 START_SECONDS = 30.0
 SERVER_TIMEOUT_S = 60  # the server's own limit on one query (ours take milliseconds; an endpoint query is cut sooner)

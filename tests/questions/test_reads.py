@@ -9,7 +9,7 @@ from rdflib.namespace import ORG, RDF, RDFS
 from graph.questions.library import list_questions
 from graph.questions.reads import question_reads, reads
 from graph.store.base import PREFIX_HEADER
-from graph.store.derived import ANY_CLASS, hits, touched
+from graph.store.stamp import ANY_CLASS, hits, touched
 from graph.vocab.namespaces import IKG
 
 

@@ -28,6 +28,7 @@ from graph.render.view import cache as view_cache
 from graph.render.view.data import _read_network
 from graph.store import OxigraphStore
 from graph.store.memory import MemoryStore
+from graph.store.stamp import Stamp
 from graph.vocab.namespaces import IKG, ORG
 from tests.support import ROOT
 from tests.support.oxigraph_server import OxigraphServer
@@ -84,7 +85,7 @@ def test_the_next_process_reads_the_network_from_the_kept_files_and_gets_the_sam
     first = fresh(folder)
     built = {lang: view.network_data(first, lang) for lang in ("en", "nb")}
     choices = actor_choices(first, "nb")
-    kept = sorted(p.name for p in (folder.parent / "store.derived").iterdir())
+    kept = sorted(p.name for p in (folder.parent / "store.derived").glob("*.json"))
     assert kept == ["actor-choices-nb.json", "classes.json", "names-en.json", "names-nb.json", "network-en.json",
                     "network-nb.json", "ties.json"]
     first.close()
@@ -275,7 +276,7 @@ def test_a_stamp_that_cannot_be_written_refuses_the_write_and_changes_nothing(fo
     def full(self, text):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(derived.Stamp, "_put", full)
+    monkeypatch.setattr(Stamp, "_put", full)
     with pytest.raises(StoreError) as caught:
         new_network(store)
     assert str(caught.value) == (f"The change is not saved: cannot write {folder.parent / 'store.stamp'} (No space "

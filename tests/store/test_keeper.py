@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 import threading
 import time
 
@@ -20,13 +22,14 @@ from graph.answers import ask
 from graph.history.changes import commit
 from graph.questions.library import list_questions
 from graph.render import ready
-from graph.store.derived import Stamp
 from graph.store.keeper import keep_current, stop_keeping
 from graph.store.memory import MemoryStore
+from graph.store.stamp import Stamp
 from graph.vocab.namespaces import IKG
 from tests.conftest import fixture_files
 from tests.questions.test_kept import keep_every_answer  # noqa: F401 - the fixture
 from tests.store.test_derived import folder, fresh, let_go  # noqa: F401 - the fixture
+from tests.support import ROOT
 
 QUICK = {"quiet": 0.2, "poll": 0.02}
 
@@ -324,3 +327,59 @@ def test_a_write_not_noted_is_never_carried_over(folder, keepers):  # noqa: F811
     wait_for(lambda: keeper.rounds == 3)
     assert keeper.carried == [] and built == ["untouched"] * 3
     assert saved_stamp(store.derived_folder / "untouched.json") == store.stamp
+
+
+OTHER_PROCESS = """
+import fcntl, sys, time
+from pathlib import Path
+from graph.store.derived import _head
+from graph.store.stamp import Stamp
+store, answer = Path(sys.argv[1]), Path(sys.argv[2])
+answer.parent.mkdir(parents=True, exist_ok=True)
+with open(str(answer) + ".lock", "a") as lock:
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as graph.store.derived does while it builds the answer
+    print("building", flush=True)
+    time.sleep(float(sys.argv[3]))
+    answer.write_text(_head(Stamp(store).read()) + "7}", encoding="utf-8")
+"""
+
+
+def building_in_another_process(store_folder, name: str, seconds: float) -> subprocess.Popen:
+    """Another process (the keeper of a second app on the shared store) building `name`; returns once it
+    holds the answer's lock, and saves 7 as the answer at the stamp of the moment after `seconds`."""
+    answer = store_folder.parent / "store.derived" / f"{name}.json"
+    other = subprocess.Popen([sys.executable, "-c", OTHER_PROCESS, str(store_folder), str(answer), str(seconds)],
+                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert other.stdout.readline().strip() == "building"
+    return other
+
+
+def test_an_answer_another_process_is_building_is_read_from_its_file_not_built_again(folder, keepers):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    keeper = started(keepers, store)
+    one = folder.parent / "store.derived" / "one.json"
+    one_when_two_was_built: list[str | None] = []
+    counting("two", built, then=lambda: one_when_two_was_built.append(saved_stamp(one)))(store)
+    counting("one", built)(store)  # the most recently used: first in a round
+    built.clear()
+    before = store.stamp
+    other = building_in_another_process(folder, "one", 2.0)
+    store.apply(add=[(URIRef("https://example.org/z"), RDFS.label, Literal("z"))])
+    wait_for(lambda: keeper.rounds == 1)
+    other.wait(10)
+    # the keeper built the other answer while the other process was still building its first, then read that
+    assert built == ["two"] and one_when_two_was_built == [None, before]  # None: when it was first asked
+    assert counting("one", built)(store) == 7 and built == ["two"]
+    assert saved_stamp(folder.parent / "store.derived" / "one.json") == store.stamp
+
+
+def test_a_page_asking_for_what_another_process_is_building_waits_and_reads_it(folder):  # noqa: F811
+    store = fresh(folder)
+    built: list[str] = []
+    store.apply(add=[(URIRef("https://example.org/z"), RDFS.label, Literal("z"))])
+    other = building_in_another_process(folder, "answer", 1.0)
+    started_at = time.monotonic()
+    assert counting("answer", built)(store) == 7
+    assert built == [] and time.monotonic() - started_at > 0.5
+    other.wait(10)
