@@ -1,9 +1,9 @@
 """What is derived from the whole graph (the ties of the network, the network view's data), kept in files
 beside a store folder so the next process finds it while the store is unchanged.
 
-A store folder `X` has a stamp, `X.stamp` (graph.store.stamp), replaced by every write. A derived
-answer is saved in
-`X.derived/<name>.json` with the stamp it was read at, and used only while the stamp is still that one:
+A store folder `X` has a stamp, `X.stamp` (graph.store.stamp), replaced by every write. A derived answer
+is saved in `X.derived/<name>.json` with the stamp it was read at, and used only while the stamp is still
+that one:
 - a write in this or any other process (the app, an `ikg` command, the shared store's server) replaces
   the stamp, so every saved answer is out of date at once;
 - nothing is saved or used while a write is under way, or after one that was cut off (its stamp still
