@@ -43,7 +43,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.store.base import PREFIX_HEADER
-from graph.store.stamp import ANY_CLASS
+from graph.store.stamp import ANY_CLASS, NOT
 from graph.vocab.classes import known_classes
 from graph.vocab.namespaces import IKG, PREFIXES  # noqa: F401 - IKG for the doctests
 
@@ -64,9 +64,9 @@ def _question_reads(texts: tuple[str, ...]) -> frozenset[str] | None:
         one = reads(text)
         if one is None:
             return None
-        out |= {t for t in one if not t.startswith(_NOT)}
+        out |= {t for t in one if not t.startswith(NOT)}
         if ANY_CLASS in one:
-            mine = {t for t in one if t.startswith(_NOT)}
+            mine = {t for t in one if t.startswith(NOT)}
             left_out = mine if left_out is None else left_out & mine
     return frozenset(out | (left_out or set()))
 
@@ -86,10 +86,9 @@ def reads(text: str) -> frozenset[str] | None:
         out.add(iri)
         if f"a {iri}" not in left_out:
             out.add(f"a {iri}")
-    return frozenset(out | {_NOT + c for c in left_out})
+    return frozenset(out | {NOT + c for c in left_out})
 
 
-_NOT = "not "
 _KEEP = {"Filter", "Join", "LeftJoin", "Union", "Extend"}  # where a filter around still holds for a pattern
 
 
