@@ -209,6 +209,8 @@ def _building(path: Path) -> Iterator[None]:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
+        if not path.exists():  # nothing saved (a quick answer): no lock file left behind either
+            _lock_of(path).unlink(missing_ok=True)
         os.close(fd)  # and with it the lock
 
 

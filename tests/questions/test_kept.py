@@ -103,6 +103,7 @@ def test_quick_answers_are_not_kept(folder, monkeypatch):  # noqa: F811
     store = fresh(folder)
     ask(store, "twin-cities", {}, "en")
     assert shelf(folder) == []
+    assert list((folder.parent / "store.derived").rglob("*.lock")) == []  # nor the lock it was built under
 
 
 def test_a_persons_own_query_file_is_never_kept(folder, tmp_path):  # noqa: F811
