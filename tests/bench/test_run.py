@@ -137,9 +137,10 @@ def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_
     for backend in (embedded, served):  # one recorded change, then every answer kept so far built anew
         assert backend["kept_again_s"] > 0 and backend["kept_again_n"] >= 4  # the network and actors, each language
         assert backend["kept_again_workers"] == default_workers()
-        # then a network's status: what reads no status is carried over (at 2,000 triples only the slower
-        # answers are kept at all, and they read types, which every change record adds: none here)
-        assert backend["kept_status_s"] > 0 and backend["kept_status_carried"] == 0
+        # then a network's status: what reads no status is carried over, but never the network's data, which
+        # does not say what it reads (at 2,000 triples, which answers are slow enough to be kept at all
+        # depends on the machine)
+        assert backend["kept_status_s"] > 0 and 0 <= backend["kept_status_carried"] < backend["kept_again_n"]
     for backend in (embedded, served):  # asked again as a new process: the same rows as asked of the graph
         assert all(backend["queries"][n]["kept_same"] is True and backend["queries"][n]["kept_s"] > 0
                    for n in answered)
