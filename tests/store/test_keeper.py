@@ -1,7 +1,9 @@
 """Kept answers made current again after each change (graph.store.keeper): after a recorded change the
 next process reads the new answer from its file without asking the graph; a run of changes is built for
 once; a change during a round stops it and the newest stamp is built for; the most recently used comes
-first; a failing answer is passed over; a store without a folder has no keeper."""
+first; a failing answer is passed over; a store without a folder has no keeper; what a change did not
+touch is carried over, and every kept answer is then the graph's; an answer another process is building
+is read from its file, not built a second time."""
 
 from __future__ import annotations
 
