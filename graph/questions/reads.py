@@ -37,14 +37,15 @@ import concurrent.futures
 import functools
 import re
 
-from rdflib import ORG, RDF, RDFS, Literal, URIRef  # noqa: F401 - ORG and RDFS for the doctests
+from rdflib import ORG, OWL, RDF, RDFS, SH, Literal, URIRef  # noqa: F401 - ORG for the doctests
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from graph.rdf.shapes import shipped_shapes
 from graph.store.base import PREFIX_HEADER
 from graph.store.stamp import ANY_CLASS, NOT
-from graph.vocab.classes import known_classes
+from graph.vocab.classes import ontology
 from graph.vocab.namespaces import IKG, PREFIXES  # noqa: F401 - IKG for the doctests
 
 
@@ -77,7 +78,7 @@ def reads(text: str) -> frozenset[str] | None:
         algebra = prepareQuery(PREFIX_HEADER + re.sub(r"\bLATERAL\s*\{", "{", text)).algebra
     except Exception:  # noqa: BLE001 - any parse failure: assume it reads everything
         return None
-    walk = _Walk(sorted({URIRef(iri) for iri in named(text)} | known_classes()))
+    walk = _Walk(sorted({URIRef(iri) for iri in named(text)} | _known_classes()))
     if not walk.node(algebra, ()):
         return None
     out = walk.out
@@ -87,6 +88,19 @@ def reads(text: str) -> frozenset[str] | None:
         if f"a {iri}" not in left_out:
             out.add(f"a {iri}")
     return frozenset(out | {NOT + c for c in left_out})
+
+
+@functools.cache
+def _known_classes() -> frozenset[URIRef]:
+    """Every class the shipped vocabulary and shapes name: declared, a property's domain or range, a
+    superclass or a shape's target (the classes the app's own edits write among them)."""
+    out = {c for c in shipped_shapes().objects(None, SH.targetClass) if isinstance(c, URIRef)}
+    onto = ontology()
+    for cls in (OWL.Class, RDFS.Class):
+        out.update(c for c in onto.subjects(RDF.type, cls) if isinstance(c, URIRef))
+    for p in (RDFS.domain, RDFS.range, RDFS.subClassOf):
+        out.update(c for c in onto.objects(None, p) if isinstance(c, URIRef))
+    return frozenset(out)
 
 
 _KEEP = {"Filter", "Join", "LeftJoin", "Union", "Extend"}  # where a filter around still holds for a pattern

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.namespace import RDFS
 
 from graph import config
 from graph.vocab.namespaces import IKG
@@ -59,18 +59,3 @@ def superclasses(cls: URIRef) -> frozenset[URIRef]:
                 seen.add(sup)
                 todo.append(sup)
     return frozenset(seen)
-
-
-@functools.cache
-def known_classes() -> frozenset[URIRef]:
-    """Every class the shipped vocabulary and shapes name: declared, a property's domain or range, a
-    superclass or a shape's target (the classes the app's own edits write among them)."""
-    named = Graph()
-    named.parse(config.shapes_file(), format="turtle")
-    out = {c for c in named.objects(None, SH.targetClass) if isinstance(c, URIRef)}
-    onto = ontology()
-    for cls in (OWL.Class, RDFS.Class):
-        out.update(c for c in onto.subjects(RDF.type, cls) if isinstance(c, URIRef))
-    for p in (RDFS.domain, RDFS.range, RDFS.subClassOf):
-        out.update(c for c in onto.objects(None, p) if isinstance(c, URIRef))
-    return frozenset(out)
