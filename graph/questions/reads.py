@@ -15,17 +15,25 @@ write notes for each triple it adds or removes (graph.store.stamp.touched):
   there, so it changes no answer (graph.store.stamp.hits). This is what lets an answer about networks
   be carried over the record (`a ikg:Change`) every recorded change adds. A filter outside an OPTIONAL
   rules out nothing of it: a match there that the filter drops would drop the row it extends.
+- `<p> of a <class>`, `<p> of ^<q>` or `<p> of <q>` for a pattern `?x p ?o` whose `?x`, in every
+  solution that the pattern's solution becomes part of, is a thing of that class, the object of a `q`
+  or the subject of one (a pattern `?x a <class>`, `?y q ?x` or `?x q ?y` in the same basic pattern, in
+  one joined with it, in what an OPTIONAL extends, or selected or grouped by in a subquery; one of
+  several such kinds, for a UNION's sides). A triple of `p` whose
+  subject is of no such kind, before the write or after it, adds or removes no solution that
+  survives: this is what lets an answer about networks be carried over a new review round's label.
+  A write notes each predicate with the kinds of its subjects (graph.store.Store._described).
 
 A query with a variable predicate or a negated property set reads every triple: None. So does a text
-that cannot be parsed. Every IRI the text names is added as well (a pattern the parse would miss can
-only name IRIs the text names), which can make a change count as read when it is not, never the other
-way round.
+that cannot be parsed. Every IRI the text names that the parse did not find read is added as well (a
+pattern the parse would miss can only name IRIs the text names), which can make a change count as
+read when it is not, never the other way round.
 
 >>> network = reads("SELECT ?n WHERE { ?n a ikg:Network ; rdfs:label ?l "
 ...                 "FILTER NOT EXISTS { ?m org:organization ?n } }")
->>> {str(RDFS.label), str(ORG.organization), f"a {IKG.Network}"} <= network
+>>> {f"{RDFS.label} of a {IKG.Network}", str(ORG.organization), f"a {IKG.Network}"} <= network
 True
->>> str(RDF.type) in network, f"a {IKG.Project}" in network, str(IKG.status) in network
+>>> str(RDFS.label) in network, f"a {IKG.Project}" in network, str(IKG.status) in network
 (False, False, False)
 >>> reads("SELECT * WHERE { ?s ?p ?o }") is None, reads("SELECT * WHERE { ?s !rdfs:label ?o }") is None
 (True, True)
@@ -37,14 +45,14 @@ import concurrent.futures
 import functools
 import re
 
-from rdflib import ORG, OWL, RDF, RDFS, SH, Literal, URIRef  # noqa: F401 - ORG for the doctests
+from rdflib import ORG, OWL, RDF, RDFS, SH, Literal, URIRef, Variable  # noqa: F401 - ORG for the doctests
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.rdf.shapes import shipped_shapes
 from graph.store.base import PREFIX_HEADER
-from graph.store.stamp import ANY_CLASS, NOT
+from graph.store.stamp import ANY_CLASS, NOT, OF
 from graph.vocab.classes import ontology
 from graph.vocab.namespaces import IKG, PREFIXES  # noqa: F401 - IKG for the doctests
 
@@ -79,12 +87,13 @@ def reads(text: str) -> frozenset[str] | None:
     except Exception:  # noqa: BLE001 - any parse failure: assume it reads everything
         return None
     walk = _Walk(sorted({URIRef(iri) for iri in named(text)} | _known_classes()))
-    if not walk.node(algebra, ()):
+    if not walk.node(algebra, (), {}):
         return None
     out = walk.out
     left_out = set.intersection(*walk.left_out) - out if walk.left_out else set()
     for iri in named(text):
-        out.add(iri)
+        if not any(t == iri or t.startswith(iri + OF) for t in walk.out):
+            out.add(iri)
         if f"a {iri}" not in left_out:
             out.add(f"a {iri}")
     return frozenset(out | {NOT + c for c in left_out})
@@ -104,48 +113,61 @@ def _known_classes() -> frozenset[URIRef]:
 
 
 _KEEP = {"Filter", "Join", "LeftJoin", "Union", "Extend"}  # where a filter around still holds for a pattern
+Bound = dict[object, list[frozenset[str]]]  # per variable: what its value is in every solution, one of each set
 
 
 class _Walk:
     """The tokens of every triple pattern under a query's algebra. For a pattern `?x a ?t` of any class,
     the classes among `candidates` (the IRIs the text names, the vocabulary's classes) that a filter
     holding for it rules out: a solution from a triple of such a class is dropped there, so such a
-    triple changes no answer."""
+    triple changes no answer. A pattern `?x p ?o` whose `?x` is, in every solution it joins, a thing of
+    a class, the object or the subject of a predicate, reads `p` of such things only (`<p> of <kind>`)."""
 
     def __init__(self, candidates: list[URIRef]) -> None:
         self.candidates = candidates
         self.out: set[str] = set()
         self.left_out: list[set[str]] = []  # per pattern of any class
 
-    def node(self, node: object, held: tuple) -> bool:
-        """Walk `node` under the filters `held` that drop every solution it gives which they rule out;
-        False on a pattern that may match any predicate."""
+    def node(self, node: object, held: tuple, bound: Bound) -> bool:
+        """Walk `node` under the filters `held` that drop every solution it gives which they rule out, and
+        what the solutions it joins say of their variables (`bound`); False on a pattern that may match
+        any predicate."""
         if isinstance(node, CompValue):
             if node.name in ("ServiceGraphPattern", "PathNegatedPropertySet"):
                 return False
             if node.name in ("BGP", "TriplesBlock"):
-                return all(self.triple(p, o, held) for _, p, o in node.get("triples") or ())
+                triples = list(node.get("triples") or ())
+                return all(self.triple(t, held, _joined(bound, _bgp(triples, skip=i)))
+                           for i, t in enumerate(triples))
             if node.name not in _KEEP:
-                return all(self.node(v, ()) for v in node.values())
+                return all(self.node(v, (), {}) for v in node.values())
             parts = {k: v for k, v in node.items() if k not in ("p", "p1", "p2")}
+            if not self.node(parts, (), {}):
+                return False
+            if node.name == "Join":
+                return (self.node(node["p1"], held, _joined(bound, _bound(node["p2"])))
+                        and self.node(node["p2"], held, _joined(bound, _bound(node["p1"]))))
+            if node.name == "LeftJoin":  # a filter around leaves out nothing of the optional side
+                return (self.node(node["p1"], held, bound)
+                        and self.node(node["p2"], (node["expr"],), _joined(bound, _bound(node["p1"]))))
             if node.name == "Filter":
                 held = (*held, node["expr"])
-            elif node.name == "LeftJoin":  # a filter around leaves out nothing of the optional side
-                return (self.node(parts, ()) and self.node(node["p1"], held)
-                        and self.node(node["p2"], (node["expr"],)))
-            return self.node(parts, ()) and all(self.node(node[k], held) for k in ("p", "p1", "p2") if k in node)
+            return all(self.node(node[k], held, bound) for k in ("p", "p1", "p2") if k in node)
         if isinstance(node, (list, tuple, set, frozenset)):
-            return all(self.node(v, held) for v in node)
+            return all(self.node(v, held, bound) for v in node)
         if isinstance(node, dict):
-            return all(self.node(v, held) for v in node.values())
+            return all(self.node(v, held, bound) for v in node.values())
         return True
 
-    def triple(self, p: object, o: object, held: tuple) -> bool:
+    def triple(self, t: tuple, held: tuple, bound: Bound) -> bool:
+        s, p, o = t
         if p == RDF.type and isinstance(o, URIRef):
             self.out.add(f"a {o}")
         elif p == RDF.type:
             self.out.add(ANY_CLASS)
             self.left_out.append({f"a {c}" for c in self.candidates if any(_false(e, o, c) for e in held)})
+        elif isinstance(p, URIRef) and bound.get(s):
+            self.out.update(f"{p}{OF}{k}" for k in _narrowest(bound[s]))
         else:
             return self.predicates(p)
         return True
@@ -166,6 +188,64 @@ class _Walk:
         if isinstance(p, MulPath):
             return self.predicates(p.path)
         return False
+
+
+def _bgp(triples: list, skip: int = -1) -> Bound:
+    """What a basic graph pattern's solutions say of its variables: `a <class>` for `?x a <class>`; for
+    `?s p ?o`, `^<p>` of `?o` (the object of a `p`) and `<p>` of `?s` (the subject of one); the triple at
+    `skip` left out (a pattern tells nothing of itself)."""
+    out: Bound = {}
+    for i, (s, p, o) in enumerate(triples):
+        if i == skip or not isinstance(p, URIRef):
+            continue
+        if p == RDF.type and isinstance(o, URIRef) and not isinstance(s, (URIRef, Literal)):
+            out.setdefault(s, []).append(frozenset({f"a {o}"}))
+            continue
+        if not isinstance(o, (URIRef, Literal)):
+            out.setdefault(o, []).append(frozenset({f"^{p}"}))
+        if not isinstance(s, (URIRef, Literal)):
+            out.setdefault(s, []).append(frozenset({str(p)}))
+    return out
+
+
+def _bound(node: object) -> Bound:
+    """What every solution of `node` says of its variables: of a subquery's, what it selects plainly or
+    groups by (nothing of an aggregate's result)."""
+    if not isinstance(node, CompValue):
+        return {}
+    if node.name == "BGP":
+        return _bgp(list(node.get("triples") or ()))
+    if node.name == "Join":
+        return _joined(_bound(node["p1"]), _bound(node["p2"]))
+    if node.name in ("LeftJoin", "Minus"):
+        return _bound(node["p1"])
+    if node.name in ("Filter", "ToMultiSet", "Distinct", "Reduced", "OrderBy", "Slice", "Group"):
+        return _bound(node["p"])
+    if node.name == "Extend":  # BIND(?x AS ?y): ?y is what ?x is
+        inner = _bound(node["p"])
+        expr = node["expr"]
+        return {**inner, node["var"]: inner[expr]} if isinstance(expr, Variable) and expr in inner else inner
+    if node.name == "Project":  # a subquery: what it selects
+        inner = _bound(node["p"])
+        return {v: inner[v] for v in node.get("PV") or () if v in inner}
+    if node.name == "AggregateJoin":  # a group's key (SAMPLE) is one of its solutions' values
+        inner = _bound(node["p"])
+        return {a["res"]: inner[a["vars"]] for a in node.get("A") or ()
+                if a.name == "Aggregate_Sample" and isinstance(a.get("vars"), Variable) and a["vars"] in inner}
+    if node.name == "Union":  # a thing of either side: one of what each side says
+        one, other = _bound(node["p1"]), _bound(node["p2"])
+        return {v: [_narrowest(one[v]) | _narrowest(other[v])] for v in one.keys() & other.keys()}
+    return {}
+
+
+def _joined(a: Bound, b: Bound) -> Bound:
+    return {v: a.get(v, []) + b.get(v, []) for v in a.keys() | b.keys()}
+
+
+def _narrowest(choices: list[frozenset[str]]) -> frozenset[str]:
+    """Of what is known of a variable (each set: it is one of these), the likeliest to be narrowest: a
+    class before a predicate, fewer before more."""
+    return min(choices, key=lambda c: (not all(k.startswith("a ") for k in c), len(c), sorted(c)))
 
 
 def _false(e: object, var: object, c: URIRef) -> bool:

@@ -31,7 +31,7 @@ from rdflib.term import Node
 from graph.errors import InputError, StoreError
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
-from graph.store.stamp import Stamp, sidecar, stamped, touched
+from graph.store.stamp import TYPE, Stamp, described, sidecar, stamped, touched
 from graph.vocab.namespaces import PREFIXES
 
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -59,6 +59,9 @@ class Rows:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+DESCRIBED_AT_MOST = 1000  # subjects of a write whose kinds are read (Store._described)
 
 
 class Store(ABC):
@@ -175,12 +178,36 @@ class Store(ABC):
         """Remove then add triples in one transaction (where the backend allows)."""
         if self.read_only:
             raise StoreError("this store is read-only")
-        tokens = None
-        if self.stamp_file is not None:  # a store folder notes what each write touched
-            add, remove = _listed(add), _listed(remove)
-            tokens = touched(add or ()) | touched(remove or ())
-        with self.writing(tokens):
-            self._apply(add, remove)
+        with self.write_lock:  # what the write touches, as it finds the store
+            tokens = None
+            if self.stamp_file is not None:  # a store folder notes what each write touched
+                add, remove = _listed(add), _listed(remove)
+                tokens = touched(add or ()) | touched(remove or ()) | self._described(add or (), remove or ())
+            with self.writing(tokens):
+                self._apply(add, remove)
+
+    def _described(self, add: Triples, remove: Triples) -> set[str]:
+        """The predicates the write touches of things of each kind (graph.store.stamp.described): the
+        classes of its subjects and the predicates they are the object or the subject of, in the store or
+        the write. Nothing for a write of blank nodes or of more than DESCRIBED_AT_MOST subjects (a load):
+        a question reading a predicate of one kind only is then touched by every write of it."""
+        subjects = {s for s, p, _ in (*add, *remove) if str(p) != TYPE}
+        if not subjects or len(subjects) > DESCRIBED_AT_MOST or not all(isinstance(s, URIRef) for s in subjects):
+            return set()
+        kinds: dict[object, set[str]] = {s: set() for s in subjects}
+        listed = sorted(subjects)
+        for start in range(0, len(listed), 200):
+            values = " ".join(s.n3() for s in listed[start : start + 200])
+            for s, q, o in self.select_text(f"SELECT DISTINCT ?s ?q ?o WHERE {{ VALUES ?s {{ {values} }} "
+                                            f"{{ ?s ?q ?x BIND(IF(?q = rdf:type, ?x, 0) AS ?o) }} "
+                                            f"UNION {{ ?x ?q ?s BIND(1 AS ?o) }} }}"):
+                kinds[URIRef(s)].update((q, f"a {o}") if q == TYPE else (f"^{q}" if o == "1" else q,))
+        for s, p, o in add:  # what the write makes of them
+            if s in kinds:
+                kinds[s].update((TYPE, f"a {o}") if str(p) == TYPE else (str(p),))
+            if isinstance(o, URIRef) and o in kinds:
+                kinds[o].add(f"^{p}")
+        return described((*add, *remove), kinds.__getitem__)
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
         """Load RDF files; returns the number of triples read. `progress(path, triples, fraction done)`."""

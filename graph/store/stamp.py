@@ -3,8 +3,9 @@
 A store folder `X` has a stamp, `X.stamp`: a random token, replaced by every write. Before a write it
 is marked as being written (`writing <token>`); after it, a new token. Each write also notes, in
 `X.writes`, the stamp before it, the stamp after it and what it touched (`touched`: the predicates of
-the triples it added or removed, and the classes of typing ones; unknown for a load, a clear or a
-failed write), so an answer can be carried over a write that touched nothing it reads (`hits`).
+the triples it added or removed, and the classes of typing ones; `described`: the predicates touched
+of things of each kind; unknown for a load, a clear or a failed write), so an answer can be
+carried over a write that touched nothing it reads (`hits`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ WRITES_KEPT = 200
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"  # a typing triple's predicate (touched)
 ANY_CLASS = "a *"  # what a question reads that reads things of any class (hits)
 NOT = "not "  # before a class's token: a question reading any class leaves that one out (hits)
+OF = " of "  # `<p> of a <class>`, `<p> of ^<q>`, `<p> of <q>`: `p` of things of a kind only (described, hits)
+KINDS = "|"  # between the kinds of one write's things (no IRI holds it)
 
 
 def sidecar(folder: Path, suffix: str) -> Path:
@@ -67,8 +70,10 @@ class Stamp:
         with self.log.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
         if self.log.stat().st_size > WRITES_BYTES:
-            lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)
-            replace_file(self.log, "".join(lines[-WRITES_KEPT:]))
+            lines = self.log.read_text(encoding="utf-8").splitlines(keepends=True)[-WRITES_KEPT:]
+            while len(lines) > 1 and sum(map(len, lines)) > WRITES_BYTES // 2:
+                lines = lines[len(lines) // 4 or 1 :]
+            replace_file(self.log, "".join(lines))
 
     def _writes(self) -> dict[str, tuple[list[str] | None, str]]:
         """The noted writes, stamp before -> (what it touched, stamp after); read again only when the
@@ -121,18 +126,51 @@ def touched(triples: Iterable[tuple]) -> set[str]:
     return out
 
 
+def described(triples: Iterable[tuple], about: Callable[[object], Iterable[str]]) -> set[str]:
+    """What a write of `triples` touches of things of a kind: for each kind of subject, the predicates
+    touched of it (`<p> <p2> of <kind>|<kind>`, or `<p> of ` for subjects of no kind). A kind is what
+    `about(subject)` says the subject is, before or after the write: `a <class>`, `^<q>` (the object of
+    a `q`), `<q>` (the subject of a `q`). A question whose pattern reads `p` of things of one kind only
+    (`<p> of <kind>`) is touched by a write of `p` of that kind; by every write of `p` that does not say.
+
+    >>> sorted(described([("x:s", "x:p", 1), ("x:s", "x:q", 2), ("x:t", "x:p", 3)],
+    ...                  lambda s: ["a x:C", "^x:r"] if s == "x:s" else []))
+    ['x:p of ', 'x:p x:q of ^x:r|a x:C']
+    """
+    groups: dict[frozenset[str], set[str]] = {}
+    for s, p, _ in triples:
+        if str(p) != TYPE:
+            groups.setdefault(frozenset(about(s)), set()).add(str(p))
+    return {" ".join(sorted(ps)) + OF + KINDS.join(sorted(kinds)) for kinds, ps in groups.items()}
+
+
 def hits(reads: Collection[str], touched: Iterable[str]) -> bool:
     """Whether a write that touched `touched` can alter what a question that `reads` these tokens
-    (graph.questions.reads) answers: a token both name, or a class where the question reads things of
-    any class (ANY_CLASS) and has not shown that class to be left out (`not a <class>`).
+    (graph.questions.reads) answers: a token both name; a class where the question reads things of any
+    class (ANY_CLASS) and has not shown that class to be left out (`not a <class>`); a predicate the
+    question reads of things of one kind (`<p> of <k>`) where the write does not say of what kinds it
+    touched it (a load, a program before this one).
 
     >>> hits({"x:p", ANY_CLASS, "not a x:Change"}, ["a x:Change", "x:q"]), hits({ANY_CLASS}, ["a x:Change"])
     (False, True)
     >>> hits({"x:p"}, ["x:p"]), hits({"a x:C", ANY_CLASS, "not a x:C"}, ["a x:C"])
     (True, True)
+    >>> hits({"x:p of a x:C"}, ["x:p", "x:p x:q of a x:D|^x:r"]), hits({"x:p of a x:C"}, ["x:p"])
+    (False, True)
+    >>> hits({"x:p of ^x:r"}, ["x:p", "x:p x:q of a x:D|^x:r"])
+    True
     """
-    return any(t in reads or (t.startswith("a ") and ANY_CLASS in reads and NOT + t not in reads)
-               for t in touched)
+    touched = set(touched)
+    if any(t in reads or (t.startswith("a ") and ANY_CLASS in reads and NOT + t not in reads) for t in touched):
+        return True
+    of_kinds = [r.split(OF, 1) for r in reads if OF in r]
+    if not of_kinds:
+        return False
+    groups = [(set(ps.split(" ")), set(kinds.split(KINDS))) for ps, kinds in
+              (t.split(OF, 1) for t in touched if OF in t)]
+    said = set().union(*(ps for ps, _ in groups))
+    return any(p in touched and (p not in said or any(p in ps and k in kinds for ps, kinds in groups))
+               for p, k in of_kinds)
 
 
 @contextlib.contextmanager

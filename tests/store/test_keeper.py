@@ -7,12 +7,14 @@ is read from its file, not built a second time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from rdflib import Literal, URIRef
@@ -21,6 +23,7 @@ from rdflib.namespace import ORG, RDF, RDFS
 import graph.questions.kept as kept
 import graph.store.derived as derived
 from graph.answers import ask
+from graph.edit.assessments import save_assessment
 from graph.history.changes import commit
 from graph.questions.library import list_questions
 from graph.render import ready
@@ -250,8 +253,16 @@ def test_a_store_without_a_folder_has_no_keeper():
     assert keep_current(MemoryStore()) is None
 
 
-def _edits(store) -> dict[str, tuple[list, list]]:
-    """One edit of each kind a person makes in the app, on the shipped data: (added, removed)."""
+def _review(store, item: str) -> None:
+    """An assessment saved as the Review page saves it: in a review round it opens (labelled), with
+    target-area scores."""
+    areas = sorted(n for (n,) in store.select_text("SELECT ?n WHERE { ?a a ikg:TargetArea ; skos:notation ?n }"))
+    save_assessment(store, item, "Review 2026", {areas[0]: 2, areas[1]: 1}, "Useful", "Fair", "keep", "",
+                    "Kari", dt.date(2026, 12, 5))
+
+
+def _edits(store) -> dict[str, tuple[list, list] | Callable[[], None]]:
+    """One edit of each kind a person makes in the app, on the shipped data: (added, removed), or made."""
     net = store.select("SELECT ?n WHERE { ?n a ikg:Network ; ikg:status ikg:Active } ORDER BY ?n LIMIT 1").rows[0][0]
     actor = store.select("SELECT ?a WHERE { ?m org:member ?a } ORDER BY ?a LIMIT 1").rows[0][0]
     assessment, membership = URIRef("https://example.org/test/assessment"), URIRef("https://example.org/test/m")
@@ -264,6 +275,7 @@ def _edits(store) -> dict[str, tuple[list, list]]:
                     [(GRAZ, RDFS.label, Literal("Graz", lang="en"))]),
         "a membership": ([(membership, RDF.type, ORG.Membership), (membership, ORG.member, actor),
                           (membership, ORG.organization, net)], []),
+        "a review with scores": lambda: _review(store, str(membership)),
     }
 
 
@@ -289,8 +301,11 @@ def test_after_each_kind_of_edit_every_kept_answer_is_the_graph_s_whether_carrie
 
     every()  # asked, kept and remembered
     carried: dict[str, set[str]] = {}
-    for i, (what, (add, remove)) in enumerate(edits.items()):
-        commit(store, add=add, remove=remove, editor="Kari", action="edit")
+    for i, (what, edit) in enumerate(edits.items()):
+        if callable(edit):
+            edit()
+        else:
+            commit(store, add=edit[0], remove=edit[1], editor="Kari", action="edit")
         wait_for(lambda n=i + 1: keeper.rounds == n)
         carried[what] = {name.removeprefix("answers/").rsplit("-", 1)[0] for name in keeper.carried}
         from_files = every()
@@ -299,16 +314,25 @@ def test_after_each_kind_of_edit_every_kept_answer_is_the_graph_s_whether_carrie
         monkeypatch.setattr(kept, "ENABLED", True)
     # what the edit cannot have changed was carried over; what it touched was built anew. Every change adds
     # its record, typed ikg:Change: questions reading things of any type leave it out by name, so they too
-    # are carried over a change that touched nothing else of theirs (counts counts the records: built anew)
-    status, assessment = carried["a network's status"], carried["an assessment"]
+    # are carried over a change that touched nothing else of theirs (counts counts the records: built anew).
+    # A question reading a predicate of things of one kind only (a network's label, a membership's status)
+    # is carried over a change of that predicate of other things (a city's label, a network's status).
+    status, assessment, label = carried["a network's status"], carried["an assessment"], carried["a label"]
     assert {"overlapping-networks", "coverage-sdgs", "unowned-networks", "collaborators", "changes",
-            "coverage-matrix"} <= status
-    assert not {"networks", "review", "ties", "counts"} & status
+            "coverage-matrix", "networks", "review"} <= status  # they read memberships' statuses, not networks'
+    assert not {"ties", "counts"} & status
     assert {"review", "networks", "places", "twin-cities", "inactive-twin-cities", "collaborators", "ties",
             "members", "changes", "coverage-matrix"} <= assessment
     assert "counts" not in assessment
-    assert carried["a label"] == set()  # every question reads labels
+    assert {"networks", "review", "coverage-target-areas", "overlapping-networks"} <= label  # Graz: a city
+    assert not {"places", "twin-cities", "inactive-twin-cities", "collaborators", "ties"} & label
     assert "twin-cities" in carried["a membership"] and "overlapping-networks" not in carried["a membership"]
+    # a review opening its round (labelled, with a status) and scoring target areas: what shows networks,
+    # memberships and who works with whom is carried over; what counts records and types is built anew
+    review = carried["a review with scores"]
+    assert {"collaborators", "networks", "review", "inactive-twin-cities", "overlapping-networks",
+            "coverage-target-areas", "thin-target-areas", "places", "twin-cities", "members"} <= review
+    assert not {"counts", "ties", "changes"} & review
 
 
 def test_a_write_not_noted_is_never_carried_over(folder, keepers):  # noqa: F811
