@@ -19,10 +19,10 @@ write notes for each triple it adds or removes (graph.store.stamp.touched):
   solution that the pattern's solution becomes part of, is a thing of that class, the object of a `q`
   or the subject of one (a pattern `?x a <class>`, `?y q ?x` or `?x q ?y` in the same basic pattern, in
   one joined with it, in what an OPTIONAL extends, or selected or grouped by in a subquery; one of
-  several such kinds, for a UNION's sides). A triple of `p` whose
-  subject is of no such kind, before the write or after it, adds or removes no solution that
-  survives: this is what lets an answer about networks be carried over a new review round's label.
-  A write notes each predicate with the kinds of its subjects (graph.store.Store._described).
+  several such kinds, for a UNION's sides). A triple of `p` whose subject is of no such kind, before
+  the write or after it, adds or removes no solution that survives: this is what lets an answer about
+  networks be carried over a new review round's label. A write notes the kinds of the things whose
+  predicates it touched (graph.store.base.Store._described, graph.store.stamp.described).
 
 A query with a variable predicate or a negated property set reads every triple: None. So does a text
 that cannot be parsed. Every IRI the text names that the parse did not find read is added as well (a
@@ -137,21 +137,26 @@ class _Walk:
                 return False
             if node.name in ("BGP", "TriplesBlock"):
                 triples = list(node.get("triples") or ())
-                return all(self.triple(t, held, _joined(bound, _bgp(triples, skip=i)))
+                return all(self.triple(t, held, _joined(bound, _bgp(triples, i, held)))
                            for i, t in enumerate(triples))
-            if node.name not in _KEEP:
+            inside = _into(node, bound)
+            if node.name not in _KEEP and inside is None:
                 return all(self.node(v, (), {}) for v in node.values())
             parts = {k: v for k, v in node.items() if k not in ("p", "p1", "p2")}
             if not self.node(parts, (), {}):
                 return False
+            if inside is not None:  # into a subquery: what its solutions joined outside must be
+                return self.node(node["p"], (), inside)
             if node.name == "Join":
-                return (self.node(node["p1"], held, _joined(bound, _bound(node["p2"])))
-                        and self.node(node["p2"], held, _joined(bound, _bound(node["p1"]))))
+                return (self.node(node["p1"], held, _joined(bound, _bound(node["p2"], held)))
+                        and self.node(node["p2"], held, _joined(bound, _bound(node["p1"], held))))
             if node.name == "LeftJoin":  # a filter around leaves out nothing of the optional side
                 return (self.node(node["p1"], held, bound)
-                        and self.node(node["p2"], (node["expr"],), _joined(bound, _bound(node["p1"]))))
+                        and self.node(node["p2"], (node["expr"],), _joined(bound, _bound(node["p1"], held))))
             if node.name == "Filter":
                 held = (*held, node["expr"])
+            if node.name == "Extend" and isinstance(node["expr"], Variable) and node["var"] in bound:
+                bound = _joined(bound, {node["expr"]: bound[node["var"]]})  # BIND(?x AS ?y): ?x is what ?y is
             return all(self.node(node[k], held, bound) for k in ("p", "p1", "p2") if k in node)
         if isinstance(node, (list, tuple, set, frozenset)):
             return all(self.node(v, held, bound) for v in node)
@@ -190,7 +195,27 @@ class _Walk:
         return False
 
 
-def _bgp(triples: list, skip: int = -1) -> Bound:
+def _into(node: CompValue, bound: Bound) -> Bound | None:
+    """What the solutions of a subquery's part `node` must be, for those joined outside (`bound`): what
+    it selects, passed through DISTINCT and ORDER BY, and for a group, its keys (a group's solutions
+    share their key: a triple of a thing of another kind changes only the group it then drops); nothing
+    through a LIMIT. None for a node that is no part of a subquery."""
+    if node.name in ("ToMultiSet", "Distinct", "Reduced", "OrderBy"):
+        return bound
+    if node.name == "Slice":
+        return {}
+    if node.name == "Project":
+        return {v: bound[v] for v in node.get("PV") or () if v in bound}
+    if node.name == "AggregateJoin":  # a group's key is selected as SAMPLE(?key)
+        return {a["vars"]: bound[a["res"]] for a in node.get("A") or ()
+                if a.name == "Aggregate_Sample" and a.get("res") in bound and isinstance(a.get("vars"), Variable)}
+    if node.name == "Group":
+        keys = [v for v in node.get("expr") or () if isinstance(v, Variable)]
+        return {v: bound[v] for v in keys if v in bound}
+    return None
+
+
+def _bgp(triples: list, skip: int = -1, held: tuple = ()) -> Bound:
     """What a basic graph pattern's solutions say of its variables: `a <class>` for `?x a <class>`; for
     `?s p ?o`, `^<p>` of `?o` (the object of a `p`) and `<p>` of `?s` (the subject of one); the triple at
     `skip` left out (a pattern tells nothing of itself)."""
@@ -205,24 +230,29 @@ def _bgp(triples: list, skip: int = -1) -> Bound:
             out.setdefault(o, []).append(frozenset({f"^{p}"}))
         if not isinstance(s, (URIRef, Literal)):
             out.setdefault(s, []).append(frozenset({str(p)}))
+            only = _only(held, o) if p == RDF.type else None
+            if only is not None:  # ?x a ?t FILTER(?t IN (...)): a thing of one of those classes
+                out[s].append(frozenset(f"a {c}" for c in only))
     return out
 
 
-def _bound(node: object) -> Bound:
-    """What every solution of `node` says of its variables: of a subquery's, what it selects plainly or
-    groups by (nothing of an aggregate's result)."""
+def _bound(node: object, held: tuple = ()) -> Bound:
+    """What every solution of `node` that the filters `held` keep says of its variables: of a subquery's,
+    what it selects plainly or groups by (nothing of an aggregate's result)."""
     if not isinstance(node, CompValue):
         return {}
     if node.name == "BGP":
-        return _bgp(list(node.get("triples") or ()))
+        return _bgp(list(node.get("triples") or ()), held=held)
     if node.name == "Join":
-        return _joined(_bound(node["p1"]), _bound(node["p2"]))
+        return _joined(_bound(node["p1"], held), _bound(node["p2"], held))
     if node.name in ("LeftJoin", "Minus"):
-        return _bound(node["p1"])
-    if node.name in ("Filter", "ToMultiSet", "Distinct", "Reduced", "OrderBy", "Slice", "Group"):
+        return _bound(node["p1"], held)
+    if node.name == "Filter":
+        return _bound(node["p"], (*held, node["expr"]))
+    if node.name in ("ToMultiSet", "Distinct", "Reduced", "OrderBy", "Slice", "Group"):
         return _bound(node["p"])
     if node.name == "Extend":  # BIND(?x AS ?y): ?y is what ?x is
-        inner = _bound(node["p"])
+        inner = _bound(node["p"], held)
         expr = node["expr"]
         return {**inner, node["var"]: inner[expr]} if isinstance(expr, Variable) and expr in inner else inner
     if node.name == "Project":  # a subquery: what it selects
@@ -233,7 +263,7 @@ def _bound(node: object) -> Bound:
         return {a["res"]: inner[a["vars"]] for a in node.get("A") or ()
                 if a.name == "Aggregate_Sample" and isinstance(a.get("vars"), Variable) and a["vars"] in inner}
     if node.name == "Union":  # a thing of either side: one of what each side says
-        one, other = _bound(node["p1"]), _bound(node["p2"])
+        one, other = _bound(node["p1"], held), _bound(node["p2"], held)
         return {v: [_narrowest(one[v]) | _narrowest(other[v])] for v in one.keys() & other.keys()}
     return {}
 
@@ -246,6 +276,38 @@ def _narrowest(choices: list[frozenset[str]]) -> frozenset[str]:
     """Of what is known of a variable (each set: it is one of these), the likeliest to be narrowest: a
     class before a predicate, fewer before more."""
     return min(choices, key=lambda c: (not all(k.startswith("a ") for k in c), len(c), sorted(c)))
+
+
+def _only(held: tuple, var: object) -> set[URIRef] | None:
+    """The IRIs `var` can be for all the filters `held` to hold, when one of them lists them (`?t IN
+    (...)`, `?t = <C> || ?t = <D>`); None when they do not say.
+
+    >>> e = prepareQuery("SELECT * { ?x a ?t FILTER(?t IN (<x:A>, <x:B>) && ?t != <x:B>) }").algebra.p.p.expr
+    >>> sorted(_only((e,), Variable("t"))), _only((e,), Variable("u"))
+    ([rdflib.term.URIRef('x:A'), rdflib.term.URIRef('x:B')], None)
+    """
+    found = [v for v in (_values(e, var) for e in held) if v is not None]
+    return set.intersection(*found) if found else None
+
+
+def _values(e: object, var: object) -> set[URIRef] | None:
+    if not isinstance(e, CompValue):
+        return None
+    parts = [e.get("expr"), *(e.get("other") or [])]
+    if e.name == "ConditionalAndExpression":
+        return _only(tuple(parts), var)
+    if e.name == "ConditionalOrExpression":
+        found = [_values(x, var) for x in parts]
+        return None if any(v is None for v in found) else set().union(*found)  # type: ignore[arg-type]
+    if e.name == "RelationalExpression":
+        left, op, right = e.get("expr"), e.get("op"), e.get("other")
+        if right == var and op == "=":
+            left, right = right, left
+        if left == var and op == "=" and isinstance(right, URIRef):
+            return {right}
+        if left == var and op == "IN" and isinstance(right, list) and all(isinstance(x, URIRef) for x in right):
+            return set(right)
+    return None
 
 
 def _false(e: object, var: object, c: URIRef) -> bool:

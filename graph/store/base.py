@@ -31,7 +31,7 @@ from rdflib.term import Node
 from graph.errors import InputError, StoreError
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import skolemise
-from graph.store.stamp import TYPE, Stamp, described, sidecar, stamped, touched
+from graph.store.stamp import ANY_KIND, TYPE, Stamp, described, sidecar, stamped, touched
 from graph.vocab.namespaces import PREFIXES
 
 PREFIX_HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -189,11 +189,11 @@ class Store(ABC):
     def _described(self, add: Triples, remove: Triples) -> set[str]:
         """The predicates the write touches of things of each kind (graph.store.stamp.described): the
         classes of its subjects and the predicates they are the object or the subject of, in the store or
-        the write. Nothing for a write of blank nodes or of more than DESCRIBED_AT_MOST subjects (a load):
-        a question reading a predicate of one kind only is then touched by every write of it."""
+        the write. Of any kind (not looked at) in a write of blank nodes or of more than DESCRIBED_AT_MOST
+        subjects (a load): a question reading a predicate of one kind only is then touched by it."""
         subjects = {s for s, p, _ in (*add, *remove) if str(p) != TYPE}
-        if not subjects or len(subjects) > DESCRIBED_AT_MOST or not all(isinstance(s, URIRef) for s in subjects):
-            return set()
+        if len(subjects) > DESCRIBED_AT_MOST or not all(isinstance(s, URIRef) for s in subjects):
+            return described((*add, *remove), lambda s: (ANY_KIND,))
         kinds: dict[object, set[str]] = {s: set() for s in subjects}
         listed = sorted(subjects)
         for start in range(0, len(listed), 200):

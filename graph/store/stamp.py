@@ -28,6 +28,7 @@ ANY_CLASS = "a *"  # what a question reads that reads things of any class (hits)
 NOT = "not "  # before a class's token: a question reading any class leaves that one out (hits)
 OF = " of "  # `<p> of a <class>`, `<p> of ^<q>`, `<p> of <q>`: `p` of things of a kind only (described, hits)
 KINDS = "|"  # between the kinds of one write's things (no IRI holds it)
+ANY_KIND = "*"  # the kind of things a write did not look at (too many, blank nodes): of any kind
 
 
 def sidecar(folder: Path, suffix: str) -> Path:
@@ -157,8 +158,8 @@ def hits(reads: Collection[str], touched: Iterable[str]) -> bool:
     (True, True)
     >>> hits({"x:p of a x:C"}, ["x:p", "x:p x:q of a x:D|^x:r"]), hits({"x:p of a x:C"}, ["x:p"])
     (False, True)
-    >>> hits({"x:p of ^x:r"}, ["x:p", "x:p x:q of a x:D|^x:r"])
-    True
+    >>> hits({"x:p of ^x:r"}, ["x:p", "x:p x:q of a x:D|^x:r"]), hits({"x:p of ^x:r"}, ["x:p", "x:p of *"])
+    (True, True)
     """
     touched = set(touched)
     if any(t in reads or (t.startswith("a ") and ANY_CLASS in reads and NOT + t not in reads) for t in touched):
@@ -169,7 +170,8 @@ def hits(reads: Collection[str], touched: Iterable[str]) -> bool:
     groups = [(set(ps.split(" ")), set(kinds.split(KINDS))) for ps, kinds in
               (t.split(OF, 1) for t in touched if OF in t)]
     said = set().union(*(ps for ps, _ in groups))
-    return any(p in touched and (p not in said or any(p in ps and k in kinds for ps, kinds in groups))
+    return any(p in touched and (p not in said or any(p in ps and (k in kinds or ANY_KIND in kinds)
+                                                      for ps, kinds in groups))
                for p, k in of_kinds)
 
 

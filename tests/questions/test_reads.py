@@ -3,7 +3,7 @@ over a change that touched none of it (tests/store/test_keeper.py checks the ans
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS
 
 from graph.questions.library import list_questions
@@ -119,6 +119,12 @@ SCOPED = {  # a query reading labels of things of one kind, by how it says what 
     "a subquery's group and a BIND": ("""SELECT ?w ?l ?k WHERE {
         { SELECT ?n (COUNT(?m) AS ?k) WHERE { ?m org:organization ?n } GROUP BY ?n } BIND(?n AS ?w)
         ?w rdfs:label ?l }""", "network"),
+    "a filter listing its classes": (
+        "SELECT ?x ?l WHERE { ?x a ?t ; rdfs:label ?l FILTER(?t IN (ikg:Network, ikg:Project)) }", "network"),
+    "what a subquery selects, joined outside": (
+        "SELECT ?n ?l WHERE { ?n a ikg:Network { SELECT ?n ?l WHERE { ?n rdfs:label ?l } } }", "network"),
+    "what a subquery groups by, joined outside": ("""SELECT ?n ?c WHERE { ?n a ikg:Network
+        { SELECT ?n (COUNT(?l) AS ?c) WHERE { ?n rdfs:label ?l } GROUP BY ?n } }""", "network"),
 }
 
 
@@ -156,4 +162,31 @@ def test_what_says_nothing_of_a_pattern_s_subject():
     assert plain("SELECT ?n WHERE { { SELECT (SAMPLE(?x) AS ?y) (COUNT(?x) AS ?n) WHERE { ?x a ikg:Network } }"
                  " ?n rdfs:label ?l }")
     assert plain("SELECT ?n WHERE { <https://example.org/n> a ikg:Network ; rdfs:label ?l }")
+    # which rows a LIMIT keeps depends on every row; a count of every group on every group
+    assert plain("SELECT ?n WHERE { ?n a ikg:Network { SELECT ?n WHERE { ?n rdfs:label ?l } LIMIT 1 } }")
+    assert plain("SELECT ?n WHERE { ?n a ikg:Network { SELECT (COUNT(?l) AS ?c) WHERE { ?n rdfs:label ?l } } }")
+    # a filter that does not list the classes (labels of things of any class), or lists them for an
+    # OPTIONAL's match only
+    assert {t for t in reads("SELECT ?x WHERE { ?x a ?t ; rdfs:label ?l FILTER(?t != ikg:Change) }")
+            if t.startswith(str(RDFS.label))} == {f"{RDFS.label} of {RDF.type}"}
+    assert plain("SELECT ?x WHERE { ?x rdfs:label ?l OPTIONAL { ?x a ?t FILTER(?t IN (ikg:Network)) } }")
     assert not plain("SELECT ?n WHERE { { ?n a ikg:Network } UNION { ?n a ikg:Project } ?n rdfs:label ?l }")
+
+
+def test_a_write_whose_things_were_not_looked_at_touches_every_reader_of_its_predicates(monkeypatch):
+    """Too many things for a write to look at, or blank nodes: of any kind, also beside a write (of the
+    same outer write, a load's files) that said of what kinds it touched the same predicate."""
+    import graph.store.base as base
+    from graph.store.memory import MemoryStore
+
+    network_labels = reads(SCOPED["a class in the same pattern"][0])
+    store = MemoryStore()
+    a, b = URIRef("https://example.org/a"), URIRef("https://example.org/b")
+    one = [(a, RDFS.label, Literal("A"))]
+    assert not hits(network_labels, touched(one) | store._described(one, []))
+    monkeypatch.setattr(base, "DESCRIBED_AT_MOST", 1)
+    two = [(a, RDFS.label, Literal("A")), (b, RDFS.label, Literal("B"))]
+    assert hits(network_labels, touched(two) | store._described(two, []))
+    assert hits(network_labels, touched(two) | store._described(two, []) | store._described(one, []))
+    blank = [(BNode(), RDFS.label, Literal("C"))]
+    assert hits(network_labels, touched(blank) | store._described(blank, []))

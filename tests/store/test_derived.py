@@ -315,9 +315,9 @@ def test_an_answer_a_write_did_not_touch_is_carried_over_by_the_next_process_wit
     monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
     first = fresh(folder)
     before = {name: ask(first, name, {}, "en") for name in ("unowned-networks", "networks")}
-    net = first.select("SELECT ?n WHERE { ?n a ikg:Network ; ikg:status ikg:Active } ORDER BY ?n LIMIT 1").rows[0][0]
-    commit(first, add=[(net, IKG.status, IKG.Ended)], remove=[(net, IKG.status, IKG.Active)], editor="Kari",
-           action="edit")
+    membership = first.select("SELECT ?m WHERE { ?d ikg:homeActor ?h . ?m org:member ?h ; org:organization ?n }"
+                              " ORDER BY ?m LIMIT 1").rows[0][0]
+    commit(first, add=[(membership, IKG.status, IKG.Ended)], remove=[], editor="Kari", action="edit")
     stamp = first.stamp
     first.close()
     del first
@@ -332,7 +332,7 @@ def test_an_answer_a_write_did_not_touch_is_carried_over_by_the_next_process_wit
     assert asked and not set(asked) & texts("unowned-networks", second)  # only the data's languages were read
     kept_file = next((folder.parent / "store.derived" / "answers").glob("unowned-networks-*.json"))
     assert json.loads(kept_file.read_text())["stamp"] == stamp
-    # networks reads the status: asked of the graph again
+    # networks reads the status of the home city's memberships: asked of the graph again
     after = ask(second, "networks", {}, "en")
     assert set(asked) & texts("networks", second)
     monkeypatch.setattr(kept, "ENABLED", False)

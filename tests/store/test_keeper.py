@@ -328,11 +328,13 @@ def test_after_each_kind_of_edit_every_kept_answer_is_the_graph_s_whether_carrie
     assert not {"places", "twin-cities", "inactive-twin-cities", "collaborators", "ties"} & label
     assert "twin-cities" in carried["a membership"] and "overlapping-networks" not in carried["a membership"]
     # a review opening its round (labelled, with a status) and scoring target areas: what shows networks,
-    # memberships and who works with whom is carried over; what counts records and types is built anew
+    # memberships, who works with whom and what changed between documents is carried over; what counts
+    # records and what names things of any type is built anew
     review = carried["a review with scores"]
-    assert {"collaborators", "networks", "review", "inactive-twin-cities", "overlapping-networks",
-            "coverage-target-areas", "thin-target-areas", "places", "twin-cities", "members"} <= review
-    assert not {"counts", "ties", "changes"} & review
+    assert {"collaborators", "networks", "review", "inactive-twin-cities", "overlapping-networks", "changes",
+            "coverage-matrix", "coverage-target-areas", "thin-target-areas", "places", "twin-cities",
+            "members"} <= review
+    assert not {"counts", "ties"} & review
 
 
 def test_a_write_not_noted_is_never_carried_over(folder, keepers):  # noqa: F811
