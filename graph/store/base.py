@@ -195,7 +195,7 @@ class Store(ABC):
         if len(subjects) > DESCRIBED_AT_MOST or not all(isinstance(s, URIRef) for s in subjects):
             return described((*add, *remove), lambda s: (ANY_KIND,))
         kinds: dict[object, set[str]] = {s: set() for s in subjects}
-        listed = sorted(subjects)
+        listed = sorted(subjects, key=str)
         for start in range(0, len(listed), 200):
             values = " ".join(s.n3() for s in listed[start : start + 200])
             for s, q, o in self.select_text(f"SELECT DISTINCT ?s ?q ?o WHERE {{ VALUES ?s {{ {values} }} "
