@@ -7,6 +7,8 @@ TEXT: dict[str, dict[str, str]] = {
         "prop.label": "navn", "prop.type": "type", "prop.comment": "beskrivelse",
         "prop.member": "medlem", "prop.organization": "organisasjon", "prop.role": "rolle",
         "prop.value": "beløp", "prop.altLabel": "andre navn", "prop.subject": "emne", "prop.relation": "relasjon",
+        "prop.currency": "valuta", "prop.date": "dato", "prop.generatedAtTime": "registrert",
+        "prop.startedAtTime": "startet",
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.stale": "ikg: merk: data/ er endret siden {store} ble fylt; kjør `ikg reset --from-data` for å bygge det "
         "på nytt",
@@ -93,7 +95,8 @@ TEXT: dict[str, dict[str, str]] = {
         "prop.label": "name", "prop.type": "kind", "prop.comment": "description",
         "prop.member": "member", "prop.organization": "organisation", "prop.role": "role",
         "prop.value": "amount", "prop.altLabel": "other names", "prop.subject": "subject",
-        "prop.relation": "relation",
+        "prop.relation": "relation", "prop.currency": "currency", "prop.date": "date",
+        "prop.generatedAtTime": "recorded", "prop.startedAtTime": "started",
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.stale": "ikg: note: data/ has changed since {store} was filled; run `ikg reset --from-data` to rebuild it",
         "cli.interrupted": "ikg: interrupted",

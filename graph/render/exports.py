@@ -21,7 +21,7 @@ from graph.errors import InputError
 from graph.questions.languages import data_label_picker
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
-from graph.vocab.labels import pick_label
+from graph.vocab.labels import REUSED_PROPERTIES, pick_label
 from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
 
 RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
@@ -166,11 +166,6 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
 SCHEMA_VALUE = URIRef("https://schema.org/value")
 SCHEMA_CURRENCY = URIRef("https://schema.org/currency")
 HIDDEN = {str(RDF.type), str(IKG.citation), str(RDFS.label)}  # the kind and name get columns of their own
-PROPERTY_NAMES = {  # properties from other vocabularies, named as people say them: the catalogue's prop.<name>
-    "http://www.w3.org/2004/02/skos/core#altLabel": "altLabel", str(RDFS.comment): "comment",
-    str(ORG.member): "member", str(ORG.organization): "organization", str(ORG.role): "role",
-    "http://purl.org/dc/terms/subject": "subject", "http://purl.org/dc/terms/relation": "relation",
-}
 
 
 def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], list[list[object]]]]:
@@ -217,7 +212,7 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
                     continue
                 if (is_genid(o) or is_skolem(o)) and next(iter(g.objects(o, SCHEMA_VALUE)), None) is None:
                     continue  # a structure without a value of its own (a period, a citation): no identifiers
-                heading = t(f"prop.{PROPERTY_NAMES[str(p)]}", lang) if str(p) in PROPERTY_NAMES else name(p)
+                heading = t(f"prop.{REUSED_PROPERTIES[str(p)]}", lang) if str(p) in REUSED_PROPERTIES else name(p)
                 currency = next(iter(g.objects(o, SCHEMA_CURRENCY)), None) if not isinstance(o, Literal) else None
                 if currency is not None:
                     heading = f"{heading} ({currency})"

@@ -23,6 +23,24 @@ from rdflib.term import Node
 from graph.i18n import t
 
 FALLBACK = ("en", "nb", None)  # after the asked language: English, bokmål, then an untagged label
+# Properties from other vocabularies that changes and exports show, named as people say them: the
+# catalogue's `prop.<name>` (graph/i18n/text_history.py), in both languages.
+REUSED_PROPERTIES = {
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "http://www.w3.org/2000/01/rdf-schema#comment": "comment",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "altLabel",
+    "http://www.w3.org/ns/org#member": "member",
+    "http://www.w3.org/ns/org#organization": "organization",
+    "http://www.w3.org/ns/org#role": "role",
+    "https://schema.org/value": "value",
+    "https://schema.org/currency": "currency",
+    "http://purl.org/dc/terms/subject": "subject",
+    "http://purl.org/dc/terms/relation": "relation",
+    "http://purl.org/dc/terms/date": "date",
+    "http://www.w3.org/ns/prov#generatedAtTime": "generatedAtTime",
+    "http://www.w3.org/ns/prov#startedAtTime": "startedAtTime",
+}
 
 
 def pick_label(literals: Iterable[Node], lang: str, fallback: Iterable[str | None] = FALLBACK) -> str:

@@ -55,3 +55,28 @@ def test_times_as_people_write_them():
     assert when("2026-12-02T09:30:00Z", "nb") == "2. des. 2026, 09:30"
     assert when("2026-12-02T09:30:00Z", "en") == "2 Dec 2026, 09:30"
     assert when("not a time", "en") == "not a time"
+
+
+def test_an_assessment_s_dates_are_named_in_the_reader_s_language():
+    """dcterms:date and prov:generatedAtTime come from other vocabularies: named from the catalogue, so
+    bokmål shows no English property names (they read "Date" and "GeneratedAtTime" before)."""
+    import datetime as dt
+
+    from graph.edit.assessments import save_assessment
+    from graph.history.changes import changes
+
+    store = MemoryStore()
+    store.load(fixture_files())
+    save_assessment(store, str(EX["m-uni-a"]), "Review 2026", {}, "Useful", "", "keep", "", "Kari",
+                    dt.date(2026, 12, 5), now=dt.datetime(2026, 12, 5, 9, 30, tzinfo=dt.UTC))
+    change = changes(store, limit=1)[0].id
+    shown = {}
+    for lang in ("nb", "en"):
+        added, removed = diff(store, change, lang)
+        shown[lang] = change_lines(store, added, removed, lang)
+    assert "Dato for assessment-review-2026-m-uni-a: – → 5. des. 2026" in shown["nb"]
+    assert "Registrert for assessment-review-2026-m-uni-a: – → 5. des. 2026, 09:30" in shown["nb"]
+    assert "Startet for Review 2026: – → 5. des. 2026, 09:30" in shown["nb"]  # the round it opened
+    assert not any(line.startswith(("Date ", "GeneratedAtTime ", "StartedAtTime ")) for line in shown["nb"])
+    assert "Date of assessment-review-2026-m-uni-a: – → 5 Dec 2026" in shown["en"]
+    assert "Recorded of assessment-review-2026-m-uni-a: – → 5 Dec 2026, 09:30" in shown["en"]

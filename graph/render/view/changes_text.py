@@ -20,15 +20,11 @@ from graph.i18n import locale_of, t
 from graph.questions.languages import data_label_picker
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
-from graph.vocab.labels import local_name
+from graph.vocab.labels import REUSED_PROPERTIES, local_name
 from graph.vocab.namespaces import IKG
 
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
-NAMES = {  # properties outside our vocabulary that changes touch: their catalogue key (prop.<name>)
-    str(RDFS.label): "label", str(RDF.type): "type", str(RDFS.comment): "comment", ORG + "member": "member",
-    ORG + "organization": "organization", ORG + "role": "role", SCHEMA + "value": "value",
-}
 NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 VALUES = "SELECT ?o WHERE { ?x ?p ?o }"
 OWNER = "SELECT ?s ?p WHERE { ?s ?p ?x }"
@@ -78,8 +74,8 @@ class Words:
         return local_name(node)
 
     def prop(self, p: URIRef) -> str:
-        if str(p) in NAMES:
-            return t(f"prop.{NAMES[str(p)]}", self.lang)
+        if str(p) in REUSED_PROPERTIES:
+            return t(f"prop.{REUSED_PROPERTIES[str(p)]}", self.lang)
         return self.name(p) if not str(p).startswith(str(RDFS)) else local_name(p)
 
     def value(self, o: Node) -> str:
@@ -90,6 +86,8 @@ class Words:
                 return str(format_decimal(o.toPython(), locale=locale_of(self.lang)))
             if o.datatype == XSD.date:
                 return str(format_date(o.toPython(), "medium", locale=locale_of(self.lang)))
+            if o.datatype == XSD.dateTime:
+                return when(str(o), self.lang)
             return str(o)
         amount = self._objects(o, URIRef(SCHEMA + "value"))
         if amount:
