@@ -15,8 +15,10 @@ from rdflib import Literal, URIRef
 from graph.errors import InputError
 from graph.i18n import t
 from graph.questions.languages import label_bindings
+from graph.questions.reads import question_reads
 from graph.store.base import Store, is_iri
 from graph.store.derived import persisted
+from graph.vocab import languages as vocab_languages
 from graph.vocab.classes import actor_classes
 from graph.vocab.namespaces import IKG
 
@@ -44,6 +46,7 @@ def kind_pattern(kind: str) -> str:
     return f"?x a ?t . FILTER(?t IN ({', '.join(f'<{c}>' for c in classes)}))"
 
 
+ACTOR_LABELS_QUERY = "SELECT ?x ?name WHERE {{ {pattern} ?x rdfs:label ?name . FILTER(lang(?name) = ?dlang) }}"
 NAMES_QUERY = """
 SELECT DISTINCT ?x ?name WHERE {{
   {pattern}
@@ -124,13 +127,18 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
     """(IRI, label in lang) of every actor, sorted by label (kept beside a store folder while the store
     is unchanged: graph.store.derived)."""
 
+    pattern = kind_pattern("actor")
+
     def build() -> list[tuple[str, str]]:
-        labels = labels_of(store, lang)
+        rows = store.select_text(ACTOR_LABELS_QUERY.format(pattern=pattern), label_bindings(store, lang))
+        labels: dict[str, str] = dict(rows)
         iris = {str(x) for x, _ in names_of(store, "actor")}
         return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: (p[1].casefold(), p[0]))
 
+    reads = question_reads((ACTOR_LABELS_QUERY.format(pattern=pattern), NAMES_QUERY.format(pattern=pattern),
+                            vocab_languages.QUERY))  # what build() asks: carried over a change of none of it
     return persisted(store, f"actor-choices-{lang}", build, lambda v: v, lambda v: [(a, b) for a, b in v],
-                     again=lambda s: actor_choices(s, lang))
+                     again=lambda s: actor_choices(s, lang), reads=reads)
 
 
 def home_actor(store: Store) -> str | None:

@@ -171,8 +171,10 @@ class _Walk:
         elif p == RDF.type:
             self.out.add(ANY_CLASS)
             self.left_out.append({f"a {c}" for c in self.candidates if any(_false(e, o, c) for e in held)})
-        elif isinstance(p, URIRef) and bound.get(s):
-            self.out.update(f"{p}{OF}{k}" for k in _narrowest(bound[s]))
+        elif bound.get(s) and (isinstance(p, URIRef) or (  # `?x p1|p2 ?o`: `?x p1 ?o` or `?x p2 ?o`
+                isinstance(p, AlternativePath) and all(isinstance(a, URIRef) and a != RDF.type for a in p.args))):
+            self.out.update(f"{one}{OF}{k}" for one in (p.args if isinstance(p, AlternativePath) else [p])
+                            for k in _narrowest(bound[s]))
         else:
             return self.predicates(p)
         return True

@@ -119,6 +119,8 @@ SCOPED = {  # a query reading labels of things of one kind, by how it says what 
     "a subquery's group and a BIND": ("""SELECT ?w ?l ?k WHERE {
         { SELECT ?n (COUNT(?m) AS ?k) WHERE { ?m org:organization ?n } GROUP BY ?n } BIND(?n AS ?w)
         ?w rdfs:label ?l }""", "network"),
+    "an alternative of predicates": (
+        "SELECT ?n ?l WHERE { ?n a ikg:Network ; rdfs:label|skos:altLabel ?l }", "network"),
     "a filter listing its classes": (
         "SELECT ?x ?l WHERE { ?x a ?t ; rdfs:label ?l FILTER(?t IN (ikg:Network, ikg:Project)) }", "network"),
     "what a subquery selects, joined outside": (

@@ -338,3 +338,27 @@ def test_an_answer_a_write_did_not_touch_is_carried_over_by_the_next_process_wit
     monkeypatch.setattr(kept, "ENABLED", False)
     assert after == ask(second, "networks", {}, "en")
     assert ask(second, "unowned-networks", {}, "en") == before["unowned-networks"]
+
+
+def test_the_actor_list_is_carried_over_a_change_of_no_actor_s_name_and_built_after_an_actor_s(folder, monkeypatch):
+    first = fresh(folder)
+    before = actor_choices(first, "en")
+    net = first.select("SELECT ?n WHERE { ?n a ikg:Network FILTER NOT EXISTS { ?n a ?t FILTER(?t != ikg:Network) } }"
+                       " ORDER BY ?n LIMIT 1").rows[0][0]  # a network only, no actor
+    commit(first, add=[(net, RDFS.label, Literal("A network renamed", lang="en"))], editor="Kari", action="edit")
+    first.close()
+    del first
+    let_go()
+
+    second = fresh(folder)
+    asked = []
+    real = second.select_text
+    monkeypatch.setattr(second, "select_text", lambda query, *a, **k: asked.append(query) or real(query, *a, **k))
+    assert actor_choices(second, "en") == before  # a network's name: the list read from its file
+    assert not [q for q in asked if "rdfs:label" in q]
+    actor, name = before[0]
+    commit(second, add=[(URIRef(actor), RDFS.label, Literal("Zz renamed actor", lang="en"))],
+           remove=[(URIRef(actor), RDFS.label, Literal(name, lang="en"))], editor="Kari", action="edit")
+    after = actor_choices(second, "en")  # an actor's name: built anew
+    assert (actor, "Zz renamed actor") in after and (actor, name) not in after
+    assert [q for q in asked if "rdfs:label" in q]
