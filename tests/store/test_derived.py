@@ -307,6 +307,17 @@ def test_two_threads_asking_for_the_same_build_it_once_and_get_the_same(folder):
     assert built == [1] and got == [[1, 2, 3], [1, 2, 3]]
 
 
+def reopened(folder, monkeypatch, method: str) -> tuple[OxigraphStore, list[str]]:
+    """The folder opened again as the next process would, once the caller has closed and dropped its
+    store, with every query its `method` ("select", "select_text") is asked noted."""
+    let_go()
+    store = fresh(folder)
+    asked: list[str] = []
+    real = getattr(store, method)
+    monkeypatch.setattr(store, method, lambda query, *a, **k: asked.append(query) or real(query, *a, **k))
+    return store, asked
+
+
 def texts(name: str, store) -> set[str]:
     return {get_question(name, "en").text_for(store.dialect)}
 
@@ -321,12 +332,7 @@ def test_an_answer_a_write_did_not_touch_is_carried_over_by_the_next_process_wit
     stamp = first.stamp
     first.close()
     del first
-    let_go()
-
-    second = fresh(folder)
-    asked = []
-    real = second.select
-    monkeypatch.setattr(second, "select", lambda query, *a, **k: asked.append(query) or real(query, *a, **k))
+    second, asked = reopened(folder, monkeypatch, "select")
     # unowned-networks reads no status: its answer is the one kept before the change, read from its file
     assert ask(second, "unowned-networks", {}, "en") == before["unowned-networks"]
     assert asked and not set(asked) & texts("unowned-networks", second)  # only the data's languages were read
@@ -348,12 +354,7 @@ def test_the_actor_list_is_carried_over_a_change_of_no_actor_s_name_and_built_af
     commit(first, add=[(net, RDFS.label, Literal("A network renamed", lang="en"))], editor="Kari", action="edit")
     first.close()
     del first
-    let_go()
-
-    second = fresh(folder)
-    asked = []
-    real = second.select_text
-    monkeypatch.setattr(second, "select_text", lambda query, *a, **k: asked.append(query) or real(query, *a, **k))
+    second, asked = reopened(folder, monkeypatch, "select_text")
     assert actor_choices(second, "en") == before  # a network's name: the list read from its file
     assert not [q for q in asked if "rdfs:label" in q]
     actor, name = before[0]
