@@ -3,6 +3,8 @@
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         "changes.in": "{member} i {org}",
+        "changes.assessment": "vurdering av {item}",
+        "changes.relevance": "relevans for {area}",
         "changes.line": "{what} for {item}: {before} → {after}",
         "prop.label": "navn", "prop.type": "type", "prop.comment": "beskrivelse",
         "prop.member": "medlem", "prop.organization": "organisasjon", "prop.role": "rolle",
@@ -91,6 +93,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "changes.in": "{member} in {org}",
+        "changes.assessment": "assessment of {item}",
+        "changes.relevance": "relevance to {area}",
         "changes.line": "{what} of {item}: {before} → {after}",
         "prop.label": "name", "prop.type": "kind", "prop.comment": "description",
         "prop.member": "member", "prop.organization": "organisation", "prop.role": "role",

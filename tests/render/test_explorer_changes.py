@@ -57,26 +57,37 @@ def test_times_as_people_write_them():
     assert when("not a time", "en") == "not a time"
 
 
-def test_an_assessment_s_dates_are_named_in_the_reader_s_language():
+def test_an_assessment_in_plain_words_named_by_what_it_assesses_with_its_dates_and_scores():
     """dcterms:date and prov:generatedAtTime come from other vocabularies: named from the catalogue, so
-    bokmål shows no English property names (they read "Date" and "GeneratedAtTime" before)."""
+    bokmål shows no English property names (they read "Date" and "GeneratedAtTime" before); the
+    assessment is named by what it assesses and a target area's score is told as its relevance, with no
+    identifiers (they read "assessment-review-2026-m-uni-a" and "…-relevance-1" before)."""
     import datetime as dt
 
-    from graph.edit.assessments import save_assessment
+    from graph.edit.assessments import area_iris, save_assessment
     from graph.history.changes import changes
 
     store = MemoryStore()
     store.load(fixture_files())
-    save_assessment(store, str(EX["m-uni-a"]), "Review 2026", {}, "Useful", "", "keep", "", "Kari",
-                    dt.date(2026, 12, 5), now=dt.datetime(2026, 12, 5, 9, 30, tzinfo=dt.UTC))
-    change = changes(store, limit=1)[0].id
-    shown = {}
-    for lang in ("nb", "en"):
-        added, removed = diff(store, change, lang)
-        shown[lang] = change_lines(store, added, removed, lang)
-    assert "Dato for assessment-review-2026-m-uni-a: – → 5. des. 2026" in shown["nb"]
-    assert "Registrert for assessment-review-2026-m-uni-a: – → 5. des. 2026, 09:30" in shown["nb"]
-    assert "Startet for Review 2026: – → 5. des. 2026, 09:30" in shown["nb"]  # the round it opened
-    assert not any(line.startswith(("Date ", "GeneratedAtTime ", "StartedAtTime ")) for line in shown["nb"])
-    assert "Date of assessment-review-2026-m-uni-a: – → 5 Dec 2026" in shown["en"]
-    assert "Recorded of assessment-review-2026-m-uni-a: – → 5 Dec 2026, 09:30" in shown["en"]
+    area = sorted(dict(area_iris(store)))[0]
+    shown: dict[tuple[int, str], list[str]] = {}
+    for n, (score, rec) in enumerate(((2, "keep"), (3, "leave"))):
+        save_assessment(store, str(EX["m-uni-a"]), "Review 2026", {area: score}, "Useful", "", rec, "", "Kari",
+                        dt.date(2026, 12, 5), now=dt.datetime(2026, 12, 5, 9, 30 + n, tzinfo=dt.UTC))
+        change = changes(store, limit=1)[0].id
+        for lang in ("nb", "en"):
+            shown[n, lang] = change_lines(store, *diff(store, change, lang), lang)
+    first_nb, first_en = shown[0, "nb"], shown[0, "en"]
+    assert "Dato for vurdering av Universitetet i Nettverk A: – → 5. des. 2026" in first_nb
+    assert "Registrert for vurdering av Universitetet i Nettverk A: – → 5. des. 2026, 09:30" in first_nb
+    assert "Relevans for Handel for vurdering av Universitetet i Nettverk A: – → 2" in first_nb
+    assert "Startet for Review 2026: – → 5. des. 2026, 09:30" in first_nb  # the round it opened
+    assert "Date of assessment of The University in Network A: – → 5 Dec 2026" in first_en
+    assert "Relevance to Trade of assessment of The University in Network A: – → 2" in first_en
+    assert shown[1, "nb"] == ["Anbefaling for vurdering av Universitetet i Nettverk A: Behold → Avslutt",
+                              "Registrert for vurdering av Universitetet i Nettverk A: 5. des. 2026, 09:30 → "
+                              "5. des. 2026, 09:31",
+                              "Relevans for Handel for vurdering av Universitetet i Nettverk A: 2 → 3"]
+    every = " ".join(line for lines in shown.values() for line in lines)
+    assert "assessment-" not in every and "relevance-" not in every
+    assert not any(line.startswith(("Date ", "GeneratedAtTime ", "StartedAtTime ")) for line in first_nb)

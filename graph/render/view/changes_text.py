@@ -50,7 +50,7 @@ class Words:
         self.store, self.lang, self.graphs = store, lang, graphs
         self.pick = data_label_picker(store, lang)  # the data's names as the questions show them
 
-    def _objects(self, s: Node, p: URIRef) -> list[Node]:
+    def objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
         if not out and isinstance(s, URIRef):
             try:
@@ -63,14 +63,17 @@ class Words:
         """A thing's label in the language; a membership as "member in organisation"; else its local name."""
         if isinstance(node, Literal):
             return self.value(node)
-        labels = [o for o in self._objects(node, RDFS.label) if isinstance(o, Literal)]
+        labels = [o for o in self.objects(node, RDFS.label) if isinstance(o, Literal)]
         found = self.pick(labels)
         if found:
             return found
-        member = self._objects(node, URIRef(ORG + "member"))
-        org = self._objects(node, URIRef(ORG + "organization"))
+        member = self.objects(node, URIRef(ORG + "member"))
+        org = self.objects(node, URIRef(ORG + "organization"))
         if member and org:
             return t("changes.in", self.lang, member=self.name(member[0]), org=self.name(org[0]))
+        assessed = self.objects(node, IKG.assesses)
+        if assessed:  # an assessment in a review: of what it assesses
+            return t("changes.assessment", self.lang, item=self.name(assessed[0]))
         return local_name(node)
 
     def prop(self, p: URIRef) -> str:
@@ -89,15 +92,15 @@ class Words:
             if o.datatype == XSD.dateTime:
                 return when(str(o), self.lang)
             return str(o)
-        amount = self._objects(o, URIRef(SCHEMA + "value"))
+        amount = self.objects(o, URIRef(SCHEMA + "value"))
         if amount:
-            currency = self._objects(o, URIRef(SCHEMA + "currency"))
+            currency = self.objects(o, URIRef(SCHEMA + "currency"))
             return f"{self.value(amount[0])} {currency[0] if currency else ''}".strip()
-        cited = [*map(self.name, self._objects(o, IKG.section)), *map(str, self._objects(o, IKG.reference)),
-                 *map(str, self._objects(o, URIRef(SCHEMA + "url")))]
+        cited = [*map(self.name, self.objects(o, IKG.section)), *map(str, self.objects(o, IKG.reference)),
+                 *map(str, self.objects(o, URIRef(SCHEMA + "url")))]
         if cited:  # a citation: its section, reference or web address
             return "; ".join(cited)
-        begin, end = self._objects(o, TIME.hasBeginning), self._objects(o, TIME.hasEnd)
+        begin, end = self.objects(o, TIME.hasBeginning), self.objects(o, TIME.hasEnd)
         if begin or end:
             return f"{self._moment(begin)}–{self._moment(end)}"
         return self._moment([o]) or self.name(o)
@@ -106,7 +109,7 @@ class Words:
         """The year or day of an instant ('' for none)."""
         for node in nodes:
             for p in (TIME.inXSDDate, TIME.inXSDgYear):
-                found = self._objects(node, p)
+                found = self.objects(node, p)
                 if found:
                     return str(found[0]) if p == TIME.inXSDgYear else self.value(found[0])
         return ""
@@ -140,8 +143,21 @@ def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -
     words = Words(store, lang, added, removed)
     before: dict[tuple[str, str], set[str]] = defaultdict(set)
     after: dict[tuple[str, str], set[str]] = defaultdict(set)
+    relevance = {o: s for g in (added, removed) for s, o in g.subject_objects(IKG.relevance)}
     for graph_, side in ((removed, before), (added, after)):
         for s, p, o in graph_:
+            if p == IKG.relevance:  # told by the relevance's own score, under the assessment
+                continue
+            if s not in relevance and p == IKG.score:  # a score changed alone: its assessment from the store
+                owner = words.owner(s)
+                if owner is not None and owner[1] == IKG.relevance:
+                    relevance[s] = owner[0]
+            if s in relevance:  # an assessment's score for a target area: "relevance to <area>" of it
+                areas = words.objects(s, IKG.targetArea)
+                if p == IKG.score and areas:
+                    what = t("changes.relevance", lang, area=words.name(areas[0]))
+                    side[(words.name(relevance[s]), what)].add(words.value(o))
+                continue
             if _is_value(s):  # part of a value (an amount, a period, its beginning): told under its owner
                 part, owner = s, words.owner(s)
                 while owner is not None and _is_value(owner[0]):  # a period's beginning: told as the period
