@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from graph.analysis import ties as network_ties
 from graph.questions.catalogue import Table
+from graph.questions.reads import question_reads
 from graph.store.base import Store
 from graph.store.derived import persisted
 
@@ -86,7 +87,8 @@ def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
         return brandes(g), None
 
     def kept() -> tuple[dict[str, float], int | None]:
-        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]), again=betweenness)
+        return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]), again=betweenness,
+                         reads=question_reads(network_ties.TIES_READ))  # the graph's shape: ties alone
 
     return _cached(store, "betweenness", "", kept)
 

@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from graph.questions.languages import label_order
+from graph.questions.reads import question_reads
 from graph.store.base import Store
 from graph.store.derived import persisted
-from graph.vocab.classes import actor_classes, superclasses
+from graph.vocab import languages as vocab_languages
+from graph.vocab.classes import RECORDS, actor_classes, superclasses
 from graph.vocab.labels import local_name, pick_text
 from graph.vocab.namespaces import IKG
 
@@ -64,11 +66,20 @@ PARTICIPATIONS_QUERY = "SELECT ?x WHERE { ?x a ikg:Participation }"
 TIE_QUERIES = (("member", MEMBERSHIPS_QUERY), ("partner", PARTNERS_QUERY), ("participant", PARTICIPANTS_QUERY),
                ("party", PARTIES_QUERY))
 
-# Classes of our vocabulary that things are typed with (participations left out: they are ties).
-TYPES_QUERY = """
-SELECT ?x ?t WHERE { ?x a ?t . FILTER(STRSTARTS(STR(?t), STR(ikg:)) && ?t != ikg:Participation) }
+# Classes of our vocabulary that things are typed with (participations left out: they are ties; and the
+# review's and the history's records, never in the network, so that saving one leaves the classes kept).
+_LEFT_OUT = ", ".join(f"ikg:{local_name(c)}" for c in (IKG.Participation, *RECORDS))
+TYPES_QUERY = f"""
+SELECT ?x ?t WHERE {{ ?x a ?t . FILTER(STRSTARTS(STR(?t), STR(ikg:)) && ?t NOT IN ({_LEFT_OUT})) }}
 """
 LABELS_QUERY = "SELECT ?x ?l (LANG(?l) AS ?lang) WHERE { ?x rdfs:label ?l FILTER(isLiteral(?l)) }"
+
+# What the network's kept answers read (graph.questions.reads): a change that touches none of it (a
+# review saved in an open round, a change's own record) carries them over to the new stamp unbuilt.
+TIES_READ = (PARTICIPATIONS_QUERY, *(query for _, query in TIE_QUERIES))
+CLASSES_READ = (TYPES_QUERY,)
+NAMES_READ = (LABELS_QUERY, vocab_languages.QUERY)
+NETWORK_READ = TIES_READ + CLASSES_READ + NAMES_READ
 
 YEAR = re.compile(r"-?\d{1,4}")
 
@@ -106,10 +117,12 @@ _memo: dict[tuple[int, int, str], tuple[weakref.ref, object]] = {}
 
 
 def per_generation(store: Store, what: str, build: Callable[[], T],
-                   kept: tuple[Callable[[T], Any], Callable[[Any], T]] | None = None) -> T:
+                   kept: tuple[Callable[[T], Any], Callable[[Any], T]] | None = None,
+                   reads: tuple[str, ...] | None = None) -> T:
     """`build()` once per store, store generation and `what` (older generations are dropped). With
     `kept` = (encode, decode), the answer is also kept beside a store folder for the next process while
-    the store is unchanged (graph.store.derived)."""
+    the store is unchanged (graph.store.derived), and after a change that touched nothing the query
+    texts `reads` read."""
     key = (id(store), store.generation, what)
     with _lock:
         hit = _memo.get(key)
@@ -119,7 +132,8 @@ def per_generation(store: Store, what: str, build: Callable[[], T],
             del _memo[k]
         if len(_memo) > 64:
             _memo.clear()
-    value = build() if kept is None else persisted(store, what.replace(" ", "-"), build, *kept)
+    value = build() if kept is None else persisted(store, what.replace(" ", "-"), build, *kept,
+                                                   reads=None if reads is None else question_reads(reads))
     with _lock:
         _memo[key] = (weakref.ref(store), value)
     return value
@@ -127,7 +141,7 @@ def per_generation(store: Store, what: str, build: Callable[[], T],
 
 def ties(store: Store) -> tuple[Tie, ...]:
     """Every tie, sorted by actor, thing, relation and tie (cached per store generation)."""
-    return per_generation(store, "ties", lambda: _read_ties(store), (_ties_out, _ties_in))
+    return per_generation(store, "ties", lambda: _read_ties(store), (_ties_out, _ties_in), TIES_READ)
 
 
 def _ties_out(found: tuple[Tie, ...]) -> list[list]:
@@ -178,7 +192,7 @@ def classes(store: Store) -> dict[str, str]:
                 out[iri] = cls
         return out
 
-    return per_generation(store, "classes", build, (dict, dict))
+    return per_generation(store, "classes", build, (dict, dict), CLASSES_READ)
 
 
 def is_actor_class(cls: str) -> bool:
@@ -201,7 +215,7 @@ def actor_side(store: Store) -> set[str]:
         nodes = {t.actor for t in all_ties} | things
         return {n for n in nodes if is_actor_class(kinds.get(n, "")) or (n not in kinds and n not in things)}
 
-    return per_generation(store, "actors", build, (sorted, set))
+    return per_generation(store, "actors", build, (sorted, set), TIES_READ + CLASSES_READ)
 
 
 def names(store: Store, lang: str) -> dict[str, str]:
@@ -221,7 +235,7 @@ def names(store: Store, lang: str) -> dict[str, str]:
         grouped_labels = per_generation(store, "labels", grouped)
         return {iri: pick_text(labels, first, rest) for iri, labels in grouped_labels.items()}
 
-    return per_generation(store, f"names {lang}", build, (dict, dict))
+    return per_generation(store, f"names {lang}", build, (dict, dict), NAMES_READ)
 
 
 def name(names_: dict[str, str], iri: str) -> str:

@@ -46,6 +46,7 @@ def kind_pattern(kind: str) -> str:
     return f"?x a ?t . FILTER(?t IN ({', '.join(f'<{c}>' for c in classes)}))"
 
 
+HOME_QUERY = "SELECT ?h WHERE { ?d ikg:homeActor ?h }"
 ACTOR_LABELS_QUERY = "SELECT ?x ?name WHERE {{ {pattern} ?x rdfs:label ?name . FILTER(lang(?name) = ?dlang) }}"
 NAMES_QUERY = """
 SELECT DISTINCT ?x ?name WHERE {{
@@ -144,5 +145,5 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
 def home_actor(store: Store) -> str | None:
     """The IRI of the home actor the app opens on: the first by IRI when a graph names several (a graph of
     several cities), None when it names none."""
-    homes = sorted(h for (h,) in store.select_text("SELECT ?h WHERE { ?d ikg:homeActor ?h }") if h)
+    homes = sorted(h for (h,) in store.select_text(HOME_QUERY) if h)
     return homes[0] if homes else None

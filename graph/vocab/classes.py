@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from graph import config
 from graph.vocab.namespaces import IKG
@@ -42,6 +42,19 @@ def subclasses(*classes: URIRef) -> frozenset[URIRef]:
                 seen.add(sub)
                 todo.append(sub)
     return frozenset(seen)
+
+
+# The review's and the change history's records: things of our vocabulary that are never in the network
+# (graph.analysis.ties), so the network's data is carried over a review saved or a change recorded.
+RECORDS = (IKG.Assessment, IKG.Change, IKG.Relevance, IKG.ReviewRound)
+
+
+@functools.cache
+def our_classes() -> tuple[URIRef, ...]:
+    """Every class of our vocabulary (ikg:) the shipped ontology declares, sorted."""
+    onto = ontology()
+    return tuple(sorted({c for t in (OWL.Class, RDFS.Class) for c in onto.subjects(RDF.type, t)
+                         if isinstance(c, URIRef) and c.startswith(str(IKG))}))
 
 
 def actor_classes() -> frozenset[URIRef]:

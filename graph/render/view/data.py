@@ -11,16 +11,17 @@ import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
 from graph.questions.languages import label_bindings
-from graph.questions.names import actor_choices, home_actor
+from graph.questions.names import HOME_QUERY, actor_choices, home_actor
+from graph.questions.reads import question_reads
 from graph.render.view.kinds import GROUP_OF
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.queries import (
-    ATTR_QUERIES,
     CITES_QUERY,
     NOTATIONS_QUERY,
     PERIODS_QUERY,
     SECTION_DOCS_QUERY,
     SECTION_LABELS_QUERY,
+    attr_queries,
 )
 from graph.render.view.text import listing, period, text
 from graph.store.base import Store
@@ -39,9 +40,16 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
         if data is None:
             with cache.no_gc():
                 data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in,
-                                 again=lambda s: network_data(s, lang))
+                                 again=lambda s: network_data(s, lang), reads=question_reads(network_read()))
             cache.put(cache.data_cache, key, store, data, limit=8)
         return data
+
+
+def network_read() -> tuple[str, ...]:
+    """Every query text the network's data is read with (graph.questions.reads): a change that touches
+    none of it carries the kept data over to the new stamp."""
+    return (*network_ties.NETWORK_READ, PERIODS_QUERY, CITES_QUERY, HOME_QUERY, NOTATIONS_QUERY,
+            SECTION_DOCS_QUERY, SECTION_LABELS_QUERY, *attr_queries().values())
 
 
 _NODE_ROW = operator.attrgetter(*(f.name for f in fields(NodeInfo)))
@@ -169,7 +177,7 @@ def tie_extra(data: NetworkData, e: EdgeInfo) -> list[str]:
 def attrs(store: Store, bindings: dict | None = None) -> dict[str, dict[str, list[str]]]:
     """IRI -> {"status"|"type"|"ta"|"sdg": values}."""
     out: dict[str, dict[str, list[str]]] = {}
-    for what, query in ATTR_QUERIES.items():
+    for what, query in attr_queries().items():
         for x, v in store.select_text(query, bindings):
             out.setdefault(x, {}).setdefault(what, []).append(v)
     return out

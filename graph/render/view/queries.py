@@ -7,6 +7,10 @@ language: vocabulary labels), ?dlang (the data labels' language) and ?x are boun
 
 from __future__ import annotations
 
+import functools
+
+from graph.vocab.classes import RECORDS, our_classes
+
 # Periods of agreements, projects, activities, networks, working groups.
 PERIODS_QUERY = """
 SELECT ?x ?g1 ?g2 WHERE {
@@ -16,13 +20,20 @@ SELECT ?x ?g1 ?g2 WHERE {
 }
 """
 
-# Status, agreement type, target-area and SDG notations of things (and statuses of ties).
-ATTR_QUERIES = {
-    "status": "SELECT ?x ?v WHERE { ?x ikg:status ?v }",
-    "type": "SELECT ?x ?v WHERE { ?x ikg:agreementType ?v }",
-    "ta": "SELECT ?x ?v WHERE { ?x ikg:targetArea ?c . ?c skos:notation ?v }",
-    "sdg": "SELECT ?x ?v WHERE { ?x ikg:sdg ?c . ?c skos:notation ?v }",
-}
+
+@functools.cache
+def attr_queries() -> dict[str, str]:
+    """Status, agreement type, target-area and SDG notations of things (and statuses of ties). Target
+    areas of things typed with a class of our vocabulary other than the review's records: a review's
+    scores (ikg:Relevance) have target areas too, and saving one then leaves the network's data kept
+    (graph.questions.reads reads the class list as the kinds of things whose target areas it reads)."""
+    shown = ", ".join(f"<{c}>" for c in our_classes() if c not in RECORDS)
+    return {
+        "status": "SELECT ?x ?v WHERE { ?x ikg:status ?v }",
+        "type": "SELECT ?x ?v WHERE { ?x ikg:agreementType ?v }",
+        "ta": f"SELECT ?x ?v WHERE {{ ?x ikg:targetArea ?c . ?c skos:notation ?v . ?x a ?t FILTER(?t IN ({shown})) }}",
+        "sdg": "SELECT ?x ?v WHERE { ?x ikg:sdg ?c . ?c skos:notation ?v }",
+    }
 
 # The names of target areas and SDGs by notation.
 NOTATIONS_QUERY = """
