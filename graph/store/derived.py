@@ -64,7 +64,8 @@ def fingerprint() -> str:
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
               decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None,
-              again: Callable[[Any], object] | None = None, reads: frozenset[str] | None = None) -> T:
+              again: Callable[[Any], object] | None = None, reads: frozenset[str] | None = None,
+              held: bool = False) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
     `encode` turns the answer into JSON values, `decode` back (a tuple comes back as a list). `worth`,
@@ -74,7 +75,9 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     leads here (taking its locks in its order) with the store as its one argument, is remembered for
     graph.store.keeper to build the answer anew after the next change, when it was worth keeping, or to
     carry it over when the change touched nothing it `reads` (graph.questions.reads; None: anything). An
-    answer saved before changes that touched nothing it reads is carried over here too, read unbuilt."""
+    answer saved before changes that touched nothing it reads is carried over here too, read unbuilt.
+    `held`: the caller holds the answer in memory per store generation (the network's data), so the
+    keeper reads one it carried over in again, and the next page finds it there."""
     folder: Path | None = store.derived_folder
     stamp: str | None = store.stamp
     if folder is None or stamp is None:
@@ -82,7 +85,7 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     path = folder / f"{name}.json"
     found = _read(path, stamp, decode)
     if found is not _MISSING:
-        remember(folder, name, again, reads)
+        remember(folder, name, again, reads, held)
         return found  # type: ignore[return-value]
     # another thread or process building the same waits for it, then reads what it saved
     with _one_build(path), _building(path):
@@ -90,20 +93,20 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
         if found is _MISSING and reads is not None and carry(store, name, reads):  # saved before a change
             found = _read(path, stamp, decode)  # that touched none of it: in any process, keeper or none
         if found is not _MISSING:
-            remember(folder, name, again, reads)
+            remember(folder, name, again, reads, held)
             return found  # type: ignore[return-value]
         started = time.perf_counter()
         value = build()
         if worth is not None and not worth(time.perf_counter() - started):
             return value
-        remember(folder, name, again, reads)
+        remember(folder, name, again, reads, held)
         with contextlib.suppress(OSError, ValueError, TypeError):
             _save(store, folder, path, stamp, encode(value))
         return value
 
 
 REMEMBERED = 128  # answers per store folder a process builds anew after a change (the most recent)
-Again = tuple[Callable[[Any], object], frozenset[str] | None]  # how to build an answer anew, what it reads
+Again = tuple[Callable[[Any], object], frozenset[str] | None, bool]  # how to build it anew, what it reads, held
 _again: dict[Path, OrderedDict[str, Again]] = {}  # only for folders a keeper watches
 _again_lock = threading.Lock()
 _building_again = threading.local()
@@ -122,9 +125,10 @@ def unwatch(folder: Path) -> None:
 
 
 def remember(folder: Path, name: str, again: Callable[[Any], object] | None,
-             reads: frozenset[str] | None = None) -> None:
-    """Note `again` as the latest way to build `name` beside a watched `folder`, and what it `reads` (not
-    while building anew: the order stays that of people's use, the most recent last)."""
+             reads: frozenset[str] | None = None, held: bool = False) -> None:
+    """Note `again` as the latest way to build `name` beside a watched `folder`, what it `reads` and
+    whether its caller holds it in memory (not while building anew: the order stays that of people's
+    use, the most recent last)."""
     if again is None or getattr(_building_again, "on", False):
         return
     with _again_lock:
@@ -132,16 +136,16 @@ def remember(folder: Path, name: str, again: Callable[[Any], object] | None,
         if shelf is None:
             return
         shelf.pop(name, None)
-        shelf[name] = (again, reads)
+        shelf[name] = (again, reads, held)
         while len(shelf) > REMEMBERED:
             shelf.popitem(last=False)
 
 
-def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object], frozenset[str] | None]]:
-    """What this process built or read beside `folder` (name, how to build it anew, what it reads), the
-    most recently used first."""
+def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object], frozenset[str] | None, bool]]:
+    """What this process built or read beside `folder` (name, how to build it anew, what it reads, whether
+    its caller holds it in memory), the most recently used first."""
     with _again_lock:
-        return [(name, again, reads) for name, (again, reads) in reversed(_again.get(folder, {}).items())]
+        return [(name, *again) for name, again in reversed(_again.get(folder, {}).items())]
 
 
 def carry(store: Any, name: str, reads: frozenset[str]) -> bool:

@@ -135,6 +135,10 @@ def test_a_review_in_an_open_round_carries_the_network_over_and_what_it_shows_bu
         edit()
         wait_for(lambda n=i + 1: keeper.rounds == n)
         carried[what] = set(keeper.carried) & {"network-en", "network-nb", "betweenness"}
+        # carried over or built, the keeper leaves them in memory: the next page does not read the files
+        key = (id(store), store.generation)
+        assert all(view_cache.get(view_cache.data_cache, (*key, lang), store) for lang in LANGS), what
+        assert (*key, "betweenness", "") in analysis._cache, what
         assert kept_now(store) == built_anew(store, monkeypatch), what
     every = {"network-en", "network-nb", "betweenness"}
     assert carried == {
