@@ -263,11 +263,17 @@ def kept_again(store, result: dict) -> None:
     of things of some kind only, so what the new thing is not is carried over unread and the rest built
     anew at the new stamp (`kept_again_s`, `kept_again_n` answers kept, `kept_again_carried` carried over,
     `kept_again_workers` at once: graph.store.keeper.default_workers). Then a network's status set, which
-    most do not read (`kept_status_s`, `kept_status_carried` answers carried over)."""
+    most do not read (`kept_status_s`, `kept_status_carried` answers carried over). Then two reviews saved
+    as the Review page saves them, with target-area scores: the first opens a new round, labelled
+    (`kept_opening_s`, `kept_opening_carried`), the second is saved in the open round (`kept_review_s`,
+    `kept_review_carried`)."""
+    import datetime as dt
+
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDFS
 
     import graph.store.derived as derived
+    from graph.edit.assessments import save_assessment
     from graph.history.changes import commit
     from graph.store.keeper import Keeper
     from graph.vocab.namespaces import IKG
@@ -275,10 +281,19 @@ def kept_again(store, result: dict) -> None:
     if store.derived_folder is None or store.stamp is None:
         return
     network = store.select("SELECT ?n WHERE { ?n a ikg:Network } ORDER BY ?n LIMIT 1").rows[0][0]
-    changes = {"again": [(URIRef(BENCH + "kept-again"), RDFS.label, Literal("Kept again", lang="en"))],
-               "status": [(network, IKG.status, IKG.Ended)]}
-    for what, add in changes.items():
-        commit(store, add=add, editor="bench", action="bench")
+    items = [str(m) for (m,) in store.select("SELECT ?m WHERE { ?m a org:Membership } ORDER BY ?m LIMIT 2").rows]
+    areas = sorted(n for (n,) in store.select_text("SELECT ?n WHERE { ?a a ikg:TargetArea ; skos:notation ?n }"))
+
+    def review(item: str) -> None:
+        save_assessment(store, item, "Bench review", {areas[0]: 2, areas[-1]: 1}, "Useful", "Fair", "keep", "",
+                        "bench", dt.date(2026, 12, 5))
+
+    changes = {"again": lambda: commit(store, add=[(URIRef(BENCH + "kept-again"), RDFS.label,
+                                                    Literal("Kept again", lang="en"))], editor="bench", action="bench"),
+               "status": lambda: commit(store, add=[(network, IKG.status, IKG.Ended)], editor="bench", action="bench"),
+               "opening": lambda: review(items[0]), "review": lambda: review(items[-1])}
+    for what, change in changes.items():
+        change()
         keeper = Keeper(store, None, quiet=0, poll=0)
         t0 = time.perf_counter()
         if not keeper.round(store.stamp):

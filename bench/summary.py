@@ -136,6 +136,9 @@ def report(size: int, results: dict[str, dict]) -> dict:
     print(_row("kept again after a change s", [results[b].get("kept_again_s") for b in backends]))
     print(_row("kept again after a status s", [results[b].get("kept_status_s") for b in backends]))
     print(_row("answers carried over", [results[b].get("kept_status_carried") for b in backends]))
+    print(_row("kept again, a round opens s", [results[b].get("kept_opening_s") for b in backends]))
+    print(_row("kept again, a review in it s", [results[b].get("kept_review_s") for b in backends]))
+    print(_row("answers carried over", [results[b].get("kept_review_carried") for b in backends]))
     for n in names:
         marks = []
         for b in oxigraphs:

@@ -29,6 +29,7 @@ def _results() -> dict[str, dict]:
         "oxigraph": {
             "triples": 1000, "load_s": 0.004, "peak_mb": 500.0, "load_peak_mb": 300.0, "prepare_s": 0.25,
             "answers_kept_s": 0.5, "kept_again_s": 0.75, "kept_status_s": 0.5, "kept_status_carried": 7,
+            "kept_opening_s": 0.6, "kept_review_s": 0.125, "kept_review_carried": 9,
             "queries": {"a": {"median_s": 0.1, "first_s": 0.3, "rows": 2, "kept_s": 0.002, "kept_same": True},
                         "b": {"median_s": 0.5, "first_s": 0.5, "rows": 1, "kept_s": 0.3, "kept_same": True},
                         "c": {"median_s": 300.0, "first_s": 300.0, "rows": None, "timed_out": True}},
@@ -56,7 +57,10 @@ def test_report_prints_the_ratio_to_virtuoso_the_250_ms_mark_and_the_targets(cap
     assert lines[11] == "kept again after a change s           0.75              "  # the keeper's round after a change
     assert lines[12] == "kept again after a status s            0.5              "  # after a network's status set
     assert lines[13] == "answers carried over                     7              "  # of which carried over unread
-    assert lines[14:17] == [
+    assert lines[14] == "kept again, a round opens s            0.6              "  # a review opening its round
+    assert lines[15] == "kept again, a review in it s         0.125              "  # the next review in it
+    assert lines[16] == "answers carried over                     9              "
+    assert lines[17:20] == [
         "a                                 100.0 ms      250.0 ms            0.40x             yes"
         "         2.0 ms   rows=2",
         "b                                 500.0 ms      400.0 ms            1.25x              no"
@@ -138,9 +142,12 @@ def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_
         assert backend["kept_again_s"] > 0 and backend["kept_again_n"] >= 4  # the network and actors, each language
         assert backend["kept_again_workers"] == default_workers()
         # then a network's status: what reads no status is carried over, but never the network's data, which
-        # does not say what it reads (at 2,000 triples, which answers are slow enough to be kept at all
-        # depends on the machine)
+        # shows it (at 2,000 triples, which answers are slow enough to be kept at all depends on the machine)
         assert backend["kept_status_s"] > 0 and 0 <= backend["kept_status_carried"] < backend["kept_again_n"]
+        # a review opening its round (labelled), then one saved in it: that one leaves the network's data and
+        # the actor lists as they were, in each language
+        assert backend["kept_opening_s"] > 0 and backend["kept_review_s"] > 0
+        assert 4 <= backend["kept_review_carried"] <= backend["kept_again_n"]
     for backend in (embedded, served):  # asked again as a new process: the same rows as asked of the graph
         assert all(backend["queries"][n]["kept_same"] is True and backend["queries"][n]["kept_s"] > 0
                    for n in answered)
