@@ -88,7 +88,7 @@ def betweenness(store: Store) -> tuple[dict[str, float], int | None]:
 
     def kept() -> tuple[dict[str, float], int | None]:
         return persisted(store, "betweenness", build, list, lambda v: (dict(v[0]), v[1]), again=betweenness,
-                         reads=question_reads(network_ties.TIES_READ), held=True)  # the graph's shape: ties
+                         reads=lambda: question_reads(network_ties.TIES_READ), held=True)  # the graph's shape: ties
 
     return _cached(store, "betweenness", "", kept)
 

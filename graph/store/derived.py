@@ -64,7 +64,7 @@ def fingerprint() -> str:
 
 def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T], Any],
               decode: Callable[[Any], T], worth: Callable[[float], bool] | None = None,
-              again: Callable[[Any], object] | None = None, reads: frozenset[str] | None = None,
+              again: Callable[[Any], object] | None = None, reads: Reads | None = None,
               held: bool = False) -> T:
     """`build()`, or its answer saved beside the store's folder at the store's current stamp.
 
@@ -74,7 +74,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     stamp was last replaced, and the oldest beyond SHELF_BYTES. `again`, the caller's own call that
     leads here (taking its locks in its order) with the store as its one argument, is remembered for
     graph.store.keeper to build the answer anew after the next change, when it was worth keeping, or to
-    carry it over when the change touched nothing it `reads` (graph.questions.reads; None: anything). An
+    carry it over when the change touched nothing it `reads` (graph.questions.reads, or a function giving
+    them, called only when a change is to be looked at; None: anything). An
     answer saved before changes that touched nothing it reads is carried over here too, read unbuilt.
     `held`: the caller holds the answer in memory per store generation (the network's data), so the
     keeper reads one it carried over in again, and the next page finds it there."""
@@ -106,7 +107,8 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
 
 
 REMEMBERED = 128  # answers per store folder a process builds anew after a change (the most recent)
-Again = tuple[Callable[[Any], object], frozenset[str] | None, bool]  # how to build it anew, what it reads, held
+Reads = frozenset[str] | Callable[[], frozenset[str] | None]  # what an answer reads, or how to find it out
+Again = tuple[Callable[[Any], object], Reads | None, bool]  # how to build it anew, what it reads, held
 _again: dict[Path, OrderedDict[str, Again]] = {}  # only for folders a keeper watches
 _again_lock = threading.Lock()
 _building_again = threading.local()
@@ -125,7 +127,7 @@ def unwatch(folder: Path) -> None:
 
 
 def remember(folder: Path, name: str, again: Callable[[Any], object] | None,
-             reads: frozenset[str] | None = None, held: bool = False) -> None:
+             reads: Reads | None = None, held: bool = False) -> None:
     """Note `again` as the latest way to build `name` beside a watched `folder`, what it `reads` and
     whether its caller holds it in memory (not while building anew: the order stays that of people's
     use, the most recent last)."""
@@ -141,14 +143,14 @@ def remember(folder: Path, name: str, again: Callable[[Any], object] | None,
             shelf.popitem(last=False)
 
 
-def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object], frozenset[str] | None, bool]]:
+def remembered(folder: Path) -> list[tuple[str, Callable[[Any], object], Reads | None, bool]]:
     """What this process built or read beside `folder` (name, how to build it anew, what it reads, whether
     its caller holds it in memory), the most recently used first."""
     with _again_lock:
         return [(name, *again) for name, again in reversed(_again.get(folder, {}).items())]
 
 
-def carry(store: Any, name: str, reads: frozenset[str]) -> bool:
+def carry(store: Any, name: str, reads: Reads) -> bool:
     """Carry the answer saved as `name` over to the store's stamp without reading the graph, when every
     write since the stamp it was saved at is noted and touched nothing it `reads`; False when it cannot
     (then it is built anew)."""
@@ -164,7 +166,8 @@ def carry(store: Any, name: str, reads: frozenset[str]) -> bool:
             return False
         if saved[0] == now:
             return True
-        if not store.stamp_file.untouched_since(saved[0], now, reads):
+        said = reads() if callable(reads) else reads
+        if said is None or not store.stamp_file.untouched_since(saved[0], now, said):
             return False
         with store.write_lock:  # as _save: only while the stamp is still the one it was carried to
             if store.stamp != now:

@@ -40,7 +40,7 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
         if data is None:
             with cache.no_gc():
                 data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in,
-                                 again=lambda s: network_data(s, lang), reads=question_reads(network_read()),
+                                 again=lambda s: network_data(s, lang), reads=lambda: question_reads(network_read()),
                                  held=True)
             cache.put(cache.data_cache, key, store, data, limit=8)
         return data
