@@ -219,8 +219,9 @@ def _into(node: CompValue, bound: Bound) -> Bound | None:
 
 def _bgp(triples: list, skip: int = -1, held: tuple = ()) -> Bound:
     """What a basic graph pattern's solutions say of its variables: `a <class>` for `?x a <class>`; for
-    `?s p ?o`, `^<p>` of `?o` (the object of a `p`) and `<p>` of `?s` (the subject of one); the triple at
-    `skip` left out (a pattern tells nothing of itself)."""
+    `?s p ?o`, `^<p>` of `?o` (the object of a `p`) and `<p>` of `?s` (the subject of one), but not the
+    subject of an `?s a ?t` (every typed thing is: a kind that would stand in for a narrower one); the
+    triple at `skip` left out (a pattern tells nothing of itself)."""
     out: Bound = {}
     for i, (s, p, o) in enumerate(triples):
         if i == skip or not isinstance(p, URIRef):
@@ -230,11 +231,12 @@ def _bgp(triples: list, skip: int = -1, held: tuple = ()) -> Bound:
             continue
         if not isinstance(o, (URIRef, Literal)):
             out.setdefault(o, []).append(frozenset({f"^{p}"}))
-        if not isinstance(s, (URIRef, Literal)):
+        if not isinstance(s, (URIRef, Literal)) and p != RDF.type:
             out.setdefault(s, []).append(frozenset({str(p)}))
-            only = _only(held, o) if p == RDF.type else None
-            if only is not None:  # ?x a ?t FILTER(?t IN (...)): a thing of one of those classes
-                out[s].append(frozenset(f"a {c}" for c in only))
+        elif not isinstance(s, (URIRef, Literal)):  # ?x a ?t: typed with something, which says nothing of
+            only = _only(held, o)  # its kind, unless a filter lists the classes (?t IN (...)): one of those
+            if only is not None:
+                out.setdefault(s, []).append(frozenset(f"a {c}" for c in only))
     return out
 
 
