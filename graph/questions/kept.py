@@ -38,7 +38,7 @@ def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str,
         return build(store)
     return persisted(store, f"answers/{key(q, bindings, lang)}", lambda: build(store), _out, _in,
                      worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda s: kept(s, q, bindings, lang, build),
-                     reads=question_reads((q.sparql or "", *q.variants.values())))
+                     reads=lambda: question_reads((q.sparql or "", *q.variants.values())))  # parsed when needed
 
 
 def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:

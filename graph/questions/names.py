@@ -136,8 +136,10 @@ def actor_choices(store: Store, lang: str) -> list[tuple[str, str]]:
         iris = {str(x) for x, _ in names_of(store, "actor")}
         return sorted(((iri, labels.get(iri, iri)) for iri in iris), key=lambda p: (p[1].casefold(), p[0]))
 
-    reads = question_reads((ACTOR_LABELS_QUERY.format(pattern=pattern), NAMES_QUERY.format(pattern=pattern),
-                            vocab_languages.QUERY))  # what build() asks: carried over a change of none of it
+    def reads() -> frozenset[str] | None:  # what build() asks: carried over a change of none of it
+        return question_reads((ACTOR_LABELS_QUERY.format(pattern=pattern), NAMES_QUERY.format(pattern=pattern),
+                               vocab_languages.QUERY))
+
     return persisted(store, f"actor-choices-{lang}", build, lambda v: v, lambda v: [(a, b) for a, b in v],
                      again=lambda s: actor_choices(s, lang), reads=reads)
 

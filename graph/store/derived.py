@@ -16,7 +16,8 @@ folder have a stamp; in memory and on a SPARQL server everything is computed in 
 
 Each write also notes what it touched (graph.store.stamp). An answer that says what it reads
 (graph.questions.reads) is carried over to the new stamp, unread, when no write since its own stamp
-touched any of it (`carry`).
+touched any of it (`carry`). What it reads is found out when first needed and written into its file, so
+no other process parses the question again.
 
 JSON, not pickle: a file beside a shared folder must never be able to run code in a process reading it.
 """
@@ -42,7 +43,7 @@ import graph
 from graph.store.locking import replace_file
 
 T = TypeVar("T")
-FORMAT = 1
+FORMAT = 2  # 2: what an answer reads is kept in its file
 SHELF_BYTES = 256 * 2**20  # what a folder of many answers (answers/) may hold; the oldest go first
 _PACKAGE = Path(graph.__file__).resolve().parent
 
@@ -102,7 +103,7 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
             return value
         remember(folder, name, again, reads, held)
         with contextlib.suppress(OSError, ValueError, TypeError):
-            _save(store, folder, path, stamp, encode(value))
+            _save(store, folder, path, stamp, encode(value), reads if isinstance(reads, frozenset) else _said.get(name))
         return value
 
 
@@ -166,15 +167,46 @@ def carry(store: Any, name: str, reads: Reads) -> bool:
             return False
         if saved[0] == now:
             return True
-        said = reads() if callable(reads) else reads
+        rest = text[len(_head(saved[0])):]
+        if rest.startswith(_READS):
+            said, rest = _said_in(rest)
+            _said[name] = said  # and into the file of the answer built anew, if it must be
+        else:
+            said = _find_out(name, reads)
         if said is None or not store.stamp_file.untouched_since(saved[0], now, said):
             return False
         with store.write_lock:  # as _save: only while the stamp is still the one it was carried to
             if store.stamp != now:
                 return False
-            replace_file(path, _head(now) + text[len(_head(saved[0])):])
+            replace_file(path, _head(now) + _reads_text(said) + rest)
         return True
     return False
+
+
+_READS = '"reads":'
+_said: dict[str, frozenset[str] | None] = {}  # what an answer reads, once found out (a name's never changes)
+
+
+def _find_out(name: str, reads: Reads) -> frozenset[str] | None:
+    """What the answer saved as `name` reads: found out once per process (parsing a question's SPARQL
+    takes 20-360 ms), then written into its file, where another process reads it."""
+    if not callable(reads):
+        return reads
+    if name not in _said:
+        _said[name] = reads()
+    return _said[name]
+
+
+def _said_in(rest: str) -> tuple[frozenset[str] | None, str]:
+    """What a file's `"reads":[…],` after its head says, and the rest of the file after it."""
+    tokens, end = json.JSONDecoder().raw_decode(rest, len(_READS))
+    if not (isinstance(tokens, list) and all(isinstance(t, str) for t in tokens)) or rest[end:end + 1] != ",":
+        raise ValueError("reads")
+    return frozenset(tokens), rest[end + 1:]
+
+
+def _reads_text(said: frozenset[str] | None) -> str:
+    return "" if said is None else _READS + json.dumps(sorted(said), ensure_ascii=False, separators=(",", ":")) + ","
 
 
 @contextlib.contextmanager
@@ -262,17 +294,19 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _head(stamp: str) -> str:
-    """How a saved answer's file begins: `{"stamp":…,"format":…,"program":…,"value":` (its value follows)."""
-    return f'{{"stamp":"{stamp}","format":{FORMAT},"program":{json.dumps(fingerprint())},"value":'
+    """How a saved answer's file begins: `{"stamp":…,"format":…,"program":…,` (what it reads, when known,
+    and its value follow)."""
+    return f'{{"stamp":"{stamp}","format":{FORMAT},"program":{json.dumps(fingerprint())},'
 
 
-def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any) -> None:
+def _save(store: Any, folder: Path, path: Path, stamp: str, value: Any, said: frozenset[str] | None = None) -> None:
     with store.write_lock:  # no write is under way, and the stamp read before the build is still current
         if store.stamp != stamp:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         # dumps, not dump: only the one-shot encoder is the C one (about 5x faster)
-        replace_file(path, _head(stamp) + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "}")
+        replace_file(path, _head(stamp) + _reads_text(said) + '"value":'
+                     + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "}")
         if path.parent != folder:
             _tidy(path.parent, store.stamp_file.path.stat().st_mtime_ns, path)
 

@@ -368,7 +368,7 @@ with open(str(answer) + ".lock", "a") as lock:
     fcntl.flock(lock, fcntl.LOCK_EX)  # as graph.store.derived does while it builds the answer
     print("building", flush=True)
     time.sleep(float(sys.argv[3]))
-    answer.write_text(_head(Stamp(store).read()) + "7}", encoding="utf-8")
+    answer.write_text(_head(Stamp(store).read()) + '"value":7}', encoding="utf-8")
 """
 
 

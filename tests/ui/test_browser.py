@@ -216,7 +216,9 @@ def heading(page):
 
 
 def choose(page, key: str, option: str, typed: str | None = None) -> None:
-    """Pick an option of a selectbox by typing into its search field and clicking the option."""
+    """Pick an option of a selectbox by typing into its search field and clicking the option, once the page
+    has settled (a run that ends while the list is open draws the box anew and closes the list)."""
+    wait_idle(page)
     box = widget(page, key)
     box.locator("input").click()
     page.keyboard.type(typed if typed is not None else option)
