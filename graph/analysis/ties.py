@@ -133,7 +133,8 @@ def per_generation(store: Store, what: str, build: Callable[[], T],
         if len(_memo) > 64:
             _memo.clear()
     value = build() if kept is None else persisted(store, what.replace(" ", "-"), build, *kept,
-                                                   reads=None if reads is None else lambda: question_reads(reads))
+                                                   reads=None if reads is None else lambda: question_reads(reads),
+                                                   held=True)  # held here per generation
     with _lock:
         _memo[key] = (weakref.ref(store), value)
     return value

@@ -12,6 +12,7 @@ from rdflib.namespace import ORG, RDF, RDFS
 
 import graph.analysis.network as analysis
 import graph.render.view.data as view_data
+import graph.store.derived as derived
 from graph.analysis import ties as network_ties
 from graph.history.changes import commit
 from graph.history.shipped import open_store
@@ -81,9 +82,16 @@ def test_the_review_s_records_are_never_things_of_the_network():
 
 
 def kept_now(store) -> tuple:
-    """The network in both languages and its betweenness as the next process reads them: from the files."""
+    """The network in both languages and its betweenness as the next process reads them: from the files
+    (what this process holds left as it was)."""
     forget()
-    out = ({lang: _plain(view_data.network_data(store, lang)) for lang in LANGS}, analysis.betweenness(store))
+    held = dict(derived._held)
+    derived._held.clear()
+    try:
+        out = ({lang: _plain(view_data.network_data(store, lang)) for lang in LANGS}, analysis.betweenness(store))
+    finally:
+        derived._held.clear()
+        derived._held.update(held)
     forget()
     return out
 
@@ -130,15 +138,32 @@ def test_a_review_in_an_open_round_carries_the_network_over_and_what_it_shows_bu
         "a membership": change([(membership, RDF.type, ORG.Membership), (membership, ORG.member, actor),
                                 (membership, ORG.organization, net)]),
     }
+    files_read: list[str] = []  # kept files read in the keeper's rounds
+    real_read = derived._read
+
+    def reading(path, *args):
+        found = real_read(path, *args)
+        if found is not derived._MISSING:
+            files_read.append(path.name)
+        return found
+
+    monkeypatch.setattr(derived, "_read", reading)
     carried = {}
     for i, (what, edit) in enumerate(edits.items()):
+        shown = {lang: view_data.network_data(store, lang) for lang in LANGS}  # a page's, before the edit
+        files_read.clear()
         edit()
         wait_for(lambda n=i + 1: keeper.rounds == n)
         carried[what] = set(keeper.carried) & {"network-en", "network-nb", "betweenness"}
         # carried over or built, the keeper leaves them in memory: the next page does not read the files
         key = (id(store), store.generation)
-        assert all(view_cache.get(view_cache.data_cache, (*key, lang), store) for lang in LANGS), what
-        assert (*key, "betweenness", "") in analysis._cache, what
+        now = {lang: view_cache.get(view_cache.data_cache, (*key, lang), store) for lang in LANGS}
+        assert all(now.values()) and (*key, "betweenness", "") in analysis._cache, what
+        # what it carried over it held: it read no kept file; nor, from the second round on, the network's
+        # parts it built the network anew from (before, this process had read the network whole)
+        assert set(files_read) <= ({"ties.json", "classes.json", "periods.json", "cites.json", "attrs.json"}
+                                   if i == 0 else set()), (what, files_read)
+        assert (now["en"] is shown["en"]) == ("network-en" in carried[what]), what
         assert kept_now(store) == built_anew(store, monkeypatch), what
     every = {"network-en", "network-nb", "betweenness"}
     assert carried == {
