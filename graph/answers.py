@@ -29,6 +29,7 @@ from graph.questions.question import Question
 from graph.questions.running import bind_params, run_sparql
 from graph.questions.table import Table
 from graph.store.base import Store
+from graph.store.derived import finding_out
 
 # A computed question: (store, bound parameters, language) -> its table.
 Compute = Callable[[Store, dict[str, Node], str], Table]
@@ -71,7 +72,7 @@ def prepare(store: Store, langs: Iterable[str]) -> int:
         if any(not p.optional for p in q.params) or "" in params.values():
             continue
         for lang in langs:
-            with contextlib.suppress(IkgError):
+            with contextlib.suppress(IkgError), finding_out():  # what each reads, too: kept in its file
                 answer(store, get_question(q.name, lang), params, lang)
                 asked += 1
     return asked

@@ -110,9 +110,11 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
         if worth is not None and not worth(time.perf_counter() - started):
             return value
         remember(folder, name, again, reads, held)
+        said = reads if isinstance(reads, frozenset) else _said.get((folder, name))
+        if said is None and reads is not None and getattr(_finding, "on", False):
+            said = _find_out(folder, name, reads)
         with contextlib.suppress(OSError, ValueError, TypeError):
-            if _save(store, folder, path, stamp, encode(value),
-                     reads if isinstance(reads, frozenset) else _said.get(name)):
+            if _save(store, folder, path, stamp, encode(value), said):
                 _hold(folder, name, stamp, value, held)
         return value
 
@@ -200,9 +202,9 @@ def carry(store: Any, name: str, reads: Reads) -> bool:
         rest = text[len(_head(saved[0])):]
         if rest.startswith(_READS):
             said, rest = _said_in(rest)
-            _said[name] = said  # and into the file of the answer built anew, if it must be
+            _said[(folder, name)] = said  # and into the file of the answer built anew, if it must be
         else:
-            said = _find_out(name, reads)
+            said = _find_out(folder, name, reads)
         if said is None or not store.stamp_file.untouched_since(saved[0], now, said):
             return False
         with store.write_lock:  # as _save: only while the stamp is still the one it was carried to
@@ -217,17 +219,17 @@ def carry(store: Any, name: str, reads: Reads) -> bool:
 
 
 _READS = '"reads":'
-_said: dict[str, frozenset[str] | None] = {}  # what an answer reads, once found out (a name's never changes)
+_said: dict[tuple[Path, str], frozenset[str] | None] = {}  # what an answer reads, once found out
 
 
-def _find_out(name: str, reads: Reads) -> frozenset[str] | None:
+def _find_out(folder: Path, name: str, reads: Reads) -> frozenset[str] | None:
     """What the answer saved as `name` reads: found out once per process (parsing a question's SPARQL
     takes 20-360 ms), then written into its file, where another process reads it."""
     if not callable(reads):
         return reads
-    if name not in _said:
-        _said[name] = reads()
-    return _said[name]
+    if (folder, name) not in _said:
+        _said[(folder, name)] = reads()
+    return _said[(folder, name)]
 
 
 def _said_in(rest: str) -> tuple[frozenset[str] | None, str]:
@@ -240,6 +242,20 @@ def _said_in(rest: str) -> tuple[frozenset[str] | None, str]:
 
 def _reads_text(said: frozenset[str] | None) -> str:
     return "" if said is None else _READS + json.dumps(sorted(said), ensure_ascii=False, separators=(",", ":")) + ","
+
+
+_finding = threading.local()
+
+
+@contextlib.contextmanager
+def finding_out() -> Iterator[None]:
+    """Around work done ahead of people (what a load or the app's start keeps ready): what each answer built
+    in it reads is found out too and written into its file, so the first change after it parses nothing."""
+    _finding.on = True
+    try:
+        yield
+    finally:
+        _finding.on = False
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import graph.questions.kept as kept
+import graph.render.ready as ready
 import graph.store.derived as derived
 from graph.answers import ask
 from graph.history.changes import commit
@@ -85,4 +86,23 @@ def test_what_an_answer_reads_is_parsed_once_and_the_next_process_reads_it_from_
     monkeypatch.setattr(kept, "ENABLED", False)
     assert after == ask(store, QUESTION, {}, "en")
     assert said_in_file(folder) is not None  # and the answer built anew keeps it in its file
+    store.close()
+
+
+def test_what_a_load_keeps_ready_says_what_it_reads_so_the_first_change_parses_nothing(folder, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
+    store = next_process(folder, monkeypatch, [])
+    assert ready.prepare(store, ("en", "nb"))  # as `ikg load` does, and the app at its start
+    files = sorted((folder.parent / "store.derived").rglob("*.json"))
+    said = {f.relative_to(folder.parent / "store.derived").as_posix(): json.loads(f.read_text(encoding="utf-8"))
+            for f in files}
+    assert len(said) > 40
+    assert [name for name, saved in said.items() if saved.get("reads") is None] == []
+    store.close()
+    del store
+    parses: list[str] = []
+    store = next_process(folder, monkeypatch, parses)
+    a_status_change(store)
+    assert ask(store, QUESTION, {}, "en") is not None
+    assert parses == []
     store.close()

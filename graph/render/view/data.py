@@ -25,7 +25,7 @@ from graph.render.view.queries import (
 )
 from graph.render.view.text import listing, period, text
 from graph.store.base import Store
-from graph.store.derived import persisted
+from graph.store.derived import finding_out, persisted
 from graph.vocab.labels import local_name
 
 IKG_NS = network_ties.IKG_NS
@@ -63,9 +63,10 @@ def prepare(store: Store, langs: Iterable[str]) -> bool:
     wait for it. False when the store keeps nothing (in memory, on a SPARQL server)."""
     if store.derived_folder is None or store.stamp is None:
         return False
-    for lang in langs:
-        network_data(store, lang)  # and with it the ties, classes and names
-        actor_choices(store, lang)
+    with finding_out():  # what each reads, too: the first change after it parses nothing
+        for lang in langs:
+            network_data(store, lang)  # and with it the ties, classes and names
+            actor_choices(store, lang)
     return True
 
 
