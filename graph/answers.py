@@ -67,12 +67,13 @@ def prepare(store: Store, langs: Iterable[str]) -> int:
         return 0
     home = home_actor(store) or ""  # the one the Collaborators page opens on (a graph of several cities has several)
     asked = 0
-    for q in list_questions():
-        params = {p.name: home for p in q.params if p.kind == "actor"}
-        if any(not p.optional for p in q.params) or "" in params.values():
-            continue
-        for lang in langs:
-            with contextlib.suppress(IkgError), finding_out():  # what each reads, too: kept in its file
-                answer(store, get_question(q.name, lang), params, lang)
-                asked += 1
+    with finding_out():  # what each reads, too: kept in its file
+        for q in list_questions():
+            params = {p.name: home for p in q.params if p.kind == "actor"}
+            if any(not p.optional for p in q.params) or "" in params.values():
+                continue
+            for lang in langs:
+                with contextlib.suppress(IkgError):
+                    answer(store, get_question(q.name, lang), params, lang)
+                    asked += 1
     return asked

@@ -87,20 +87,21 @@ def persisted(store: Any, name: str, build: Callable[[], T], encode: Callable[[T
     if folder is None or stamp is None:
         return build()
     path = folder / f"{name}.json"
-    found = _held_at(folder, name, stamp) if held else _MISSING
-    if found is _MISSING:
-        found = _read(path, stamp, decode)
+
+    def at_stamp() -> object:  # held in memory at this stamp, else saved in its file at it
+        found = _held_at(folder, name, stamp) if held else _MISSING
+        return _read(path, stamp, decode) if found is _MISSING else found
+
+    found = at_stamp()
     if found is not _MISSING:
         remember(folder, name, again, reads, held)
         _hold(folder, name, stamp, found, held)
         return found  # type: ignore[return-value]
     # another thread or process building the same waits for it, then reads what it saved
     with _one_build(path), _building(path):
-        found = _read(path, stamp, decode)
+        found = at_stamp()
         if found is _MISSING and reads is not None and carry(store, name, reads):  # saved before a change
-            found = _held_at(folder, name, stamp) if held else _MISSING  # that touched none of it: in any
-            if found is _MISSING:  # process, keeper or none
-                found = _read(path, stamp, decode)
+            found = at_stamp()  # that touched none of it: in any process, keeper or none
         if found is not _MISSING:
             remember(folder, name, again, reads, held)
             _hold(folder, name, stamp, found, held)
@@ -251,11 +252,12 @@ _finding = threading.local()
 def finding_out() -> Iterator[None]:
     """Around work done ahead of people (what a load or the app's start keeps ready): what each answer built
     in it reads is found out too and written into its file, so the first change after it parses nothing."""
+    was = getattr(_finding, "on", False)
     _finding.on = True
     try:
         yield
     finally:
-        _finding.on = False
+        _finding.on = was
 
 
 @contextlib.contextmanager
