@@ -66,11 +66,64 @@ def test_variant_gives_the_portable_rows_on_the_benchmark_graph(q, bench_store):
     assert counts[0] == counts[1]
 
 
+def test_collaborators_without_an_actor_lists_every_link_as_the_portable_text_does(bench_store):
+    from graph.questions.library import get_question
+
+    q = get_question("collaborators")
+    assert same_rows(bench_store, q, {}, "en") > same_rows(bench_store, q, PARAMS["collaborators"], "en")
+
+
 @pytest.mark.parametrize("q", VARIANTS, ids=lambda q: q.name)
 def test_variant_gives_the_portable_rows_on_the_shipped_data(q):
     store = cached_store("oxigraph", shipped_files(), None, "shipped")
     for lang in ("en", "nb"):
         same_rows(store, q, SHIPPED_PARAMS.get(q.name, {}), lang)
+
+
+@pytest.fixture(scope="module")
+def cited_store(tmp_path_factory) -> OxigraphStore:
+    """The benchmark graph at 20,000 triples where every tenth tie (a membership, a participation, a
+    working group's or an agreement's own node) also cites a free-text reference and a web address, and
+    every fifth a second section: neither the benchmark graph nor the shipped data cites either."""
+    from rdflib import BNode, Literal, URIRef
+
+    from graph.vocab.namespaces import IKG, SCHEMA
+
+    data = tmp_path_factory.mktemp("cited") / "bench.nt"
+    write(data, 20_000, 7)
+    store = OxigraphStore()
+    store.load(shipped_files(include_data=False) + [data])
+    links = [row[0] for row in store.select_text(
+        "SELECT DISTINCT ?l WHERE { { ?l org:member ?a } UNION { ?l ikg:participant ?a } UNION { ?l ikg:party ?a } }"
+        " ORDER BY ?l")]
+    sections = [row[0] for row in store.select_text("SELECT ?s WHERE { ?s a ikg:Section } ORDER BY ?s")]
+    add = []
+    for i, link in enumerate(links):
+        if i % 10 == 0:
+            cite = BNode()
+            add += [(URIRef(link), IKG.citation, cite), (cite, IKG.reference, Literal(f"Minutes {i % 7}")),
+                    (cite, SCHEMA.url, URIRef(f"https://example.org/minutes/{i % 5}"))]
+        if i % 5 == 0:
+            cite = BNode()
+            add += [(URIRef(link), IKG.citation, cite), (cite, IKG.section, URIRef(sections[i % len(sections)]))]
+    store.apply(add=add)
+    return store
+
+
+@pytest.mark.parametrize("q", VARIANTS, ids=lambda q: q.name)
+def test_variant_gives_the_portable_rows_where_ties_cite_references_and_web_addresses(q, cited_store):
+    for lang in ("en", "nb"):
+        same_rows(cited_store, q, PARAMS.get(q.name, {}), lang)
+
+
+def test_the_cited_graph_shows_references_and_web_addresses_among_collaborators(cited_store):
+    """The graph above does what it is for: a collaborator's sources name a reference and an address."""
+    from graph.questions.library import get_question
+
+    q = get_question("collaborators")
+    bindings = bind_params(cited_store, q, PARAMS["collaborators"], "en")
+    sources = " ".join(row[-1] for row in to_table(q, cited_store.select(q.variants["oxigraph"], bindings)).rows)
+    assert "Minutes " in sources and "https://example.org/minutes/" in sources
 
 
 def test_the_variant_is_what_an_oxigraph_store_runs(tmp_path: Path):
