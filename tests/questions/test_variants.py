@@ -83,8 +83,9 @@ def test_variant_gives_the_portable_rows_on_the_shipped_data(q):
 @pytest.fixture(scope="module")
 def cited_store(tmp_path_factory) -> OxigraphStore:
     """The benchmark graph at 20,000 triples where every tenth tie (a membership, a participation, a
-    working group's or an agreement's own node) also cites a free-text reference and a web address, and
-    every fifth a second section: neither the benchmark graph nor the shipped data cites either."""
+    working group's or an agreement's own node) or network, and half the home actor's memberships,
+    agreements and networks, also cite a free-text reference and a web address, and every fifth a second section:
+    neither the benchmark graph nor the shipped data cites either."""
     from rdflib import BNode, Literal, URIRef
 
     from graph.vocab.namespaces import IKG, SCHEMA
@@ -94,12 +95,15 @@ def cited_store(tmp_path_factory) -> OxigraphStore:
     store = OxigraphStore()
     store.load(shipped_files(include_data=False) + [data])
     links = [row[0] for row in store.select_text(
-        "SELECT DISTINCT ?l WHERE { { ?l org:member ?a } UNION { ?l ikg:participant ?a } UNION { ?l ikg:party ?a } }"
-        " ORDER BY ?l")]
+        "SELECT DISTINCT ?l WHERE { { ?l org:member ?a } UNION { ?l ikg:participant ?a } UNION { ?l ikg:party ?a }"
+        " UNION { ?l a ikg:Network } } ORDER BY ?l")]
+    home = {row[0] for row in store.select_text(  # the home actor's own ties and networks
+        "SELECT ?l WHERE { ?d ikg:homeActor ?h . { ?l org:member ?h } UNION { ?l ikg:party ?h }"
+        " UNION { ?m org:member ?h ; org:organization ?l } }")}
     sections = [row[0] for row in store.select_text("SELECT ?s WHERE { ?s a ikg:Section } ORDER BY ?s")]
     add = []
     for i, link in enumerate(links):
-        if i % 10 == 0:
+        if i % 10 == 0 or (link in home and i % 2 == 0):
             cite = BNode()
             add += [(URIRef(link), IKG.citation, cite), (cite, IKG.reference, Literal(f"Minutes {i % 7}")),
                     (cite, SCHEMA.url, URIRef(f"https://example.org/minutes/{i % 5}"))]
