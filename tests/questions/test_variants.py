@@ -1,8 +1,9 @@
 """A question's Oxigraph variant (graph/questions/rq/oxigraph/<name>.rq, written with LATERAL so Oxigraph
 evaluates it row by row instead of materialising whole OPTIONAL sides) gives exactly the rows of the
-portable text: on the shipped data and on the benchmark's synthetic graph, in both languages, with the
-parameters the benchmark asks. The other backends run the portable text; tests/questions/test_queries.py
-checks every backend's rows against the expected ones on the fixture."""
+portable text: on the shipped data, on the benchmark's synthetic graph and on that graph with references
+and web addresses cited, in both languages, with the parameters the benchmark asks. The other backends
+run the portable text; tests/questions/test_queries.py checks every backend's rows against the expected
+ones on the fixture."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from bench.generate import write
 from bench.run import PARAMS
 from graph.history.shipped import shipped_files
-from graph.questions.library import QUERY_DIR, list_questions
+from graph.questions.library import QUERY_DIR, get_question, list_questions
 from graph.questions.running import bind_params
 from graph.questions.table import to_table
 from graph.store.oxigraph import OxigraphStore
@@ -67,8 +68,6 @@ def test_variant_gives_the_portable_rows_on_the_benchmark_graph(q, bench_store):
 
 
 def test_collaborators_without_an_actor_lists_every_link_as_the_portable_text_does(bench_store):
-    from graph.questions.library import get_question
-
     q = get_question("collaborators")
     assert same_rows(bench_store, q, {}, "en") > same_rows(bench_store, q, PARAMS["collaborators"], "en")
 
@@ -84,8 +83,8 @@ def test_variant_gives_the_portable_rows_on_the_shipped_data(q):
 def cited_store(tmp_path_factory) -> OxigraphStore:
     """The benchmark graph at 20,000 triples where every tenth tie (a membership, a participation, a
     working group's or an agreement's own node) or network, and half the home actor's memberships,
-    agreements and networks, also cite a free-text reference and a web address, and every fifth a second section:
-    neither the benchmark graph nor the shipped data cites either."""
+    agreements and networks, also cite a free-text reference and a web address (which neither the
+    benchmark graph nor the shipped data cites), and every fifth a second section."""
     from rdflib import BNode, Literal, URIRef
 
     from graph.vocab.namespaces import IKG, SCHEMA
@@ -122,8 +121,6 @@ def test_variant_gives_the_portable_rows_where_ties_cite_references_and_web_addr
 
 def test_the_cited_graph_shows_references_and_web_addresses_among_collaborators(cited_store):
     """The graph above does what it is for: a collaborator's sources name a reference and an address."""
-    from graph.questions.library import get_question
-
     q = get_question("collaborators")
     bindings = bind_params(cited_store, q, PARAMS["collaborators"], "en")
     sources = " ".join(row[-1] for row in to_table(q, cited_store.select(q.variants["oxigraph"], bindings)).rows)
@@ -145,7 +142,6 @@ def test_rows_differing_only_in_case_come_in_one_order_whatever_the_engine_gave(
     now breaks the tie by the exact text, so every backend shows the same table."""
     from rdflib import Literal
 
-    from graph.questions.library import get_question
     from graph.store.base import Rows
 
     q = get_question("changes")
