@@ -13,6 +13,7 @@ TEXT: dict[str, dict[str, str]] = {
         "widget.ctrl_enter_submit": "Trykk Ctrl+Enter for å sende skjemaet",
         "widget.upload": "Last opp",
         "widget.upload_limit": "Høyst {size} per fil • {types}",
+        "widget.no_results": "Ingen treff",
         "chart.until": "til",
         # the edit page
         "editpage.title": "Rediger grafen",
@@ -110,6 +111,7 @@ TEXT: dict[str, dict[str, str]] = {
         "widget.ctrl_enter_submit": "Press Ctrl+Enter to submit form",
         "widget.upload": "Upload",
         "widget.upload_limit": "{size} per file • {types}",
+        "widget.no_results": "No results",
         "chart.until": "until",
         # the edit page
         "editpage.title": "Edit the graph",

@@ -3,7 +3,8 @@
 Streamlit writes a few texts of its widgets in English only, in its browser code (no setting changes
 them). Those a visitor meets on our pages are replaced here by the catalogue's text: the "Press Enter
 to apply / submit form" line under a text field and the file uploader's button and size limit are
-hidden by CSS and our own sentence is drawn in their place (a CSS `content`); a date field gets the
+hidden by CSS and our own sentence is drawn in their place (a CSS `content`), as is the "No results" line
+of a select box's search that matches nothing; a date field gets the
 language's date order through `st.date_input(format=…)`. What cannot be reached this way is listed in
 the README (the explorer section) and in `STREAMLIT_ENGLISH`, which the browser tests hold the app to.
 """
@@ -27,7 +28,6 @@ DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 # dragged, a search in vain), hover tooltips of the toolbars, and labels only a screen reader says.
 STREAMLIT_ENGLISH = (
     "Drag and drop a file here",  # while a file is dragged over an uploader
-    "No results",  # a select box's search that matches nothing
     "Help for",  # the screen-reader label of a help icon: "Help for <the field's label>" (the tooltip is ours)
     "Link to heading",  # the screen-reader label of a heading's anchor link
     "Show password",  # the screen-reader label of the eye in a password field
@@ -51,6 +51,9 @@ STREAMLIT_ENGLISH = (
 
 INSTRUCTIONS = '[data-testid="InputInstructions"]'
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+# The line a select box's or a multiselect's list shows when the text typed matches nothing.
+NO_RESULTS = tuple(f'[data-testid="{box}"] [role="listbox"][data-empty="true"] [role="option"] > span'
+                   for box in ("stSelectboxVirtualDropdown", "stMultiSelectDropdown"))
 
 
 def css_string(text: str) -> str:
@@ -77,6 +80,9 @@ def page_style(lang: str) -> None:
         f"{{ content: {css_string(t('widget.ctrl_enter_submit', lang))}; }}",
         f'{UPLOADER} button [data-testid="stMarkdownContainer"] {{ display: none; }}',
         f"{UPLOADER} button::after {{ content: {css_string(t('widget.upload', lang))}; }}",
+        f"{', '.join(NO_RESULTS)} {{ font-size: 0; }}",
+        f"{', '.join(sel + '::after' for sel in NO_RESULTS)} "
+        f"{{ content: {css_string(t('widget.no_results', lang))}; font-size: 0.875rem; }}",
     ]
     st.html("<style>\n" + "\n".join(rules) + "\n</style>")
 

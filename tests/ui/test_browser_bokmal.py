@@ -1,8 +1,8 @@
 """Every page of the app in bokmål, as a person sees it in headless Chromium: no English sentence of our
 catalogues, and of Streamlit's own English only the few texts it gives no way to replace (listed in
 graph/ui/widget_texts.py and the README). Streamlit's "Press Enter to apply" under a field and the
-uploader's "Upload" and "200MB per file" show our own bokmål text instead; dates read 03.12.2026 and the
-SPARQL console's time 0,25 s."""
+uploader's "Upload" and "200MB per file", and "No results" of a search in a list that matches nothing, show
+our own bokmål text instead; dates read 03.12.2026 and the SPARQL console's time 0,25 s."""
 
 from __future__ import annotations
 
@@ -226,3 +226,37 @@ def test_start_page_in_bokmal_shows_no_english(visit_empty):
     widget(page, "start.city").locator("input").fill("Bergen")
     assert "Trykk Enter for å sende skjemaet" in drawn(page)
     assert english_on(page) == []
+
+
+def empty_list_line(page) -> tuple[str, str]:
+    """What the open list of a select box or multiselect says when nothing matches: the text CSS draws
+    (::after) and the font size of Streamlit's own English under it."""
+    line = page.locator('[role="listbox"][data-empty="true"] [role="option"] > span')
+    expect(line).to_be_attached()
+    return tuple(line.evaluate("e => [JSON.parse(getComputedStyle(e, '::after').content),"
+                               " getComputedStyle(e).fontSize]"))
+
+
+def search_in_vain(page, box) -> tuple[str, str]:
+    wait_idle(page)
+    box.locator("input").click()
+    page.keyboard.type("zzxqy")
+    said = empty_list_line(page)
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    return said
+
+
+def test_a_search_that_matches_nothing_says_so_in_the_visitors_language(visit):
+    """Streamlit writes "No results" in English in its browser code: our line is drawn in its place."""
+    page = visit.page
+    open_page(page, visit.server.url + "/collaborators")
+    for lang, said in (("nb", "Ingen treff"), ("en", "No results")):
+        if lang == "en":
+            base.set_language(page, "en")
+            base.go(page, "collaborators", "en")
+        selectbox = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first
+        assert search_in_vain(page, selectbox) == (said, "0px"), lang
+        base.go(page, "network", lang)
+        multiselect = page.locator('[data-testid="stMultiSelect"]').first
+        assert search_in_vain(page, multiselect) == (said, "0px"), lang
