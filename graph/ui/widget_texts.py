@@ -4,9 +4,9 @@ Streamlit writes a few texts of its widgets in English only, in its browser code
 them). Those a visitor meets on our pages are replaced here by the catalogue's text: the "Press Enter
 to apply / submit form" line under a text field and the file uploader's button and size limit are
 hidden by CSS and our own sentence is drawn in their place (a CSS `content`), as is the "No results" line
-of a select box's search that matches nothing; a date field gets the
-language's date order through `st.date_input(format=…)`. What cannot be reached this way is listed in
-the README (the explorer section) and in `STREAMLIT_ENGLISH`, which the browser tests hold the app to.
+of a select box's search that matches nothing; a date field gets the language's date order through
+`st.date_input(format=…)`. What cannot be reached this way is listed in the README (the explorer
+section) and in `STREAMLIT_ENGLISH`, which the browser tests hold the app to.
 """
 
 from __future__ import annotations
