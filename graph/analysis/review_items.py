@@ -21,6 +21,7 @@ REVIEW_COLUMNS = [
     "item", "kind", "name", "since", "status", "target_areas", "responsible_unit", "annual_cost", "currency",
     "last_activity", "source",
 ]
+UNITS_SEPARATOR = "; "  # an item with several responsible units lists them all in its cell
 ASSESSMENT_COLUMNS = [
     "round", "recommendation", "relevance", "effect_seen", "cost_benefit", "comment", "reviewer", "date",
 ]
@@ -32,14 +33,17 @@ def review_rows(store: Store, lang: str = "en") -> Table:
     table = run(store, "review", {}, lang)
     assert table.raw is not None  # a .rq question keeps its raw rows
     idx = {v: i for i, v in enumerate(table.raw.vars)}
-    rows, seen = [], set()
+    rows: dict[str, list[str]] = {}
+    units: dict[str, set[str]] = {}
     for raw, row in zip(table.raw.rows, table.dicts(), strict=True):
         item = str(raw[idx["item"]])
-        if item in seen:  # several start years or statuses: the first (sorted) row stands for the item
-            continue
-        seen.add(item)
-        rows.append([item] + [row[c] for c in REVIEW_COLUMNS[1:]])
-    return Table(list(REVIEW_COLUMNS), rows)
+        units.setdefault(item, set()).add(row["responsible_unit"])
+        if item not in rows:  # several start years or statuses: the first (sorted) row stands for the item
+            rows[item] = [item] + [row[c] for c in REVIEW_COLUMNS[1:]]
+    at = REVIEW_COLUMNS.index("responsible_unit")
+    for item, cells in rows.items():  # every responsible unit of an item, in one cell, the same in each language
+        cells[at] = UNITS_SEPARATOR.join(sorted((u for u in units[item] if u), key=str.casefold))
+    return Table(list(REVIEW_COLUMNS), list(rows.values()))
 
 
 def assessment_cells(a: Assessment | None, lang: str, areas: dict[str, str]) -> list[str]:
@@ -125,7 +129,8 @@ class Progress:
 
 
 def progress(store: Store, lang: str = "en", round: str | None = None) -> Progress:
-    """Assessed / total in `round`, by kind and by responsible unit, and the items left (by name)."""
+    """Assessed / total in `round`, by kind and by responsible unit (an item with two units counted under
+    each), and the items left (by name)."""
     return progress_of(review_table(store, lang, round), lang)
 
 
@@ -137,9 +142,11 @@ def progress_of(table: Table, lang: str = "en") -> Progress:
     def grouped(column: str) -> Table:
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for row in table.rows:
-            pair = counts[row[col[column]] or no_unit]
-            pair[0] += bool(row[col["recommendation"]])
-            pair[1] += 1
+            groups = row[col[column]].split(UNITS_SEPARATOR) if column == "responsible_unit" else [row[col[column]]]
+            for group in groups:  # an item with two responsible units counts under each
+                pair = counts[group or no_unit]
+                pair[0] += bool(row[col["recommendation"]])
+                pair[1] += 1
         return Table(["group", "done", "total"], [[g, str(d), str(n)] for g, (d, n) in sorted(counts.items())])
 
     left = [[row[col["name"]], row[col["kind"]], row[col["responsible_unit"]]]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analysis.review_items import item_context, progress
+from graph.analysis.review_items import item_context, progress, review_rows
 from graph.edit.assessments import save_assessment
+from graph.history.shipped import open_store
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
@@ -38,3 +39,21 @@ def test_progress_counts_the_round_only(store):
     assert done.by_unit.rows == [["(no responsible unit)", "0", "3"], ["Culture unit", "1", "1"]]
     assert done.left.rows == [["Hometown–Farcity", "agreement", ""], ["Hometown–Oldtown", "agreement", ""],
                               ["Network B", "membership", ""]]
+
+
+def test_an_item_with_two_responsible_units_shows_both_and_counts_under_each():
+    """The shipped membership of ECHO has two responsible units: its row names both, in each language, and
+    the progress counts it under each (it stood under whichever unit's name sorted first in the reader's
+    language: "Nidarosdomen" in bokmål, "Chief Municipal Executive" in English)."""
+    shipped = open_store("memory")
+    echo = "https://w3id.org/ikg/trondheim/membership-trondheim-echo"
+    for lang, units, counts in (
+            ("nb", "Nidarosdomen; Rådmannen (kommunedirektøren)", [["Nidarosdomen", "0", "1"],
+                                                                  ["Rådmannen (kommunedirektøren)", "0", "5"]]),
+            ("en", "Chief Municipal Executive; Nidaros Cathedral", [["Chief Municipal Executive", "0", "5"],
+                                                                   ["Nidaros Cathedral", "0", "1"]])):
+        rows = {row[0]: row for row in review_rows(shipped, lang).rows}
+        assert rows[echo][6] == units
+        shown = progress(shipped, lang)
+        assert [row for row in shown.by_unit.rows if row[0] in units.split("; ")] == counts
+        assert shown.total == 49
