@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import pytest
 
 import graph.analysis.network as analysis
+from graph.history.shipped import shipped_files
 from graph.store.memory import MemoryStore
-from tests.conftest import fixture_files, shipped_files
+from tests.conftest import fixture_files
 
 EX = "https://example.org/ikg/"
 
@@ -94,3 +97,58 @@ def test_communities_cover_every_node(store):
     parts = analysis.communities(store)
     g = analysis.collaboration_graph(store)
     assert set().union(*parts) == set(g.nodes)
+
+
+def networkx_chains(store, source: str, target: str, max_steps: int = 4) -> list[list[str]]:
+    """The `path` question's rows as networkx finds them: every shortest chain, the first 50 by their nodes."""
+    g = analysis.collaboration_graph(store, "en")
+    if source not in g or target not in g or source == target or not nx.has_path(g, source, target):
+        return []
+    every = sorted((p for p in nx.all_shortest_paths(g, source, target) if len(p) % 2 and len(p) // 2 <= max_steps),
+                   key=lambda p: (len(p), p))[:50]
+    return sorted(([str(len(p) // 2), analysis.chain_text(g, p)] for p in every),
+                  key=lambda r: (int(r[0]), r[1].casefold()))
+
+
+def bench_graph(tmp_path) -> MemoryStore:
+    from bench.generate import write
+
+    data = tmp_path / "bench.nt"
+    write(data, 20_000, 42)
+    s = MemoryStore()
+    s.load(shipped_files(include_data=False) + [data])
+    return s
+
+
+@pytest.mark.parametrize("graph", ["shipped", "bench"])
+def test_path_question_finds_the_chains_networkx_finds(graph, tmp_path):
+    from rdflib import URIRef
+
+    store = shipped() if graph == "shipped" else bench_graph(tmp_path)
+    g = analysis.collaboration_graph(store, "en")
+    actors = sorted(n for n, d in g.nodes(data=True) if d["side"] == "actor")
+    pairs = [tuple(random.Random(seed).sample(actors, 2)) for seed in range(40)]
+    pairs += [(max(actors, key=g.degree), a) for a in actors[:10]]  # the best-linked actor: many chains
+    counts = []
+    for source, target in pairs:
+        found = analysis.shortest_chains(store, {"from": URIRef(source), "to": URIRef(target)}, "en").rows
+        assert found == networkx_chains(store, source, target), (source, target)
+        counts.append(len(found))
+    assert sum(c > 0 for c in counts) > 20  # most pairs are linked
+    if graph == "bench":
+        assert max(counts) == 50  # a pair with more shortest chains than are shown: the first 50 by their nodes
+
+
+def test_two_ties_between_an_actor_and_a_thing_make_one_chain(store):
+    from rdflib import BNode, URIRef
+
+    from graph.vocab.namespaces import ORG
+
+    s = MemoryStore()
+    s.load(fixture_files())
+    tie = BNode()  # the university a second time a member of net-a
+    s.apply(add=[(tie, ORG.member, URIRef(EX + "uni")), (tie, ORG.organization, URIRef(EX + "net-a"))])
+    rows = analysis.shortest_chains(s, {"from": URIRef(EX + "uni"), "to": URIRef(EX + "farcity")}, "en").rows
+    assert rows == analysis.shortest_chains(store, {"from": URIRef(EX + "uni"), "to": URIRef(EX + "farcity")},
+                                            "en").rows
+    assert len(rows) == len({r[1] for r in rows}) > 0
