@@ -14,6 +14,7 @@ import pytest
 
 from bench.generate import write
 from bench.run import PARAMS
+from graph.answers import ask
 from graph.history.shipped import shipped_files
 from graph.questions.library import QUERY_DIR, get_question, list_questions
 from graph.questions.running import bind_params
@@ -77,6 +78,21 @@ def test_variant_gives_the_portable_rows_on_the_shipped_data(q):
     store = cached_store("oxigraph", shipped_files(), None, "shipped")
     for lang in ("en", "nb"):
         same_rows(store, q, SHIPPED_PARAMS.get(q.name, {}), lang)
+
+
+def test_changes_between_any_two_shipped_documents_as_the_portable_text_says():
+    """The variant finds what each document cites from its sections: for every pair, either way round and
+    a document with itself, the rows of the portable text (gone, new and both all occur)."""
+    store = cached_store("oxigraph", shipped_files(), None, "shipped")
+    q = get_question("changes")
+    documents = [doc for (doc,) in store.select("SELECT ?d WHERE { ?d a ikg:SourceDocument }").rows]
+    assert len(documents) == 3
+    changes = Counter()
+    for older in documents:
+        for newer in documents:
+            assert same_rows(store, q, {"older": str(older), "newer": str(newer)}, "en") > 0
+            changes.update(row[2] for row in ask(store, "changes", {"older": str(older), "newer": str(newer)}).rows)
+    assert changes.keys() == {"gone", "new", "both"}
 
 
 @pytest.fixture(scope="module")
