@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
-import gc
 import hashlib
 import json
 import os
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import graph
+from graph.gc_pause import gc_paused
 from graph.store.locking import replace_file
 
 T = TypeVar("T")
@@ -277,7 +277,7 @@ _builds_lock = threading.Lock()
 
 def _read(path: Path, stamp: str, decode: Callable[[Any], T]) -> T | object:
     """The answer saved in `path` at `stamp` by this program, else _MISSING."""
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError, AttributeError), _gc_paused():
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError, AttributeError), gc_paused():
         with path.open(encoding="utf-8") as f:
             saved = json.load(f)
         if saved["stamp"] == stamp and saved["format"] == FORMAT and saved["program"] == fingerprint():
@@ -328,20 +328,6 @@ def _one_build(path: Path) -> threading.RLock:
     the network takes seconds to read) build it once."""
     with _builds_lock:
         return _builds.setdefault(path, threading.RLock())
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a file's many lists and strings are made: it would walk the
-    whole heap (in a process holding the 1M network, a kept answer of 37k rows took 0.24 s whenever a full
-    collection fell in its reading, 0.04 s with the collector held off)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _head(stamp: str) -> str:

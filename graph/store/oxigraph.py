@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import InputError, StoreError
+from graph.gc_pause import gc_paused
 from graph.rdf.ntriples import skolemise_chunk
 from graph.rdf.skolem import GENID_BASE
 from graph.store.base import Progress, Rows, Store, TextRow, Triple, Triples, data_text, inject_values
@@ -166,12 +167,14 @@ class OxigraphStore(Store):
                 made[t] = node = from_ox(t)
                 return node
 
-        rows = [tuple(map(term, sol)) for sol in res]
+        with gc_paused():  # a long answer's terms next to a big heap (graph.gc_pause)
+            rows = [tuple(map(term, sol)) for sol in res]
         return Rows(names, rows)
 
     def _select_text(self, query: str, bindings: Mapping[str, Node]) -> list[TextRow]:
         # Oxigraph's own terms carry their text: no rdflib term is made (a third of the time of _select)
-        return [tuple(None if t is None else t.value for t in sol) for sol in self._run(query, bindings)]
+        with gc_paused():
+            return [tuple(None if t is None else t.value for t in sol) for sol in self._run(query, bindings)]
 
     def _ask(self, query: str, bindings: Mapping[str, Node]) -> bool:
         return bool(self._run(query, bindings))

@@ -10,6 +10,7 @@ from rdflib import URIRef
 import graph.render.view.cache as cache
 from graph.analysis.network import betweenness
 from graph.errors import IkgError
+from graph.gc_pause import gc_paused
 from graph.i18n import number
 from graph.render.view.arrange import arrange, clusters
 from graph.render.view.collapse import collapse, is_cluster
@@ -38,7 +39,7 @@ def build_view(store: Store, options: ViewOptions | None = None) -> View:
         cached = cache.get(cache.view_cache, key, store)
     if cached is not None:
         return cached
-    with cache.no_gc():
+    with gc_paused():
         view = _build_view(store, options)
     with cache.lock:
         cache.put(cache.view_cache, key, store, view, limit=12)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from graph.store.base import Store
@@ -32,16 +29,3 @@ def put(cache: dict, key: tuple, store: Store, value: Any, limit: int) -> None:
     while len(cache) >= limit:
         del cache[next(iter(cache))]
     cache[key] = (weakref.ref(store), value)
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building many small objects next to a big graph in memory
-    otherwise triggers full collections that cost more than the work (nothing built here is cyclic)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 import graph.render.view.cache as cache
 from graph.analysis import ties as network_ties
 from graph.analysis.ties import year
+from graph.gc_pause import gc_paused
 from graph.questions.languages import label_bindings
 from graph.questions.names import HOME_QUERY, actor_choices, home_actor
 from graph.questions.reads import question_reads
@@ -38,7 +39,7 @@ def network_data(store: Store, lang: str = "en") -> NetworkData:
     with cache.lock:
         data = cache.get(cache.data_cache, key, store)
         if data is None:
-            with cache.no_gc():
+            with gc_paused():
                 data = persisted(store, f"network-{lang}", lambda: _read_network(store, lang), _data_out, _data_in,
                                  again=lambda s: network_data(s, lang), reads=lambda: question_reads(network_read()),
                                  held=True)
