@@ -28,7 +28,7 @@ PACKAGE = ROOT / "graph"
 # render sits below edit: edit's spreadsheet templates neutralise cells with render.exports.safe_cell,
 # and nothing that draws or exports the graph needs the editing code.
 LAYERS = [
-    {"config", "errors", "i18n", "__version__"},
+    {"config", "errors", "gc_pause", "i18n", "__version__"},
     {"vocab"},
     {"rdf"},
     {"store"},
