@@ -1,5 +1,5 @@
 """The collaboration network as a networkx graph, and what is computed on it (degree, betweenness,
-communities, brokers, chains).
+communities, brokers, chains; the `path` question and betweenness in igraph).
 
 The graph is THE network of graph.analysis.ties, bipartite: actors on one side, the things that link
 them (networks, projects, working groups, activities, agreements) on the other, so it stays linear in
@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import math
 import random
-import warnings
 from dataclasses import dataclass
 
 import igraph
@@ -225,10 +224,7 @@ def shortest_chains(store: Store, bindings: dict[str, Node], lang: str = "en") -
     source, target = index.get(str(bindings["from"])), index.get(str(bindings["to"]))
     found: list[list[str]] = []
     if source is not None and target is not None and source != target:
-        with warnings.catch_warnings():  # igraph warns of a target it cannot reach: no chain
-            warnings.simplefilter("ignore", RuntimeWarning)
-            paths = h.get_all_shortest_paths(source, to=target)
-        named = ([nodes[i] for i in p] for p in paths)
+        named = ([nodes[i] for i in p] for p in h.get_all_shortest_paths(source, to=target))  # [] when unlinked
         found = sorted((p for p in named if _alternates(p) and (len(p) - 1) // 2 <= max_steps),
                        key=lambda p: (len(p), p))[:CHAIN_LIMIT]
     names, kinds = network_ties.names(store, lang), network_ties.classes(store)
