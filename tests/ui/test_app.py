@@ -207,6 +207,32 @@ def test_collaborators_and_chains(shared_env):
     assert any(plain(i.value).startswith("No chain between Innovation Agency and Farcity") for i in at.info)
 
 
+ZETA_GROUP = """@prefix ikg: <https://w3id.org/ikg/ontology#> .
+@prefix ex: <https://example.org/ikg/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:aaa-group a ikg:WorkingGroup ; rdfs:label "Zetagruppa"@nb , "Zeta group"@en ;
+    ikg:participant ex:agency , ex:hometown ;
+    ikg:citation [ ikg:section ex:doc-old-s1 ; ikg:quote "Zetagruppa" ; ikg:evidence ikg:stated ] .
+"""
+
+
+def test_chains_are_listed_shortest_first_as_people_read_them(tmp_path, monkeypatch):
+    """The chains are chosen by their nodes' IRIs, and shown by their text: a group whose IRI sorts first
+    (ex:aaa-group) and whose name sorts last ("Zeta group") comes after "Trade group"."""
+    use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE), ("zeta.ttl", ZETA_GROUP))
+    try:
+        at = start("en", "collaborators")
+        at.selectbox(key="chain_from.en").set_value(EX + "agency").run()
+        at.selectbox(key="chain_to.en").set_value(EX + "farcity").run()
+        at.number_input(key="chain_max").set_value(2).run()
+        (shown,) = [text for text in texts(at) if "—[" in text]
+        firsts = [line.split("]→")[0] for line in shown.split("\n")]
+        assert firsts == ["Innovation Agency —[Trade group (Working group)"] * 2 + [
+            "Innovation Agency —[Zeta group (Working group)"] * 2
+    finally:
+        reset_caches()
+
+
 def test_gaps_page_lists_every_gap_with_why(shared_env):
     from graph.analysis.gaps import GAPS, brokers_why, isolated_why
 

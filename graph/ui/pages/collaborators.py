@@ -47,6 +47,7 @@ def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], ac
     steps = int(c3.number_input(t("collab.max_steps", lang), 1, 6, 3, key="chain_max"))
     g = analysis.collaboration_graph(ctx.store, lang)
     found = analysis.chains(g, a, b, steps, shortest_only=False)
+    found.sort(key=lambda p: (len(p), analysis.chain_text(g, p).casefold()))  # as people read them, shortest first
     if not found:
         st.info(escape_md(t("collab.no_chain", lang, a=labels[a], b=labels[b], n=steps)))
         return
