@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import graph.analysis.network as analysis
+from graph.analysis import ties as network_ties
 from graph.i18n import t
-from graph.questions.catalogue import Table, labels_of, run
+from graph.questions.catalogue import Table, run
 from graph.store.base import Store
 
 
@@ -57,9 +58,8 @@ def isolated_why(lang: str = "en") -> str:
 
 
 def network_gaps(store: Store, lang: str = "en") -> tuple[list[str], list[str]]:
-    """Labels of brokers and of isolated actors, from the network analysis."""
-    g = analysis.collaboration_graph(store, lang)
-    brokers = [g.nodes[n]["label"] for n in analysis.brokers(store, lang)]
-    labels = labels_of(store, lang)
-    isolated = [labels.get(x, x) for x in analysis.isolated_actors(store, lang)]
+    """Names of brokers and of isolated actors, from the network analysis (as the network names them)."""
+    names = network_ties.names(store, lang)
+    brokers = [network_ties.name(names, n) for n in analysis.brokers(store, lang)]
+    isolated = [network_ties.name(names, x) for x in analysis.isolated_actors(store, lang)]
     return sorted(brokers, key=str.casefold), sorted(isolated, key=str.casefold)

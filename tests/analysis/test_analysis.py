@@ -183,3 +183,15 @@ def test_chains_are_every_simple_path_up_to_the_length_shortest_first_then_by_th
             assert analysis.chains(g, source, target, steps, shortest_only=shortest_only) == expected
             sizes.append(len(expected))
     assert 0 in sizes and any(1 < n < 50 for n in sizes) and (shortest_only or 50 in sizes)
+
+
+@pytest.mark.parametrize("graph", ["shipped", "bench"])
+def test_brokers_and_isolated_actors_are_networkx_s_on_the_networkx_graph(graph, tmp_path):
+    """Found on the network's shape in igraph: the articulation points networkx finds on the actor side,
+    and the actors networkx's graph lacks."""
+    store = shipped() if graph == "shipped" else bench_graph(tmp_path)
+    g = analysis.collaboration_graph(store, "en")
+    expected = sorted(n for n in nx.articulation_points(g) if g.nodes[n]["side"] == "actor")
+    assert analysis.brokers(store) == expected and len(expected) > 3
+    isolated = analysis.isolated_actors(store)
+    assert isolated and not set(isolated) & set(g)
