@@ -79,7 +79,7 @@ def _kind(names: dict[str, str], kinds: dict[str, str], node: str) -> str:
 def _shape(store: Store) -> tuple[list[str], dict[str, int], igraph.Graph, list[list[int]]]:
     """The network's nodes, their numbers and its shape alone (no labels; one edge per actor and thing),
     in igraph and as each node's neighbours: built from the ties in a tenth of the networkx graph's time,
-    for the `path` question."""
+    for the `path` question, the brokers and the isolated actors."""
 
     def build() -> tuple[list[str], dict[str, int], igraph.Graph, list[list[int]]]:
         found = network_ties.ties(store)
@@ -242,8 +242,9 @@ def chain_text(g: nx.Graph, path: list[str]) -> str:
 
 
 def shortest_chains(store: Store, bindings: dict[str, Node], lang: str = "en") -> Table:
-    """The `path` named question: every shortest chain between two actors (the first 50 by their nodes),
-    found on the network's shape alone (igraph, in C); only the chains' nodes are named."""
+    """The `path` named question: the shortest chains between two actors (the first 50 by their nodes),
+    searched on the network's shape with every node's distance to the second actor from igraph (in C);
+    only the chains' nodes are named."""
     nodes, index, h, adjacency = _shape(store)
     max_steps = int(str(bindings.get("max", 4)))
     source, target = index.get(str(bindings["from"])), index.get(str(bindings["to"]))
