@@ -195,3 +195,17 @@ def test_brokers_and_isolated_actors_are_networkx_s_on_the_networkx_graph(graph,
     assert analysis.brokers(store) == expected and len(expected) > 3
     isolated = analysis.isolated_actors(store)
     assert isolated and not set(isolated) & set(g)
+
+
+@pytest.mark.parametrize("shortest_only", [True, False])
+def test_chains_between_actors_of_a_store_are_the_chains_on_the_networkx_graph(shortest_only):
+    """What the Collaborators page shows (found on igraph's shape) is what `chains` finds on the networkx
+    graph, with the same text, shortest first and then by text."""
+    store = shipped()
+    g = analysis.collaboration_graph(store, "nb")
+    actors = sorted(n for n, d in g.nodes(data=True) if d["side"] == "actor")
+    for seed in range(30):
+        source, target = random.Random(seed).sample(actors, 2)
+        expected = sorted(((p, analysis.chain_text(g, p)) for p in analysis.chains(g, source, target, 3, shortest_only=
+                           shortest_only)), key=lambda c: (len(c[0]), c[1].casefold()))
+        assert analysis.chains_between(store, source, target, 3, "nb", shortest_only) == expected

@@ -45,14 +45,13 @@ def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], ac
     b = c2.selectbox(t("collab.to", lang), iris, format_func=lambda i: labels[i],
                      placeholder=t("common.choose", lang), key=wkey("chain_to", lang, other))
     steps = int(c3.number_input(t("collab.max_steps", lang), 1, 6, 3, key="chain_max"))
-    g = analysis.collaboration_graph(ctx.store, lang)
-    found = analysis.chains(g, a, b, steps, shortest_only=False)
-    found.sort(key=lambda p: (len(p), analysis.chain_text(g, p).casefold()))  # as people read them, shortest first
-    if not found:
+    texts = analysis.chains_between(ctx.store, a, b, steps, lang, shortest_only=False)  # shortest first, by text
+    if not texts:
         st.info(escape_md(t("collab.no_chain", lang, a=labels[a], b=labels[b], n=steps)))
         return
+    found = [path for path, _ in texts]
     st.text(chain_count(len(found), lang))
-    st.text("\n".join(analysis.chain_text(g, p) for p in found))
+    st.text("\n".join(text for _, text in texts))
     st.caption(t("explorer.chains_drawn", lang))
     drawing = view.chain_view(ctx.store, lang, found)
     lit = view.lit(drawing, None, found, clearable=True)
