@@ -12,6 +12,7 @@ from graph.questions.library import QUERY_DIR, get_question, list_questions  # n
 from graph.questions.names import (  # noqa: F401 - the public API
     MAX_NAME,
     actor_choices,
+    home_actor,
     labels_of,
     names_of,
     resolve,

@@ -186,6 +186,12 @@ def test_labels_are_text_everywhere(tmp_path, monkeypatch):
     reset_caches()
 
 
+def test_collaborators_opens_on_the_home_actor(shared_env):
+    at = start("en", "collaborators")
+    assert at.selectbox(key="collab_actor.en").value == EX + "hometown"
+    assert any(text.endswith("links for Hometown Municipality") for text in texts(at))
+
+
 def test_collaborators_and_chains(shared_env):
     at = start("en", "collaborators")
     at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()

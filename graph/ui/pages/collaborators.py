@@ -22,7 +22,7 @@ def render(ctx: context.PageContext) -> None:
         return
     labels = dict(actors)
     iris = list(labels)
-    home = cache.network_choices(ctx.store, ctx.key, lang)["home"]
+    home = cache.home(ctx.store, ctx.key)
     home = home if home in labels else iris[0]
     actor = st.selectbox(t("collab.actor", lang), iris, format_func=lambda i: labels[i],
                          placeholder=t("common.choose", lang), key=wkey("collab_actor", lang, home))
