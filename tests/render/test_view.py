@@ -87,6 +87,15 @@ def test_network_data_follows_the_language(fixture_store):
     assert data.nodes[EX + "uni"].kind == "Universitet eller høgskole"
 
 
+def test_the_names_of_target_areas_and_sdgs_are_the_network_s(shipped_store):
+    """The Gaps page reads them alone (one small query): the same names as the network's filters."""
+    for lang in ("nb", "en"):
+        labels = view.dimension_labels(shipped_store, lang)
+        assert labels == view.network_data(shipped_store, lang).notation_labels
+        assert len([k for k in labels if k[0] == "sdg"]) == 17 and len([k for k in labels if k[0] == "ta"]) == 5
+    assert view.dimension_labels(shipped_store, "nb") != view.dimension_labels(shipped_store, "en")
+
+
 def test_cache_rebuilds_after_a_write():
     store = MemoryStore()
     store.load(fixture_files())

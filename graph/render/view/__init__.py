@@ -13,7 +13,7 @@ from graph.analysis.ties import RELATIONS
 from graph.render.view.build import build_view
 from graph.render.view.chains import chain_view
 from graph.render.view.collapse import is_cluster
-from graph.render.view.data import network_data
+from graph.render.view.data import dimension_labels, network_data
 from graph.render.view.details import node_details
 from graph.render.view.files import view_graphml, view_svg
 from graph.render.view.filters import visible
@@ -35,6 +35,7 @@ from graph.render.view.kinds import (
 from graph.render.view.model import PAGE_MAX_NODES, EdgeInfo, NetworkData, NodeInfo, View, ViewOptions
 
 __all__ = [
+    "dimension_labels",
     "ACTOR_CLASSES", "ASSETS_DIR", "CLASS_COLOURS", "EDGE_STYLES", "FAMILIES", "GROUP_OF",
     "GROUP_SHAPES", "PAGE_MAX_NODES",
     "KIND_GROUPS", "OTHER_COLOUR", "RELATIONS", "VIS_OPTIONS", "EdgeInfo", "NetworkData", "NodeInfo", "View",

@@ -137,13 +137,18 @@ def _read_structure(store: Store) -> _Structure:
         home_actor(store))
 
 
+def dimension_labels(store: Store, lang: str) -> dict[tuple[str, str], str]:
+    """("ta" or "sdg", notation) -> the target area's or SDG's name (one small query)."""
+    rows = store.select(NOTATIONS_QUERY, label_bindings(store, lang)).rows
+    return {(str(p), str(n)): str(label) for p, n, label in rows}
+
+
 def _read_network(store: Store, lang: str) -> NetworkData:
     st = _structure(store)
     classes = network_ties.classes(store)
     names = network_ties.names(store, lang)
     sections = section_names(store, lang)
-    b = label_bindings(store, lang)
-    notation_labels = {(str(p), str(n)): str(label) for p, n, label in store.select(NOTATIONS_QUERY, b).rows}
+    notation_labels = dimension_labels(store, lang)
 
     def sources(iri: str) -> tuple[str, ...]:
         cited = st.cites.get(iri)

@@ -20,7 +20,7 @@ def render(ctx: context.PageContext) -> None:
     lang = ctx.lang
     st.header(t("gaps.title", lang))
     st.caption(t("gaps.intro", lang))
-    choices = cache.network_choices(ctx.store, ctx.key, lang)
+    choices = cache.dimensions(ctx.store, ctx.key, lang)
     tab_ta, tab_sdg = st.tabs([t("gaps.heat_ta", lang), t("gaps.heat_sdg", lang)])
     with tab_ta:
         heatmap(cache.coverage(ctx.store, ctx.key, lang, "target_areas"), choices["ta"], lang,
