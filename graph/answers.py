@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from rdflib.term import Node
 
 from graph.analysis.network import shortest_chains
+from graph.analysis.ties import NETWORK_READ
 from graph.errors import IkgError
 from graph.questions.kept import kept
 from graph.questions.library import get_question, list_questions
@@ -36,6 +37,11 @@ Compute = Callable[[Store, dict[str, Node], str], Table]
 
 COMPUTED: dict[str, Compute] = {
     "shortest_chains": shortest_chains,
+}
+# The query texts each reads (graph.questions.reads), so that a change touching none of them carries its
+# kept answers over unbuilt: `path` reads the ties, the kinds and the names, not a network's status.
+COMPUTED_READS: dict[str, tuple[str, ...]] = {
+    "shortest_chains": NETWORK_READ,
 }
 
 
@@ -53,7 +59,7 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
     if compute is None:  # a header naming no registered analysis: a mistake in the .rq file
         raise LookupError(f"{q.name}.rq says Computed-by: {q.computed_by}, which graph.answers does not list")
     bindings = bind_params(store, q, dict(params or {}), lang)
-    return kept(store, q, bindings, lang, lambda s: compute(s, bindings, lang))
+    return kept(store, q, bindings, lang, lambda s: compute(s, bindings, lang), COMPUTED_READS[q.computed_by])
 
 
 def prepare(store: Store, langs: Iterable[str]) -> int:

@@ -32,13 +32,16 @@ ENABLED = True  # bench/run.py times the questions with it off, then the kept an
 
 
 def kept(store: Store, q: Question, bindings: Mapping[str, Node], lang: str,
-         build: Callable[[Store], Table]) -> Table:
-    """`build(store)`, or the answer kept for this question, language and parameters at the store's stamp."""
+         build: Callable[[Store], Table], reads: tuple[str, ...] | None = None) -> Table:
+    """`build(store)`, or the answer kept for this question, language and parameters at the store's stamp.
+    `reads`: the query texts the build reads (a question computed in Python), else the question's own."""
     if not ENABLED or not is_named(q):
         return build(store)
+    texts = reads if reads is not None else (q.sparql or "", *q.variants.values())
     return persisted(store, f"answers/{key(q, bindings, lang)}", lambda: build(store), _out, _in,
-                     worth=lambda seconds: seconds >= KEEP_AFTER_S, again=lambda s: kept(s, q, bindings, lang, build),
-                     reads=lambda: question_reads((q.sparql or "", *q.variants.values())))  # parsed when needed
+                     worth=lambda seconds: seconds >= KEEP_AFTER_S,
+                     again=lambda s: kept(s, q, bindings, lang, build, reads),
+                     reads=lambda: question_reads(texts))  # parsed when needed
 
 
 def key(q: Question, bindings: Mapping[str, Node], lang: str) -> str:

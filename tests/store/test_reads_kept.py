@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from rdflib import RDFS, Literal
 
+import graph.answers as answers
 import graph.questions.kept as kept
 import graph.render.ready as ready
 import graph.store.derived as derived
@@ -105,4 +107,29 @@ def test_what_a_load_keeps_ready_says_what_it_reads_so_the_first_change_parses_n
     a_status_change(store)
     assert ask(store, QUESTION, {}, "en") is not None
     assert parses == []
+    store.close()
+
+
+def test_the_path_answer_is_carried_over_a_status_change_and_built_anew_after_a_name_on_its_chains_changes(
+        folder, monkeypatch):  # noqa: F811
+    """`path` is computed in Python (graph.answers.COMPUTED): its kept answer says it reads the ties, the
+    kinds and the names, so a network's status set leaves it, and a new name of a city on its chains does not."""
+    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)
+    store = next_process(folder, monkeypatch, [])
+    computed: list[str] = []
+    real = answers.COMPUTED["shortest_chains"]
+    monkeypatch.setitem(answers.COMPUTED, "shortest_chains", lambda *a: computed.append("path") or real(*a))
+    params = {"from": "NTNU", "to": "Graz"}
+    before = ask(store, "path", params, "en")
+    assert computed == ["path"] and len(before.rows) > 1
+    network = store.select("SELECT ?n WHERE { ?n a ikg:Network } ORDER BY ?n LIMIT 1").rows[0][0]
+    commit(store, add=[(network, IKG.status, IKG.Ended)], editor="Kari", action="edit")
+    assert ask(store, "path", params, "en") == before and computed == ["path"]  # carried over
+
+    graz = store.select("SELECT ?c WHERE { ?c a ikg:City ; rdfs:label 'Graz'@en }").rows[0][0]
+    commit(store, remove=[(graz, RDFS.label, Literal("Graz", lang="en"))],
+           add=[(graz, RDFS.label, Literal("Graz, Austria", lang="en"))], editor="Kari", action="edit")
+    after = ask(store, "path", params, "en")
+    assert computed == ["path", "path"]
+    assert [row[1] for row in after.rows] == [row[1].replace("→ Graz", "→ Graz, Austria") for row in before.rows]
     store.close()
