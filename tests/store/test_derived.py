@@ -86,7 +86,8 @@ def test_the_next_process_reads_the_network_from_the_kept_files_and_gets_the_sam
     built = {lang: view.network_data(first, lang) for lang in ("en", "nb")}
     choices = actor_choices(first, "nb")
     kept = sorted(p.name for p in (folder.parent / "store.derived").glob("*.json"))
-    assert kept == ["actor-choices-nb.json", "attrs.json", "cites.json", "classes.json", "names-en.json",
+    assert kept == ["actor-choices-nb.json", "attrs-sdg.json", "attrs-status.json", "attrs-ta.json",
+                    "attrs-type.json", "cites.json", "classes.json", "names-en.json",
                     "names-nb.json", "network-en.json", "network-nb.json", "periods.json", "ties.json"]
     first.close()
     del first

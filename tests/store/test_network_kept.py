@@ -19,12 +19,14 @@ from graph.history.shipped import open_store
 from graph.questions import languages
 from graph.questions.reads import question_reads
 from graph.render.view import cache as view_cache
+from graph.render.view.queries import attr_queries
 from graph.store.base import PREFIX_HEADER
 from graph.vocab.namespaces import IKG
 from tests.store.test_derived import folder, fresh  # noqa: F401 - the fixture
 from tests.store.test_keeper import GRAZ, _review, keepers, started, wait_for  # noqa: F401 - the fixture
 
 LANGS = ("en", "nb")
+ATTRS = {f"attrs-{what}.json" for what in attr_queries()}
 
 
 def forget() -> None:
@@ -79,6 +81,22 @@ def test_the_review_s_records_are_never_things_of_the_network():
     after = {lang: json.dumps(view_data._data_out(view_data.network_data(store, lang))) for lang in LANGS}
     assert after == before
     forget()
+
+
+def test_a_status_set_reads_the_statuses_anew_and_each_other_attribute_from_its_file(folder, monkeypatch):  # noqa: F811
+    store = fresh(folder)
+    view_data.network_data(store, "en")  # its parts kept
+    net = store.select("SELECT ?n WHERE { ?n a ikg:Network ; ikg:status ikg:Active } ORDER BY ?n LIMIT 1").rows[0][0]
+    commit(store, add=[(net, IKG.status, IKG.Ended)], remove=[(net, IKG.status, IKG.Active)], editor="Kari",
+           action="edit")
+    ran = recorded(store)
+    after = view_data.network_data(store, "en")
+    assert after.nodes[str(net)].status == str(IKG.Ended)
+    queries = attr_queries()
+    assert queries["status"] in ran
+    assert not {queries["type"], queries["ta"], queries["sdg"]} & set(ran)
+    assert _plain(after) == built_anew(store, monkeypatch)[0]["en"]
+    store.close()
 
 
 def kept_now(store) -> tuple:
@@ -161,7 +179,7 @@ def test_a_review_in_an_open_round_carries_the_network_over_and_what_it_shows_bu
         assert all(now.values()) and (*key, "betweenness", "") in analysis._cache, what
         # what it carried over it held: it read no kept file; nor, from the second round on, the network's
         # parts it built the network anew from (before, this process had read the network whole)
-        assert set(files_read) <= ({"ties.json", "classes.json", "periods.json", "cites.json", "attrs.json"}
+        assert set(files_read) <= ({"ties.json", "classes.json", "periods.json", "cites.json", *ATTRS}
                                    if i == 0 else set()), (what, files_read)
         assert (now["en"] is shown["en"]) == ("network-en" in carried[what]), what
         assert kept_now(store) == built_anew(store, monkeypatch), what
