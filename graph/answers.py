@@ -15,7 +15,7 @@ same header as any other question's.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 from collections.abc import Callable, Iterable
 
 from rdflib.term import Node
@@ -63,23 +63,35 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
 
 
 def prepare(store: Store, langs: Iterable[str]) -> int:
-    """Ask, in each language, what a person meets first, so its answer is kept beside the store's folder
-    (graph.questions.kept) for the first person to ask it: what `ikg load` does after a bulk load. That is
-    every named question that needs no value, a question about one actor asked for the home actor (as the
-    Collaborators page opens; left out, it would cover every actor), each with its defaults. A question
-    the data cannot answer (no home actor, say) is passed over. The number of answers asked; 0 on a
-    store that keeps nothing."""
+    """Ask, in each language, what a person meets first (first_asks), one after the other, so its answer
+    is kept beside the store's folder (graph.questions.kept) for the first person to ask it. The number of
+    answers asked; 0 on a store that keeps nothing."""
     if store.derived_folder is None or store.stamp is None:
         return 0
+    return sum(ask_ahead() for ask_ahead in first_asks(store, langs))
+
+
+def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], bool]]:
+    """What a person meets first, one call per answer to keep (True when it was answered): every named
+    question that needs no value, a question about one actor asked for the home actor (as the
+    Collaborators page opens; left out, it would cover every actor), each with its defaults, in each
+    language. A question the data cannot answer (no home actor, say) is passed over. What `ikg load`
+    does after a bulk load (graph.render.ready), several at once."""
     home = home_actor(store) or ""  # the one the Collaborators page opens on (a graph of several cities has several)
-    asked = 0
-    with finding_out():  # what each reads, too: kept in its file
-        for q in list_questions():
-            params = {p.name: home for p in q.params if p.kind == "actor"}
-            if any(not p.optional for p in q.params) or "" in params.values():
-                continue
-            for lang in langs:
-                with contextlib.suppress(IkgError):
-                    answer(store, get_question(q.name, lang), params, lang)
-                    asked += 1
-    return asked
+    langs = tuple(langs)
+    out: list[Callable[[], bool]] = []
+    for q in list_questions():
+        params = {p.name: home for p in q.params if p.kind == "actor"}
+        if any(not p.optional for p in q.params) or "" in params.values():
+            continue
+        out += [functools.partial(_ask_ahead, store, q.name, params, lang) for lang in langs]
+    return out
+
+
+def _ask_ahead(store: Store, name: str, params: dict[str, str], lang: str) -> bool:
+    with finding_out():  # what it reads, too: kept in its file
+        try:
+            answer(store, get_question(name, lang), params, lang)
+        except IkgError:
+            return False
+    return True

@@ -223,6 +223,7 @@ def test_the_shared_store_is_stamped_by_every_process_that_writes_through_the_se
 def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypatch, lang):
     from graph.cli.main import main
     from graph.history.shipped import shipped_files
+    from graph.questions.library import list_questions
     from graph.store import _open_folders
 
     folder = tmp_path / "store"
@@ -236,6 +237,14 @@ def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypa
                       r"analysene og ikg query på [\d,]+ s \(i (.*)\)"}[lang]
     found = re.fullmatch(prepared, out.splitlines()[-1])
     assert found and found.group(1) == str(kept)
+    # on stderr, a bar that fills as the answers and the network are kept: each of them once, the last full
+    bars = re.findall(r"\r  (keeping ready|legger klart) \[(#*) *\] (\d+)/(\d+) [\d.,]+ s", err)
+    assert {bar[0] for bar in bars} == {{"en": "keeping ready", "nb": "legger klart"}[lang]}
+    assert [int(bar[2]) for bar in bars] == list(range(1, len(bars) + 1))
+    assert {int(bar[3]) for bar in bars} == {len(bars)}
+    assert len(bars[-1][1]) == 30 and err.endswith(" s\n")
+    needing_none = [q for q in list_questions() if all(p.optional for p in q.params)]
+    assert len(bars) == 2 * len(needing_none) + 2  # each in nb and en, and the network in each
     _open_folders.pop(folder.resolve()).close()
     let_go()
     store = fresh(folder)
@@ -245,6 +254,28 @@ def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypa
     no_queries(store, monkeypatch)
     assert view.network_data(store, "nb") == expected
     assert [iri for iri, _ in actor_choices(store, "en")]  # kept too
+
+
+def test_keeping_ready_several_at_once_keeps_what_one_at_a_time_keeps(tmp_path, monkeypatch):
+    import graph.render.ready as ready
+
+    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)  # every answer kept, the quick ones too
+    values = {}
+    for workers in (1, 2):
+        store = OxigraphStore(tmp_path / f"store-{workers}")
+        shipped.fill_from_shipped(store)
+        told: list[tuple[int, int]] = []
+        assert ready.prepare(store, ("en", "nb"), workers, lambda done, of, told=told: told.append((done, of)))
+        assert told == [(i, len(told)) for i in range(1, len(told) + 1)] and len(told) > 30
+        shelf = tmp_path / f"store-{workers}.derived"
+        values[workers] = {p.relative_to(shelf).as_posix(): json.loads(p.read_text(encoding="utf-8"))["value"]
+                           for p in shelf.rglob("*.json")}
+        store.close()
+        del store
+        let_go()
+    assert values[1].keys() == values[2].keys() and {"network-en.json", "network-nb.json"} <= values[1].keys()
+    assert len([name for name in values[1] if name.startswith("answers/")]) == len(told) - 2
+    assert values[1] == values[2]
 
 
 def test_ikg_load_into_memory_keeps_nothing(tmp_path, capsys, monkeypatch):

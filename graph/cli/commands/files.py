@@ -85,7 +85,14 @@ def cmd_load(args: argparse.Namespace) -> int:
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))
     start = time.perf_counter()
-    if ready.prepare(store, languages()):
+
+    def readying(done: int, of: int) -> None:
+        bar = "#" * (30 * done // of)
+        took = decimal(time.perf_counter() - start, args.lang, 1)
+        print(f"\r  {t('cli.load.preparing', args.lang)} [{bar:<30}] {done}/{of} {took} s",
+              end="\n" if done == of else "", file=sys.stderr, flush=True)
+
+    if ready.prepare(store, languages(), ready.load_workers(), readying):
         print(t("cli.load.prepared", args.lang, seconds=decimal(time.perf_counter() - start, args.lang, 1),
                 folder=store.derived_folder))
     return 0

@@ -64,11 +64,16 @@ def prepare(store: Store, langs: Iterable[str]) -> bool:
     wait for it. False when the store keeps nothing (in memory, on a SPARQL server)."""
     if store.derived_folder is None or store.stamp is None:
         return False
-    with finding_out():  # what each reads, too: the first change after it parses nothing
-        for lang in langs:
-            network_data(store, lang)  # and with it the ties, classes and names
-            actor_choices(store, lang)
+    for lang in langs:
+        ahead(store, lang)
     return True
+
+
+def ahead(store: Store, lang: str) -> None:
+    """The network's data and the list of actors in `lang`, read and kept (see prepare)."""
+    with finding_out():  # what each reads, too: the first change after it parses nothing
+        network_data(store, lang)  # and with it the ties, classes and names
+        actor_choices(store, lang)
 
 
 def _data_out(data: NetworkData) -> dict:
