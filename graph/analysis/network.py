@@ -190,7 +190,9 @@ def chains(g: nx.Graph, source: str, target: str, max_steps: int = 4, limit: int
            shortest_only: bool = True) -> list[list[str]]:
     """Chains between two actors (node lists alternating actor, thing, actor …) of at most `max_steps`
     actor steps: the shortest ones, or with `shortest_only=False` every chain up to that length; shortest
-    first, then in the order of their nodes, at most `limit` (see _search)."""
+    first, then in the order of their nodes, at most `limit` (see _search). On a networkx graph already
+    built (an ego network, a graph of one's own); the app and `path` use chains_between, on the network's
+    shape, which the tests hold to this."""
     if source not in g or target not in g or source == target:
         return []
     reach = nx.single_source_shortest_path_length(g, target, cutoff=2 * max_steps)
