@@ -12,13 +12,13 @@ Each (backend, size) runs in its own process so its peak memory is its own. Prin
 Oxigraph backend's ratio to Virtuoso per question and whether it answers under 250 ms), writes JSON
 ({"meta": ..., "sizes": {size: {"backends": {backend: {load_s, triples, peak_mb, load_peak_mb,
 server_peak_mb, queries: {name: {median_s, first_s, rows}}, ...}}, ...summary}}}; `first_s` is the
-first run, so a cache cannot hide a cold answer; `prepare_s` what `ikg load` takes after the load to keep
-the network beside an Oxigraph folder, after which the questions are timed as a new process meets them:
-see `prepare`; `kept_again_s` the app's keeper making every kept answer current after one recorded change)
-and draws time against size per backend. Checks that
-every question gives identical rows on every backend; the summary (bench/summary.py) counts the
-questions under 250 ms and no slower than Virtuoso, the load rate against 300,000 triples/s and the
-peak memory while loading against 1,000 MB, and the Oxigraph/rdflib speed-up (geometric mean).
+first run, so a cache cannot hide a cold answer; `ready_s` what `ikg load` takes after the load to keep
+the network and the first answers beside an Oxigraph folder, after which the questions are timed as a new
+process meets them: see `prepare`; `kept_again_s` the app's keeper making every kept answer current after
+one recorded change) and draws time against size per backend. Checks that every question gives identical
+rows on every backend; the summary (bench/summary.py) counts the questions under 250 ms and no slower
+than Virtuoso, the load rate against 300,000 triples/s and the peak memory while loading against 1,000
+MB, and the Oxigraph/rdflib speed-up (geometric mean).
 """
 
 from __future__ import annotations
@@ -128,27 +128,26 @@ def open_backend(backend: str, files: list[Path], timeout: int, cleanup: context
 
 
 def prepare(store, result: dict) -> None:
-    """What `ikg load` does after the files are in: read the network once and keep it beside a store
-    folder (graph.render.view.data.prepare; timed as `prepare_s`, apart from the load). Then every cache
+    """What `ikg load` does after the files are in: read the network and the answers a person meets first
+    and keep them beside a store folder, several at once (graph.render.ready.prepare with
+    ready.load_workers(); timed as `ready_s`, apart from the load, with `ready_workers`). Then every cache
     in this process is emptied, so the questions and the analysis are timed as a new process (the app
     started, an `ikg` command) meets them: reading the kept files, not this process's memory. A store
     that keeps nothing (in memory, Virtuoso) prepares nothing and is timed as before."""
     import graph.analysis.network as analysis
     import graph.analysis.ties as ties
+    import graph.render.ready as ready
     import graph.render.view.cache as view_cache
     import graph.render.view.data as view_data
     import graph.store.derived as derived
-    from graph.answers import prepare as prepare_answers
     from graph.i18n import languages
 
     if store.derived_folder is not None:
         derived.watch(store.derived_folder)  # as the app's keeper does: remember what is kept (kept_again)
     t0 = time.perf_counter()
-    if view_data.prepare(store, languages()):
-        result["prepare_s"] = round(time.perf_counter() - t0, 3)
-        t0 = time.perf_counter()
-        prepare_answers(store, languages())
-        result["answers_kept_s"] = round(time.perf_counter() - t0, 3)
+    if ready.prepare(store, languages(), ready.load_workers()):
+        result["ready_s"] = round(time.perf_counter() - t0, 3)
+        result["ready_workers"] = ready.load_workers()
     analysis._cache.clear()
     view_cache.data_cache.clear()
     view_cache.view_cache.clear()

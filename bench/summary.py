@@ -131,8 +131,7 @@ def report(size: int, results: dict[str, dict]) -> dict:
         if r.get("load_s"):
             r["load_triples_per_s"] = round(r["triples"] / r["load_s"])
     print(_row("load triples/s", [results[b].get("load_triples_per_s") for b in backends]))
-    print(_row("network kept s", [results[b].get("prepare_s") for b in backends]))
-    print(_row("answers kept s", [results[b].get("answers_kept_s") for b in backends]))
+    print(_row("network and answers kept s", [results[b].get("ready_s") for b in backends]))
     print(_row("kept again after a change s", [results[b].get("kept_again_s") for b in backends]))
     print(_row("kept again after a status s", [results[b].get("kept_status_s") for b in backends]))
     print(_row("answers carried over", [results[b].get("kept_status_carried") for b in backends]))
