@@ -62,21 +62,13 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
     return kept(store, q, bindings, lang, lambda s: compute(s, bindings, lang), COMPUTED_READS[q.computed_by])
 
 
-def prepare(store: Store, langs: Iterable[str]) -> int:
-    """Ask, in each language, what a person meets first (first_asks), one after the other, so its answer
-    is kept beside the store's folder (graph.questions.kept) for the first person to ask it. The number of
-    answers asked; 0 on a store that keeps nothing."""
-    if store.derived_folder is None or store.stamp is None:
-        return 0
-    return sum(ask_ahead() for ask_ahead in first_asks(store, langs))
-
-
 def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], bool]]:
     """What a person meets first, one call per answer to keep (True when it was answered): every named
     question that needs no value, a question about one actor asked for the home actor (as the
     Collaborators page opens; left out, it would cover every actor), each with its defaults, in each
-    language. A question the data cannot answer (no home actor, say) is passed over. What `ikg load`
-    does after a bulk load (graph.render.ready), several at once."""
+    language, so its answer is kept beside the store's folder (graph.questions.kept) for the first person
+    to ask it. A question the data cannot answer (no home actor, say) is passed over. What `ikg load` does
+    after a bulk load and the app at its start (graph.render.ready)."""
     home = home_actor(store) or ""  # the one the Collaborators page opens on (a graph of several cities has several)
     langs = tuple(langs)
     out: list[Callable[[], bool]] = []

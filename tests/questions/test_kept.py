@@ -195,8 +195,8 @@ def test_a_graph_of_several_home_cities_keeps_collaborators_for_the_one_the_page
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
-    from graph.answers import prepare
     from graph.questions.names import resolve
+    from graph.render.ready import prepare
     from graph.vocab.namespaces import IKG
 
     store = fresh(folder)
@@ -205,7 +205,7 @@ def test_a_graph_of_several_home_cities_keeps_collaborators_for_the_one_the_page
     store.apply(add=[(other, RDF.type, IKG.Dataset), (other, IKG.homeActor, ntnu)])
     homes = sorted(str(h) for (h,) in store.select("SELECT ?h WHERE { ?d ikg:homeActor ?h }").rows)
     assert len(homes) == 2 and homes[0] == str(ntnu)  # first by IRI, as the network's data picks it
-    assert prepare(store, ["en"]) > 0
+    assert prepare(store, ["en"])
     asked_of_graph = questions_asked(store, monkeypatch)
     ask(store, "collaborators", {"actor": homes[0]}, "en")
     assert asked_of_graph == []

@@ -4,7 +4,7 @@ name, kind, dates, status, target areas, SDGs and sources, cached per store gene
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import graph.render.view.cache as cache
@@ -58,19 +58,11 @@ _NODE_ROW = operator.attrgetter(*(f.name for f in fields(NodeInfo)))
 _EDGE_ROW = operator.attrgetter(*(f.name for f in fields(EdgeInfo)))
 
 
-def prepare(store: Store, langs: Iterable[str]) -> bool:
-    """Read now, and keep beside the store's folder, what the app's first page and the network analyses
-    read first (graph.store.derived): after a bulk load, so the first person to open the app does not
-    wait for it. False when the store keeps nothing (in memory, on a SPARQL server)."""
-    if store.derived_folder is None or store.stamp is None:
-        return False
-    for lang in langs:
-        ahead(store, lang)
-    return True
-
-
 def ahead(store: Store, lang: str) -> None:
-    """The network's data and the list of actors in `lang`, read and kept (see prepare)."""
+    """Read now, and keep beside the store's folder, what the app's first page and the network analyses
+    read first, in `lang` (graph.store.derived): the network's data and the list of actors. What `ikg
+    load` does after a bulk load and the app at its start (graph.render.ready), so the first person to
+    open the app does not wait for it."""
     with finding_out():  # what each reads, too: the first change after it parses nothing
         network_data(store, lang)  # and with it the ties, classes and names
         actor_choices(store, lang)
