@@ -129,8 +129,8 @@ def open_backend(backend: str, files: list[Path], timeout: int, cleanup: context
 
 def prepare(store, result: dict) -> None:
     """What `ikg load` does after the files are in: read the network and the answers a person meets first
-    and keep them beside a store folder, several at once (graph.render.ready.prepare with
-    ready.load_workers(); timed as `ready_s`, apart from the load, with `ready_workers`). Then every cache
+    and keep them beside a store folder (graph.render.ready.prepare; timed as `ready_s`, apart from the
+    load). Then every cache
     in this process is emptied, so the questions and the analysis are timed as a new process (the app
     started, an `ikg` command) meets them: reading the kept files, not this process's memory. A store
     that keeps nothing (in memory, Virtuoso) prepares nothing and is timed as before."""
@@ -145,9 +145,8 @@ def prepare(store, result: dict) -> None:
     if store.derived_folder is not None:
         derived.watch(store.derived_folder)  # as the app's keeper does: remember what is kept (kept_again)
     t0 = time.perf_counter()
-    if ready.prepare(store, languages(), ready.load_workers()):
+    if ready.prepare(store, languages()):
         result["ready_s"] = round(time.perf_counter() - t0, 3)
-        result["ready_workers"] = ready.load_workers()
     analysis._cache.clear()
     view_cache.data_cache.clear()
     view_cache.view_cache.clear()

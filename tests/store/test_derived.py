@@ -256,28 +256,6 @@ def test_ikg_load_keeps_the_network_ready_for_the_app(tmp_path, capsys, monkeypa
     assert [iri for iri, _ in actor_choices(store, "en")]  # kept too
 
 
-def test_keeping_ready_several_at_once_keeps_what_one_at_a_time_keeps(tmp_path, monkeypatch):
-    import graph.render.ready as ready
-
-    monkeypatch.setattr(kept, "KEEP_AFTER_S", 0.0)  # every answer kept, the quick ones too
-    values = {}
-    for workers in (1, 2):
-        store = OxigraphStore(tmp_path / f"store-{workers}")
-        shipped.fill_from_shipped(store)
-        told: list[tuple[int, int]] = []
-        assert ready.prepare(store, ("en", "nb"), workers, lambda done, of, told=told: told.append((done, of)))
-        assert told == [(i, len(told)) for i in range(1, len(told) + 1)] and len(told) > 30
-        shelf = tmp_path / f"store-{workers}.derived"
-        values[workers] = {p.relative_to(shelf).as_posix(): json.loads(p.read_text(encoding="utf-8"))["value"]
-                           for p in shelf.rglob("*.json")}
-        store.close()
-        del store
-        let_go()
-    assert values[1].keys() == values[2].keys() and {"network-en.json", "network-nb.json"} <= values[1].keys()
-    assert len([name for name in values[1] if name.startswith("answers/")]) == len(told) - 2
-    assert values[1] == values[2]
-
-
 def test_ikg_load_into_memory_keeps_nothing(tmp_path, capsys, monkeypatch):
     from graph.cli.main import main
 

@@ -92,7 +92,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"\r  {t('cli.load.preparing', args.lang)} [{bar:<30}] {done}/{of} {took} s",
               end="\n" if done == of else "", file=sys.stderr, flush=True)
 
-    if ready.prepare(store, languages(), ready.load_workers(), readying):
+    if ready.prepare(store, languages(), readying):
         print(t("cli.load.prepared", args.lang, seconds=decimal(time.perf_counter() - start, args.lang, 1),
                 folder=store.derived_folder))
     return 0
