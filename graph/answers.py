@@ -15,6 +15,7 @@ same header as any other question's.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable
 
@@ -62,8 +63,8 @@ def answer(store: Store, q: Question, params: dict[str, str] | None = None, lang
     return kept(store, q, bindings, lang, lambda s: compute(s, bindings, lang), COMPUTED_READS[q.computed_by])
 
 
-def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], bool]]:
-    """What a person meets first, one call per answer to keep (True when it was answered): every named
+def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], None]]:
+    """What a person meets first, one call per answer to keep: every named
     question that needs no value, a question about one actor asked for the home actor (as the
     Collaborators page opens; left out, it would cover every actor), each with its defaults, in each
     language, so its answer is kept beside the store's folder (graph.questions.kept) for the first person
@@ -71,7 +72,7 @@ def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], bool]]:
     after a bulk load and the app at its start (graph.render.ready)."""
     home = home_actor(store) or ""  # the one the Collaborators page opens on (a graph of several cities has several)
     langs = tuple(langs)
-    out: list[Callable[[], bool]] = []
+    out: list[Callable[[], None]] = []
     for q in list_questions():
         params = {p.name: home for p in q.params if p.kind == "actor"}
         if any(not p.optional for p in q.params) or "" in params.values():
@@ -80,10 +81,6 @@ def first_asks(store: Store, langs: Iterable[str]) -> list[Callable[[], bool]]:
     return out
 
 
-def _ask_ahead(store: Store, name: str, params: dict[str, str], lang: str) -> bool:
-    with finding_out():  # what it reads, too: kept in its file
-        try:
-            answer(store, get_question(name, lang), params, lang)
-        except IkgError:
-            return False
-    return True
+def _ask_ahead(store: Store, name: str, params: dict[str, str], lang: str) -> None:
+    with finding_out(), contextlib.suppress(IkgError):  # what it reads, too: kept in its file
+        answer(store, get_question(name, lang), params, lang)

@@ -3,8 +3,8 @@ name, kind, dates, status, target areas, SDGs and sources, cached per store gene
 
 from __future__ import annotations
 
+import functools
 import operator
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import graph.render.view.cache as cache
@@ -120,28 +120,14 @@ def _read_structure(store: Store) -> _Structure:
     def periods() -> dict[str, tuple[int | None, int | None]]:
         return {x: (year(g1), year(g2)) for x, g1, g2 in store.select_text(PERIODS_QUERY)}
 
-    def cites() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for x, sec in store.select_text(CITES_QUERY):
-            out.setdefault(x, []).append(sec)
-        return out
-
-    def values(query: str) -> Callable[[], dict[str, list[str]]]:
-        def read() -> dict[str, list[str]]:
-            out: dict[str, list[str]] = {}
-            for x, v in store.select_text(query):
-                out.setdefault(x, []).append(v)
-            return out
-        return read
-
     kept = network_ties.per_generation
     return _Structure(
         kept(store, "periods", periods, (dict, lambda v: {x: (a, b) for x, (a, b) in v.items()}), (PERIODS_QUERY,)),
         # each attribute a part of its own: a status set reads the statuses anew (0.15 s at 1M), not the
         # target areas and SDGs of every thing as well (0.55 s)
-        {what: kept(store, f"attrs {what}", values(query), (dict, dict), (query,))
+        {what: kept(store, f"attrs {what}", functools.partial(_grouped, store, query), (dict, dict), (query,))
          for what, query in attr_queries().items()},
-        kept(store, "cites", cites, (dict, dict), (CITES_QUERY,)),
+        kept(store, "cites", functools.partial(_grouped, store, CITES_QUERY), (dict, dict), (CITES_QUERY,)),
         home_actor(store))
 
 
@@ -208,8 +194,16 @@ def attrs(store: Store, bindings: dict | None = None) -> dict[str, dict[str, lis
     """IRI -> {"status"|"type"|"ta"|"sdg": values}."""
     out: dict[str, dict[str, list[str]]] = {}
     for what, query in attr_queries().items():
-        for x, v in store.select_text(query, bindings):
-            out.setdefault(x, {}).setdefault(what, []).append(v)
+        for x, values in _grouped(store, query, bindings).items():
+            out.setdefault(x, {})[what] = values
+    return out
+
+
+def _grouped(store: Store, query: str, bindings: dict | None = None) -> dict[str, list[str]]:
+    """The second column of a two-column query's rows, listed per value of the first (IRI -> values)."""
+    out: dict[str, list[str]] = {}
+    for x, v in store.select_text(query, bindings):
+        out.setdefault(x, []).append(v)
     return out
 
 
