@@ -102,8 +102,10 @@ def follow_old_link(pages: dict[str, StreamlitPage], editor: str | None, lang: s
 
 def main() -> None:
     st.set_page_config(page_title=t("app.title", "nb"), page_icon="🌐", layout="wide")
+    state.lang_from_address()  # a reload, or a link someone copied, keeps its language
     lang = st.sidebar.radio("Språk / Language", languages(), format_func=language_name,
                             key=state.LANG_KEY, horizontal=True, persist_state="session") or state.lang()
+    state.lang_to_address(lang)
     widget_texts.page_style(lang)  # Streamlit's own English under fields and in uploaders, in `lang`
     title = st.sidebar.empty()  # the dataset's own name, once the store is open
     title.title(t("app.title", lang))

@@ -29,10 +29,10 @@ def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: li
     While a person works on this page, the browser sends back the address it holds with each rerun; after
     quick clicks or arrow keys that can be an address written one or two runs ago, not yet applied. Any
     address the page wrote lately counts as its own, so such a late one never pulls the widgets back."""
-    params = st.query_params
+    params = state.page_params()
     if not state.same_page_as_before():
         st.session_state[WRITTEN] = []
-    if {k: params[k] for k in params} in st.session_state.get(WRITTEN, []):
+    if params in st.session_state.get(WRITTEN, []):
         return
     known = {"kinds": {k: k for k in kinds}, "ta": {k: k for k in choices["ta"]}, "sdg": {k: k for k in choices["sdg"]},
              "types": {local_name(k): k for k in choices["types"]},
@@ -56,8 +56,8 @@ def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: li
     st.session_state["net_collapse"] = params.get("clusters") == "collapsed"
 
 
-def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
-    """Write the view's choices into the address (only what differs from the defaults)."""
+def keep(options: dict[str, Any], all_kinds: list[str], lang: str) -> None:
+    """Write the view's choices into the address (only what differs from the defaults), after the language."""
     wanted: dict[str, str] = {}
     if options.get("focus"):
         wanted["focus"] = local_name(options["focus"])
@@ -82,8 +82,7 @@ def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
         wanted["clusters"] = "collapsed"
     written = [w for w in st.session_state.get(WRITTEN, []) if w != wanted]
     st.session_state[WRITTEN] = [*written, wanted][-KEEP_WRITTEN:]
-    if {k: st.query_params[k] for k in st.query_params} != wanted:
-        st.query_params.from_dict(wanted)
+    state.set_page_params(wanted, lang)
 
 
 def _number(value: str) -> tuple[int, str]:

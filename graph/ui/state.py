@@ -12,7 +12,7 @@ import streamlit as st
 
 from graph.i18n import escape_md, languages
 
-LANG_KEY = "lang"  # the language radio in the sidebar
+LANG_KEY = "lang"  # the language radio in the sidebar, and the address's ?lang= (a reload keeps the language)
 NOTICE_KEY = "ikg_notice"  # a warning for the sidebar, shown once (e.g. "this page is for editors")
 PAGE_KEY = "ikg_page"  # the page this run shows
 PREVIOUS_PAGE_KEY = "ikg_previous_page"  # the page the run before showed
@@ -22,6 +22,42 @@ def lang() -> str:
     """The language the visitor chose in the sidebar (Norwegian until the radio has been drawn)."""
     chosen = st.session_state.get(LANG_KEY)
     return chosen if chosen in languages() else languages()[0]
+
+
+def lang_from_address() -> None:
+    """A new session (a reload, a link opened, a bookmark) starts in the address's language, `?lang=en`;
+    the session's own choice wins after that. Call it before the radio is drawn."""
+    asked = st.query_params.get(LANG_KEY)
+    if LANG_KEY not in st.session_state and asked in languages():
+        st.session_state[LANG_KEY] = asked
+
+
+def lang_to_address(lang: str) -> None:
+    """Keep the chosen language in the address, so a reload or a copied link opens in it. The first
+    language is the default and leaves the address as it is; an unknown `?lang=` is dropped."""
+    wanted = lang_param(lang).get(LANG_KEY)
+    if st.query_params.get(LANG_KEY) == wanted:
+        return
+    if wanted is None:
+        del st.query_params[LANG_KEY]
+    else:
+        st.query_params[LANG_KEY] = wanted
+
+
+def lang_param(lang: str) -> dict[str, str]:
+    """The address parameter for `lang`: none for the default language, `{"lang": "en"}` otherwise."""
+    return {} if lang == languages()[0] else {LANG_KEY: lang}
+
+
+def page_params() -> dict[str, str]:
+    """The address's parameters that belong to the page (every one but the language)."""
+    return {k: st.query_params[k] for k in st.query_params if k != LANG_KEY}
+
+
+def set_page_params(wanted: dict[str, str], lang: str) -> None:
+    """Make `wanted` the page's parameters in the address, keeping the language."""
+    if page_params() != wanted or st.query_params.get(LANG_KEY) != lang_param(lang).get(LANG_KEY):
+        st.query_params.from_dict({**wanted, **lang_param(lang)})
 
 
 def others(lang: str) -> list[str]:

@@ -126,6 +126,25 @@ def test_language_switch_changes_headings_and_labels(shared_env):
     assert "Hjemby–Fjernby (avtale)" in at.selectbox(key="review_item.nb").options
 
 
+def test_the_language_is_kept_in_the_address(shared_env):
+    """A reload starts a new session: the language comes back from the address, ?lang=en."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"  # a reload in English, or a link copied from it
+    at.run()
+    assert at.sidebar.radio(key="lang").value == "en"
+    assert at.header[0].value == t("network.title", "en") and menu().heading == "Pages"
+    at.sidebar.multiselect(key="net_areas.en").set_value(["3"]).run()  # the network's own parameters too
+    assert dict(at.query_params) == {"lang": "en", "ta": "3"}
+    goto(at, "gaps")
+    assert at.header[0].value == t("gaps.title", "en") and at.query_params["lang"] == "en"
+    at.sidebar.radio(key="lang").set_value("nb").run()  # bokmål, the default, leaves the address clean
+    assert at.header[0].value == t("gaps.title", "nb") and "lang" not in at.query_params
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "xx"  # no such language: bokmål, and the parameter is dropped
+    at.run()
+    assert at.header[0].value == t("network.title", "nb") and "lang" not in at.query_params
+
+
 def test_i18n_has_the_same_keys_in_both_languages():
     assert set(TEXT["nb"]) == set(TEXT["en"])
     for key in TEXT["en"]:

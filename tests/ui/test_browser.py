@@ -465,6 +465,20 @@ def test_language_switch_keeps_the_page_and_changes_every_label(visit):
     set_language(page, "en")
     expect(heading(page)).to_have_text(HEADINGS["en"]["review"])
     expect(widget(page, "review_rec.en")).to_contain_text("Leave")
+    expect(page).to_have_url(re.compile(r"/review\?lang=en$"))  # English is in the address, bokmål is not
+    page.reload()  # a new session: the language comes back from the address
+    wait_idle(page, timeout=60_000)
+    expect(heading(page)).to_have_text(HEADINGS["en"]["review"])
+    expect(navigation_heading(page)).to_have_text(NAVIGATION_HEADINGS["en"])
+    go(page, "gaps", "en")  # and stays there from page to page
+    expect(page).to_have_url(re.compile(r"/gaps\?lang=en$"))
+    page.get_by_text("Show 5 The international community in Trondheim in the network").click()
+    expect(heading(page)).to_have_text(HEADINGS["en"]["network"])
+    expect(page).to_have_url(re.compile(r"/\?(ta=5&lang=en|lang=en&ta=5)$"))
+    page.reload()
+    wait_idle(page, timeout=60_000)
+    expect(heading(page)).to_have_text(HEADINGS["en"]["network"])
+    expect(widget(page, "net_areas.en")).to_contain_text("5")
 
 
 def test_focus_an_actor_via_search_shows_its_neighbourhood_and_details(visit):

@@ -11,7 +11,7 @@ import streamlit as st
 
 import graph.analysis.gaps as gaps
 from graph.i18n import t
-from graph.ui import cache, context, tables
+from graph.ui import cache, context, state, tables
 
 NETWORK_PAGE = "graph/ui/pages/network.py"
 
@@ -57,7 +57,7 @@ def _links(rows: list[dict[str, str]], number: str, label: str, param: str, lang
     for row in rows[:20]:
         if row.get(number):
             st.page_link(NETWORK_PAGE, label=t("explorer.gaps.in_network", lang, name=f"{row[number]} {row[label]}"),
-                         query_params={param: row[number]}, icon=":material/hub:")
+                         query_params={param: row[number], **state.lang_param(lang)}, icon=":material/hub:")
 
 
 def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -> None:
