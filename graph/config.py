@@ -33,6 +33,7 @@ VARIABLES = {
     "IKG_MAX_UPLOAD_MB": "the largest file an upload or import accepts",
     "IKG_MAX_TRIPLES": "the most triples one imported or validated file may hold (default 200,000)",
     "IKG_EDITOR": "the editor's name recorded by command-line changes",
+    "IKG_LANG": "the command line's language when --lang is not given (nb, en or a further one; default en)",
     "IKG_DEBUG": "show tracebacks of unexpected errors",
     "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",
     "IKG_QUERY_MEMORY_MB": "memory a person's own query may take",

@@ -13,6 +13,7 @@ import sys
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
 from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
 from graph.cli.parser import build_parser
+from graph.cli.speaking import argparse_in, wanted_lang
 from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
@@ -42,13 +43,16 @@ def fault(error: BaseException, args: argparse.Namespace) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `ikg` with `argv` (default: the command line); the exit code: 0 done, 1 refused, 2 a bug."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = wanted_lang(argv)  # the help, and argparse's word on a command line it cannot read, in it
+    with argparse_in(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return 0
     args.store = getattr(args, "store", None)
-    args.lang = getattr(args, "lang", "en")
-    if not args.command:
-        parser.print_help()
-        return 0
+    args.lang = getattr(args, "lang", lang)
     try:
         warn_if_stale(args)
         return COMMANDS[args.command](args)

@@ -28,6 +28,7 @@ from babel.numbers import format_decimal
 from graph.i18n import (
     text_app,
     text_city,
+    text_cli,
     text_core,
     text_editing,
     text_explorer,
@@ -47,7 +48,7 @@ QUESTION_PREFIX = "rq."  # rq.<name>: a named question's text (nb and en are in 
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)")
 
 CATALOGUES = (text_core, text_history, text_editing, text_importing, text_app, text_questions, text_review, text_explorer,
-              text_city, text_server)
+              text_city, text_server, text_cli)
 
 
 def _merged() -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli.prompts import editor_name
+from graph.cli.speaking import Texts
 from graph.edit.starter import (
     Document,
     Start,
@@ -23,54 +24,43 @@ from graph.history.shipped import open_store
 from graph.i18n import t
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
-    """These sub-commands on the `ikg` parser."""
-    p = sub.add_parser(
-        "init", parents=[common, editing],
-        help="start a new city's graph: write a data folder and fill the store from it (asks, or takes flags)",
-        epilog="Names are given in the data languages' order, 'Norwegian | English' by default (or one name for "
-        "all); with --languages sv,en as 'Swedish | English'. Without the flags, and in a "
-        "terminal, init asks for each answer. Afterwards every command uses that data folder for this store.")
-    p.add_argument("--data", type=Path, required=True, help="the new data folder to write (must hold no .ttl yet)")
-    p.add_argument("--name", help="the organisation's name in the first data language, e.g. 'Bergen kommune'")
-    p.add_argument("--name-en", help="the organisation's name in English (default: the first one)")
-    p.add_argument("--city", help="the home city, e.g. Bergen")
-    p.add_argument("--country", help="the country's ISO 3166 code, e.g. NO")
-    p.add_argument("--lat", help="the city's latitude, e.g. 60.39")
-    p.add_argument("--long", help="the city's longitude, e.g. 5.32")
-    p.add_argument("--languages", help="the languages of the data labels in order, e.g. sv,en (default nb,en): "
-                   "every name is given in each of them")
-    p.add_argument("--document", action="append", default=[], metavar="TITLE",
-                   help="a strategy document, 'Norwegian | English' (repeat for several)")
-    p.add_argument("--document-url", action="append", default=[], metavar="URL", help="its web address (in order)")
-    p.add_argument("--document-date", action="append", default=[], metavar="DATE", help="its date (in order)")
-    p.add_argument("--target-area", action="append", default=[], metavar="NAME",
-                   help="a target area of the strategy, 'Norwegian | English' (repeat, in the strategy's order)")
-    p.add_argument("--namespace", default="", help="the base of the city's IRIs (default from the name)")
-    p.add_argument("--replace", action="store_true",
-                   help="replace a store that holds recorded changes (one recorded change, undoable)")
-    p.add_argument("--no-fill", action="store_true", help="only write the data folder")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
+    """These sub-commands on the `ikg` parser, their help in x's language."""
+    h, m = x.help, x.metavar
+    p = sub.add_parser("init", parents=[common, editing], help=h("init"), epilog=h("init.epilog"))
+    p.add_argument("--data", type=Path, required=True, metavar=m("folder"), help=h("init.data"))
+    p.add_argument("--name", metavar=m("name"), help=h("init.name"))
+    p.add_argument("--name-en", metavar=m("name"), help=h("init.name_en"))
+    p.add_argument("--city", metavar=m("city"), help=h("init.city"))
+    p.add_argument("--country", metavar=m("country"), help=h("init.country"))
+    p.add_argument("--lat", metavar=m("degrees"), help=h("init.lat"))
+    p.add_argument("--long", metavar=m("degrees"), help=h("init.long"))
+    p.add_argument("--languages", metavar=m("languages"), help=h("init.languages"))
+    p.add_argument("--document", action="append", default=[], metavar=m("title"), help=h("init.document"))
+    p.add_argument("--document-url", action="append", default=[], metavar=m("url"), help=h("init.document_url"))
+    p.add_argument("--document-date", action="append", default=[], metavar=m("date"), help=h("init.document_date"))
+    p.add_argument("--target-area", action="append", default=[], metavar=m("name"), help=h("init.target_area"))
+    p.add_argument("--namespace", default="", metavar=m("iri"), help=h("init.namespace"))
+    p.add_argument("--replace", action="store_true", help=h("init.replace"))
+    p.add_argument("--no-fill", action="store_true", help=h("init.no_fill"))
 
-    _extend_existing(sub)
+    _extend_existing(sub, x)
 
-    p = sub.add_parser("template", parents=[common],
-                       help="write the spreadsheet templates to fill in, for one kind or all kinds")
-    p.add_argument("kind", help="a kind (actor, network, membership, country, place, document, …) or all")
-    p.add_argument("--out", type=Path, required=True, help="the folder to write into")
-    p.add_argument("--format", choices=list(FORMATS), default="xlsx")
+    p = sub.add_parser("template", parents=[common], help=h("template"))
+    p.add_argument("kind", metavar=m("kind"), help=h("template.kind"))
+    p.add_argument("--out", type=Path, required=True, metavar=m("folder"), help=h("template.out"))
+    p.add_argument("--format", choices=list(FORMATS), default="xlsx", help=h("format"))
 
 
-def _extend_existing(sub: Any) -> None:
+def _extend_existing(sub: Any, x: Texts) -> None:
     """Options of this issue on commands graph/cli/parser.py declares: `export --data`, `reset --export-first`."""
     export = sub.choices["export"]
-    export.add_argument("--data", type=Path, metavar="FOLDER",
-                        help="write the graph's data (no vocabulary, no history) as Turtle per kind, like data/")
+    export.add_argument("--data", type=Path, metavar=x.metavar("folder"), help=x.help("export.data"))
     for action in export._actions:
         if action.dest in ("format", "out"):
             action.required = False  # not needed with --data
     reset = sub.choices["reset"]
-    reset.add_argument("--export-first", type=Path, metavar="FOLDER",
-                       help="write the store's data to this folder (as `export --data`) before the reset")
+    reset.add_argument("--export-first", type=Path, metavar=x.metavar("folder"), help=x.help("reset.export_first"))
 
 
 def _ask(args: argparse.Namespace, name: str, key: str, default: str = "") -> str:

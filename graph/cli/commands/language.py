@@ -9,22 +9,19 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from graph.cli.speaking import Texts
 from graph.errors import InputError
 from graph.i18n import BUILT_IN, CATALOGUE_DIR, CATALOGUES_ENV, QUESTION_PREFIX, TEXT, read_catalogue, t
 from graph.i18n.po import existing_translations, template_bytes
 from graph.questions.library import is_named, list_questions
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
-    """This sub-command on the `ikg` parser."""
-    p = sub.add_parser(
-        "catalogue", parents=[common],
-        help="write the catalogue file of a further UI language (e.g. sv) to translate; "
-        "run again on it to add new texts and check it",
-        epilog=f"Put the filled file in {CATALOGUE_DIR} or in the folder ${CATALOGUES_ENV} names; the language "
-        "then appears in the app's language switch and in --lang. Texts left empty show in English.")
-    p.add_argument("code", help="the language's code, e.g. sv, de, fr, nn")
-    p.add_argument("--out", type=Path, required=True, help="the .po file to write (an existing one is updated)")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
+    """This sub-command on the `ikg` parser, its help in x's language."""
+    p = sub.add_parser("catalogue", parents=[common], help=x.help("catalogue"),
+                       epilog=x.help("catalogue.epilog", folder=CATALOGUE_DIR, env=CATALOGUES_ENV))
+    p.add_argument("code", metavar=x.metavar("code"), help=x.help("catalogue.code"))
+    p.add_argument("--out", type=Path, required=True, metavar=x.metavar("file"), help=x.help("catalogue.out"))
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from graph.analysis.assessments import ReviewRound, review_rounds
 from graph.analysis.review_items import progress, review_table
 from graph.cli.output import emit
 from graph.cli.prompts import editor_name
+from graph.cli.speaking import Texts, choices_metavar
 from graph.edit.assessments import import_workbook, new_round, set_round_status
 from graph.errors import InputError
 from graph.history.shipped import open_store
@@ -23,34 +24,19 @@ from graph.render.review_workbook import read_workbook
 ACTIONS = ("show", "rounds", "progress", "open", "close", "new", "import")
 FILES = {"csv": review_report.export_csv, "xlsx": review_report.export_xlsx, "md": review_report.report_markdown,
          "html": review_report.report_html}
-EPILOG = """\
-examples:
-  ikg review                                  the items with their assessment in the current round
-  ikg review --round "Review 2019-2022" --format csv
-  ikg review --format xlsx --out review.xlsx  the workbook to fill in (see `ikg review import`)
-  ikg review --format html --out report.html  the printable report for the politicians
-  ikg review rounds                           every round with its status
-  ikg review progress                         assessed / total by kind and responsible unit, and what is left
-  ikg review open "Review 2019-2022"          open (or reopen) a round; `close` makes it read-only
-  ikg review new "Review 2027"                start a new round
-  ikg review import review.xlsx               take a filled-in workbook back: all of it or nothing
-"""
-
-
-def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
-    """The review's sub-commands on the `ikg` parser."""
-    p = sub.add_parser("review", parents=[common, editing], epilog=EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       help="the section 5.1 review: assessments per round, rounds, progress, the workbook and report")
-    p.add_argument("action", nargs="?", choices=ACTIONS, default="show",
-                   help="what to do (default show: the review table)")
-    p.add_argument("target", nargs="?", help="the round (open, close, new) or the workbook (import)")
-    p.add_argument("--round", help="the round, by name or IRI (default: the latest open round)")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
+    """The review's sub-commands on the `ikg` parser, their help in x's language."""
+    h, m = x.help, x.metavar
+    p = sub.add_parser("review", parents=[common, editing], epilog=h("review.epilog"),
+                       formatter_class=argparse.RawDescriptionHelpFormatter, help=h("review"))
+    p.add_argument("action", nargs="?", choices=ACTIONS, default="show", metavar=choices_metavar(ACTIONS),
+                   help=h("review.action"))
+    p.add_argument("target", nargs="?", metavar=m("target"), help=h("review.target"))
+    p.add_argument("--round", metavar=m("round"), help=h("review.round"))
     p.add_argument("--format", choices=["table", "md", "csv", "xlsx", "html"], default="table",
-                   help="table and md print the table; csv, xlsx and html write the app's files (md with "
-                        "--out writes the report)")
-    p.add_argument("--out", type=Path, help="file to write (needed for xlsx and html)")
-    p.add_argument("--dry-run", action="store_true", help="import: check and say what would change, write nothing")
+                   help=h("review.format"))
+    p.add_argument("--out", type=Path, metavar=m("file"), help=h("review.out"))
+    p.add_argument("--dry-run", action="store_true", help=h("review.dry_run"))
 
 
 def current_round(rounds: list[ReviewRound], wanted: str | None, lang: str) -> ReviewRound | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import config
+from graph.cli.speaking import Texts, choices_metavar
 from graph.errors import InputError, StoreError
 from graph.i18n import t
 
@@ -59,25 +60,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return code
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser) -> None:
-    """These sub-commands on the `ikg` parser."""
-    p = sub.add_parser(
-        "share", parents=[common],
-        help="start, stop or check Oxigraph's server over the store folder, so the app and ikg commands share it",
-        epilog="`./scripts/run` starts it with the app and stops it after. While it runs, every ikg command on "
-        "the same folder reads and writes through it (found by the file FOLDER.server beside the folder).")
-    p.add_argument("action", choices=["start", "stop", "status"])
-    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
+    """These sub-commands on the `ikg` parser, their help in x's language."""
+    h, m = x.help, x.metavar
+    p = sub.add_parser("share", parents=[common], help=h("share"), epilog=h("share.epilog"))
+    actions = ["start", "stop", "status"]
+    p.add_argument("action", choices=actions, metavar=choices_metavar(actions), help=h("share.action"))
+    p.add_argument("--port", type=int, default=0, metavar=m("port"), help=h("share.port"))
 
-    p = sub.add_parser(
-        "serve", parents=[common],
-        help="a read-only SPARQL endpoint (/sparql) and a page for each IRI of the graph, for other tools",
-        epilog="Queries only (updates are refused), stopped after IKG_QUERY_SECONDS and refused above "
-        "IKG_QUERY_ROWS rows. Cross-origin requests are refused unless --cors names an origin.")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
-                   help="allow browser pages from this origin (e.g. https://example.org) to query; '*' for any")
+    p = sub.add_parser("serve", parents=[common], help=h("serve"), epilog=h("serve.epilog"))
+    p.add_argument("--host", default="127.0.0.1", metavar=m("host"), help=h("serve.host"))
+    p.add_argument("--port", type=int, default=8000, metavar=m("port"), help=h("serve.port"))
+    p.add_argument("--cors", action="append", default=[], metavar=m("origin"), help=h("serve.cors"))
 
 
 COMMANDS: dict[str, Any] = {"share": cmd_share, "serve": cmd_serve}
