@@ -56,8 +56,8 @@ def restore(lang: str, choices: dict[str, Any], actor_iris: list[str], kinds: li
     st.session_state["net_collapse"] = params.get("clusters") == "collapsed"
 
 
-def keep(options: dict[str, Any], all_kinds: list[str], lang: str) -> None:
-    """Write the view's choices into the address (only what differs from the defaults), after the language."""
+def keep(options: dict[str, Any], all_kinds: list[str]) -> None:
+    """Write the view's choices into the address (only what differs from the defaults), beside the language."""
     wanted: dict[str, str] = {}
     if options.get("focus"):
         wanted["focus"] = local_name(options["focus"])
@@ -82,7 +82,7 @@ def keep(options: dict[str, Any], all_kinds: list[str], lang: str) -> None:
         wanted["clusters"] = "collapsed"
     written = [w for w in st.session_state.get(WRITTEN, []) if w != wanted]
     st.session_state[WRITTEN] = [*written, wanted][-KEEP_WRITTEN:]
-    state.set_page_params(wanted, lang)
+    state.set_page_params(wanted)
 
 
 def _number(value: str) -> tuple[int, str]:

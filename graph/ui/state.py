@@ -54,10 +54,11 @@ def page_params() -> dict[str, str]:
     return {k: st.query_params[k] for k in st.query_params if k != LANG_KEY}
 
 
-def set_page_params(wanted: dict[str, str], lang: str) -> None:
-    """Make `wanted` the page's parameters in the address, keeping the language."""
-    if page_params() != wanted or st.query_params.get(LANG_KEY) != lang_param(lang).get(LANG_KEY):
-        st.query_params.from_dict({**wanted, **lang_param(lang)})
+def set_page_params(wanted: dict[str, str]) -> None:
+    """Make `wanted` the page's parameters in the address, keeping the language the frame put there."""
+    if page_params() != wanted:
+        lang = st.query_params.get(LANG_KEY)
+        st.query_params.from_dict({**wanted, **({LANG_KEY: lang} if lang else {})})
 
 
 def others(lang: str) -> list[str]:

@@ -34,7 +34,7 @@ def render(ctx: context.PageContext) -> None:
                          placeholder=t("common.choose", lang), key=wkey("net_focus", lang, ""))
     depth = c2.radio(t("network.depth", lang), [1, 2, 3], horizontal=True, key="net_depth")
     options.update(focus=focus or None, depth=depth)
-    network_url.keep(options, KINDS, lang)
+    network_url.keep(options, KINDS)
 
     view_options = view.ViewOptions(**options)
     shown = view.build_view(ctx.store, view_options)
