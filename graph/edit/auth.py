@@ -94,6 +94,11 @@ def login_mode(secrets: Mapping) -> str | None:
     return None
 
 
+def ikg_setting(secrets: Mapping, name: str) -> object:
+    """A value of the secrets' `[ikg]` section (None when it is not set)."""
+    return _section(secrets, "ikg").get(name)
+
+
 def password_hash(secrets: Mapping) -> str:
     return str(_section(secrets, "ikg").get("editor_password_hash", ""))
 

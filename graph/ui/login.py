@@ -8,9 +8,12 @@ from typing import Any
 import streamlit as st
 
 import graph.edit.auth as auth
+from graph.edit import login_pass
 from graph.i18n import t
 
 EDITOR_KEY = "ikg_editor"
+PASS_KEY = "ikg_editor_pass"  # the pass this session's login gave the browser, or came with
+LOGGED_OUT_KEY = "ikg_logged_out"  # logged out in this session: a pass the browser still sends is not read
 
 
 def secrets() -> Mapping[str, Any]:
@@ -31,22 +34,59 @@ def current_editor() -> str | None:
                 return str(user.get("name") or email)
         return None
     if mode == "password":
-        name = st.session_state.get(EDITOR_KEY)
-        return str(name) if name else None
+        return _password_editor()
     return None
+
+
+def _pass_hours() -> float:
+    return login_pass.hours(auth.ikg_setting(secrets(), "login_hours"))
+
+
+def _browser_pass() -> str | None:
+    try:
+        value = st.context.cookies.get(login_pass.COOKIE)
+    except Exception:  # noqa: BLE001 - no session context (bare script run): no cookies
+        return None
+    return value if isinstance(value, str) else None  # (a test harness's stand-in is no cookie)
+
+
+def _password_editor() -> str | None:
+    """The editor of this session: logged in here, or in another tab or before a reload (the browser's pass)."""
+    state = st.session_state
+    stored = auth.password_hash(secrets())
+    token = state.get(PASS_KEY)
+    if token is not None and login_pass.PASSES.name(token, stored) is None:  # logged out elsewhere, expired,
+        state.pop(EDITOR_KEY, None)  # or the password was changed
+        state.pop(PASS_KEY, None)
+        return None
+    name = state.get(EDITOR_KEY)
+    if name:
+        return str(name)
+    if state.get(LOGGED_OUT_KEY) or not _pass_hours():
+        return None
+    token = _browser_pass()
+    name = login_pass.PASSES.name(token, stored)
+    if name is None:
+        return None
+    state[EDITOR_KEY], state[PASS_KEY] = name, token
+    return name
 
 
 def sidebar_login(lang: str) -> str | None:
     """The sidebar's login box; returns the editor's name when logged in."""
     mode = auth.login_mode(secrets())
     editor = current_editor()
-    box = st.sidebar.expander(t("login.title", lang), expanded=False)
+    box = st.sidebar.expander(t("login.title_in" if editor else "login.title", lang), expanded=False)
+    if mode == "password":
+        _keep_pass(box, editor)
     if editor:
         box.text(t("login.as", lang, name=editor))
         if box.button(t("login.logout", lang), key="logout"):
             if mode == "oidc":
                 st.logout()
+            login_pass.PASSES.withdraw(st.session_state.pop(PASS_KEY, None))
             st.session_state.pop(EDITOR_KEY, None)
+            st.session_state[LOGGED_OUT_KEY] = True
             st.rerun()
         return editor
     if mode is None:
@@ -61,6 +101,18 @@ def sidebar_login(lang: str) -> str | None:
         return None
     _password_form(box, lang)
     return None
+
+
+def _keep_pass(box: Any, editor: str | None) -> None:
+    """Give the browser this session's pass, or take back one it brought when nobody is logged in here.
+
+    Written on every run (the same element each time, so its script runs once per page): a run that ends in
+    a rerun before the browser drew it writes it again."""
+    token = st.session_state.get(PASS_KEY) if editor else None
+    if token is not None:
+        box.html(login_pass.cookie_script(token), unsafe_allow_javascript=True)
+    elif st.session_state.get(LOGGED_OUT_KEY) or _browser_pass():
+        box.html(login_pass.cookie_script(None), unsafe_allow_javascript=True)
 
 
 def client_address() -> str:
@@ -89,6 +141,10 @@ def _password_form(box: Any, lang: str) -> None:
     elif auth.check_password(password, auth.password_hash(secrets())):
         auth.THROTTLE.succeeded(*keys)
         st.session_state[EDITOR_KEY] = name.strip()
+        st.session_state.pop(LOGGED_OUT_KEY, None)
+        hours = _pass_hours()
+        if hours:
+            st.session_state[PASS_KEY] = login_pass.PASSES.give(name, auth.password_hash(secrets()), hours)
         st.rerun()
     else:
         auth.THROTTLE.failed(*keys)

@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import graph.edit.auth as auth
+from graph.edit import login_pass
 from graph.i18n import TEXT, t
 from tests.conftest import FIXTURE
 from tests.support import ROOT
@@ -452,6 +453,48 @@ def test_password_login_opens_the_editor_pages(shared_env):
     login(at, "Kari", EDITOR_PASSWORD)
     assert menu().titles == [t(f"page.{p}", "en") for p in [*PAGES, "edit", "import"]]
     assert t("login.as", "en", name="Kari") in [x.value for x in at.sidebar.text]
+
+
+def cookie_scripts(at: AppTest) -> list[str]:
+    """The bodies of the sidebar's script elements (the pass given to the browser, or taken back)."""
+    bodies = [e.proto.body for e in at.sidebar.get("html")]
+    return [b for b in bodies if "document.cookie" in b]
+
+
+def test_a_password_login_gives_the_browser_a_pass_and_logging_out_ends_it(shared_env):
+    at = start("en", editor=None)
+    assert at.sidebar.expander[0].label == "Log in to edit" and cookie_scripts(at) == []
+    login(at, "Kari", EDITOR_PASSWORD)
+    assert at.sidebar.expander[0].label == "Logged in as an editor"
+    token = at.session_state["ikg_editor_pass"]
+    assert login_pass.PASSES.name(token, EDITOR_HASH) == "Kari"
+    assert cookie_scripts(at) == [login_pass.cookie_script(token)]
+    at.sidebar.button(key="logout").click().run()
+    assert at.sidebar.expander[0].label == "Log in to edit"
+    assert login_pass.PASSES.name(token, EDITOR_HASH) is None  # a copy of the cookie opens nothing now
+    assert cookie_scripts(at) == [login_pass.cookie_script(None)]  # the browser's is taken back
+    assert "edit" not in menu().titles
+
+
+def test_logging_out_in_one_tab_logs_out_the_other(shared_env):
+    token = login_pass.PASSES.give("Kari", EDITOR_HASH)
+    at = start("en", editor=None)
+    at.session_state["ikg_editor"], at.session_state["ikg_editor_pass"] = "Kari", token  # came with the pass
+    at.run()
+    assert t("login.as", "en", name="Kari") in [x.value for x in at.sidebar.text]
+    login_pass.PASSES.withdraw(token)  # "Log out" in another tab
+    at.run()
+    assert at.sidebar.expander[0].label == "Log in to edit" and "edit" not in menu().titles
+
+
+def test_login_hours_0_keeps_the_login_in_the_session_only(shared_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["ikg"] = {"editor_password_hash": EDITOR_HASH, "login_hours": 0}
+    at.run()
+    login(at, "Kari", EDITOR_PASSWORD)
+    assert t("login.as", "nb", name="Kari") in [x.value for x in at.sidebar.text]
+    assert at.sidebar.expander[0].label == "Innlogget som redaktør"
+    assert "ikg_editor_pass" not in at.session_state and cookie_scripts(at) == []
 
 
 def test_too_many_wrong_passwords_lock_the_login(shared_env, monkeypatch):

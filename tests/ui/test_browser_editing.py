@@ -200,3 +200,56 @@ def test_a_visitor_sees_no_edit_controls_and_cannot_open_them_by_link(visit):
     set_language(page, "en")
     go(page, "Change history", "Change history")
     assert page.locator(EDITOR_CONTROLS).count() == 0
+
+
+def login_box(page):
+    """The title of the sidebar's login box (it says whether an editor is logged in)."""
+    summary = '[data-testid="stSidebar"] [data-testid="stExpander"] summary'
+    return page.locator(f'{summary} [data-testid="stMarkdownContainer"]')
+
+
+def test_a_login_lasts_through_a_reload_and_a_new_tab_until_logging_out(visit):
+    page = visit.page
+    open_app(page, visit.server)
+    set_language(page, "en")
+    expect(login_box(page)).to_have_text("Log in to edit")
+    log_in(page, "Kari Browser", PASSWORD)
+    expect(login_box(page)).to_have_text("Logged in as an editor")
+    passes = [c for c in visit.context.cookies() if c["name"] == "ikg_editor"]
+    assert len(passes) == 1 and passes[0]["sameSite"] == "Strict" and passes[0]["expires"] == -1  # ends with
+    page.reload()  # a new session: still logged in                                        # the browser
+    wait_idle(page, timeout=60_000)
+    expect(login_box(page)).to_have_text("Logged in as an editor")
+    expect(navigation(page).get_by_text("Edit", exact=True)).to_have_count(1)
+    other = visit.new_page()  # a new tab, in bokmål (no ?lang=en in its address)
+    open_app(other, visit.server)
+    expect(login_box(other)).to_have_text("Innlogget som redaktør")
+    login_box(other).click()
+    expect(other.locator('[data-testid="stSidebar"] [data-testid="stText"]')).to_have_text(
+        "Innlogget som redaktør: Kari Browser")
+    # a pass that was not given by the server opens nothing, in a browser of its own
+    forged = visit.context.browser.new_context()
+    try:
+        token = passes[0]["value"]
+        version, body, signature = token.split(".")
+        made_up = f"{version}.{body[:-2]}{'A' if body[-2] != 'A' else 'B'}{body[-1]}.{signature}"
+        forged.add_cookies([{**passes[0], "value": made_up}])
+        third = forged.new_page()
+        open_app(third, visit.server)
+        expect(login_box(third)).to_have_text("Logg inn for å redigere")
+        expect(navigation(third).get_by_text("Rediger", exact=True)).to_have_count(0)
+        assert [c["name"] for c in forged.cookies() if c["name"] == "ikg_editor"] == []  # and is taken back
+    finally:
+        forged.close()
+    # logging out in the first tab takes the pass back and logs the other tab out at its next step
+    login_box(page).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Log out", exact=True).click()
+    expect(login_box(page)).to_have_text("Log in to edit")
+    expect(navigation(page).get_by_text("Edit", exact=True)).to_have_count(0)
+    assert [c for c in visit.context.cookies() if c["name"] == "ikg_editor"] == []
+    navigation(other).get_by_text("Endringslogg", exact=True).click()
+    expect(login_box(other)).to_have_text("Logg inn for å redigere")
+    page.reload()
+    wait_idle(page, timeout=60_000)
+    expect(login_box(page)).to_have_text("Log in to edit")
+    no_error_boxes(page)

@@ -1,0 +1,150 @@
+"""A password login kept by the browser: a signed pass, so a reload or a new tab stays logged in.
+
+The app's shared-password login lives in the Streamlit session, which a reload ends. After a login the
+app gives the browser a pass (a cookie that lasts until the browser closes): the editor's name and an
+expiry, signed with a key made from the configured password hash. A new session that brings a valid
+pass starts logged in. Nothing else can make one: the key never leaves the server, and a new password
+hash (`ikg password`) makes every pass given before it worthless. Logging out withdraws the pass in this
+process, so every tab holding it is logged out too.
+
+    >>> passes = Passes()
+    >>> token = passes.give("Kari Nordmann", "scrypt:n=2,r=8,p=1:00:11", hours=8, now=1000.0)
+    >>> passes.name(token, "scrypt:n=2,r=8,p=1:00:11", now=1001.0)
+    'Kari Nordmann'
+    >>> passes.name(token, "scrypt:another hash", now=1001.0) is None    # the password was changed
+    True
+    >>> passes.name(token, "scrypt:n=2,r=8,p=1:00:11", now=1000.0 + 8 * 3600) is None    # expired
+    True
+    >>> passes.withdraw(token)
+    >>> passes.name(token, "scrypt:n=2,r=8,p=1:00:11", now=1001.0) is None    # logged out
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import threading
+import time
+
+COOKIE = "ikg_editor"  # the cookie's name
+HOURS = 8  # how long a pass lasts unless `[ikg] login_hours` says otherwise (0: none is given)
+MAX_HOURS = 24 * 30
+MAX_LENGTH = 1024  # a longer cookie is not read
+MAX_NAME = 200
+_VERSION = "1"
+
+
+def _key(password_hash: str) -> bytes:
+    return hashlib.sha256(b"ikg editor pass\0" + password_hash.encode("utf-8")).digest()
+
+
+def _sign(body: str, password_hash: str) -> str:
+    return hmac.new(_key(password_hash), f"{_VERSION}.{body}".encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _body(token: str) -> tuple[str, str] | None:
+    parts = token.split(".") if isinstance(token, str) and len(token) <= MAX_LENGTH else []
+    if len(parts) != 3 or parts[0] != _VERSION:
+        return None
+    return parts[1], parts[2]
+
+
+def hours(setting: object) -> float:
+    """`[ikg] login_hours` read: a number of hours from 0 (no pass) to 30 days; anything else: HOURS.
+
+    >>> hours(None), hours(0), hours("12"), hours(-1), hours("a day")
+    (8, 0.0, 12.0, 8, 8)
+    """
+    try:
+        value = float(setting)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return HOURS
+    return value if 0 <= value <= MAX_HOURS else HOURS
+
+
+class Passes:
+    """Passes given and withdrawn by this process (withdrawn ones are remembered until they expire)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._withdrawn: dict[str, float] = {}  # a pass's id: its expiry
+
+    def give(self, name: str, password_hash: str, hours: float = HOURS, now: float | None = None) -> str:
+        """A pass for `name`, valid for `hours` from `now`: `1.BODY.SIGNATURE`, all of it safe in a cookie."""
+        now = time.time() if now is None else now
+        payload = {"n": name.strip()[:MAX_NAME], "e": int(now + hours * 3600), "i": os.urandom(9).hex()}
+        body = base64.urlsafe_b64encode(json.dumps(payload, ensure_ascii=True).encode("ascii"))
+        text = body.decode("ascii").rstrip("=")
+        return f"{_VERSION}.{text}.{_sign(text, password_hash)}"
+
+    def _payload(self, token: str, password_hash: str, now: float | None) -> dict | None:
+        parts = _body(token)
+        if parts is None or not password_hash:
+            return None
+        text, signature = parts
+        if not hmac.compare_digest(signature, _sign(text, password_hash)):
+            return None
+        try:
+            payload = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        except (ValueError, binascii.Error):
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("n"), str) \
+                or not isinstance(payload.get("e"), int) or not isinstance(payload.get("i"), str):
+            return None
+        now = time.time() if now is None else now
+        with self._lock:
+            withdrawn = payload["i"] in self._withdrawn
+        if payload["e"] <= now or withdrawn or not payload["n"].strip():
+            return None
+        return payload
+
+    def name(self, token: str | None, password_hash: str, now: float | None = None) -> str | None:
+        """The editor a valid pass names; None for no pass, a forged, expired or withdrawn one."""
+        payload = self._payload(token or "", password_hash, now)
+        return None if payload is None else str(payload["n"])
+
+    def withdraw(self, token: str | None) -> None:
+        """Log this pass out, in every session that holds it (it is signed, so its id can be trusted only
+        after a check; an unsigned one names nothing and needs no withdrawing)."""
+        parts = _body(token or "")
+        if parts is None:
+            return
+        try:
+            payload = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
+            ident, expiry = str(payload["i"]), float(payload["e"])
+        except (ValueError, binascii.Error, KeyError, TypeError):
+            return
+        now = time.time()
+        with self._lock:
+            for old in [k for k, until in self._withdrawn.items() if until <= now]:
+                del self._withdrawn[old]
+            self._withdrawn[ident] = expiry
+
+    def clear(self) -> None:
+        with self._lock:
+            self._withdrawn.clear()
+
+
+PASSES = Passes()  # the passes of this process (all sessions share it)
+
+
+def cookie_script(token: str | None, secure: bool | None = None) -> str:
+    """The script that gives the browser its pass (None: takes it away). The pass holds only the
+    characters [0-9A-Za-z_.-] and goes nowhere but into the cookie.
+
+    >>> cookie_script(None)
+    '<script>document.cookie = "ikg_editor=; Path=/; Max-Age=0; SameSite=Strict";</script>'
+    """
+    if token is None:
+        value = f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+    else:
+        if not all(c.isascii() and (c.isalnum() or c in "_.-") for c in token):
+            raise ValueError("not a pass")
+        value = f"{COOKIE}={token}; Path=/; SameSite=Strict"
+    secure_part = ' + (location.protocol === "https:" ? "; Secure" : "")' if token is not None else ""
+    return f'<script>document.cookie = "{value}"{secure_part};</script>'

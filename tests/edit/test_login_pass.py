@@ -1,0 +1,105 @@
+"""The pass that keeps a password login across a reload: only the server can make one, and it ends."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from graph.edit import login_pass
+from graph.edit.auth import hash_password
+
+HASH = hash_password("the editors' password", salt=b"0123456789abcdef")
+NOW = 1_800_000_000.0
+
+
+def parts(token: str) -> tuple[str, dict, str]:
+    version, body, signature = token.split(".")
+    return version, json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))), signature
+
+
+def encode(payload: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def test_a_pass_names_its_editor_until_it_expires():
+    passes = login_pass.Passes()
+    token = passes.give("  Kari Nordmann ", HASH, hours=8, now=NOW)
+    version, payload, _ = parts(token)
+    assert version == "1" and payload["n"] == "Kari Nordmann" and payload["e"] == int(NOW) + 8 * 3600
+    assert passes.name(token, HASH, now=NOW + 8 * 3600 - 1) == "Kari Nordmann"
+    assert passes.name(token, HASH, now=NOW + 8 * 3600) is None
+    assert passes.give("Kari", HASH, now=NOW) != passes.give("Kari", HASH, now=NOW)  # each login its own
+
+
+def test_a_name_outside_ascii_travels_in_the_pass():
+    passes = login_pass.Passes()
+    token = passes.give("Åse Øvergård", HASH, now=NOW)
+    assert passes.name(token, HASH, now=NOW) == "Åse Øvergård"
+    assert login_pass.cookie_script(token).count(token) == 1  # only cookie-safe characters
+
+
+def test_a_changed_or_forged_pass_names_nobody():
+    passes = login_pass.Passes()
+    token = passes.give("Kari", HASH, now=NOW)
+    version, payload, signature = parts(token)
+    forged = {**payload, "n": "Mallory"}
+    longer = {**payload, "e": payload["e"] + 10**6}
+    cases = [
+        f"{version}.{encode(forged)}.{signature}",  # another name under Kari's signature
+        f"{version}.{encode(longer)}.{signature}",  # a later expiry
+        f"{version}.{token.split('.')[1]}.{'0' * 64}",  # a made-up signature
+        f"2.{token.split('.')[1]}.{signature}",  # another version
+        token + "0",
+        token.replace(".", "", 1),
+        "", "1..", "1.e30.", "not a pass", "1." + "A" * 2000 + "." + signature,
+    ]
+    for case in cases:
+        assert passes.name(case, HASH, now=NOW) is None, case
+    assert passes.name(None, HASH, now=NOW) is None
+    assert passes.name(token, HASH, now=NOW) == "Kari"  # the real one still does
+
+
+def test_a_new_password_ends_every_pass_given_before_it():
+    passes = login_pass.Passes()
+    token = passes.give("Kari", HASH, now=NOW)
+    assert passes.name(token, hash_password("a new password", salt=b"0123456789abcdef"), now=NOW) is None
+    assert passes.name(token, "", now=NOW) is None  # the password login is no longer configured
+
+
+def test_a_pass_signed_with_the_right_key_must_still_be_well_formed():
+    passes = login_pass.Passes()
+    for payload in ({"n": "Kari", "e": "never", "i": "x"}, {"n": "", "e": int(NOW) + 60, "i": "x"},
+                    {"n": 7, "e": int(NOW) + 60, "i": "x"}, ["Kari"], {"n": "Kari", "e": int(NOW) + 60}):
+        body = encode(payload)  # type: ignore[arg-type]
+        token = f"1.{body}.{login_pass._sign(body, HASH)}"
+        assert passes.name(token, HASH, now=NOW) is None, payload
+
+
+def test_logging_out_withdraws_the_pass_and_only_it():
+    passes = login_pass.Passes()
+    kari, ola = passes.give("Kari", HASH, now=NOW), passes.give("Ola", HASH, now=NOW)
+    passes.withdraw(kari)
+    assert passes.name(kari, HASH, now=NOW) is None
+    assert passes.name(ola, HASH, now=NOW) == "Ola"
+    for rubbish in (None, "", "1.!!.00", "1.e30.x", "x.y"):
+        passes.withdraw(rubbish)  # nothing to withdraw, and no error
+    assert passes.name(ola, HASH, now=NOW) == "Ola"
+
+
+def test_hours_from_the_secrets():
+    assert login_pass.hours(None) == login_pass.HOURS == 8
+    assert login_pass.hours(0) == 0 and login_pass.hours("0") == 0
+    assert login_pass.hours(12) == 12 and login_pass.hours(0.5) == 0.5
+    assert login_pass.hours(-1) == login_pass.hours(10**6) == login_pass.hours("all day") == login_pass.HOURS
+
+
+def test_the_cookie_script_carries_nothing_but_a_pass():
+    token = login_pass.Passes().give("Kari", HASH, now=NOW)
+    script = login_pass.cookie_script(token)
+    assert script == ('<script>document.cookie = "ikg_editor=' + token + '; Path=/; SameSite=Strict"'
+                      ' + (location.protocol === "https:" ? "; Secure" : "");</script>')
+    for bad in ('x"; alert(1); "', "a b", "</script>", "ø"):
+        with pytest.raises(ValueError):
+            login_pass.cookie_script(bad)
