@@ -36,7 +36,7 @@ PAGES = ["network", "collaborators", "gaps", "review", "map", "sparql", "about"]
 PAGE_TARGET_S = 0.300
 INTERACTIVE_TARGET_S = 3.0
 INTERACTION_TARGET_S = 1.0
-COMPONENT = 'iframe[title*="ikg_network"]'
+COMPONENT = 'iframe[src*="/graph.ui.network_component.ikg_network/"]'
 
 
 def server_side(store_dir: Path, reruns: int, langs: tuple[str, ...] = ("en", "nb")) -> list[dict]:
@@ -78,7 +78,7 @@ def server_side(store_dir: Path, reruns: int, langs: tuple[str, ...] = ("en", "n
 INTERACTIVE_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') { return null; }
-    const iframe = document.querySelector('iframe[title*="ikg_network"]');
+    const iframe = document.querySelector('iframe[src*="/graph.ui.network_component.ikg_network/"]');
     const doc = iframe && iframe.contentDocument;
     const win = iframe && iframe.contentWindow;
     if (!doc || !doc.body || !doc.body.getAttribute('data-ikg-drawn')) { return null; }

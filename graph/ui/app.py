@@ -22,7 +22,7 @@ from graph.edit.starter import dataset_title
 from graph.errors import IkgError
 from graph.i18n import escape_md, language_name, languages, t
 from graph.store.faults import explain_fault
-from graph.ui import cache, login, state, widget_texts
+from graph.ui import cache, login, state, streamlit_words, widget_texts
 from graph.ui.pages import start
 
 log = logging.getLogger("ikg.app")
@@ -107,6 +107,7 @@ def main() -> None:
                             key=state.LANG_KEY, horizontal=True, persist_state="session") or state.lang()
     state.lang_to_address(lang)
     widget_texts.page_style(lang)  # Streamlit's own English under fields and in uploaders, in `lang`
+    streamlit_words.write_over(lang)  # and its labels and tooltips, written over in the browser
     title = st.sidebar.empty()  # the dataset's own name, once the store is open
     title.title(t("app.title", lang))
     editor = login.sidebar_login(lang)

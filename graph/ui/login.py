@@ -76,7 +76,7 @@ def sidebar_login(lang: str) -> str | None:
     """The sidebar's login box; returns the editor's name when logged in."""
     mode = auth.login_mode(secrets())
     editor = current_editor()
-    box = st.sidebar.expander(t("login.title_in" if editor else "login.title", lang), expanded=False)
+    box = st.sidebar.expander(t("login.title_in" if editor else "login.title", lang), expanded=False, key="login_box")
     if mode == "password":
         _keep_pass(box, editor)
     if editor:

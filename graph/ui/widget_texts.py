@@ -5,8 +5,9 @@ them). Those a visitor meets on our pages are replaced here by the catalogue's t
 to apply / submit form" line under a text field and the file uploader's button and size limit are
 hidden by CSS and our own sentence is drawn in their place (a CSS `content`), as is the "No results" line
 of a select box's search that matches nothing; a date field gets the language's date order through
-`st.date_input(format=…)`. What cannot be reached this way is listed in the README (the explorer
-section) and in `STREAMLIT_ENGLISH`, which the browser tests hold the app to.
+`st.date_input(format=…)`. Labels and tooltips are written over in the browser (graph/ui/streamlit_words.py);
+what neither reaches is listed in the README (the explorer section) and in `STREAMLIT_ENGLISH`, which the
+browser tests hold the app to.
 """
 
 from __future__ import annotations
@@ -23,31 +24,11 @@ from graph.i18n import t
 # st.date_input's `format`: the day first in Norwegian (03.12.2026), ISO order in English.
 DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 
-# Streamlit's English that stays in bokmål mode, written in its browser code with no option to change it
-# (the browser tests allow these and no other; the README lists them): texts seen only at moments (a file
-# dragged, a search in vain), hover tooltips of the toolbars, and labels only a screen reader says.
-STREAMLIT_ENGLISH = (
-    "Drag and drop a file here",  # while a file is dragged over an uploader
-    "Help for",  # the screen-reader label of a help icon: "Help for <the field's label>" (the tooltip is ours)
-    "Link to heading",  # the screen-reader label of a heading's anchor link
-    "Show password",  # the screen-reader label of the eye in a password field
-    "Hide password",
-    "Skip to main content",  # a link only a keyboard user sees (when it has the focus)
-    "Sidebar",  # screen-reader names of the sidebar, its navigation and its fold button (a tooltip)
-    "App pages",
-    "Collapse sidebar",
-    "Open",  # a select box's button that opens its list
-    "Clear all",  # a multiselect's button that empties it
-    "file upload",  # the uploader's hidden file field
-    "Choose date",  # the button that opens a date field's calendar
-    "Search",  # tooltips of a table's toolbar (shown on hover)
-    "Show/hide columns",
-    "Download as CSV",
-    "Fullscreen",
-    "Close fullscreen",
-    "Download as PNG",  # tooltips of a chart's toolbar (shown on hover)
-    "Show data",
-)
+# Streamlit's English that stays in bokmål mode, written in its browser code where neither CSS here nor the
+# script of graph/ui/streamlit_words.py reaches it. The browser tests allow these and no other; the README
+# lists them. None is left on the pages they visit; the date field's calendar, which they do not open, is
+# English (the README says so).
+STREAMLIT_ENGLISH: tuple[str, ...] = ()
 
 INSTRUCTIONS = '[data-testid="InputInstructions"]'
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'

@@ -249,7 +249,7 @@ def network_frame(page, nodes: int | None = None, timeout: float = 30.0):
     last = None
     while time.monotonic() < deadline:
         try:
-            handle = page.wait_for_selector('iframe[title*="ikg_network"]', timeout=5_000)
+            handle = page.wait_for_selector('iframe[src*="/graph.ui.network_component.ikg_network/"]', timeout=5_000)
             frame = handle.content_frame()
             if frame is not None:
                 state = frame.evaluate(
@@ -778,7 +778,7 @@ def test_an_html_label_shows_as_text_and_no_dialog_opens(xss_visit):
                         return n ? n.id : null; }""", XSS)
     assert node is not None
     # hover the node: vis-network shows its tooltip, which must hold the label as text
-    box = page.locator('iframe[title*="ikg_network"]').bounding_box()
+    box = page.locator('iframe[src*="/graph.ui.network_component.ikg_network/"]').bounding_box()
     point = frame.evaluate(
         """(id) => { const n = window.ikgNetwork; const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
                      const r = document.querySelector('#ikg-network').getBoundingClientRect();

@@ -86,7 +86,9 @@ def attributes(page) -> list[tuple[str, bool]]:
 
 # words of Streamlit's and Vega's English templates ("Y-axis for a discrete scale", "Press Enter to apply")
 TEMPLATE_WORDS = re.compile(r"\b(the|of|with|axis|scale|legend|titled|values|press|enter|link|heading|skip|main|"
-                            r"sidebar|pages|help|show|hide|open|close|clear|upload|download|search|choose)\b", re.I)
+                            r"sidebar|pages|help|show|hide|open|close|clear|upload|download|search|choose|"
+                            r"progress|remove|selected|fullscreen|columns|collapse|expand|copy|increment|decrement|"
+                            r"st\.iframe|graph\.ui)\b", re.I)
 FIELD = re.compile(r"(?:^|; )([^:;]+): ")
 
 
@@ -98,7 +100,7 @@ def english_on(page) -> list[str]:
     found += [s for s in ("Press Enter", "Press Ctrl+Enter", "per file", "Browse files", "Drag and drop",
                           "Choose an option", "Choose options", "Upload") if s in text]
     for label, mark in sorted(set(attributes(page))):
-        if label in STREAMLIT_ENGLISH or label.startswith("Help for "):  # Streamlit's own, documented
+        if label in STREAMLIT_ENGLISH:  # Streamlit's own, documented
             continue
         if any(s in label for s in english):
             found.append(f"[attribute] {label}")
@@ -153,6 +155,42 @@ def test_the_known_streamlit_english_is_the_documented_list():
     assert not set(STREAMLIT_ENGLISH) & english_sentences()
 
 
+def labels(page) -> set[str]:
+    return {label for label, _ in attributes(page)}
+
+
+def tooltip_of(page, button) -> str:
+    """The tooltip a table's toolbar button shows on hover."""
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    button.hover()
+    tip = page.locator('[data-testid="stTooltipContent"]')
+    expect(tip).to_have_count(1)
+    return tip.inner_text()
+
+
+def test_streamlits_own_labels_and_tooltips_are_in_the_pages_language(visit):
+    page = visit.page
+    open_page(page, visit.server.url + "/review")
+    toolbar = page.locator('[data-testid="stDataFrame"]').first.locator('[data-testid="stElementToolbarButton"]')
+    said = {"nb": ["Vis eller skjul kolonner", "Last ned som CSV", "Søk", "Fullskjerm"],
+            "en": ["Show/hide columns", "Download as CSV", "Search", "Fullscreen"]}
+    names = {"nb": {"Sidepanel", "Sidene i appen", "Skjul sidepanelet", "Åpne", "Lenke til overskriften", "fremdrift"},
+             "en": {"Sidebar", "App pages", "Collapse sidebar", "Open", "Link to heading", "progress"}}
+    for lang in ("nb", "en", "nb"):  # and back: the words written in English are Streamlit's own again
+        if lang != "nb" or page.url.endswith("lang=en"):
+            base.set_language(page, lang)
+            page.wait_for_timeout(300)
+        expect(page.locator('[data-testid="stSkipToContent"]')).to_have_text(
+            {"nb": "Gå til hovedinnholdet", "en": "Skip to main content"}[lang])
+        assert names[lang] <= labels(page), names[lang] - labels(page)
+        assert not names["en" if lang == "nb" else "nb"] & labels(page)
+        for i, tip in enumerate(said[lang]):
+            assert tooltip_of(page, toolbar.nth(i)) == tip
+        page.mouse.move(0, 0)
+        if lang == "nb":
+            assert english_on(page) == []
+
+
 def test_sparql_page_in_bokmal_times_errors_and_field_line(visit):
     page = visit.page
     open_page(page, visit.server.url + "/sparql")
@@ -201,6 +239,12 @@ def test_editor_pages_in_bokmal_show_no_english(visit):
     assert drawn(page) == ["Last opp", "Høyst 10 MB per fil • CSV, XLSX, TTL, JSONLD, JSON, NT"]
     assert english_on(page) == []
     shot(page, "import-nb.png")
+    file = page.evaluate_handle("() => { const d = new DataTransfer();"
+                                " d.items.add(new File(['x'], 'a.ttl', {type: 'text/turtle'})); return d; }")
+    dropzone.dispatch_event("dragenter", {"dataTransfer": file})  # a file dragged over the uploader
+    expect(dropzone.get_by_text("Slipp en fil her", exact=True)).to_be_visible()
+    assert "Drag and drop" not in dropzone.inner_text()
+    dropzone.dispatch_event("dragleave", {"dataTransfer": file})
 
     go_nb(page, "Rediger")
     expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Rediger grafen")

@@ -15,7 +15,7 @@ from tests.ui.test_browser import choose, counts_text, expect, shot, shown_count
 
 pytestmark = pytest.mark.browser
 
-COMPONENT = 'iframe[title*="ikg_network"]'
+COMPONENT = 'iframe[src*="/graph.ui.network_component.ikg_network/"]'
 TRD = "https://w3id.org/ikg/trondheim/"
 
 app = base.app  # the module's app server and browser (fixtures), as in test_browser.py
