@@ -133,7 +133,7 @@ class Passes:
 PASSES = Passes()  # the passes of this process (all sessions share it)
 
 
-def cookie_script(token: str | None, secure: bool | None = None) -> str:
+def cookie_script(token: str | None) -> str:
     """The script that gives the browser its pass (None: takes it away). The pass holds only the
     characters [0-9A-Za-z_.-] and goes nowhere but into the cookie.
 
