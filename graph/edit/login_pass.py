@@ -54,6 +54,14 @@ def _body(token: str) -> tuple[str, str] | None:
     return parts[1], parts[2]
 
 
+def _decode(text: str) -> object:
+    """A pass's body read back (None when it is not base64 JSON)."""
+    try:
+        return json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, binascii.Error):
+        return None
+
+
 def hours(setting: object) -> float:
     """`[ikg] login_hours` read: a number of hours from 0 (no pass) to 30 days; anything else: HOURS.
 
@@ -89,10 +97,7 @@ class Passes:
         text, signature = parts
         if not hmac.compare_digest(signature, _sign(text, password_hash)):
             return None
-        try:
-            payload = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        except (ValueError, binascii.Error):
-            return None
+        payload = _decode(text)
         if not isinstance(payload, dict) or not isinstance(payload.get("n"), str) \
                 or not isinstance(payload.get("e"), int) or not isinstance(payload.get("i"), str):
             return None
@@ -112,12 +117,10 @@ class Passes:
         """Log this pass out, in every session that holds it (it is signed, so its id can be trusted only
         after a check; an unsigned one names nothing and needs no withdrawing)."""
         parts = _body(token or "")
-        if parts is None:
-            return
+        payload = None if parts is None else _decode(parts[0])
         try:
-            payload = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
-            ident, expiry = str(payload["i"]), float(payload["e"])
-        except (ValueError, binascii.Error, KeyError, TypeError):
+            ident, expiry = str(payload["i"]), float(payload["e"])  # type: ignore[index]
+        except (ValueError, KeyError, TypeError):
             return
         now = time.time()
         with self._lock:
@@ -132,19 +135,3 @@ class Passes:
 
 PASSES = Passes()  # the passes of this process (all sessions share it)
 
-
-def cookie_script(token: str | None) -> str:
-    """The script that gives the browser its pass (None: takes it away). The pass holds only the
-    characters [0-9A-Za-z_.-] and goes nowhere but into the cookie.
-
-    >>> cookie_script(None)
-    '<script>document.cookie = "ikg_editor=; Path=/; Max-Age=0; SameSite=Strict";</script>'
-    """
-    if token is None:
-        value = f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
-    else:
-        if not all(c.isascii() and (c.isalnum() or c in "_.-") for c in token):
-            raise ValueError("not a pass")
-        value = f"{COOKIE}={token}; Path=/; SameSite=Strict"
-    secure_part = ' + (location.protocol === "https:" ? "; Secure" : "")' if token is not None else ""
-    return f'<script>document.cookie = "{value}"{secure_part};</script>'

@@ -58,14 +58,12 @@ WORDS = {
 # the start of a label Streamlit makes from a widget's own label or an option's name, and the elements
 # that carry it (elsewhere a label starting so is left alone)
 PREFIXES = {
-    "Help for ": "sw.help_for",  # a help icon's button
-    "Remove ": "sw.remove",  # the cross on a multiselect's chosen option
-    "day, ": "sw.day",  # the parts of a date field
-    "month, ": "sw.month",
-    "year, ": "sw.year",
+    "Help for ": ("sw.help_for", "button"),  # a help icon's button
+    "Remove ": ("sw.remove", "button"),  # the cross on a multiselect's chosen option
+    "day, ": ("sw.day", '[data-testid="stDateInputField"] *'),  # the parts of a date field
+    "month, ": ("sw.month", '[data-testid="stDateInputField"] *'),
+    "year, ": ("sw.year", '[data-testid="stDateInputField"] *'),
 }
-PREFIX_PLACES = {"Help for ": "button", "Remove ": "button", "day, ": '[data-testid="stDateInputField"] *',
-                 "month, ": '[data-testid="stDateInputField"] *', "year, ": '[data-testid="stDateInputField"] *'}
 # elements whose label is the name of an option (a multiselect's chosen ones): data, never written over
 DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 
@@ -141,8 +139,8 @@ _SCRIPT = """<script>
 def script(lang: str) -> str:
     """The script for a page in `lang` (JSON of our own catalogue's words; nothing from the graph's data)."""
     cfg = {"words": {en: t(key, lang) for en, key in WORDS.items()},
-           "prefixes": {en: t(key, lang) for en, key in PREFIXES.items()},
-           "prefixPlaces": PREFIX_PLACES, "dataLabels": DATA_LABELS,
+           "prefixes": {en: t(key, lang) for en, (key, _) in PREFIXES.items()},
+           "prefixPlaces": {en: place for en, (_, place) in PREFIXES.items()}, "dataLabels": DATA_LABELS,
            "places": ", ".join(TEXT_PLACES)}
     text = json.dumps(cfg, ensure_ascii=True).replace("</", "<\\/")
     return _SCRIPT % text

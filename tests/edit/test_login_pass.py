@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-
-import pytest
+import re
 
 from graph.edit import login_pass
 from graph.edit.auth import hash_password
@@ -37,7 +36,7 @@ def test_a_name_outside_ascii_travels_in_the_pass():
     passes = login_pass.Passes()
     token = passes.give("Åse Øvergård", HASH, now=NOW)
     assert passes.name(token, HASH, now=NOW) == "Åse Øvergård"
-    assert login_pass.cookie_script(token).count(token) == 1  # only cookie-safe characters
+    assert re.fullmatch(r"[0-9A-Za-z_.-]+", token)  # only cookie-safe characters (graph.ui.login.cookie_script)
 
 
 def test_a_changed_or_forged_pass_names_nobody():
@@ -93,13 +92,3 @@ def test_hours_from_the_secrets():
     assert login_pass.hours(0) == 0 and login_pass.hours("0") == 0
     assert login_pass.hours(12) == 12 and login_pass.hours(0.5) == 0.5
     assert login_pass.hours(-1) == login_pass.hours(10**6) == login_pass.hours("all day") == login_pass.HOURS
-
-
-def test_the_cookie_script_carries_nothing_but_a_pass():
-    token = login_pass.Passes().give("Kari", HASH, now=NOW)
-    script = login_pass.cookie_script(token)
-    assert script == ('<script>document.cookie = "ikg_editor=' + token + '; Path=/; SameSite=Strict"'
-                      ' + (location.protocol === "https:" ? "; Secure" : "");</script>')
-    for bad in ('x"; alert(1); "', "a b", "</script>", "ø"):
-        with pytest.raises(ValueError):
-            login_pass.cookie_script(bad)

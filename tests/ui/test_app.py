@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 import graph.edit.auth as auth
 from graph.edit import login_pass
 from graph.i18n import TEXT, t
+from graph.ui.login import cookie_script
 from tests.conftest import FIXTURE
 from tests.support import ROOT
 from tests.ui.navigation import SCRIPTS, goto, menu
@@ -468,12 +469,24 @@ def test_a_password_login_gives_the_browser_a_pass_and_logging_out_ends_it(share
     assert at.sidebar.expander[0].label == "Logged in as an editor"
     token = at.session_state["ikg_editor_pass"]
     assert login_pass.PASSES.name(token, EDITOR_HASH) == "Kari"
-    assert cookie_scripts(at) == [login_pass.cookie_script(token)]
+    assert cookie_scripts(at) == [cookie_script(token)]
     at.sidebar.button(key="logout").click().run()
     assert at.sidebar.expander[0].label == "Log in to edit"
     assert login_pass.PASSES.name(token, EDITOR_HASH) is None  # a copy of the cookie opens nothing now
-    assert cookie_scripts(at) == [login_pass.cookie_script(None)]  # the browser's is taken back
+    assert cookie_scripts(at) == [cookie_script(None)]  # the browser's is taken back
     assert "edit" not in menu().titles
+
+
+def test_the_cookie_script_carries_nothing_but_a_pass():
+    token = login_pass.Passes().give("Kari", EDITOR_HASH, now=1_800_000_000.0)
+    script = cookie_script(token)
+    assert script == ('<script>document.cookie = "ikg_editor=' + token + '; Path=/; SameSite=Strict"'
+                      ' + (location.protocol === "https:" ? "; Secure" : "");</script>')
+    for bad in ('x"; alert(1); "', "a b", "</script>", "ø"):
+        with pytest.raises(ValueError):
+            cookie_script(bad)
+    named = login_pass.Passes().give("Åse Øvergård", EDITOR_HASH)
+    assert cookie_script(named).count(named) == 1  # a name outside ASCII travels in a cookie-safe pass
 
 
 def test_logging_out_in_one_tab_logs_out_the_other(shared_env):
