@@ -8,11 +8,15 @@ Streamlit put it and nowhere else:
 
 * an `aria-label` or `title` that is one of these words, or starts with one of the prefixes ("Help for ",
   "Remove ", "day, ");
-* the text of a tooltip, of the uploader's drop zone and of the skip link.
+* the text of a tooltip, of the uploader's drop zone, of the skip link and of the calendar's hidden lines.
 
 Only a whole value that is Streamlit's word is replaced, so nothing from the graph's data passes through
-it. Back in English, each word it wrote is turned back into Streamlit's own. The calendar a date field
-opens is not reached: it stays English, as the README says.
+it. Back in English, each word it wrote is turned back into Streamlit's own.
+
+The calendar a date field opens names its months and weekdays, and starts its weeks, as the browser's
+language does (`navigator.language`, which Streamlit reads as it draws). Where the browser's language is not
+the page's, the script gives the page's (nb-NO, en-GB) in its place, so a bokmål page in an English browser
+has a Norwegian calendar starting on Monday.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ WORDS = {
     "Selected values": "sw.selected_values",
     "file upload": "sw.file_upload",
     "Choose date": "sw.choose_date",
+    "Previous month": "sw.previous_month",  # the calendar a date field opens
+    "Next month": "sw.next_month",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.": "sw.calendar_keys",
     "Search": "sw.search",
     "Show/hide columns": "sw.show_hide_columns",
     "Download as CSV": "sw.download_csv",
@@ -55,6 +62,7 @@ WORDS = {
     "graph.ui.network_component.ikg_network": "sw.network_frame",  # the network's frame (its component's name)
     "st.iframe": "sw.map_frame",  # the map's frame (the one st.iframe of the app)
 }
+CALENDAR = '[data-testid="stDateInputCalendar"]'
 # the start of a label Streamlit makes from a widget's own label or an option's name, and the elements
 # that carry it (elsewhere a label starting so is left alone)
 PREFIXES = {
@@ -63,13 +71,17 @@ PREFIXES = {
     "day, ": ("sw.day", '[data-testid="stDateInputField"] *'),  # the parts of a date field
     "month, ": ("sw.month", '[data-testid="stDateInputField"] *'),
     "year, ": ("sw.year", '[data-testid="stDateInputField"] *'),
+    "Choose date, ": ("sw.choose_date_in", f"{CALENDAR} *"),  # the calendar's month, for a screen reader
 }
 # elements whose label is the name of an option (a multiselect's chosen ones): data, never written over
 DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 
 # where a text node (not an attribute) holds one of the words
 TEXT_PLACES = ('[data-testid="stTooltipContent"]', '[data-testid="stFileUploaderDropzone"] div > span',
-               '[data-testid="stSkipToContent"]')
+               '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2")
+
+# the browser language the calendar is given in each of the app's languages, where the browser's own is another
+LOCALES = {"nb": "nb-NO", "en": "en-GB"}
 
 KEY = "ikg_streamlit_words"
 _SCRIPT = """<script>
@@ -80,6 +92,11 @@ _SCRIPT = """<script>
   for (const [en, word] of Object.entries(cfg.words)) { back.words[en] = en; back.words[word] = en; }
   for (const [en, word] of Object.entries(cfg.prefixes)) { back.prefixes[en] = en; back.prefixes[word] = en; }
   w.__ikgWords = cfg;
+  // the calendar a date field opens speaks navigator.language (month and weekday names, the first day of
+  // the week): the browser's own where it is the page's language, else the page's
+  const own = Object.getOwnPropertyDescriptor(Navigator.prototype, 'language').get.call(navigator) || '';
+  if (own.split('-')[0] === cfg.locale.split('-')[0]) delete navigator.language;
+  else Object.defineProperty(navigator, 'language', {configurable: true, get: () => cfg.locale});
   const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   const now_ = () => w.__ikgWords;
   const say = (value, e) => {
@@ -96,7 +113,7 @@ _SCRIPT = """<script>
   };
   const fixText = (n) => {
     const v = n.textContent.trim();
-    if (v) { const s = say(v); if (s !== v) n.textContent = n.textContent.replace(v, s); }
+    if (v) { const s = say(v, n.parentElement); if (s !== v) n.textContent = n.textContent.replace(v, s); }
   };
   const fixLabels = (e) => {
     if (e.hasAttribute('aria-roledescription') || e.matches(now_().dataLabels)) return;  // names from the data
@@ -141,7 +158,7 @@ def script(lang: str) -> str:
     cfg = {"words": {en: t(key, lang) for en, key in WORDS.items()},
            "prefixes": {en: t(key, lang) for en, (key, _) in PREFIXES.items()},
            "prefixPlaces": {en: place for en, (_, place) in PREFIXES.items()}, "dataLabels": DATA_LABELS,
-           "places": ", ".join(TEXT_PLACES)}
+           "places": ", ".join(TEXT_PLACES), "locale": LOCALES[lang]}
     text = json.dumps(cfg, ensure_ascii=True).replace("</", "<\\/")
     return _SCRIPT % text
 

@@ -26,8 +26,7 @@ DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 
 # Streamlit's English that stays in bokmål mode, written in its browser code where neither CSS here nor the
 # script of graph/ui/streamlit_words.py reaches it. The browser tests allow these and no other; the README
-# lists them. None is left on the pages they visit; the date field's calendar, which they do not open, is
-# English (the README says so).
+# lists them. None is left, the date field's calendar included.
 STREAMLIT_ENGLISH: tuple[str, ...] = ()
 
 INSTRUCTIONS = '[data-testid="InputInstructions"]'

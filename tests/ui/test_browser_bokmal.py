@@ -6,9 +6,11 @@ our own bokmål text instead; dates read 03.12.2026 and the SPARQL console's tim
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from babel.dates import format_date
 
 import tests.ui.test_browser as base
 from graph.ui.widget_texts import STREAMLIT_ENGLISH
@@ -304,3 +306,66 @@ def test_a_search_that_matches_nothing_says_so_in_the_visitors_language(visit):
         base.go(page, "network", lang)
         multiselect = page.locator('[data-testid="stMultiSelect"]').first
         assert search_in_vain(page, multiselect) == (said, "0px"), lang
+
+
+# ---------------------------------------------------------------------------------------------
+# The calendar a date field opens
+# ---------------------------------------------------------------------------------------------
+
+
+def open_calendar(page) -> dict:
+    """Open the review form's calendar: its weekday letters, its heading and labels, and the month it shows."""
+    field = page.locator('[data-testid="stDateInputField"]').first
+    field.evaluate("e => e.scrollIntoView({block: 'center'})")  # room below it for the calendar
+    page.locator('[data-testid="stDateInput"]').first.locator("button").last.click()
+    calendar = page.locator('[data-testid="stDateInputCalendar"]')
+    expect(calendar.locator("th")).to_have_count(7)
+    return calendar.evaluate("""c => ({
+        week: Array.from(c.querySelectorAll('th')).map(e => e.textContent).join(''),
+        heading: c.querySelector('h2').textContent,
+        hint: c.querySelector(':scope > span').textContent,
+        buttons: Array.from(c.querySelectorAll('header > button')).map(e => e.getAttribute('aria-label')),
+        first: c.querySelector('[role=gridcell] [role=button]').getAttribute('aria-label')})""")
+
+
+def test_the_calendar_speaks_the_pages_language_and_starts_weeks_as_it_does(browser, app):
+    """Streamlit gives the calendar the browser's language. In a US-English browser a bokmål page's calendar
+    is Norwegian and starts on Monday; an English page's is the browser's own (Sunday first). In a
+    Norwegian browser an English page's is British English (Monday first). A day picked there is the one
+    the field shows."""
+    us = browser.new_context(viewport=base.VIEWPORT, locale="en-US")
+    page = us.new_page()
+    open_page(page, app.url + "/review")
+    log_in_nb(page)
+    field = page.locator('[data-testid="stDateInputField"]').first
+    expect(field).to_have_text(re.compile(r"^\d\d\.\d\d\.\d{4}$"))
+    month, year = (int(x) for x in re.sub(r"\s", "", field.text_content()).split(".")[1:])
+    name = {lang: format_date(dt.date(year, month, 1), "LLLL", locale=lang) for lang in ("nb", "en")}
+    seen = open_calendar(page)
+    assert seen == {"week": "MTOTFLS", "heading": f"Velg dato, {name['nb']} {year}",
+                    "hint": "Bruk piltastene for å flytte mellom datoene. Enter velger. Escape lukker.",
+                    "buttons": ["Forrige måned", "Neste måned"], "first": seen["first"]}
+    assert seen["first"].startswith("mandag ")
+    assert english_on(page) == []
+    page.locator('[data-testid="stDateInputCalendar"] [role=gridcell]:not([aria-disabled]) [role=button]').filter(
+        has_text=re.compile(r"^15$")).click()  # a day picked in the Norwegian calendar
+    expect(field).to_have_text(f"15.{month:02d}.{year}")
+
+    base.set_language(page, "en")
+    wait_idle(page)
+    seen = open_calendar(page)
+    assert seen == {"week": "SMTWTFS", "heading": f"Choose date, {name['en']} {year}",
+                    "hint": "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+                    "buttons": ["Previous month", "Next month"], "first": seen["first"]}
+    assert seen["first"].startswith("Sunday, ")
+    us.close()
+
+    norwegian = browser.new_context(viewport=base.VIEWPORT, locale="nb-NO")
+    page = norwegian.new_page()
+    open_page(page, app.url + "/review?lang=en")
+    base.submit_login(page, "Kari Nordmann", EDITOR_PASSWORD, "en")
+    wait_idle(page)
+    seen = open_calendar(page)
+    assert (seen["week"], seen["buttons"]) == ("MTWTFSS", ["Previous month", "Next month"])
+    assert seen["first"].startswith("Monday, ")
+    norwegian.close()

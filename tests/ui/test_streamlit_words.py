@@ -91,3 +91,32 @@ def test_the_script_writes_over_streamlits_words_and_never_the_datas(blank_page)
     back = said(page)
     assert back["labels"] == ["App pages", *english["labels"][1:]] and back["titles"] == english["titles"]
     assert back["texts"] == ["Skip to main content", "Search", "Download as CSV", "Download as CSV"]  # div, its p
+
+
+CALENDAR = """<body><div data-testid="stDateInputCalendar" aria-label="Choose date">
+<span>Use arrow keys to navigate dates. Enter to select. Escape to close.</span>
+<div aria-label="Choose date, desember 2026"><h2>Choose date, desember 2026</h2>
+<button aria-label="Previous month"></button><button aria-label="Next month"></button></div></div>
+<h2>Choose date, a heading of ours</h2></body>"""
+
+
+def calendar_said(page) -> dict:
+    return page.evaluate("""() => ({language: navigator.language,
+        labels: Array.from(document.querySelectorAll('[aria-label]')).map(e => e.getAttribute('aria-label')),
+        texts: Array.from(document.querySelectorAll('span, h2')).map(e => e.textContent)})""")
+
+
+@pytest.mark.browser
+def test_the_calendar_is_given_the_pages_language_where_the_browsers_is_another(blank_page):
+    page = blank_page
+    page.set_content(CALENDAR)
+    english = calendar_said(page)
+    assert english["language"] == "en-US"  # Chromium's own here
+    run_script(page, "nb")
+    assert calendar_said(page) == {
+        "language": "nb-NO",  # what Streamlit gives the calendar as it draws it next
+        "labels": ["Velg dato", "Velg dato, desember 2026", "Forrige måned", "Neste måned"],
+        "texts": ["Bruk piltastene for å flytte mellom datoene. Enter velger. Escape lukker.",
+                  "Velg dato, desember 2026", "Choose date, a heading of ours"]}  # outside the calendar: as it is
+    run_script(page, "en")
+    assert calendar_said(page) == english  # an English browser keeps its own (en-US, Sunday first)
