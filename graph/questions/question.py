@@ -27,6 +27,11 @@ class Param:
     optional: bool = False
     default: str | None = None
     help: str = ""
+    help_nb: str = ""  # from the header's `# Param-nb: name — …` line
+
+    def help_in(self, lang: str) -> str:
+        """What the parameter is, in `lang` (bokmål from its `Param-nb` line; English otherwise)."""
+        return self.help_nb or self.help if lang == "nb" else self.help
 
 
 @dataclass
@@ -68,8 +73,9 @@ class Question:
         return next((p for p in self.params if p.name == name), None)
 
 
-HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Columns|Sort|Lists|Computed-by|Uses|Defaults):\s*(.*)$")
+HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Param-nb|Columns|Sort|Lists|Computed-by|Uses|Defaults):\s*(.*)$")
 PARAM_LINE = re.compile(r"^(\w+)\s*\(([^)]*)\)\s*(?:—|-)?\s*(.*)$")
+PARAM_NB_LINE = re.compile(r"^(\w+)\s*(?:—|-)\s*(.+)$")
 
 
 VARIANT_DIALECTS = ("oxigraph",)
@@ -126,6 +132,13 @@ def _read_header(q: Question, key: str, value: str, path: Path) -> None:
         q.question_nb = value
     elif key == "Param":
         q.params.append(_parse_param(value, path))
+    elif key == "Param-nb":
+        m = PARAM_NB_LINE.match(value)
+        p = q.param(m.group(1)) if m else None
+        if m is None or p is None:
+            raise ValueError(f"{path.name}: `Param-nb: {value}` must name a parameter of a `Param:` line above it, "
+                             "then — and its help in bokmål")
+        p.help_nb = m.group(2).strip()
     elif key == "Columns":
         q.columns = _names(value)
     elif key == "Sort":

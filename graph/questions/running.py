@@ -44,7 +44,7 @@ def bind_params(store: Store, q: Question, params: dict[str, str], lang: str) ->
         value = params.get(p.name, p.default)
         if value is None or value == "":
             if not p.optional:
-                raise InputError.of("param.missing", lang, question=q.name, name=p.name, help=p.help)
+                raise InputError.of("param.missing", lang, question=q.name, name=p.name, help=p.help_in(lang))
             continue
         bindings[p.name] = term(store, p, value, lang)
     if q.defaults:

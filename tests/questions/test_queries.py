@@ -298,9 +298,29 @@ def test_unknown_parameter_is_refused(fixture_store):
         ask(fixture_store, "members", {"netwrk": "Network A"})
 
 
-def test_missing_parameter_is_named(fixture_store):
-    with pytest.raises(InputError, match=r"^members needs --param network=…"):
+def test_missing_parameter_is_named_and_said_in_the_readers_language(fixture_store):
+    with pytest.raises(InputError) as said:
         ask(fixture_store, "members", {})
+    assert str(said.value) == "members needs --param network=… (the network: its IRI or any of its labels)"
+    with pytest.raises(InputError) as said:
+        ask(fixture_store, "members", {}, lang="nb")
+    assert str(said.value) == "members trenger --param network=… (nettverket: IRI-en eller et av navnene)"
+
+
+def test_every_parameter_says_what_it_is_in_both_languages():
+    for q in list_questions():
+        for p in q.params:
+            assert p.help and p.help_nb and p.help_nb != p.help, (q.name, p.name)
+            assert p.help_in("nb") == p.help_nb and p.help_in("en") == p.help
+
+
+def test_a_bokmal_parameter_line_must_name_a_parameter():
+    from graph.questions.question import parse_text
+
+    q = parse_text("q", "# Param: network (network) — the network\n# Param-nb: network — nettverket\nSELECT * {}")
+    assert q.params[0].help_in("nb") == "nettverket"
+    with pytest.raises(ValueError, match=r"^q.rq: `Param-nb: netwrk — nettverket` must name a parameter"):
+        parse_text("q", "# Param: network (network) — the network\n# Param-nb: netwrk — nettverket\nSELECT * {}")
 
 
 @pytest.mark.parametrize("value", ["19x6", "201", "twenty"])
