@@ -80,7 +80,8 @@ DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 TEXT_PLACES = ('[data-testid="stTooltipContent"]', '[data-testid="stFileUploaderDropzone"] div > span',
                '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2")
 
-# the browser language the calendar is given in each of the app's languages, where the browser's own is another
+# the browser language the calendar is given in each of the app's languages where the browser's own is another
+# (a further language: its own code, e.g. sv)
 LOCALES = {"nb": "nb-NO", "en": "en-GB"}
 
 KEY = "ikg_streamlit_words"
@@ -158,7 +159,7 @@ def script(lang: str) -> str:
     cfg = {"words": {en: t(key, lang) for en, key in WORDS.items()},
            "prefixes": {en: t(key, lang) for en, (key, _) in PREFIXES.items()},
            "prefixPlaces": {en: place for en, (_, place) in PREFIXES.items()}, "dataLabels": DATA_LABELS,
-           "places": ", ".join(TEXT_PLACES), "locale": LOCALES[lang]}
+           "places": ", ".join(TEXT_PLACES), "locale": LOCALES.get(lang, lang)}
     text = json.dumps(cfg, ensure_ascii=True).replace("</", "<\\/")
     return _SCRIPT % text
 

@@ -29,6 +29,9 @@ def test_the_script_carries_the_catalogue_and_cannot_end_early():
     assert script.count("</") == 1 and script.endswith("</script>")  # only its own closing tag
     assert json.loads(re.search(r"const cfg = (\{.*?\});\n", streamlit_words.script("en")).group(1))["words"][
         "Open"] == "Open"
+    assert cfg["locale"] == "nb-NO"
+    further = json.loads(re.search(r"const cfg = (\{.*?\});\n", streamlit_words.script("sv")).group(1))
+    assert further["locale"] == "sv"  # a further language's calendar: its own code
 
 
 PAGE = """<body>
