@@ -232,14 +232,16 @@ def decimal(x: float, lang: str = "en", digits: int = 2) -> str:
     return str(format_decimal(x, format=pattern, locale=locale_of(lang)))
 
 
-MD_SPECIAL = set("\\`*_{}[]()#+!|<>~&$")
+# Markdown's characters, but ( and ): with [ and ] escaped they can make no link, and a widget's label is also
+# what a screen reader reads (aria-label), where "\(FoU\)" was read out with its backslashes
+MD_SPECIAL = set("\\`*_{}[]#+!|<>~&$")
 
 
 def escape_md(text: str) -> str:
     """Data as Markdown that shows exactly these characters (no links, emphasis or HTML from data).
 
-    >>> escape_md("<img src=x onerror=alert(1)> *bold* [link](x)")
-    '\\\\<img src=x onerror=alert\\\\(1\\\\)\\\\> \\\\*bold\\\\* \\\\[link\\\\]\\\\(x\\\\)'
+    >>> escape_md("<img src=x onerror=alert(1)> *bold* [link](x) (FoU)")
+    '\\\\<img src=x onerror=alert(1)\\\\> \\\\*bold\\\\* \\\\[link\\\\](x) (FoU)'
     """
     text = " ".join(str(text).split("\n"))
     return "".join("\\" + c if c in MD_SPECIAL else c for c in text)

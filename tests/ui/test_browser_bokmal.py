@@ -341,6 +341,8 @@ def test_the_calendar_speaks_the_pages_language_and_starts_weeks_as_it_does(brow
     expect(field).to_have_text(re.compile(r"^\d\d\.\d\d\.\d{4}$"))
     month, year = (int(x) for x in re.sub(r"\s", "", field.text_content()).split(".")[1:])
     name = {lang: format_date(dt.date(year, month, 1), "LLLL", locale=lang) for lang in ("nb", "en")}
+    area = "3 Styrke samspillet mellom forskning og utvikling (FoU), næringsliv og offentlig sektor"
+    assert area in labels(page) and not [label for label in labels(page) if "\\" in label]  # no Markdown escapes
     seen = open_calendar(page)
     assert seen == {"week": "MTOTFLS", "heading": f"Velg dato, {name['nb']} {year}",
                     "hint": "Bruk piltastene for å flytte mellom datoene. Enter velger. Escape lukker.",
