@@ -99,7 +99,11 @@ class Store(ABC):
 
     @property
     def derived_folder(self) -> Path | None:
-        return sidecar(self.stamp_file.folder, ".derived") if self.stamp_file is not None else None
+        return self.beside(".derived")
+
+    def beside(self, suffix: str) -> Path | None:
+        """The path `FOLDER<suffix>` beside the store folder; None where the store has no folder."""
+        return sidecar(self.stamp_file.folder, suffix) if self.stamp_file is not None else None
 
     @contextmanager
     def writing(self, touched: set[str] | None = None) -> Iterator[None]:

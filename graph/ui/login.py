@@ -10,6 +10,7 @@ import streamlit as st
 import graph.edit.auth as auth
 from graph.edit import login_pass
 from graph.i18n import t
+from graph.ui import cache
 
 EDITOR_KEY = "ikg_editor"
 PASS_KEY = "ikg_editor_pass"  # the pass this session's login gave the browser, or came with
@@ -38,6 +39,16 @@ def current_editor() -> str | None:
     return None
 
 
+def _passes() -> login_pass.Passes:
+    """The passes of the open store: a withdrawn one is kept beside its folder (`FOLDER.passes`), so every
+    app on the folder, and this one started again, refuses it; in this process only for other stores."""
+    try:
+        store = cache.opened().store
+    except Exception:  # noqa: BLE001 - no store to open (the first-run page): this process's passes
+        return login_pass.PASSES
+    return login_pass.passes_for(store.beside(".passes"))
+
+
 def _pass_hours() -> float:
     return login_pass.hours(auth.ikg_setting(secrets(), "login_hours"))
 
@@ -55,7 +66,7 @@ def _password_editor() -> str | None:
     state = st.session_state
     stored = auth.password_hash(secrets())
     token = state.get(PASS_KEY)
-    if token is not None and login_pass.PASSES.name(token, stored) is None:  # logged out elsewhere, expired,
+    if token is not None and _passes().name(token, stored) is None:  # logged out elsewhere, expired,
         state.pop(EDITOR_KEY, None)  # or the password was changed
         state.pop(PASS_KEY, None)
         return None
@@ -65,7 +76,7 @@ def _password_editor() -> str | None:
     if state.get(LOGGED_OUT_KEY) or not _pass_hours():
         return None
     token = _browser_pass()
-    name = login_pass.PASSES.name(token, stored)
+    name = _passes().name(token, stored)
     if name is None:
         return None
     state[EDITOR_KEY], state[PASS_KEY] = name, token
@@ -84,7 +95,7 @@ def sidebar_login(lang: str) -> str | None:
         if box.button(t("login.logout", lang), key="logout"):
             if mode == "oidc":
                 st.logout()
-            login_pass.PASSES.withdraw(st.session_state.pop(PASS_KEY, None))
+            _passes().withdraw(st.session_state.pop(PASS_KEY, None))
             st.session_state.pop(EDITOR_KEY, None)
             st.session_state[LOGGED_OUT_KEY] = True
             st.rerun()
@@ -161,7 +172,7 @@ def _password_form(box: Any, lang: str) -> None:
         st.session_state.pop(LOGGED_OUT_KEY, None)
         hours = _pass_hours()
         if hours:
-            st.session_state[PASS_KEY] = login_pass.PASSES.give(name, auth.password_hash(secrets()), hours)
+            st.session_state[PASS_KEY] = _passes().give(name, auth.password_hash(secrets()), hours)
         st.rerun()
     else:
         auth.THROTTLE.failed(*keys)

@@ -92,3 +92,56 @@ def test_hours_from_the_secrets():
     assert login_pass.hours(0) == 0 and login_pass.hours("0") == 0
     assert login_pass.hours(12) == 12 and login_pass.hours(0.5) == 0.5
     assert login_pass.hours(-1) == login_pass.hours(10**6) == login_pass.hours("all day") == login_pass.HOURS
+
+
+def test_a_pass_withdrawn_beside_the_store_is_refused_by_every_process_and_after_a_restart(tmp_path):
+    kept = tmp_path / "store.passes"
+    app = login_pass.Passes(kept)
+    token, other = app.give("Kari", HASH, now=NOW), app.give("Ola", HASH, now=NOW)
+    app.withdraw(token)
+    restarted = login_pass.Passes(kept)  # another app on the folder, or this one started again
+    assert restarted.name(token, HASH, now=NOW + 1) is None
+    assert restarted.name(other, HASH, now=NOW + 1) == "Ola"
+    ident = parts(token)[1]["i"]
+    assert kept.read_text() == f"{ident} {int(NOW) + 8 * 3600}\n"  # an id and an expiry: no name, nothing to log in
+    restarted.withdraw(other)
+    assert app.name(other, HASH, now=NOW + 1) is None  # read again once the file changed
+    assert app.name(token, HASH, now=NOW + 8 * 3600 + 1) is None  # (expired anyway)
+
+
+def test_a_damaged_withdrawn_passes_file_is_read_past(tmp_path):
+    kept = tmp_path / "store.passes"
+    passes = login_pass.Passes(kept)
+    token = passes.give("Kari", HASH, now=NOW)
+    kept.write_bytes(b"\xff\xfe garbage\nonly-one-field\nabc 12x\n\n")
+    assert passes.name(token, HASH, now=NOW + 1) == "Kari"
+    passes.withdraw(token)
+    assert login_pass.Passes(kept).name(token, HASH, now=NOW + 1) is None
+    kept.unlink()
+    kept.mkdir()  # not a file at all: nothing withdrawn is read, nothing fails
+    again = login_pass.Passes(kept)
+    assert again.name(token, HASH, now=NOW + 1) == "Kari"
+    again.withdraw(token)  # cannot be written there: withdrawn in this process, and logging out goes on
+    assert again.name(token, HASH, now=NOW + 1) is None
+
+
+def test_a_long_withdrawn_passes_file_keeps_only_its_unexpired_lines(tmp_path, monkeypatch):
+    import time
+
+    kept = tmp_path / "store.passes"
+    passes = login_pass.Passes(kept)
+    now = time.time()
+    old = [passes.give(f"Old {i}", HASH, hours=1, now=now - 7200) for i in range(3)]  # expired an hour ago
+    for token in old:
+        passes.withdraw(token)
+    live = passes.give("Kari", HASH, now=now)
+    monkeypatch.setattr(login_pass, "MAX_FILE", len(kept.read_bytes()) + 10)
+    passes.withdraw(live)
+    assert kept.read_text() == f"{parts(live)[1]['i']} {parts(live)[1]['e']}\n"
+    assert login_pass.Passes(kept).name(live, HASH) is None
+
+
+def test_one_passes_object_per_file_and_this_process_alone_without_one(tmp_path):
+    assert login_pass.passes_for(None) is login_pass.PASSES
+    assert login_pass.passes_for(tmp_path / "a.passes") is login_pass.passes_for(tmp_path / "a.passes")
+    assert login_pass.passes_for(tmp_path / "a.passes") is not login_pass.passes_for(tmp_path / "b.passes")
