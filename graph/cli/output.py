@@ -105,6 +105,30 @@ def headed(table: Table, lang: str) -> Table:
     return Table([column(c, lang) for c in table.columns], table.rows, table.raw)
 
 
+# The few values a question writes as its own codes rather than the data's labels (the app reads the codes),
+# and the catalogue key of the word a person reads for each in a table; CSV and JSON keep the codes.
+CODE_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "coverage-matrix": {"dimension": {"SDG": "col.sdg", "target area": "col.target_area"},
+                        "kind": {"network": "kind.network", "project": "kind.project"}},
+    "places": {"role": {"home": "role.home", "twin": "role.twin", "partner": "role.partner"}},
+}
+
+
+def in_words(table: Table, question: str, lang: str) -> Table:
+    """The table with a question's codes as words in `lang` (English keeps the codes, which read as words).
+
+    >>> in_words(Table(["city", "role"], [["Graz", "twin"]]), "places", "nb").rows
+    [['Graz', 'vennskapsby']]
+    """
+    words = CODE_WORDS.get(question)
+    if not words or lang == "en":
+        return table
+    where = {i: words[c] for i, c in enumerate(table.columns) if c in words}
+    rows = [[t(where[i][v], lang) if i in where and v in where[i] else v for i, v in enumerate(row)]
+            for row in table.rows]
+    return Table(table.columns, rows, table.raw)
+
+
 def _markdown(table: Table, lang: str) -> str:
     return markdown_table(headed(table, lang)) + "\n"
 
@@ -117,12 +141,15 @@ def _plain(table: Table, lang: str) -> str:
 FORMATS: dict[str, Callable[[Table, str], str]] = {"table": _plain, "csv": _csv, "json": _json, "md": _markdown}
 
 
-def emit(table: Table, fmt: str, lang: str = "en") -> None:
-    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown).
+def emit(table: Table, fmt: str, lang: str = "en", question: str = "") -> None:
+    """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown), the answer of `question` if
+    one is named (its codes in words in a table for people).
 
     CSV and JSON written to a file or a pipe keep the data as it is; to a terminal their control and
     bidi characters are made visible too (the table and Markdown formats always make them visible).
     """
+    if fmt not in ("csv", "json"):
+        table = in_words(table, question, lang)
     text = FORMATS.get(fmt, _plain)(table, lang)
     if fmt in ("csv", "json") and sys.stdout.isatty():
         text = visible(text)

@@ -214,3 +214,44 @@ def test_the_password_prompt_follows_the_language(lang, prompt):
     term.type("")
     code, text = term.finish()
     assert code == 1
+
+
+def test_every_answer_has_headings_in_both_languages_and_its_codes_in_words(capsys, fixture_dir):  # noqa: F811
+    from graph.answers import ask
+    from graph.history.shipped import open_store
+    from graph.i18n import TEXT
+    from graph.questions.library import list_questions
+
+    store = open_store(fixture_dir)
+    try:
+        for q in list_questions():
+            if any(not p.optional for p in q.params):
+                continue
+            for c in ask(store, q.name, {}, "nb").columns:
+                assert f"col.{c}" in TEXT["nb"] and f"col.{c}" in TEXT["en"], (q.name, c)  # no raw column name
+    finally:
+        store.close()
+    code, text = said(capsys, "--store", fixture_dir, "query", "places")
+    lines = text.splitlines()
+    assert code == 0 and lines[0].split() == ["by", "rolle", "breddegrad", "lengdegrad", "avtale", "siden", "status"]
+    roles = {re.split(r"\s{2,}", line)[1] for line in lines[2:]}
+    assert roles <= {"hjemby", "vennskapsby", "partnerby"} and "hjemby" in roles
+    code, text = said(capsys, "--store", fixture_dir, "query", "coverage-matrix")
+    rows = [re.split(r"\s{2,}", line) for line in text.splitlines()[2:]]
+    assert {r[0] for r in rows} <= {"målområde", "bærekraftsmål"} and {r[3] for r in rows} <= {"nettverk", "prosjekt"}
+    code, out, _ = ikg(capsys, "--store", fixture_dir, "query", "places", "--format", "csv", "--lang", "nb")
+    assert ",home," in out  # CSV keeps the codes scripts read
+
+
+def test_every_action_a_change_records_is_said_in_words_in_bokmal():
+    from graph.analysis.assessments import STATUSES
+    from graph.cli.commands.changes import action_name
+    from graph.ui.pages.history import action_name as shown
+
+    codes = ["import", "undo", "reset", "restore", "assessment", "review-import", "review-round-new",
+             *(f"review-round-{status}" for status in STATUSES), "add-actor", "correct-membership"]
+    for code in codes:
+        assert action_name(code, "nb") == shown(code, "nb"), code
+        assert action_name(code, "nb") != code or code == "import", code  # ("import" is a Norwegian word too)
+    assert action_name("review-round-closed", "nb") == "avsluttet en gjennomgangsrunde"
+    assert shown("review-round-open", "en") == "opened a review round"

@@ -32,7 +32,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     q = get_question(args.name, args.lang)
     if is_named(q) or q.computed_by:
-        emit(ask(store, args.name, parse_params(args.param, args.lang), args.lang), args.format, args.lang)
+        emit(ask(store, args.name, parse_params(args.param, args.lang), args.lang), args.format, args.lang, q.name)
         return 0
     emit(own_file(store, q, parse_params(args.param, args.lang), args.lang), args.format, args.lang)
     return 0
