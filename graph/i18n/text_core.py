@@ -177,6 +177,7 @@ TEXT: dict[str, dict[str, str]] = {
         "console.empty": "skriv en spørring først",
         "console.timeout": "spørringen tok mer enn {seconds} s og ble stoppet; avgrens den eller legg til LIMIT",
         "console.truncated": "viser de første {n} radene",
+        "query.rows_cut": "viser de første {n} radene av svaret; sett IKG_QUERY_ROWS for å se flere",
         "console.busy": "en tidligere spørring holder fortsatt på å bli ferdig; prøv igjen om litt",
         "console.failed": "spørringen kunne ikke kjøres: {detail}",
         # exports (graph/render/exports.py)
@@ -439,6 +440,7 @@ TEXT: dict[str, dict[str, str]] = {
         "console.empty": "write a query first",
         "console.timeout": "the query took longer than {seconds} s and was stopped; narrow it down or add LIMIT",
         "console.truncated": "showing the first {n} rows",
+        "query.rows_cut": "showing the first {n} rows of the answer; set IKG_QUERY_ROWS to see more",
         "console.busy": "an earlier query is still finishing; try again in a moment",
         "console.failed": "the query could not be run: {detail}",
         "export.format": "unknown export format {fmt}; use one of: {formats}",

@@ -104,6 +104,21 @@ def test_read_only_file_query_runs(capsys, fixture_dir, tmp_path):
                                 "https://example.org/ikg/oldcity"]
 
 
+def test_an_answer_cut_at_the_row_limit_says_so_after_its_rows(capsys, fixture_dir, tmp_path, monkeypatch):
+    rq = tmp_path / "cities.rq"
+    rq.write_text("SELECT ?c WHERE { ?c a ikg:City } ORDER BY ?c")
+    monkeypatch.setenv("IKG_QUERY_ROWS", "2")
+    code, out, err = ikg(capsys, "query", str(rq), "--store", fixture_dir, "--format", "csv")
+    assert (code, out.splitlines()) == (0, ["c", "https://example.org/ikg/farcity", "https://example.org/ikg/hometown"])
+    assert err == "ikg: showing the first 2 rows of the answer; set IKG_QUERY_ROWS to see more\n"
+    rq.write_text("CONSTRUCT { ?c a ikg:City } WHERE { ?c a ikg:City }")
+    code, out, err = ikg(capsys, "query", str(rq), "--store", fixture_dir, "--lang", "nb")
+    assert code == 0 and err == "ikg: viser de første 2 radene av svaret; sett IKG_QUERY_ROWS for å se flere\n"
+    monkeypatch.setenv("IKG_QUERY_ROWS", "3")  # every row: nothing said
+    code, out, err = ikg(capsys, "query", str(rq), "--store", fixture_dir)
+    assert code == 0 and err == ""
+
+
 def test_queries_lists_every_question(capsys):
     from graph.questions.library import list_questions
 

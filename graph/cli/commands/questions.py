@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import graph.analysis.gaps as gaps
 from graph.analysis.network import collaboration_graph
@@ -17,7 +18,7 @@ from graph.questions.library import get_question, is_named, list_questions
 from graph.questions.question import Question
 from graph.questions.running import bind_params
 from graph.questions.table import Table, to_table
-from graph.store.base import Store, inject_values
+from graph.store.base import Rows, Store, inject_values
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -34,23 +35,30 @@ def cmd_query(args: argparse.Namespace) -> int:
     if is_named(q) or q.computed_by:
         emit(ask(store, args.name, parse_params(args.param, args.lang), args.lang), args.format, args.lang, q.name)
         return 0
-    emit(own_file(store, q, parse_params(args.param, args.lang), args.lang), args.format, args.lang)
+    table, cut = own_file(store, q, parse_params(args.param, args.lang), args.lang)
+    emit(table, args.format, args.lang)
+    if cut:  # said on stderr, after the rows: a script reading stdout gets the rows alone
+        print(f"ikg: {t('query.rows_cut', args.lang, n=number(cut, args.lang))}", file=sys.stderr)
     return 0
 
 
-def own_file(store: Store, q: Question, params: dict[str, str], lang: str) -> Table:
+def own_file(store: Store, q: Question, params: dict[str, str], lang: str) -> tuple[Table, int]:
     """A person's own .rq file, checked and run as the console runs queries: escapes expanded, read-only,
-    no SERVICE or LOAD, isolated under IKG_QUERY_SECONDS, IKG_QUERY_MEMORY_MB and IKG_QUERY_ROWS."""
+    no SERVICE or LOAD, isolated under IKG_QUERY_SECONDS, IKG_QUERY_MEMORY_MB and IKG_QUERY_ROWS. Its
+    answer, and the number of rows it was cut to when it had more (0 when it is whole)."""
     text, form = checked(q.sparql, lang)
     limits = Limits.from_settings()
     if form != "SELECT":
         result = run_console(store, q.sparql, row_limit=limits.rows, time_limit_s=limits.seconds, lang=lang)
-        return result.table or Table(["answer"], [[str(result.answer).lower()]])
+        table = result.table or Table(["answer"], [[str(result.answer).lower()]])
+        return table, result.row_limit if result.truncated else 0
     query = inject_values(text, bind_params(store, q, params, lang))
     if checked(query, lang) != (query, form):  # a value holding a backslash-u code would read as another text
         raise InputError.of("console.bad_escape", lang, escape="\\u")
     rows = run_limited(store, form, query, limits, lang)
-    return to_table(q, rows, lang)
+    if len(rows.rows) > limits.rows:  # (one row more is fetched, so the cut is seen)
+        return to_table(q, Rows(rows.vars, rows.rows[:limits.rows]), lang), limits.rows
+    return to_table(q, rows, lang), 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
