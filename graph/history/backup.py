@@ -12,9 +12,12 @@ is kept.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import os
+import re
+import zlib
 from pathlib import Path
 
 from rdflib import Graph
@@ -25,69 +28,72 @@ from graph.rdf.ntriples import to_ntriples
 from graph.rdf.values import value_diff
 from graph.store.base import Store
 from graph.store.locking import replace_file
+from graph.store.output_paths import output_file, writing
 
 HEADER = "# ikg backup: {n} triples from {store}\n"
+COUNT = re.compile(r"# ikg backup: (\d+) triples")
 
 
-def backup(store: Store, path: str | os.PathLike) -> int:
+def backup(store: Store, path: str | os.PathLike, lang: str = "en") -> int:
     """Write every triple of the store to `path` atomically; returns the number of triples."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{target} is a folder: name a file, e.g. {target / 'ikg-backup.nt.gz'}")
+    target = output_file(path, lang, example="ikg-backup.nt.gz")
     if target.suffixes[-2:] != [".nt", ".gz"] and target.suffix != ".nt":
-        raise InputError(f"{target}: a backup is N-Triples: name it …/something.nt or …/something.nt.gz")
-    if not target.parent.exists():
-        raise InputError(f"{target.parent}: no such folder; create it first")
+        raise InputError.of("backup.suffix", lang, path=target)
     with store.write_lock:
         triples = sorted(store.graph(), key=lambda tr: tuple(term.n3() for term in tr))
     text = HEADER.format(n=len(triples), store=store.describe()) + to_ntriples(triples)
     data = text.encode("utf-8")
     if target.suffix == ".gz":
         data = gzip.compress(data, mtime=0)
-    replace_file(target, data, sync=True)
+    with writing(target, lang, example="ikg-backup.nt.gz"):
+        replace_file(target, data, sync=True)
     _fsync_dir(target.parent)
     return len(triples)
 
 
-def read_backup(path: str | os.PathLike) -> Graph:
+def read_backup(path: str | os.PathLike, lang: str = "en") -> Graph:
     """Parse a backup file completely (a damaged file is refused with the line it breaks on)."""
     source = Path(path)
     try:
         raw = source.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{source}: no such file; check the name and folder") from None
+        raise InputError.of("backup.missing", lang, path=source) from None
+    except IsADirectoryError:
+        raise InputError.of("backup.is_folder", lang, path=source) from None
+    except PermissionError:
+        raise InputError.of("backup.not_allowed", lang, path=source) from None
     except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+        code = errno.errorcode.get(exc.errno or 0, exc.errno)
+        raise InputError.of("backup.unreadable", lang, path=source, code=code) from None
     if source.suffix == ".gz":
         try:
             raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{source}: not a complete gzip file ({exc}); use another backup") from None
+        except (OSError, EOFError, zlib.error):
+            raise InputError.of("backup.gzip", lang, path=source) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"{source}: not a backup written by `ikg backup` (not UTF-8 text)") from None
-    if not text.startswith("# ikg backup:"):
-        raise InputError(f"{source}: not a backup written by `ikg backup` (its first line is not '# ikg backup: …')")
+        raise InputError.of("backup.not_utf8", lang, path=source) from None
+    counted = COUNT.match(text)
+    if counted is None:
+        raise InputError.of("backup.no_header", lang, path=source)
     graph = Graph()
     for number, line in enumerate(io.StringIO(text), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         try:
             graph.parse(data=line, format="nt")
-        except Exception as exc:  # rdflib raises several types for bad lines
-            raise InputError(f"{source}:{number}: damaged line ({exc}); the backup is incomplete, "
-                             f"use another one") from None
-    expected = int(text.split(" triples", 1)[0].rsplit(" ", 1)[-1])
+        except Exception:  # rdflib raises several types for bad lines; its words are English, ours are not
+            raise InputError.of("backup.damaged_line", lang, path=source, line=number) from None
+    expected = int(counted.group(1))
     if len(graph) != expected:
-        raise InputError(f"{source}: holds {len(graph)} triples, but was written with {expected}; "
-                         f"the backup is incomplete, use another one")
+        raise InputError.of("backup.count", lang, path=source, n=len(graph), expected=expected)
     return graph
 
 
 def restore(store: Store, path: str | os.PathLike, *, editor: str, why: str = "", lang: str = "en") -> int:
     """Replace the store's content by a backup, in one recorded change; returns the triples restored."""
-    graph = read_backup(path)
+    graph = read_backup(path, lang)
     with store.write_lock:
         add, remove = value_diff(set(store.graph()), set(graph) | set(store.construct(HISTORY)))
         if add or remove:

@@ -22,6 +22,7 @@ from graph.i18n import t
 from graph.rdf.parsing import parse_file
 from graph.rdf.skolem import is_genid, skolemise
 from graph.store.base import Store
+from graph.store.output_paths import make_folder, output_folder, writing
 from graph.vocab.classes import subclasses
 from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
 
@@ -100,20 +101,21 @@ def data_graphs(store: Store) -> dict[str, Graph]:
 def export_data(store: Store, folder: Path, lang: str = "en") -> list[tuple[Path, int]]:
     """Write the data files into `folder` (refused when it holds other .ttl files than these); returns
     each file written with its number of triples."""
-    folder = Path(folder)
+    folder = output_folder(folder, lang)  # a file named, or no folder to make it in: refused before any work
     foreign = sorted(p.name for p in folder.glob("*.ttl") if p.name not in NAMES) if folder.is_dir() else []
     if foreign:
         raise InputError(t("city.err.export_foreign", lang, folder=folder, files=", ".join(foreign)),
                          key="city.err.export_foreign")
     graphs = data_graphs(store)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, lang)
     written = []
     for name in sorted(NAMES):
         path = folder / name
-        if name not in graphs:
-            path.unlink(missing_ok=True)
-            continue
-        header = "# " + t("city.export.header", "en", kind=name.removesuffix(".ttl")) + "\n\n"
-        path.write_text(header + graphs[name].serialize(format="turtle"), encoding="utf-8")
+        with writing(path, lang):
+            if name not in graphs:
+                path.unlink(missing_ok=True)
+                continue
+            header = "# " + t("city.export.header", "en", kind=name.removesuffix(".ttl")) + "\n\n"
+            path.write_text(header + graphs[name].serialize(format="turtle"), encoding="utf-8")
         written.append((path, len(graphs[name])))
     return written

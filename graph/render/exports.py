@@ -20,6 +20,7 @@ import graph.analysis.network as analysis
 from graph.errors import InputError
 from graph.questions.languages import data_label_picker
 from graph.store.base import Store
+from graph.store.output_paths import make_folder, output_file, output_folder, writing
 from graph.vocab.classes import subclasses
 from graph.vocab.labels import REUSED_PROPERTIES, pick_label
 from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
@@ -140,27 +141,25 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
     """Write the store in `fmt` to `out` (a folder for csv, a file otherwise); returns what was written."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
-    out = Path(out)
-    try:
+    if fmt != "csv":  # one file; csv is a folder of one file per kind
+        out = output_file(out, lang, example=f"ikg-export.{fmt}")
         if fmt in RDF_FORMATS:
-            out.write_bytes(serialize_rdf(store.graph(), fmt))
-            return [out]
-        if fmt == "graphml":
-            out.write_bytes(graphml_bytes(store, lang))
-            return [out]
-        if fmt == "xlsx":
-            out.write_bytes(people_xlsx(store, lang))
-            return [out]
-        tables = tables_per_kind(store, lang)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for kind, (columns, rows) in tables.items():
-            path = out / f"{kind}.csv"
+            data = serialize_rdf(store.graph(), fmt)
+        else:
+            data = graphml_bytes(store, lang) if fmt == "graphml" else people_xlsx(store, lang)
+        with writing(out, lang, example=f"ikg-export.{fmt}"):
+            out.write_bytes(data)
+        return [out]
+    out = output_folder(out, lang)
+    tables = tables_per_kind(store, lang)
+    make_folder(out, lang)
+    written = []
+    for kind, (columns, rows) in tables.items():
+        path = out / f"{kind}.csv"
+        with writing(path, lang, example=f"{kind}.csv"):
             path.write_text(csv_text(columns, rows), encoding="utf-8")
-            written.append(path)
-        return written
-    except OSError as exc:
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+        written.append(path)
+    return written
 
 
 SCHEMA_VALUE = URIRef("https://schema.org/value")

@@ -13,6 +13,13 @@ from tests.cli.test_cli import fixture_dir, ikg  # noqa: F401 - the fixture is u
 ITEM = "https://example.org/ikg/m-home-a"
 
 
+class AtTerminal:
+    """Standard input at a terminal: `ikg password` asks with getpass (piped input is read as one line)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def assess(store_dir: str) -> str:
     from graph.edit.assessments import save_assessment
     from graph.history.shipped import open_store
@@ -67,6 +74,7 @@ def test_backup_and_restore_from_the_command_line(capsys, fixture_dir, tmp_path)
 def test_password_makes_a_hash_that_logs_in(capsys, monkeypatch):
     answers = iter(["a long passphrase", "a long passphrase"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin", AtTerminal())
     code, out, _ = ikg(capsys, "password")
     stored = re.search(r'editor_password_hash = "(scrypt:[^"]+)"', out).group(1)
     assert code == 0 and "[ikg]" in out
@@ -80,6 +88,7 @@ def test_password_makes_a_hash_that_logs_in(capsys, monkeypatch):
 def test_password_refuses_short_or_differing(capsys, monkeypatch, answers, message):
     it = iter(answers)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(it))
+    monkeypatch.setattr("sys.stdin", AtTerminal())
     code, _, err = ikg(capsys, "password")
     assert code == 1 and err.startswith(message)
 

@@ -120,7 +120,7 @@ def test_unknown_format_and_unwritable_target(store, tmp_path):
     message = "^unknown export format 'rdfxml'; use one of: ttl, jsonld, nt, graphml, csv, xlsx$"
     with pytest.raises(InputError, match=message):
         gio.export(store, "rdfxml", tmp_path / "x")
-    with pytest.raises(InputError, match="^cannot write "):
+    with pytest.raises(InputError, match="^.*/missing-folder: no such folder; create it first$"):
         gio.export(store, "ttl", tmp_path / "missing-folder" / "x.ttl")
 
 

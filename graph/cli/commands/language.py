@@ -14,6 +14,7 @@ from graph.errors import InputError
 from graph.i18n import BUILT_IN, CATALOGUE_DIR, CATALOGUES_ENV, QUESTION_PREFIX, TEXT, read_catalogue, t
 from graph.i18n.po import existing_translations, template_bytes
 from graph.questions.library import is_named, list_questions
+from graph.store.output_paths import output_file, writing
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
@@ -33,15 +34,16 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     except (ValueError, UnknownLocaleError):
         raise InputError.of("catalogue.unknown_code", lang, code=code) from None
     out: Path = args.out
-    if out.suffix != ".po" or out.stem != code:
+    if not out.is_dir() and (out.suffix != ".po" or out.stem != code):
         raise InputError.of("catalogue.file_name", lang, path=out, code=code)
+    output_file(out, lang, example=f"{code}.po")  # in a folder that exists: a mistyped path makes no folders
     try:
         kept = existing_translations(out)
     except (OSError, ValueError, SyntaxError) as exc:
         raise InputError.of("catalogue.unreadable", lang, path=out, detail=exc) from None
     questions = {f"{QUESTION_PREFIX}{q.name}": q.question_en for q in list_questions() if is_named(q)}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(template_bytes(code, questions, kept))
+    with writing(out, lang, example=f"{code}.po"):
+        out.write_bytes(template_bytes(code, questions, kept))
     _, texts, rejected = read_catalogue(out)
     for entry in rejected:
         print(t("catalogue.rejected", lang, entry=entry))

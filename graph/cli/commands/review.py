@@ -20,6 +20,7 @@ from graph.i18n import t
 from graph.questions.table import Table
 from graph.render import review_report
 from graph.render.review_workbook import read_workbook
+from graph.store.output_paths import output_file, writing
 
 ACTIONS = ("show", "rounds", "progress", "open", "close", "new", "import")
 FILES = {"csv": review_report.export_csv, "xlsx": review_report.export_xlsx, "md": review_report.report_markdown,
@@ -50,9 +51,16 @@ def current_round(rounds: list[ReviewRound], wanted: str | None, lang: str) -> R
     return next((r for r in reversed(rounds) if r.status == "open"), rounds[-1] if rounds else None)
 
 
+def review_file(args: argparse.Namespace) -> str:
+    """The example file name for --out in the chosen format."""
+    return f"review.{'csv' if args.format == 'table' else args.format}"
+
+
 def cmd_review(args: argparse.Namespace) -> int:
-    store = open_store(args.store)
     lang = args.lang
+    if args.out is not None and args.action == "show":  # a wrong --out is refused before any work
+        output_file(args.out, lang, example=review_file(args))
+    store = open_store(args.store)
     if args.action in ("open", "close", "new"):
         if not args.target:
             raise InputError.of("err.round", lang)
@@ -99,7 +107,8 @@ def write_review(store: Any, args: argparse.Namespace, rnd: str | None) -> int:
         return 0
     content = FILES["csv" if fmt == "table" else fmt](store, lang, rnd)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    args.out.write_bytes(data)
+    with writing(args.out, lang, example=review_file(args)):
+        args.out.write_bytes(data)
     print(t("review.written", lang, path=str(args.out), size=len(data)))
     return 0
 

@@ -28,6 +28,7 @@ from graph.i18n import locale_of, t
 from graph.questions.languages import data_languages
 from graph.render.exports import safe_cell
 from graph.store.base import Store
+from graph.store.output_paths import make_folder, output_folder, writing
 from graph.vocab.namespaces import IKG
 
 FORMATS = ("csv", "xlsx")
@@ -58,12 +59,14 @@ def write_templates(kind: str, folder: Path, fmt: str = "xlsx", lang: str = "en"
                     store: Store | None = None) -> list[Path]:
     """Write the template of one kind, or of every kind ("all"), into `folder` as KIND.FORMAT."""
     names = [k.name for k in ALL_KINDS] if kind == "all" else [kind_spec(kind, lang).name]
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = output_folder(folder, lang)  # its parent must exist: a mistyped path makes no folders
+    contents = {name: template(name, fmt, lang, store=store) for name in names}
+    make_folder(folder, lang)
     written = []
-    for name in names:
+    for name, data in contents.items():
         path = folder / f"{name}.{fmt}"
-        path.write_bytes(template(name, fmt, lang, store=store))
+        with writing(path, lang, example=f"{name}.{fmt}"):
+            path.write_bytes(data)
         written.append(path)
     return written
 
