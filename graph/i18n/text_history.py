@@ -2,6 +2,7 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
+        "cli.history.bad_limit": "--limit {value}: skriv hvor mange av de nyeste endringene som skal vises, 1 eller flere",
         "changes.in": "{member} i {org}",
         "changes.assessment": "vurdering av {item}",
         "changes.relevance": "relevans for {area}",
@@ -113,6 +114,7 @@ TEXT: dict[str, dict[str, str]] = {
         "history.col.why": "hvorfor",
     },
     "en": {
+        "cli.history.bad_limit": "--limit {value}: give how many of the latest changes to show, 1 or more",
         "changes.in": "{member} in {org}",
         "changes.assessment": "assessment of {item}",
         "changes.relevance": "relevance to {area}",

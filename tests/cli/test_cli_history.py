@@ -95,3 +95,11 @@ def test_password_refuses_short_or_differing(capsys, monkeypatch, answers, messa
 
 def test_main_is_importable():
     assert callable(main)
+
+
+def test_history_refuses_a_limit_below_one(capsys, fixture_dir):  # noqa: F811
+    code, out, err = ikg(capsys, "history", "--store", fixture_dir, "--limit", "-3", "--lang", "nb")
+    assert (code, out) == (1, "")
+    assert err == "ikg: --limit -3: skriv hvor mange av de nyeste endringene som skal vises, 1 eller flere\n"
+    code, _, err = ikg(capsys, "history", "--store", fixture_dir, "--limit", "0")
+    assert (code, err) == (1, "ikg: --limit 0: give how many of the latest changes to show, 1 or more\n")

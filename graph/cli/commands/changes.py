@@ -6,6 +6,7 @@ import argparse
 
 from graph.cli.output import format_table, safe, safe_lines
 from graph.cli.prompts import editor_name
+from graph.errors import InputError
 from graph.history.shipped import open_store
 from graph.i18n import TEXT, t
 from graph.questions.table import Table
@@ -35,6 +36,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     from graph.history.changes import changes, diff, find
 
     lang = args.lang
+    if args.limit < 1:  # (a slice would drop the oldest changes instead)
+        raise InputError.of("cli.history.bad_limit", lang, value=args.limit)
     store = open_store(args.store)
     if args.show:
         change = find(store, args.show, lang)
