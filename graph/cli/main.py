@@ -18,7 +18,7 @@ from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
 from graph.i18n import t
-from graph.store.faults import explain_fault
+from graph.store.faults import explain_fault, in_language
 
 
 def warn_if_stale(args: argparse.Namespace) -> None:
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         warn_if_stale(args)
         return COMMANDS[args.command](args)
     except IkgError as exc:
-        print(f"ikg: {fault(exc, args) or exc}", file=sys.stderr)
+        print(f"ikg: {fault(exc, args) or in_language(exc, args.lang) or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(t("cli.interrupted", args.lang), file=sys.stderr)

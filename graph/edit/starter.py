@@ -28,11 +28,14 @@ from graph.errors import InputError
 from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
 from graph.i18n import t
 from graph.questions.languages import label_order
+from graph.rdf.parsing import parse_rdf
 from graph.store.base import Store
 from graph.vocab.labels import pick_label
 from graph.vocab.namespaces import GEO, IKG, SCHEMA, bind_prefixes
 
 HAS_CHANGES = "ASK { ?change a ikg:Change }"
+# a namespace for the city's own IRIs: a whole http(s) IRI ending in / or #, without the characters IRIs refuse
+NAMESPACE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"{}|\\^`]*)?[/#]$")
 LABEL_LANGS = ("nb", "en")  # the default data languages (graph.vocab.languages); a dataset may declare others
 FILES = ("dataset.ttl", "sources.ttl", "concepts.ttl")
 
@@ -154,6 +157,8 @@ def problems(start: Start, lang: str = "en") -> list[str]:
             out.append(t("city.err.url", lang, value=doc.url))
         if doc.date and not re.match(r"^\d{4}(-\d{2}-\d{2})?$", doc.date):
             out.append(t("city.err.date", lang, value=doc.date))
+        elif doc.date and not _in_calendar(doc.date):
+            out.append(t("city.err.no_such_date", lang, value=doc.date))
     if not start.target_areas:
         out.append(t("city.err.no_target_area", lang))
     if any(not all(area.get(x) for x in start.languages) for area in start.target_areas):
@@ -161,7 +166,35 @@ def problems(start: Start, lang: str = "en") -> list[str]:
     unknown = [x for x in start.languages if not re.match(r"^[a-z]{2,3}$", x)]
     if unknown or not start.languages:
         out.append(t("city.err.language", lang, value=", ".join(unknown)))
+    if start.namespace and not NAMESPACE.match(start.namespace):
+        out.append(t("city.err.namespace", lang, value=start.namespace))
     return out
+
+
+def _in_calendar(date: str) -> bool:
+    """Whether a year (2024) or a day (2024-05-31) is one the calendar has (not 2020-13-45)."""
+    if len(date) > 4:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            return False
+    return True
+
+
+def check_start(start: Start, lang: str = "en") -> None:
+    """InputError listing every problem of the answers (`problems`), before anything is written."""
+    found = problems(start, lang)
+    if found:
+        raise InputError("\n".join(found), key="city.err.start")
+
+
+def check_folder(folder: Path, lang: str = "en") -> None:
+    """InputError when `folder` cannot take the starter files: it is a file, or it already holds data."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError.of("city.err.folder_is_file", lang, folder=folder)
+    if folder.exists() and any(folder.glob("*.ttl")):
+        raise InputError(t("city.err.folder_has_data", lang, folder=folder), key="city.err.folder_has_data")
 
 
 def _labels(g: Graph, iri: URIRef, names: dict[str, str], languages: Sequence[str]) -> None:
@@ -180,9 +213,7 @@ def _cite(g: Graph, iri: URIRef, reference: str, url: str = "") -> None:
 
 def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None) -> dict[str, Graph]:
     """The triples of each starter file; InputError listing every problem when an answer is wrong."""
-    found = problems(start, lang)
-    if found:
-        raise InputError("\n".join(found), key="city.err.start")
+    check_start(start, lang)
     langs = start.languages
     first = langs[0]
     ns = Namespace(start.namespace or namespace_for(start.organisation.get("en") or start.organisation[first]))
@@ -259,8 +290,7 @@ def dataset_title(store: Store, lang: str = "en") -> str:
 def write_starter(folder: Path, start: Start, lang: str = "en") -> list[Path]:
     """Write the starter files into `folder` (created when missing); refused when it already holds data."""
     folder = Path(folder)
-    if folder.exists() and any(folder.glob("*.ttl")):
-        raise InputError(t("city.err.folder_has_data", lang, folder=folder), key="city.err.folder_has_data")
+    check_folder(folder, lang)
     graphs = starter_graphs(start, lang)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -280,9 +310,12 @@ def check_replace(store: Store, replace: bool, lang: str) -> bool:
     return changed
 
 
-def fill_from_folder(store: Store, folder: Path, *, editor: str, changed: bool) -> int:
+def fill_from_folder(store: Store, folder: Path, *, editor: str, changed: bool, lang: str = "en") -> int:
     """Fill the store from a new data folder. A store with recorded changes is replaced in one recorded
-    change (undoable); one that only holds a fill is cleared and filled. Returns the triples read."""
+    change (undoable); one that only holds a fill is cleared and filled. Returns the triples read.
+    Every file of the folder is read first, so one that cannot be is told in `lang` and nothing changes."""
+    for path in sorted(Path(folder).glob("*.ttl")):
+        parse_rdf(path, lang=lang)
     remember_data_folder(store, folder)
     if changed:
         return reset_from_data(store, keep_assessments=False, editor=editor, why="ikg init", data=folder)

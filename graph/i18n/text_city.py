@@ -41,6 +41,11 @@ TEXT: dict[str, dict[str, str]] = {
         "city.err.document_name": "Et dokument trenger en tittel.",
         "city.err.url": "«{value}» er ikke en nettadresse: skriv den slik den begynner, med https://.",
         "city.err.date": "Datoen «{value}» må skrives som år (2024) eller dato (2024-05-31).",
+        "city.err.no_such_date": "Datoen «{value}» finnes ikke i kalenderen (måned 1–12, og en dag som finnes i "
+        "måneden): skriv en ekte dato, f.eks. 2024-05-31.",
+        "city.err.namespace": "Navnerommet «{value}» er ikke en hel http(s)-IRI som slutter på / eller #: skriv f.eks. "
+        "https://w3id.org/ikg/bergen/, eller utelat --namespace, så lages det av navnet.",
+        "city.err.folder_is_file": "{folder} er en fil, ikke en mappe: oppgi en ny eller tom mappe med --data.",
         "city.err.no_target_area": "Oppgi minst ett målområde (--target-area «Norsk navn | Engelsk navn»).",
         "city.err.target_area_name": "Et målområde trenger et navn.",
         "city.err.language": "Ukjent språkkode: {value}. Skriv koder på to bokstaver, f.eks. nb, en, sv.",
@@ -150,6 +155,11 @@ TEXT: dict[str, dict[str, str]] = {
         "city.err.document_name": "A document needs a title.",
         "city.err.url": "“{value}” is not a web address: write it as it starts, with https://.",
         "city.err.date": "The date “{value}” must be a year (2024) or a day (2024-05-31).",
+        "city.err.no_such_date": "The date “{value}” is not in the calendar (month 1–12, and a day the month has): "
+        "write a real day, e.g. 2024-05-31.",
+        "city.err.namespace": "The namespace “{value}” is not a whole http(s) IRI ending in / or #: write e.g. "
+        "https://w3id.org/ikg/bergen/, or leave out --namespace to have it made from the name.",
+        "city.err.folder_is_file": "{folder} is a file, not a folder: give a new or empty folder with --data.",
         "city.err.no_target_area": "Give at least one target area (--target-area \"Norwegian name | English name\").",
         "city.err.target_area_name": "A target area needs a name.",
         "city.err.language": "Unknown language code: {value}. Write two-letter codes, e.g. nb, en, sv.",

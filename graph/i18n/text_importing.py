@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     "nb": {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
         "parse.no_file": "fila finnes ikke; sjekk navnet og mappa",
-        "parse.folder": "er en mappe, ikke en fil; oppgi en RDF-fil i den",
+        "parse.folder": "er en mappe, ikke en fil som kan leses; oppgi RDF-filene i den, av typene {known}",
         "parse.permission": "kan ikke leses (mangler tilgang)",
         "parse.unreadable": "kan ikke leses ({why})",
         "parse.unknown_type": "ukjent filtype «{suffix}»; bruk en av {known}",
@@ -25,7 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parse.cannot_read": "kan ikke leses som {fmt}: {detail}",
         "parse.cannot_read_plain": "kan ikke leses som {fmt}",
         "parse.bad_line": "ikke en gyldig {fmt}-linje; skriv <subjekt> <predikat> objekt .",
-        "parse.not_json": "ikke gyldig JSON ({why})",
+        "parse.not_json": "ikke gyldig JSON: {why}",
         "parse.too_deep": "JSON-en er nøstet for dypt til å leses; gjør strukturen flatere",
         "parse.remote_context": "{what} «{ref}» måtte ha blitt hentet fra et annet sted; legg konteksten inn i "
         "fila som et JSON-objekt i stedet",
@@ -40,6 +40,50 @@ TEXT: dict[str, dict[str, str]] = {
         "parse.lit.boolean": "er ikke en gyldig sannhetsverdi (xsd:boolean); skriv true eller false",
         "parse.lit.ill_typed": "er ikke en gyldig verdi av typen sin <{datatype}>",
         "parse.lit.more": " (og {n} verdier til av samme slag)",
+        # what Python's json says is wrong, in words (after "ikke gyldig JSON: ")
+        "parse.json.value": "her skulle det stått en verdi (tekst i doble anførselstegn, et tall, true, false, null, "
+        "et objekt eller en liste); er det et komma for mye, eller mangler verdien etter ':'?",
+        "parse.json.name": "her skulle det stått et navn i doble anførselstegn, f.eks. \"@id\"; er det et komma for "
+        "mye foran, eller står navnet i enkle anførselstegn?",
+        "parse.json.comma": "her skulle det stått et komma mellom to elementer",
+        "parse.json.colon": "her skulle det stått et kolon mellom et navn og verdien",
+        "parse.json.unclosed": "denne teksten i anførselstegn avsluttes aldri; legg til det avsluttende \"",
+        "parse.json.control": "en tekst i anførselstegn har et linjeskift eller en tabulator; skriv det som \\n eller \\t",
+        "parse.json.escape": "denne omvendte skråstreken innleder ingen gyldig escape-sekvens; skriv \\\\ for en omvendt "
+        "skråstrek, eller \\uXXXX med fire heksadesimale sifre",
+        "parse.json.extra": "det står mer etter slutten av JSON-dokumentet; fjern det, eller samle alle delene i én "
+        "liste [ … ]",
+        "parse.json.other": "sjekk anførselstegn, komma og parenteser her",
+        # Oxigraph's bulk loader: what is wrong is in the engine's own (English) words
+        "load.engine_line": "linja er ikke gyldig {fmt}; rett den. Databasemotorens tekniske melding (på engelsk): "
+        "{detail}",
+        "load.cannot": "{path}: kan ikke lastes: {detail}",
+        "load.lines_from": "{path}: linjene fra {first}: {detail}",
+        # opening a store (graph/store)
+        "store.bad_scheme": "«{setting}» er ikke et lager ikg kan åpne: adresser som begynner med {scheme}:// "
+        "støttes ikke. Oppgi en mappe (f.eks. .ikg-store), oxigraph:MAPPE, memory eller adressen til et "
+        "SPARQL-endepunkt, http(s)://…/sparql (--store eller IKG_STORE).",
+        "store.not_a_folder": "kan ikke åpne lageret i {path}: {found} er en fil, ikke en mappe. Et lager er en mappe: "
+        "oppgi en ny mappe eller en som allerede har et ikg-lager (eller memory, eller http(s)://…/sparql).",
+        "store.no_permission": "kan ikke åpne lageret i {path}: ikg har ikke lov til å skrive der. Gi deg selv "
+        "skrivetilgang til mappa, eller velg en annen med --store.",
+        "store.cannot_open": "kan ikke åpne lageret i {path}: {detail}",
+        "store.cannot_open_locked": "kan ikke åpne lageret i {path}: {detail} (bruker en annen ikg eller appen det? "
+        "`./scripts/run` deler lageret med ikg-kommandoer; ellers lukk den først)",
+        "store.unreachable": "kan ikke nå SPARQL-serveren på {url}: {reason}; sjekk at serveren kjører og at "
+        "adressen stemmer (--store eller IKG_STORE)",
+        "store.reason.refused": "tilkoblingen ble avvist",
+        "store.reason.unknown_host": "maskinnavnet er ukjent",
+        "store.reason.no_route": "nettverket når ikke fram til maskinen",
+        "store.reason.tls": "TLS-håndtrykket (https) mislyktes",
+        "store.reason.bad_url": "adressen er ikke gyldig",
+        "store.reason.other": "{detail}",
+        "store.timeout": "SPARQL-serveren på {url} svarte ikke innen {seconds} s; prøv igjen, forenkle spørringen, "
+        "eller øk IKG_TIMEOUT",
+        "store.bad_timeout": "IKG_TIMEOUT={value!r} er ikke et antall sekunder; skriv et tall, f.eks. 60",
+        "store.bad_auth": "ukjent autentisering {value!r}; bruk digest eller basic (IKG_AUTH)",
+        "store.bad_graph": "ikke en gyldig graf-IRI: {value!r} (IKG_GRAPH); skriv en hel IRI uten mellomrom, "
+        "f.eks. urn:ikg",
         # graph/uploads.py
         "upload.empty": "{name} er tom: velg fila på nytt, eller sjekk at den ble lagret.",
         "upload.too_big": "{name} er {size}, mer enn grensen på {limit}: del den opp i mindre filer, eller be "
@@ -180,7 +224,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
         "parse.no_file": "no such file; check the name and folder",
-        "parse.folder": "is a folder, not a file; name an RDF file in it",
+        "parse.folder": "is a folder, not a file to read; name the RDF files in it, of the types {known}",
         "parse.permission": "cannot be read (permission denied)",
         "parse.unreadable": "cannot be read ({why})",
         "parse.unknown_type": "unknown file type '{suffix}'; use one of {known}",
@@ -197,7 +241,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parse.cannot_read": "cannot be read as {fmt}: {detail}",
         "parse.cannot_read_plain": "cannot be read as {fmt}",
         "parse.bad_line": "not a valid {fmt} line; write <subject> <predicate> object .",
-        "parse.not_json": "not valid JSON ({why})",
+        "parse.not_json": "not valid JSON: {why}",
         "parse.too_deep": "the JSON is nested too deeply to be read; make its structure flatter",
         "parse.remote_context": "the {what} '{ref}' would be fetched from elsewhere; put the context in the file "
         "as a JSON object instead",
@@ -212,6 +256,49 @@ TEXT: dict[str, dict[str, str]] = {
         "parse.lit.boolean": "is not a valid truth value (xsd:boolean); write true or false",
         "parse.lit.ill_typed": "is not a valid value of its type <{datatype}>",
         "parse.lit.more": " (and {n} more such values)",
+        # what Python's json says is wrong, in words (after "not valid JSON: ")
+        "parse.json.value": "a value was expected here (text in double quotes, a number, true, false, null, "
+        "an object or a list); is there a comma too many, or is the value after ':' missing?",
+        "parse.json.name": "a name in double quotes was expected here, e.g. \"@id\"; is there a comma too many before "
+        "it, or is the name in single quotes?",
+        "parse.json.comma": "a comma was expected here, between two entries",
+        "parse.json.colon": "a colon was expected here, between a name and its value",
+        "parse.json.unclosed": "this text in quotes is never closed; add the closing \"",
+        "parse.json.control": "a text in quotes holds a line break or a tab; write it as \\n or \\t",
+        "parse.json.escape": "this backslash starts no valid escape; write \\\\ for a backslash, or \\uXXXX with four "
+        "hexadecimal digits",
+        "parse.json.extra": "more follows the end of the JSON document; remove it, or put all the parts in one "
+        "list [ … ]",
+        "parse.json.other": "check the quotes, commas and brackets here",
+        # Oxigraph's bulk loader: what is wrong is in the engine's own words
+        "load.engine_line": "the line is not valid {fmt}; fix it. The database engine's technical message: {detail}",
+        "load.cannot": "{path}: cannot load: {detail}",
+        "load.lines_from": "{path}: lines from {first}: {detail}",
+        # opening a store (graph/store)
+        "store.bad_scheme": "'{setting}' is not a store ikg can open: addresses starting with {scheme}:// are not "
+        "supported. Give a folder (e.g. .ikg-store), oxigraph:FOLDER, memory, or a SPARQL endpoint's address, "
+        "http(s)://…/sparql (--store or IKG_STORE).",
+        "store.not_a_folder": "cannot open the store in {path}: {found} is a file, not a folder. A store is a folder: "
+        "give a new folder or one that holds an ikg store (or memory, or http(s)://…/sparql).",
+        "store.no_permission": "cannot open the store in {path}: ikg may not write there. Give yourself write access "
+        "to the folder, or choose another with --store.",
+        "store.cannot_open": "cannot open the store in {path}: {detail}",
+        "store.cannot_open_locked": "cannot open the store in {path}: {detail} (is another ikg or the app using it? "
+        "`./scripts/run` shares the store with ikg commands; otherwise close it first)",
+        "store.unreachable": "cannot reach the SPARQL server at {url}: {reason}; check that the server is running "
+        "and the address is right (--store or IKG_STORE)",
+        "store.reason.refused": "connection refused",
+        "store.reason.unknown_host": "the host name is unknown",
+        "store.reason.no_route": "the network cannot reach the host",
+        "store.reason.tls": "the TLS (https) handshake failed",
+        "store.reason.bad_url": "the URL is not valid",
+        "store.reason.other": "{detail}",
+        "store.timeout": "the SPARQL server at {url} did not answer within {seconds} s; try again, simplify the "
+        "query, or raise IKG_TIMEOUT",
+        "store.bad_timeout": "IKG_TIMEOUT={value!r} is not a number of seconds; write a number, e.g. 60",
+        "store.bad_auth": "unknown authentication {value!r}; use digest or basic (IKG_AUTH)",
+        "store.bad_graph": "not a valid graph IRI: {value!r} (IKG_GRAPH); write a whole IRI without spaces, "
+        "e.g. urn:ikg",
         # graph/uploads.py
         "upload.empty": "{name} is empty: choose the file again, or check that it was saved.",
         "upload.too_big": "{name} is {size}, over the limit of {limit}: split it into smaller files, or ask "

@@ -6,7 +6,8 @@ TEXT: dict[str, dict[str, str]] = {
         "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "kostnad", "word.effect": "effekt",
         "word.membership": "medlemskap", "word.agreement": "avtale",
         "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
-        "query.bad_setting": "{name}={value!r} er ikke et positivt tall",
+        "query.bad_setting": "{name}={value!r} er ikke et positivt tall; skriv et tall over null, f.eks. "
+        "{name}=10, eller fjern innstillingen for å bruke standardverdien",
         "query.busy": "to spørringer kjører allerede; prøv igjen om et øyeblikk",
         "query.timeout": "spørringen tok mer enn {seconds} s og ble stoppet; avgrens den eller legg til LIMIT",
         "query.memory": "spørringen ble stoppet: den trengte mer enn {mb} MB minne; snevre den inn",
@@ -41,7 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
         "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "cost", "word.effect": "effect",
         "word.membership": "membership", "word.agreement": "agreement",
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
-        "query.bad_setting": "{name}={value!r} is not a positive number",
+        "query.bad_setting": "{name}={value!r} is not a positive number; write a number above zero, "
+        "e.g. {name}=10, or remove the setting to use the default",
         "query.busy": "two queries are already running; try again in a moment",
         "query.timeout": "the query took longer than {seconds} s and was stopped; narrow it down or add LIMIT",
         "query.memory": "the query was stopped: it needed more than {mb} MB of memory; narrow it down",

@@ -103,7 +103,7 @@ def run_console(
         raise InputError.of("console.empty", lang)
     expanded, form = checked(text, lang)
     query = capped(expanded, form, row_limit)
-    limits = Limits.from_settings(seconds=time_limit_s, rows=row_limit)
+    limits = Limits.from_settings(seconds=time_limit_s, rows=row_limit, lang=lang)
     start = time.perf_counter()
     value = run_limited(store, form, query, limits, lang)
     return _result(form, value, row_limit, time.perf_counter() - start)

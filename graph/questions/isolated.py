@@ -49,16 +49,18 @@ class Limits:
     rows: int = 1000
 
     @classmethod
-    def from_settings(cls, seconds: float | None = None, rows: int | None = None) -> Limits:
-        """Limits from IKG_QUERY_SECONDS, IKG_QUERY_MEMORY_MB and IKG_QUERY_ROWS (or the defaults)."""
+    def from_settings(cls, seconds: float | None = None, rows: int | None = None, lang: str = "en") -> Limits:
+        """Limits from IKG_QUERY_SECONDS, IKG_QUERY_MEMORY_MB and IKG_QUERY_ROWS (or the defaults); a setting
+        that is not a positive number is an InputError in `lang` (and said again in the user's language by
+        graph.store.faults.in_language, which the CLI and the app call for an error)."""
         def number(name: str, default: float) -> float:
             text = config.env(name)
             try:
                 value = float(text) if text else default
             except ValueError:
-                raise InputError.of("query.bad_setting", "en", name=name, value=text) from None
+                raise InputError.of("query.bad_setting", lang, name=name, value=text) from None
             if value <= 0:
-                raise InputError.of("query.bad_setting", "en", name=name, value=text)
+                raise InputError.of("query.bad_setting", lang, name=name, value=text)
             return value
 
         return cls(

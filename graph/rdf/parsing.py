@@ -27,6 +27,7 @@ from rdflib.namespace import XSD
 
 from graph.errors import InputError
 from graph.i18n import t
+from graph.rdf.json_reasons import json_reason
 
 FORMATS = {
     ".ttl": "turtle",
@@ -74,9 +75,9 @@ def parse_rdf(path: str | os.PathLike, format: str | None = None, *, lang: str =
     return graph
 
 
-def parse_file(path: str | os.PathLike) -> Graph:
-    """Parse one RDF file as the stores load it (format from the suffix, messages in English)."""
-    return parse_rdf(path)
+def parse_file(path: str | os.PathLike, lang: str = "en") -> Graph:
+    """Parse one RDF file as the stores load it (format from the suffix, messages in `lang`)."""
+    return parse_rdf(path, lang=lang)
 
 
 def parse_many(paths: Iterable[str | os.PathLike], *, lang: str = "en") -> Graph:
@@ -91,11 +92,22 @@ def parse_many(paths: Iterable[str | os.PathLike], *, lang: str = "en") -> Graph
     return merged
 
 
+def file_format(path: str | os.PathLike, lang: str = "en") -> str:
+    """The RDF format a file is read as, from its suffix; ParseError for a folder or an unknown suffix.
+
+    >>> file_format("data/actors.ttl")
+    'turtle'
+    """
+    return _format_of(Path(path), os.fspath(path), lang)
+
+
 def _format_of(path: Path, name: str, lang: str) -> str:
+    known = ", ".join(sorted(FORMATS))
+    if path.is_dir():
+        raise ParseError(name, t("parse.folder", lang, known=known))
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        known = ", ".join(sorted(FORMATS))
         raise ParseError(name, t("parse.unknown_type", lang, suffix=path.suffix, known=known)) from None
 
 
@@ -106,7 +118,7 @@ def read_bytes(path: Path, name: str, lang: str = "en") -> bytes:
     except FileNotFoundError:
         raise ParseError(name, t("parse.no_file", lang)) from None
     except IsADirectoryError:
-        raise ParseError(name, t("parse.folder", lang)) from None
+        raise ParseError(name, t("parse.folder", lang, known=", ".join(sorted(FORMATS)))) from None
     except PermissionError:
         raise ParseError(name, t("parse.permission", lang)) from None
     except OSError as error:
@@ -274,7 +286,8 @@ def _check_json_ld(text: str, name: str, lang: str) -> None:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ParseError(name, t("parse.not_json", lang, why=error.msg), error.lineno, error.colno) from None
+        why = t(json_reason(error.msg), lang)
+        raise ParseError(name, t("parse.not_json", lang, why=why), error.lineno, error.colno) from None
     except RecursionError:
         raise ParseError(name, t("parse.too_deep", lang)) from None
     for key, reference in remote_contexts(document):

@@ -9,10 +9,12 @@ with the shipped data is the caller's `fill` (see graph.history.shipped.open_sto
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from graph import config
+from graph.errors import StoreError
 from graph.store.base import Rows, Store, is_iri
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
@@ -22,6 +24,7 @@ __all__ = ["MemoryStore", "OxigraphStore", "Rows", "Store", "is_iri", "open_stor
 Fill = Callable[[Store], object]
 
 # One store per folder and process: an embedded folder is locked while open.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")  # an address (http://…), not a folder
 _open_folders: dict[Path, Store] = {}
 
 
@@ -32,15 +35,19 @@ def open_store(setting: str | None = None, *, fill: Fill | None = None) -> Store
     IKG_USER and IKG_PASSWORD from the environment); anything else is a folder holding an
     Oxigraph store, created on first use: through its Oxigraph server when one runs over it (see
     graph.store.shared, `ikg share start`), embedded otherwise. `fill(store)` is called on a new memory store and on an
-    empty folder (never on a SPARQL server).
+    empty folder (never on a SPARQL server). An address of another scheme (ftp://, file://) is refused, not
+    made a folder.
     """
     setting = config.store_setting(setting)
+    scheme = _SCHEME.match(setting)
+    if scheme and scheme.group(1) not in ("http", "https"):
+        raise StoreError.of("store.bad_scheme", "en", setting=setting, scheme=scheme.group(1))
     if setting == "memory":
         store: Store = MemoryStore()
         if fill:
             fill(store)
         return store
-    if setting.startswith(("http://", "https://")):
+    if scheme:
         from graph.store.sparql import SparqlStore  # only now: it needs `requests`
 
         return SparqlStore.from_env(setting)

@@ -213,11 +213,12 @@ class Store(ABC):
                 kinds[o].add(f"^{p}")
         return described((*add, *remove), kinds.__getitem__)
 
-    def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
-        """Load RDF files; returns the number of triples read. `progress(path, triples, fraction done)`."""
+    def load(self, paths: Iterable[Path], progress: Progress | None = None, *, lang: str = "en") -> int:
+        """Load RDF files; returns the number of triples read. `progress(path, triples, fraction done)`;
+        a file that cannot be read is an InputError in `lang`."""
         total = 0
         for path in paths:
-            g = skolemise(parse_file(Path(path)))
+            g = skolemise(parse_file(Path(path), lang))
             self.apply(add=g)
             total += len(g)
             if progress:

@@ -1,5 +1,8 @@
 """Faults of the machine rather than of ikg, in words a user can act on: a damaged store, a full disk, a
-store folder held by another process. The CLI and the app both show these instead of a traceback."""
+store folder held by another process. The CLI and the app both show these instead of a traceback.
+
+An error told from the catalogue where the language is not known (a store that cannot be opened or reached)
+is said in the user's language by `in_language`, which both call for an ikg error that is not a fault."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ import os
 import re
 from pathlib import Path
 
-from graph.i18n import t
+from graph.errors import IkgError
+from graph.i18n import languages, t
 from graph.vocab.text import visible
 
 
@@ -45,6 +49,26 @@ and try again; the store keeps what was saved before.
         if holder is None:
             return t("fault.locked_unknown", lang, store=safe(locked.group(1)))
         return t("fault.locked", lang, store=safe(locked.group(1)), pid=holder[0], command=safe(holder[1] or "?"))
+    return None
+
+
+def in_language(error: BaseException, lang: str) -> str | None:
+    """An error whose sentence is its key's catalogue text (one raised with `IkgError.of`) said in `lang`;
+    None for any other (a sentence of its own, or one a key only names).
+
+    >>> from graph.errors import StoreError
+    >>> print(in_language(StoreError.of("store.bad_auth", "en", value="x"), "nb"))
+    ukjent autentisering 'x'; bruk digest eller basic (IKG_AUTH)
+    >>> in_language(StoreError("a sentence", key="store.bad_auth", value="x"), "nb") is None
+    True
+    """
+    if not isinstance(error, IkgError) or error.key is None:
+        return None
+    try:
+        if any(str(error) == error.text(told) for told in languages()):
+            return error.text(lang)
+    except (KeyError, IndexError, ValueError):  # a key whose text wants other fields: not one of these
+        return None
     return None
 
 

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph import i18n
 from graph.errors import InputError, StoreError
 from graph.gc_pause import gc_paused
 from graph.rdf.ntriples import skolemise_chunk
@@ -47,14 +48,35 @@ def _holds(path: Path, text: bytes) -> bool:
     return False
 
 
-def _syntax_error(path: Path, exc: SyntaxError, first: int) -> InputError:
+def _syntax_error(path: Path, exc: SyntaxError, first: int, lang: str = "en") -> InputError:
     """Oxigraph's parse error in a chunk that starts at line `first`, as `file:line:column: what` (the
-    compilers' form, in no language; what is wrong is in Oxigraph's words)."""
+    compilers' form); what is wrong is in Oxigraph's (English) words, named as the engine's in `lang`."""
     text = str(exc.args[0] if exc.args else exc)
     what = text.split(": ", 1)[1] if text.startswith("Parser error") and ": " in text else text
     line = first + (exc.lineno or 1) - 1
     column = f"{exc.offset}:" if exc.offset else ""
-    return InputError(f"{path}:{line}:{column} {what}")
+    fmt = "N-Quads" if path.suffix.lower() == ".nq" else "N-Triples"
+    return InputError(f"{path}:{line}:{column} {i18n.t('load.engine_line', lang, fmt=fmt, detail=what)}")
+
+
+def _cannot_open(path: Path | None, exc: BaseException) -> StoreError:
+    """Why a store folder cannot be opened, in words: a file where a folder should be, no permission, else
+    the system's own text (which explain_fault reads for a lock held by another process or a damaged store)."""
+    found = _file_in_the_way(path)
+    if found is not None:
+        return StoreError.of("store.not_a_folder", "en", path=path, found=found)
+    if isinstance(exc, PermissionError):
+        return StoreError.of("store.no_permission", "en", path=path)
+    key = "store.cannot_open_locked" if "lock" in str(exc).lower() else "store.cannot_open"
+    return StoreError.of(key, "en", path=path, detail=str(exc))
+
+
+def _file_in_the_way(path: Path | None) -> Path | None:
+    """The store's path itself or the nearest of its folders above that exists, when it is not a folder."""
+    for place in (path, *path.parents) if path is not None else ():
+        if place.exists() or place.is_symlink():
+            return None if place.is_dir() else place
+    return None
 
 
 def to_ox(term: Node) -> OxTerm:
@@ -117,6 +139,8 @@ class OxigraphStore(Store):
         self.path = Path(path) if path else None
         self.read_only = read_only
         try:
+            if self.path is not None and _file_in_the_way(self.path) is not None:
+                raise NotADirectoryError(str(self.path))  # not made into a folder, nor read as a store
             if self.path is None:
                 self.ox = ox.Store()
             elif read_only:
@@ -129,9 +153,7 @@ class OxigraphStore(Store):
                     with contextlib.suppress(OSError):  # not writable: nothing is kept, and a write says why
                         self.stamp_file.written()
         except (OSError, RuntimeError) as exc:  # RuntimeError: a damaged store ("Corruption: ...")
-            hint = (" (is another ikg or the app using it? `./scripts/run` shares the store with ikg commands; "
-                    "otherwise close it first)") if "lock" in str(exc).lower() else ""
-            raise StoreError(f"cannot open the store in {self.path}: {exc}{hint}") from None
+            raise _cannot_open(self.path, exc) from None
 
     def _run(self, query: str, bindings: Mapping[str, Node]) -> Any:
         # Substitution (SEP-0007) binds a variable everywhere before evaluation, so a bound actor
@@ -210,7 +232,7 @@ class OxigraphStore(Store):
             self.ox.update(" ;\n".join(ops))
         self.ox.flush()
 
-    def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
+    def load(self, paths: Iterable[Path], progress: Progress | None = None, *, lang: str = "en") -> int:
         """N-Triples/N-Quads take Oxigraph's bulk loader in chunks; other formats our checked parser.
 
         Into an empty store the line-based files go first, unchecked, and a failure in any file leaves
@@ -221,15 +243,15 @@ class OxigraphStore(Store):
         with self.writing():
             empty = next(iter(self.ox.quads_for_pattern(None, None, None, None)), None) is None
             try:
-                total = sum(self._bulk_load(path, progress, check=not empty) for path in fast)
-                total += super().load([p for p in files if p not in fast], progress)
+                total = sum(self._bulk_load(path, progress, check=not empty, lang=lang) for path in fast)
+                total += super().load([p for p in files if p not in fast], progress, lang=lang)
             except BaseException:
                 if empty:
                     self._undo_partial_load()
                 raise
         return total
 
-    def _bulk_load(self, path: Path, progress: Progress | None, check: bool) -> int:
+    def _bulk_load(self, path: Path, progress: Progress | None, check: bool, lang: str = "en") -> int:
         """Load a line-based file with Oxigraph's bulk loader, in chunks cut at line ends on a few threads.
 
         The loader releases the GIL, so BULK_THREADS chunks are parsed and indexed at once. At 1M triples
@@ -240,9 +262,9 @@ class OxigraphStore(Store):
         """
         fmt = ox.RdfFormat.from_extension(path.suffix[1:])
         if fmt is None:
-            raise InputError(f"{path}: cannot load: not N-Triples or N-Quads")
+            raise InputError.of("load.cannot", lang, path=path, detail="not N-Triples or N-Quads")
         if fmt == ox.RdfFormat.N_QUADS and _holds(path, b"_:"):
-            return self._bulk_load_whole(path, fmt, progress)
+            return self._bulk_load_whole(path, fmt, progress, lang)
         # Oxigraph names the blank nodes of each bulk-load call afresh, so a node that two chunks share
         # would become two: as every store does with loaded files, they become IRIs unique to this load.
         prefix = f"{GENID_BASE}{uuid.uuid4().hex}-"
@@ -250,7 +272,7 @@ class OxigraphStore(Store):
         lines = 0
         try:
             if check:
-                self._check_syntax(path, fmt)
+                self._check_syntax(path, fmt, lang)
             with path.open("rb") as f, ThreadPoolExecutor(BULK_THREADS) as pool:
                 running: deque[tuple[int, int, int, Future[None]]] = deque()
                 done = 0
@@ -261,7 +283,7 @@ class OxigraphStore(Store):
                     try:
                         future.result()
                     except SyntaxError as exc:
-                        raise _syntax_error(path, exc, first) from None
+                        raise _syntax_error(path, exc, first, lang) from None
                     lines += n
                     done += nbytes
                     if progress is not None:
@@ -285,29 +307,29 @@ class OxigraphStore(Store):
                         future.cancel()
                     raise
         except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: cannot load: {exc}") from None
+            raise InputError.of("load.cannot", lang, path=path, detail=str(exc)) from None
         return lines
 
-    def _bulk_load_whole(self, path: Path, fmt: ox.RdfFormat, progress: Progress | None) -> int:
+    def _bulk_load_whole(self, path: Path, fmt: ox.RdfFormat, progress: Progress | None, lang: str = "en") -> int:
         """N-Quads with blank nodes: one bulk-load call, so each blank node stays one node (slower)."""
         try:
-            self._check_syntax(path, fmt)
+            self._check_syntax(path, fmt, lang)
             self.ox.bulk_load(path=str(path), format=fmt)
         except OSError as exc:
-            raise InputError(f"{path}: cannot load: {exc}") from None
+            raise InputError.of("load.cannot", lang, path=path, detail=str(exc)) from None
         with path.open("rb") as f:
             lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
         if progress is not None:
             progress(path, lines, 1.0)
         return lines
 
-    def _check_syntax(self, path: Path, fmt: ox.RdfFormat) -> None:
+    def _check_syntax(self, path: Path, fmt: ox.RdfFormat, lang: str = "en") -> None:
         """Parse the whole file without loading it; InputError at the first bad line."""
         try:
             for _ in ox.parse(path=str(path), format=fmt):
                 pass
         except SyntaxError as exc:
-            raise _syntax_error(path, exc, 1) from None
+            raise _syntax_error(path, exc, 1, lang) from None
 
     def _undo_partial_load(self) -> None:
         """After a failed load into an empty store (every chunk has ended by now): leave it empty again."""

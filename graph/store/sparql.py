@@ -22,7 +22,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.term import Literal, Node
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
-from graph import config
+from graph import config, i18n
 from graph.errors import InputError, StoreError
 from graph.rdf.ntriples import line_chunks
 from graph.store.base import Progress, Rows, Store, TextRow, Triple, Triples, data_text, inject_values
@@ -73,10 +73,10 @@ class SparqlStore(Store):
         self.auth: AuthBase | None = None
         if user and password is not None:
             if auth not in AUTHENTICATION:
-                raise StoreError(f"unknown authentication {auth!r}; use digest or basic (IKG_AUTH)")
+                raise StoreError.of("store.bad_auth", "en", value=auth)
             self.auth = AUTHENTICATION[auth](user, password)
         if self.graph_iri and any(c in self.graph_iri for c in '<>"{}|^`\\ \n'):
-            raise StoreError(f"not a valid graph IRI: {self.graph_iri!r} (IKG_GRAPH)")
+            raise StoreError.of("store.bad_graph", "en", value=self.graph_iri)
 
     @classmethod
     def from_env(cls, url: str, environ: Mapping[str, str] | None = None) -> SparqlStore:
@@ -91,7 +91,7 @@ class SparqlStore(Store):
         try:
             timeout = float(env("IKG_TIMEOUT") or 60)
         except ValueError:
-            raise StoreError(f"IKG_TIMEOUT={env('IKG_TIMEOUT')!r} is not a number of seconds") from None
+            raise StoreError.of("store.bad_timeout", "en", value=env("IKG_TIMEOUT")) from None
         return cls(
             url,
             update_url=env("IKG_UPDATE_URL") or None,
@@ -116,12 +116,9 @@ class SparqlStore(Store):
         try:
             return self.session.post(url, data=data, headers=headers, auth=auth, timeout=self.timeout)
         except requests.Timeout:
-            raise StoreError(
-                f"the SPARQL server at {url} did not answer within {self.timeout:g} s; "
-                "try again, simplify the query, or raise IKG_TIMEOUT"
-            ) from None
+            raise StoreError.of("store.timeout", "en", url=url, seconds=f"{self.timeout:g}") from None
         except requests.RequestException as exc:
-            raise StoreError(f"cannot reach the SPARQL server at {url}: {_reason(exc)}") from None
+            raise UnreachableError(url, *_reason(exc)) from None
 
     def _query(self, query: str, bindings: Mapping[str, Node], accept: str) -> requests.Response:
         # One VALUES block per variable: the same solutions, and Virtuoso 7.2 fails to compile some
@@ -283,7 +280,7 @@ class SparqlStore(Store):
             return f"INSERT {{ {self._in_graph(triples)} }} WHERE {{}}"
         return f"{verb} DATA {{ {self._in_graph(triples)} }}"
 
-    def load(self, paths: Iterable[Path], progress: Progress | None = None) -> int:
+    def load(self, paths: Iterable[Path], progress: Progress | None = None, *, lang: str = "en") -> int:
         """N-Triples files go to the server in chunks of lines, unparsed; other formats are parsed here."""
         files = [Path(p) for p in paths]
         if self.read_only:
@@ -291,7 +288,7 @@ class SparqlStore(Store):
         total = 0
         for path in files:
             if path.suffix.lower() != ".nt":
-                total += super().load([path], progress)
+                total += super().load([path], progress, lang=lang)
                 continue
             added = 0
             with self.writing():
@@ -300,7 +297,8 @@ class SparqlStore(Store):
                     try:
                         self._update(text)
                     except InputError as exc:
-                        raise InputError(f"{path}: lines from {first}: {exc}") from None
+                        raise InputError.of("load.lines_from", lang, path=path, first=first,
+                                            detail=exc.text(lang)) from None
                     added += len(lines)
             total += added
             if progress:
@@ -350,17 +348,35 @@ def _check_cut_off(resp: requests.Response, count: int, query: str) -> None:
     )
 
 
-def _reason(exc: requests.RequestException) -> str:
-    """'connection refused', 'name or service not known' … from the nested urllib3 message."""
-    text = str(exc)
-    m = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+class UnreachableError(StoreError):
+    """The SPARQL server cannot be reached; `text(lang)` says so, and why (store.reason.*), in `lang`."""
+
+    def __init__(self, url: str, reason: str, detail: str = "") -> None:
+        super().__init__("", key="store.unreachable", url=url, reason=reason, detail=detail)
+        self.args = (self.text("en"),)
+
+    def __reduce__(self) -> tuple[type[UnreachableError], tuple[str, str, str]]:  # pickled as it was made
+        return UnreachableError, (self.params["url"], self.params["reason"], self.params["detail"])
+
+    def text(self, lang: str) -> str:
+        reason = i18n.t(self.params["reason"], lang, detail=self.params["detail"])
+        return i18n.t("store.unreachable", lang, url=self.params["url"], reason=reason)
+
+
+_REASONS = {"connection refused": "refused", "name or service not known": "unknown_host", "no route to host":
+            "no_route", "temporary failure in name resolution": "unknown_host", "network is unreachable": "no_route"}
+
+
+def _reason(exc: requests.RequestException) -> tuple[str, str]:
+    """Why a request failed: a store.reason.* key, and urllib3's own words ('connection refused' …)."""
+    m = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(exc))
     if m:
-        return m.group(1).strip().lower()
+        return "store.reason." + _REASONS.get(m.group(1).strip().lower(), "other"), m.group(1).strip().lower()
     if isinstance(exc, requests.exceptions.SSLError):
-        return "the TLS (https) handshake failed"
+        return "store.reason.tls", ""
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
-        return "the URL is not valid"
-    return type(exc).__name__
+        return "store.reason.bad_url", ""
+    return "store.reason.other", type(exc).__name__
 
 
 def _first_line(resp: requests.Response) -> str:

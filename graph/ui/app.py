@@ -21,7 +21,7 @@ from graph import config
 from graph.edit.starter import dataset_title
 from graph.errors import IkgError
 from graph.i18n import escape_md, language_name, languages, t
-from graph.store.faults import explain_fault
+from graph.store.faults import explain_fault, in_language
 from graph.ui import cache, login, state, streamlit_words, widget_texts
 from graph.ui.pages import start
 
@@ -117,7 +117,7 @@ def main() -> None:
     except IkgError as exc:
         st.title(t("app.error_title", lang))
         fault = explain_fault(exc, lang, config.store_setting())  # damaged, full disk, held by a process
-        st.error(escape_md(fault or t("app.store_error", lang, detail=str(exc))))
+        st.error(escape_md(fault or t("app.store_error", lang, detail=in_language(exc, lang) or str(exc))))
         if not fault:
             st.caption(t("app.store_error_help", lang))
         return
@@ -143,7 +143,7 @@ def run(page: StreamlitPage, lang: str) -> None:
     try:
         page.run()
     except IkgError as exc:
-        st.error(escape_md(explain_fault(exc, lang, config.store_setting()) or str(exc)))
+        st.error(escape_md(explain_fault(exc, lang, config.store_setting()) or in_language(exc, lang) or str(exc)))
     except Exception as exc:
         fault = explain_fault(exc, lang, config.store_setting())
         if fault:  # the disk filled up while saving, and the like: what to do, not a bug report

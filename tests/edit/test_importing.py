@@ -116,7 +116,8 @@ def test_json_ld_problems_have_lines(memory_shipped):
 
 def test_bad_json(memory_shipped):
     assert str(refused(memory_shipped, "x.jsonld", b'{"@id": "https://e/a",,}')) == (
-        "x.jsonld:1:23: not valid JSON (Expecting property name enclosed in double quotes)")
+        "x.jsonld:1:23: not valid JSON: a name in double quotes was expected here, e.g. \"@id\"; is there a comma "
+        "too many before it, or is the name in single quotes?")
 
 
 def test_bad_ntriples_line(memory_shipped):

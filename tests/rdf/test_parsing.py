@@ -89,7 +89,8 @@ def test_missing_file(tmp_path):
 def test_folder_instead_of_file(tmp_path):
     folder = tmp_path / "data.ttl"
     folder.mkdir()
-    assert str(error_of(folder)) == f"{folder}: is a folder, not a file; name an RDF file in it"
+    assert str(error_of(folder)) == (f"{folder}: is a folder, not a file to read; name the RDF files in it, of the "
+                                     "types .json, .jsonld, .nq, .nt, .trig, .ttl, .turtle")
 
 
 def test_binary_garbage(tmp_path):
@@ -143,7 +144,8 @@ def test_json_ld_nested_remote_context_is_refused(tmp_path):
 
 def test_bad_json(tmp_path):
     path = write(tmp_path, "x.jsonld", '{"a": 1,,}')
-    assert str(error_of(path)) == f"{path}:1:9: not valid JSON (Expecting property name enclosed in double quotes)"
+    assert str(error_of(path)) == (f"{path}:1:9: not valid JSON: a name in double quotes was expected here, e.g. "
+                                   '"@id"; is there a comma too many before it, or is the name in single quotes?')
 
 
 def test_parse_many_keeps_blank_nodes_apart(tmp_path):

@@ -246,7 +246,8 @@ def test_unreachable_server_is_one_line():
     store = SparqlStore(url)
     with pytest.raises(StoreError) as err:
         store.select("SELECT * WHERE { ?s ?p ?o }")
-    assert str(err.value) == f"cannot reach the SPARQL server at {url}: connection refused"
+    assert str(err.value) == (f"cannot reach the SPARQL server at {url}: connection refused; check that the server "
+                              "is running and the address is right (--store or IKG_STORE)")
 
 
 def test_a_silent_server_times_out_clearly():

@@ -13,7 +13,9 @@ from graph.cli.speaking import Texts
 from graph.edit.starter import (
     Document,
     Start,
+    check_folder,
     check_replace,
+    check_start,
     fill_from_folder,
     names_in,
     organisation_names,
@@ -103,7 +105,9 @@ def _start(args: argparse.Namespace) -> Start:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    check_folder(args.data, args.lang)  # the folder, then every answer, before anything is opened or written
     start = _start(args)
+    check_start(start, args.lang)
     store = None if args.no_fill else open_store(args.store, fill=False)
     changed = check_replace(store, args.replace, args.lang) if store is not None else False
     written = write_starter(args.data, start, args.lang)
@@ -111,7 +115,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(t("city.init.wrote", args.lang, path=path))
     if store is None:
         return 0
-    n = fill_from_folder(store, args.data, editor=start.editor, changed=changed)
+    n = fill_from_folder(store, args.data, editor=start.editor, changed=changed, lang=args.lang)
     print(t("city.init.filled", args.lang, store=store.describe(), folder=args.data, n=n))
     return 0
 

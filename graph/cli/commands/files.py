@@ -66,11 +66,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    store = open_store(args.store, fill=False)
-    start = time.perf_counter()
+    from graph.rdf.parsing import file_format
+
     missing = [str(f) for f in args.files if not f.exists()]
     if missing:
         raise InputError.of("cli.load.missing", args.lang, files=", ".join(missing))
+    for path in args.files:  # a folder or a file of no RDF type: refused before the store is opened
+        file_format(path, args.lang)
+    store = open_store(args.store, fill=False)
+    start = time.perf_counter()
 
     def progress(path: Path, n: int, fraction: float) -> None:
         bar = "#" * int(30 * fraction)
@@ -80,7 +84,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {triples} {took} s",
               end=end, file=sys.stderr, flush=True)
 
-    total = store.load(args.files, progress=progress)
+    total = store.load(args.files, progress=progress, lang=args.lang)
     seconds = time.perf_counter() - start
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))

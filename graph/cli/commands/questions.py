@@ -47,7 +47,7 @@ def own_file(store: Store, q: Question, params: dict[str, str], lang: str) -> tu
     no SERVICE or LOAD, isolated under IKG_QUERY_SECONDS, IKG_QUERY_MEMORY_MB and IKG_QUERY_ROWS. Its
     answer, and the number of rows it was cut to when it had more (0 when it is whole)."""
     text, form = checked(q.sparql, lang)
-    limits = Limits.from_settings()
+    limits = Limits.from_settings(lang=lang)
     if form != "SELECT":
         result = run_console(store, q.sparql, row_limit=limits.rows, time_limit_s=limits.seconds, lang=lang)
         table = result.table or Table(["answer"], [[str(result.answer).lower()]])

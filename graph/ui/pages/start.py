@@ -82,7 +82,7 @@ def render(ctx: context.PageContext) -> None:
     try:
         changed = check_replace(ctx.store, replace=bool(ctx.editor), lang=lang)
         written = write_starter(Path(folder), start, lang)
-        n = fill_from_folder(ctx.store, Path(folder), editor=ctx.editor or "app", changed=changed)
+        n = fill_from_folder(ctx.store, Path(folder), editor=ctx.editor or "app", changed=changed, lang=ctx.lang)
     except IkgError as exc:
         st.error(escape_md(str(exc)))
         return
