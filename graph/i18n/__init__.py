@@ -205,8 +205,8 @@ def t(key: str, lang: str = "en", **fmt: Any) -> str:
 def column(name: str, lang: str = "en") -> str:
     """A column heading for a result column (its own name when no heading is written for it).
 
-    >>> column("since", "nb"), column("dim_label", "en")
-    ('siden', 'dim label')
+    >>> column("since", "nb"), column("row_count", "en")
+    ('siden', 'row count')
     """
     key = f"col.{name}"
     return t(key, lang) if key in TEXT["en"] else name.replace("_", " ")
