@@ -10,7 +10,9 @@ with the shipped data is the caller's `fill` (see graph.history.shipped.open_sto
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph import config
@@ -19,7 +21,7 @@ from graph.store.base import Rows, Store, is_iri
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
 
-__all__ = ["MemoryStore", "OxigraphStore", "Rows", "Store", "is_iri", "open_store"]
+__all__ = ["MemoryStore", "OxigraphStore", "Rows", "Store", "is_iri", "open_store", "undone_if_failed"]
 
 Fill = Callable[[Store], object]
 
@@ -69,3 +71,31 @@ def _open_folder(path: Path) -> Store:
         if info is not None:
             return SharedStore(path, info.url)
     return OxigraphStore(path)
+
+
+@contextmanager
+def undone_if_failed(setting: str | None) -> Iterator[None]:
+    """Run the block; if it fails and `setting` names a folder that did not exist before it, the folder
+    and the files made beside it (FOLDER.stamp, FOLDER.writes, ...) are removed again, so a failed first
+    load leaves nothing a later command would take for a store.
+    """
+    setting = config.store_setting(setting)
+    if setting == "memory" or _SCHEME.match(setting):
+        yield
+        return
+    path = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+    if path.exists() or path.is_symlink() or not path.parent.is_dir():
+        yield
+        return
+    before = {p.name for p in path.parent.iterdir()}
+    try:
+        yield
+    except BaseException:
+        store = _open_folders.pop(path, None)
+        if store is not None:
+            store.close()
+        shutil.rmtree(path, ignore_errors=True)
+        for made in path.parent.iterdir():
+            if made.name.startswith(path.name + ".") and made.name not in before:
+                shutil.rmtree(made, ignore_errors=True) if made.is_dir() else made.unlink(missing_ok=True)
+        raise

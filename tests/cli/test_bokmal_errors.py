@@ -68,14 +68,19 @@ def test_load_of_a_bad_file_is_told_in_the_language_and_changes_nothing(capsys, 
         assert count(fixture_dir) == before
 
 
-def test_bad_ntriples_into_an_empty_store_is_told_in_bokmal_and_leaves_it_empty(capsys, tmp_path):
+@pytest.mark.parametrize("made_before", [False, True])
+def test_bad_ntriples_into_an_empty_store_is_told_in_bokmal_and_leaves_no_store_behind(capsys, tmp_path, made_before):
     path = write(tmp_path, "bad.nt", BAD_NT)
-    folder = str(tmp_path / "empty")
-    code, _, err = run(capsys, "--lang", "nb", "load", str(path), "--store", folder)
+    folder = tmp_path / "stores" / "empty"
+    folder.mkdir(parents=True) if made_before else folder.parent.mkdir()
+    code, _, err = run(capsys, "--lang", "nb", "load", str(path), "--store", str(folder))
     assert (code, err.splitlines()[-1]) == (1, f"ikg: {path}:2:1: linja er ikke gyldig N-Triples; rett den. "
                                                "Databasemotorens tekniske melding (på engelsk): The subject of a "
                                                "triple must be an IRI or a blank node")
-    assert count(folder) == 0
+    if made_before:  # the user's own folder is kept, and holds an empty store
+        assert count(str(folder)) == 0
+    else:  # the folder the load made is gone, with the files it wrote beside it
+        assert list(folder.parent.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["bad.txt", "bad.csv", "afolder"])

@@ -14,6 +14,7 @@ from graph.errors import InputError
 from graph.history.shipped import open_store
 from graph.i18n import decimal, languages, number, t
 from graph.render.exports import export
+from graph.store import undone_if_failed
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -73,7 +74,6 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise InputError.of("cli.load.missing", args.lang, files=", ".join(missing))
     for path in args.files:  # a folder or a file of no RDF type: refused before the store is opened
         file_format(path, args.lang)
-    store = open_store(args.store, fill=False)
     start = time.perf_counter()
 
     def progress(path: Path, n: int, fraction: float) -> None:
@@ -84,7 +84,9 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"\r  {path.name} [{bar:<30}] {fraction:4.0%} {triples} {took} s",
               end=end, file=sys.stderr, flush=True)
 
-    total = store.load(args.files, progress=progress, lang=args.lang)
+    with undone_if_failed(args.store):  # a first load that fails leaves no empty store folder behind
+        store = open_store(args.store, fill=False)
+        total = store.load(args.files, progress=progress, lang=args.lang)
     seconds = time.perf_counter() - start
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))
