@@ -193,7 +193,7 @@ def t(key: str, lang: str = "en", **fmt: Any) -> str:
     """The text for `key` in `lang`, with {placeholders} filled from `fmt` (English where `lang` has none).
 
     >>> t("param.not_int", "nb", name="max", value="x")
-    '--param max=x: ikke et heltall, f.eks. 3'
+    '--param max=x: ikke et heltall på 0 eller mer, f.eks. 3'
     """
     table = TEXT.get(lang, TEXT["en"])
     text = table.get(key)

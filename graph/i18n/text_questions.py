@@ -31,7 +31,8 @@ TEXT: dict[str, dict[str, str]] = {
         "param.none": "ingen",
         "param.missing": "{question} trenger --param {name}=… ({help})",
         "param.not_year": "--param {name}={value}: ikke et firesifret årstall, f.eks. 2010",
-        "param.not_int": "--param {name}={value}: ikke et heltall, f.eks. 3",
+        "param.not_int": "--param {name}={value}: ikke et heltall på 0 eller mer, f.eks. 3",
+        "param.bad_since": "--since {value}: ikke et firesifret årstall, f.eks. 2010",
         # the parser's own detail is English (pyparsing): bokmål says where, and what to check
         "readonly.unparsable_at": "spørringen kunne ikke tolkes (linje {line}, kolonne {col}): sjekk skrivemåten "
         "rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
@@ -66,7 +67,8 @@ TEXT: dict[str, dict[str, str]] = {
         "param.none": "none",
         "param.missing": "{question} needs --param {name}=… ({help})",
         "param.not_year": "--param {name}={value}: not a four-digit year, e.g. 2010",
-        "param.not_int": "--param {name}={value}: not a whole number, e.g. 3",
+        "param.not_int": "--param {name}={value}: not a whole number of 0 or more, e.g. 3",
+        "param.bad_since": "--since {value}: not a four-digit year, e.g. 2010",
         # the parser's own detail ("Expected SelectQuery") helps no one: say where, and what to check
         "readonly.unparsable_at": "the query could not be parsed (line {line}, column {col}): check the writing just "
         "before this place (brackets, full stops, the spelling of keywords)",

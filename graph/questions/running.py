@@ -25,7 +25,7 @@ from graph.questions.question import Param, Question
 from graph.questions.table import Table, to_table
 from graph.store.base import Store
 
-NUMBER_FORMS = {"year": r"\d{4}", "int": r"-?\d+"}
+NUMBER_FORMS = {"year": r"\d{4}", "int": r"\d+"}  # no question has a use for a number below 0
 NUMBER_KEYS = {"year": "param.not_year", "int": "param.not_int"}
 
 

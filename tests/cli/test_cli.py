@@ -139,6 +139,13 @@ def test_gaps_and_review(capsys, fixture_dir):
     assert "| membership | Network A | 2015 | Active | Trade | Culture unit | 10000 | NOK |" in out
 
 
+@pytest.mark.parametrize(("lang", "since", "told"), [("en", "99999", "not a four-digit year, e.g. 2010"),
+                                                     ("nb", "-5", "ikke et firesifret årstall, f.eks. 2010")])
+def test_gaps_refuses_a_year_that_is_not_one_by_its_own_option(capsys, fixture_dir, lang, since, told):
+    code, out, err = ikg(capsys, "--lang", lang, "gaps", "--store", fixture_dir, "--since", since)
+    assert (code, out, err) == (1, "", f"ikg: --since {since}: {told}\n")
+
+
 def test_stats(capsys, fixture_dir):
     code, out, _ = ikg(capsys, "stats", "--store", fixture_dir)
     assert code == 0

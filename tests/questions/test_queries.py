@@ -329,6 +329,15 @@ def test_bad_year_is_refused(fixture_store, value):
         ask(fixture_store, "inactive-twin-cities", {"since": value})
 
 
+@pytest.mark.parametrize(("name", "value"), [("path", "-1"), ("thin-target-areas", "-2"), ("path", "1.5")])
+def test_a_negative_or_broken_count_is_refused(fixture_store, name, value):
+    params = {"from": "Innovation Agency", "to": "Farcity", "max": value} if name == "path" else {"max": value}
+    with pytest.raises(InputError, match=rf"^--param max={value}: not a whole number of 0 or more, e\.g\. 3$"):
+        ask(fixture_store, name, params)
+    with pytest.raises(InputError, match=rf"^--param max={value}: ikke et heltall på 0 eller mer, f\.eks\. 3$"):
+        ask(fixture_store, name, params, "nb")
+
+
 def test_unknown_question_suggests_a_name():
     with pytest.raises(InputError, match=r"^no question called twin-city; did you mean twin-cities\?$"):
         get_question("twin-city")

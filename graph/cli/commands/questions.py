@@ -73,6 +73,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
+    if not 1000 <= args.since <= 9999:  # as the question's own year check, but named as the option
+        raise InputError.of("param.bad_since", args.lang, value=args.since)
     store = open_store(args.store)
     for gap, table in gaps.gap_tables(store, args.lang, args.since):
         print(f"## {gap.title(args.lang)}")
