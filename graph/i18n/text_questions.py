@@ -36,6 +36,8 @@ TEXT: dict[str, dict[str, str]] = {
         # the parser's own detail is English (pyparsing): bokmål says where, and what to check
         "readonly.unparsable_at": "spørringen kunne ikke tolkes (linje {line}, kolonne {col}): sjekk skrivemåten "
         "rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
+        "readonly.no_query": "her står ingen spørring, bare prefikser eller kommentarer; skriv en SELECT-, ASK-, "
+                             "CONSTRUCT- eller DESCRIBE-spørring",
         "readonly.unparsable": "spørringen kunne ikke tolkes: sjekk skrivemåten (parenteser, punktum, stavemåten av "
         "nøkkelord)",
     },
@@ -72,6 +74,8 @@ TEXT: dict[str, dict[str, str]] = {
         # the parser's own detail ("Expected SelectQuery") helps no one: say where, and what to check
         "readonly.unparsable_at": "the query could not be parsed (line {line}, column {col}): check the writing just "
         "before this place (brackets, full stops, the spelling of keywords)",
+        "readonly.no_query": "there is no query here, only prefixes or comments; write a SELECT, ASK, CONSTRUCT or "
+                             "DESCRIBE query",
         "readonly.unparsable": "the query could not be parsed: check the writing (brackets, full stops, the spelling "
         "of keywords)",
     },

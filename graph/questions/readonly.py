@@ -40,12 +40,14 @@ def check_read_only(text: str, lang: str = "en") -> str:
         tree = parseQuery(full)
     except ParseException as exc:
         try:
-            parseUpdate(full)
+            update = parseUpdate(full)
         except ParseException:
             line = exc.lineno - PREFIX_HEADER.count("\n")
             raise QueryUnreadableError.of(
                 "readonly.unparsable_at", lang, line=line, col=exc.col, detail=exc.msg
             ) from None
+        if "request" not in update:  # nothing but prefixes and comments, which also read as an empty update
+            raise QueryUnreadableError.of("readonly.no_query", lang) from None
         raise QueryRefusedError.of("console.update", lang) from None
     except Exception as exc:  # rdflib raises e.g. on unknown prefixes
         raise QueryUnreadableError.of("readonly.unparsable", lang, detail=str(exc)) from None

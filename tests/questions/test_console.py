@@ -16,6 +16,8 @@ from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
 
 UPDATE_EN = "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here"
+NO_QUERY_EN = ("the query could not be read: there is no query here, only prefixes or comments; write a SELECT, ASK, "
+               "CONSTRUCT or DESCRIBE query")
 SERVICE_EN = "SERVICE is not allowed: queries run only on this graph, never on other servers"
 
 
@@ -35,6 +37,8 @@ def store(request):
         ("CLEAR DEFAULT", UPDATE_EN),
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", SERVICE_EN),
         ("ASK { OPTIONAL { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } } }", SERVICE_EN),
+        ("# only a comment\n", NO_QUERY_EN),  # (which parses as an empty update, but it is no update)
+        ("# the members\nPREFIX x: <http://example.org/>\n", NO_QUERY_EN),
     ],
 )
 def test_refusals_have_clear_messages(store, text, message):
@@ -43,6 +47,12 @@ def test_refusals_have_clear_messages(store, text, message):
         console.run_console(store, text)
     assert str(err.value) == message
     assert store.count() == before
+
+
+@pytest.mark.parametrize("text", ["", "\n# nothing\n"])
+def test_an_empty_query_file_is_said_to_hold_no_query(text):  # as `ikg query FILE.rq` checks one
+    with pytest.raises(InputError, match=r"^spørringen kunne ikke leses: her står ingen spørring, bare prefikser "):
+        console.check_query(text, "nb")
 
 
 def test_refusals_in_norwegian(store):
