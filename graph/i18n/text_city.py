@@ -88,6 +88,8 @@ TEXT: dict[str, dict[str, str]] = {
         "mappen ${env} peker på; det som står tomt, vises på engelsk.",
         "city.err.export_foreign": "Mappen {folder} har andre .ttl-filer enn dem eksporten skriver ({files}): velg en tom mappe eller dataene fra en tidligere eksport.",
         "city.err.export_needs": "Oppgi enten --data MAPPE (dataene som Turtle per slag) eller både --format og --out.",
+        "city.err.export_both": "--data skriver dataene som Turtle per slag i en mappe; oppgi den alene, eller --format "
+                                "og --out uten den.",
         "city.export.header": "{kind}: skrevet av ikg export --data.",
         "city.export.wrote": "skrev {path} ({n} tripler)",
         "city.reset.added": "{n} fakta er lagt til eller endret siden lageret sist ble fylt fra {folder}, og {m} fakta i filene mangler i lageret; tilbakestillingen fjerner endringene (historikken beholdes, og «ikg undo» kan hente dem tilbake).",
@@ -202,6 +204,8 @@ TEXT: dict[str, dict[str, str]] = {
         "folder ${env} names; what is left empty shows in English.",
         "city.err.export_foreign": "The folder {folder} holds other .ttl files than the export writes ({files}): choose an empty folder or the data of an earlier export.",
         "city.err.export_needs": "Give either --data FOLDER (the data as Turtle per kind) or both --format and --out.",
+        "city.err.export_both": "--data writes the data as Turtle per kind into a folder; give it alone, or --format "
+                                "and --out without it.",
         "city.export.header": "{kind}: written by ikg export --data.",
         "city.export.wrote": "wrote {path} ({n} triples)",
         "city.reset.added": "{n} facts were added or changed since the store was last filled from {folder}, and {m} facts of the files are missing from the store; the reset drops the changes (the history is kept, and `ikg undo` can bring them back).",

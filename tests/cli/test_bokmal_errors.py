@@ -188,3 +188,19 @@ def test_a_bad_query_setting_is_told_in_bokmal(capsys, fixture_dir, tmp_path, mo
     code, out, err = run(capsys, "--lang", "nb", "query", str(query), "--store", fixture_dir)
     assert (code, out, err) == (1, "", f"ikg: {name}='{value}' er ikke et positivt tall; skriv et tall over null, "
                                        f"f.eks. {name}=10, eller fjern innstillingen for å bruke standardverdien\n")
+
+
+@pytest.mark.parametrize(("lang", "args", "told"), [
+    ("nb", ["--format", "ttl", "--out", "o.ttl", "--data", "dd"],
+     "--data skriver dataene som Turtle per slag i en mappe; oppgi den alene, eller --format og --out uten den."),
+    ("en", ["--out", "o.ttl", "--data", "dd"],
+     "--data writes the data as Turtle per kind into a folder; give it alone, or --format and --out without it."),
+    ("nb", ["--out", "o.ttl"], "Oppgi enten --data MAPPE (dataene som Turtle per slag) eller både --format og --out."),
+])
+def test_export_takes_a_folder_or_a_file_not_both_and_writes_nothing_else(capsys, fixture_dir, tmp_path,  # noqa: F811
+                                                                         monkeypatch, lang, args, told):
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    code, out, err = run(capsys, "--lang", lang, "export", "--store", fixture_dir, *args)
+    assert (code, out, err) == (1, "", f"ikg: {told}\n")
+    assert list((tmp_path / "here").iterdir()) == []

@@ -51,6 +51,10 @@ def _validate_store(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if getattr(args, "data", None) and (args.format or args.out):  # one or the other: neither is dropped unsaid
+        raise InputError(t("city.err.export_both", args.lang))
+    if not getattr(args, "data", None) and not (args.format and args.out):
+        raise InputError(t("city.err.export_needs", args.lang))
     store = open_store(args.store)
     if getattr(args, "data", None):
         from graph.render.data_export import export_data
@@ -58,8 +62,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         for path, n in export_data(store, args.data, args.lang):
             print(t("city.export.wrote", args.lang, path=path, n=n))
         return 0
-    if not args.format or not args.out:
-        raise InputError(t("city.err.export_needs", args.lang))
     written = export(store, args.format, args.out, args.lang)
     for path in written:
         print(t("cli.export.wrote", args.lang, path=path, size=number(path.stat().st_size, args.lang)))
