@@ -7,6 +7,9 @@ TEXT: dict[str, dict[str, str]] = {
         "err.round_unknown": "Ukjent gjennomgangsrunde «{value}»; rundene er: {known}.",
         "err.round_status": "Ukjent status «{value}» for en runde; velg en av: {known}.",
         "err.review_out": "--format {format} skriver en fil: legg til --out FIL.",
+        "err.review_unused": "review {action} bruker ikke {option}; ta det bort.",
+        "err.review_round_name": "review {action} tar ikke noe navn ({option}); en runde velges med --round "
+                                 "\"{value}\".",
         "review.written": "Skrev {path} ({size} byte).",
         "err.round_exists": "Det finnes allerede en runde som heter «{round}».",
         "err.round_already_open": "Runden «{round}» er allerede åpen.",
@@ -122,6 +125,9 @@ TEXT: dict[str, dict[str, str]] = {
         "err.round_unknown": "Unknown review round “{value}”; the rounds are: {known}.",
         "err.round_status": "Unknown status “{value}” for a round; choose one of: {known}.",
         "err.review_out": "--format {format} writes a file: add --out FILE.",
+        "err.review_unused": "review {action} does not use {option}; leave it out.",
+        "err.review_round_name": "review {action} takes no name ({option}); a round is chosen with --round "
+                                 "\"{value}\".",
         "review.written": "Wrote {path} ({size} bytes).",
         "err.round_exists": "There is already a round called “{round}”.",
         "err.round_already_open": "The round “{round}” is already open.",

@@ -140,3 +140,24 @@ def test_import_a_workbook_all_or_nothing(capsys, fixture_dir, tmp_path):  # noq
                               "or pick an open round.\n")
     code, out, _ = ikg(capsys, "--store", fixture_dir, "review", "--format", "csv")
     assert next(r for r in csv.DictReader(io.StringIO(out)) if r["name"] == "Network B")["recommendation"] == "Keep"
+
+
+def test_an_option_or_a_name_the_action_does_not_use_is_refused_and_nothing_changes(capsys, fixture_dir):  # noqa: F811
+    from graph.history.shipped import open_store
+
+    before = open_store(fixture_dir).count()
+    for args, told in (
+        (["rounds", "extra"], "review rounds does not use “extra”; leave it out."),
+        (["progress", "Spring 2025"], 'review progress takes no name (“Spring 2025”); a round is chosen with '
+                                      '--round "Spring 2025".'),
+        (["--lang", "nb", "show", "Vår"], 'review show tar ikke noe navn («Vår»); en runde velges med --round "Vår".'),
+        (["rounds", "--out", "r.csv"], "review rounds does not use --out; leave it out."),
+        (["--lang", "nb", "new", "Høst 2026", "--dry-run"], "review new bruker ikke --dry-run; ta det bort."),
+        (["progress", "--format", "md"], "review progress does not use --format; leave it out."),
+        (["open", "Spring 2025", "--round", "Spring 2025"], "review open does not use --round; leave it out."),
+    ):
+        code, out, err = ikg(capsys, "--store", fixture_dir, "review", *args)
+        assert (code, out, err) == (1, "", f"ikg: {told}\n"), args
+    assert open_store(fixture_dir).count() == before
+    code, out, _ = ikg(capsys, "--store", fixture_dir, "review", "rounds", "--format", "csv")
+    assert code == 0 and out.startswith("round,status,")

@@ -56,8 +56,27 @@ def review_file(args: argparse.Namespace) -> str:
     return f"review.{'csv' if args.format == 'table' else args.format}"
 
 
+# What each option is for; given to another action it would be dropped unsaid, so it is refused.
+USED_BY = {"target": ("open", "close", "new", "import"), "round": ("show", "progress"), "out": ("show",),
+           "dry_run": ("import",), "format": ("show", "rounds")}
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Refuse an option or a name the action does not use, naming it and the way to what was meant."""
+    for name, actions in USED_BY.items():
+        value = getattr(args, name)
+        if args.action in actions or value in (None, False) or (name == "format" and value == "table"):
+            continue
+        given = f"«{value}»" if name == "target" and args.lang == "nb" else (
+            f"“{value}”" if name == "target" else "--" + name.replace("_", "-"))
+        key = "err.review_round_name" if name == "target" and args.action in ("show", "progress") else \
+            "err.review_unused"
+        raise InputError.of(key, args.lang, action=args.action, option=given, value=value)
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     lang = args.lang
+    check_options(args)
     if args.out is not None and args.action == "show":  # a wrong --out is refused before any work
         output_file(args.out, lang, example=review_file(args))
     store = open_store(args.store)
