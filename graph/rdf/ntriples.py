@@ -21,6 +21,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph.errors import InputError
+from graph.i18n import t
 from graph.rdf.skolem import GENID_BASE
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
@@ -51,9 +52,10 @@ def from_ntriples(text: str) -> Graph:
     return g
 
 
-def line_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
+def line_chunks(path: Path, size: int, lang: str = "en") -> Iterator[tuple[int, list[str]]]:
     """(first line number, lines) of an N-Triples file, unparsed, `size` lines at a time; blank nodes
-    become skolem IRIs unique to this reading, comments and empty lines are left out."""
+    become skolem IRIs unique to this reading, comments and empty lines are left out. A file that cannot
+    be read is said so in `lang`."""
     prefix = f"{GENID_BASE}{uuid.uuid4().hex}-"
     lines: list[str] = []
     first = 1
@@ -70,11 +72,13 @@ def line_chunks(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
                     yield first, lines
                     lines = []
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the name and folder") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text; N-Triples files must be UTF-8") from None
+        raise InputError(f"{path}: {t('parse.no_file', lang)}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: {t('parse.not_utf8', lang, byte=f'{exc.object[exc.start]:02x}')}") from None
+    except PermissionError:
+        raise InputError(f"{path}: {t('parse.permission', lang)}") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{path}: {t('parse.unreadable', lang, why=exc.strerror)}") from None
     if lines:
         yield first, lines
 

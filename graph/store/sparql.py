@@ -292,7 +292,7 @@ class SparqlStore(Store):
                 continue
             added = 0
             with self.writing():
-                for first, lines in line_chunks(path, self.chunk or CHUNK):
+                for first, lines in line_chunks(path, self.chunk or CHUNK, lang):
                     text = " ;\n".join(self._data("INSERT", "\n".join(b)) for b in _blocks(lines, BLOCK))
                     try:
                         self._update(text)

@@ -53,3 +53,20 @@ def test_the_same_label_is_the_same_iri_in_every_chunk():
     second = skolemise_chunk(b"<urn:s> <urn:p> _:a .\n", PREFIX)
     assert first == b"<urn:genid:load-a> <urn:p> <urn:genid:load-b> .\n"
     assert second == b"<urn:s> <urn:p> <urn:genid:load-a> .\n"
+
+
+@pytest.mark.parametrize(("lang", "missing", "not_utf8"), [
+    ("nb", "fila finnes ikke; sjekk navnet og mappa", "ikke UTF-8-tekst (byte 0xff); lagre fila som UTF-8"),
+    ("en", "no such file; check the name and folder", "not UTF-8 text (byte 0xff); save the file as UTF-8"),
+])
+def test_a_file_sent_to_a_server_in_chunks_that_cannot_be_read_is_said_so_in_the_language(tmp_path, lang, missing,
+                                                                                         not_utf8):
+    from graph.errors import InputError
+    from graph.rdf.ntriples import line_chunks
+
+    latin = tmp_path / "latin.nt"
+    latin.write_bytes(b'<http://e/a> <http://e/b> "\xff" .\n')
+    for path, told in ((tmp_path / "nope.nt", missing), (latin, not_utf8)):
+        with pytest.raises(InputError) as err:
+            list(line_chunks(path, 10, lang))
+        assert str(err.value) == f"{path}: {told}"
