@@ -236,7 +236,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.any_kind": "noe slag",
         "tabular.kind_column": "Slag",
         "tabular.err.headers_mixed": "Kolonneoverskriftene passer ikke: {detail}. Med en kolonne «Slag» kan "
-        "kolonnene være: {expected}. Last ned malene for å se dem.",
+        "kolonnene være: {expected}. Malene viser dem (på Importer-siden, eller `ikg template all --out MAPPE`).",
         "tabular.err.row_kind": "Ukjent slag «{value}»: skriv et av {known}.",
         "tabular.err.row_kind_missing": "Slaget mangler: skriv et av {known}.",
         "tabular.err.not_for_kind": "Denne kolonnen brukes ikke for rader av slaget {kind}: la cellen stå tom.",
@@ -244,15 +244,17 @@ TEXT: dict[str, dict[str, str]] = {
         "legg til en kolonne «Slag» med slaget for hver rad, og kolonnene fra malene for de slagene.",
         "tabular.preview.one": "1 rad lest fra {name}: {things}.",
         "tabular.err.sheets_many": "Arbeidsboka har ark for flere slag ({found}): les inn ett slag om gangen, "
-        "eller velg slaget.",
+        "eller velg slaget (på Importer-siden «Hva tabellen inneholder», eller `ikg import --kind SLAG`).",
         "tabular.err.headers": "Kolonneoverskriftene passer ikke for {kind}: {detail}. Kolonnene er: {expected} "
-        "(de med * må være med). Last ned malen for å se dem.",
+        "(de med * må være med). Malen viser dem (på Importer-siden, eller `ikg template {name} --out MAPPE`).",
         "tabular.err.headers_unknown": "ukjent {columns}",
         "tabular.err.headers_missing": "mangler {columns}",
         "tabular.err.headers_twice": "flere kolonner for samme felt: {columns}",
         "tabular.err.kind_unknown": "Det går ikke å se hva slags ting fila inneholder: kolonnene passer ikke til "
-        "noen mal ({columns}). Velg slaget, eller bruk en mal: {kinds}.",
-        "tabular.err.kind_ambiguous": "Kolonnene passer for flere slag ({kinds}): velg slaget.",
+        "noen mal ({columns}). Velg slaget (på Importer-siden, eller `ikg import --kind SLAG`), eller bruk en mal: "
+        "{kinds}.",
+        "tabular.err.kind_ambiguous": "Kolonnene passer for flere slag ({kinds}): velg slaget (på Importer-siden, eller "
+        "`ikg import --kind SLAG`).",
         "tabular.err.formula": "Cellen inneholder en formel ({value}): skriv selve verdien.",
         "tabular.err.sheet_header": "Rad 1 må være overskriftene, men den er tom: lim inn overskriftene fra malen.",
         "tabular.problem.cell": "Rad {row}, kolonne {column}: {message}",
@@ -486,7 +488,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.any_kind": "any kind",
         "tabular.kind_column": "Kind",
         "tabular.err.headers_mixed": "The column headers do not fit: {detail}. With a column “Kind” the columns "
-        "can be: {expected}. Download the templates to see them.",
+        "can be: {expected}. The templates show them (on the Import page, or `ikg template all --out FOLDER`).",
         "tabular.err.row_kind": "Unknown kind “{value}”: write one of {known}.",
         "tabular.err.row_kind_missing": "The kind is missing: write one of {known}.",
         "tabular.err.not_for_kind": "This column is not used for rows of the kind {kind}: leave the cell empty.",
@@ -494,15 +496,16 @@ TEXT: dict[str, dict[str, str]] = {
         "a column “Kind” with each row's kind, and the columns of those kinds' templates.",
         "tabular.preview.one": "1 row read from {name}: {things}.",
         "tabular.err.sheets_many": "The workbook has sheets for several kinds ({found}): import one kind at a time, "
-        "or choose the kind.",
+        "or choose the kind (the Import page's “What the table holds”, or `ikg import --kind KIND`).",
         "tabular.err.headers": "The column headers do not fit {kind}: {detail}. The columns are: {expected} (those "
-        "marked * must be there). Download the template to see them.",
+        "marked * must be there). The template shows them (on the Import page, or `ikg template {name} --out FOLDER`).",
         "tabular.err.headers_unknown": "unknown {columns}",
         "tabular.err.headers_missing": "missing {columns}",
         "tabular.err.headers_twice": "several columns for the same field: {columns}",
         "tabular.err.kind_unknown": "Cannot tell what kind of thing the file holds: its columns fit no template "
-        "({columns}). Choose the kind, or use a template: {kinds}.",
-        "tabular.err.kind_ambiguous": "The columns fit several kinds ({kinds}): choose the kind.",
+        "({columns}). Choose the kind (on the Import page, or `ikg import --kind KIND`), or use a template: {kinds}.",
+        "tabular.err.kind_ambiguous": "The columns fit several kinds ({kinds}): choose the kind (on the Import page, or "
+        "`ikg import --kind KIND`).",
         "tabular.err.formula": "The cell holds a formula ({value}): write the value itself.",
         "tabular.err.sheet_header": "Row 1 must hold the headers, but it is empty: paste the headers from the "
         "template.",

@@ -78,6 +78,18 @@ def test_every_template_imports_cleanly(fixture_store, fmt, lang):
     assert fixture_store.count() == before
 
 
+@pytest.mark.parametrize("named", ["network", "Nettverk", " NETWORK ", "Network"])
+def test_a_kind_is_named_by_its_name_or_its_label_in_either_language(fixture_store, named):
+    wanted = refused(fixture_store, "m.csv", b"Name in English,Colour\nX,red\n", kind=named, lang="nb")
+    assert wanted.problems[0][2].startswith("Kolonneoverskriftene passer ikke for nettverk: ukjent «Colour»")
+    assert wanted.problems[0][2].endswith("(på Importer-siden, eller `ikg template network --out MAPPE`).")
+
+
+def test_an_unknown_kind_lists_the_kinds(fixture_store):
+    with pytest.raises(InputError, match=r"^Ukjent slag «Nettverket»; slagene er: actor, network, membership, "):
+        refused(fixture_store, "m.csv", b"Name in English\nX\n", kind="Nettverket", lang="nb")
+
+
 def test_csv_template_headers_and_example():
     en = template("network", "csv", "en").decode("utf-8-sig").splitlines()
     assert en[0] == ("Identifier,Name in Norwegian *,Name in English *,Other names,Target areas,SDGs,Status,Start,End,"
@@ -163,15 +175,16 @@ def test_wrong_csv_headers(fixture_store):
     assert error.problems == [(1, "", "The column headers do not fit network: unknown “Colour”. The columns are: "
                                       "Identifier, Name in Norwegian *, Name in English *, Other names, Target areas, "
                                       "SDGs, Status, Start, End, Source: section, Source: quote, Other source, Source "
-                                      "web address, Evidence (those marked * must be there). Download the template "
-                                      "to see them.")]
+                                      "web address, Evidence (those marked * must be there). The template shows "
+                                      "them (on the Import page, or `ikg template network --out FOLDER`).")]
     missing = b"Name in English,Other source\nClimate Cities,Letter\n"
     error = refused(fixture_store, "m.csv", missing, kind="network", lang="nb")
     assert error.problems[0][2].startswith("Kolonneoverskriftene passer ikke for nettverk: mangler «Navn på norsk *»")
     error = refused(fixture_store, "wrong.csv", read("wrong-headers.csv"), lang="en")
     assert error.problems == [(1, "", "Cannot tell what kind of thing the file holds: its columns fit no template "
                                       "(“Name in English”, “Name in Norwegian”, “Colour”, “Other source”). Choose the "
-                                      "kind, or use a template: Actor, Network, Membership, Twin-city agreement, "
+                                      "kind (on the Import page, or `ikg import --kind KIND`), or use a template: "
+                                      "Actor, Network, Membership, Twin-city agreement, "
                                       "Project, Project participation, Activity, Country, City, Source document, "
                                       "Section, Target area, Funding programme.")]
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from graph.edit.fields import Field
-from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, STARTER_KINDS, Kind
+from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, STARTER_KINDS, Kind, kind_spec
 from graph.edit.tabular.results import TableErrors
 from graph.i18n import languages, t
 from graph.vocab.labels import quote
@@ -51,6 +51,17 @@ def kind_from_text(text: str) -> Kind | None:
         if norm(text) in {norm(kind.name), *(norm(kind.label(x)) for x in languages())}:
             return kind
     return None
+
+
+def named_kind(text: str, lang: str = "en", languages: Iterable[str] | None = None) -> Kind:
+    """The kind a person names (`ikg import --kind`, `ikg template`): its name or its label in either
+    language, as the messages list them; InputError naming the kinds when none fits.
+
+    >>> named_kind("Twin-city agreement").name, named_kind("nettverk").name, named_kind("project").name
+    ('twin-city-agreement', 'network', 'project')
+    """
+    found = kind_from_text(text)
+    return kind_spec(found.name if found else text, lang, languages)
 
 
 def kind_of_sheet(name: str) -> Kind | None:
@@ -100,7 +111,8 @@ def header_problem(kind: Kind, unknown: list[str], missing: list[str], twice: li
     if twice:
         parts.append(t("tabular.err.headers_twice", lang, columns=_quoted(twice, lang)))
     expected = ", ".join(header(f, lang) for f in kind.fields)
-    return t("tabular.err.headers", lang, kind=kind.label(lang).lower(), detail="; ".join(parts), expected=expected)
+    return t("tabular.err.headers", lang, kind=kind.label(lang).lower(), detail="; ".join(parts), expected=expected,
+             name=kind.name)
 
 
 def mixed_header_problem(unknown: list[str], twice: list[str], lang: str) -> str:

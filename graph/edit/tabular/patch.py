@@ -21,6 +21,7 @@ from graph.edit.tabular.headers import (
     kind_from_text,
     map_headers,
     mixed_header_problem,
+    named_kind,
 )
 from graph.edit.tabular.reader import Table, letter
 from graph.edit.tabular.results import Problem, TableErrors, TablePatch, refusal
@@ -39,7 +40,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     whole file is checked against the shapes at the end. Any problem raises TableErrors listing all.
     """
     languages = data_languages(store)  # one label column per data language (label_sv, label_en …)
-    wanted = kind_spec(kind, lang, languages) if kind else None
+    wanted = named_kind(kind, lang, languages) if kind else None
     table = reader.read(name, data, wanted, lang)
     if not any(str(h).strip() for h in table.headers):
         raise refusal("tabular.err.sheet_header" if table.rows else "tabular.err.empty", lang, row=1)

@@ -22,7 +22,7 @@ from graph.edit.fields import Field
 from graph.edit.kinds import ALL_KINDS, Kind, kind_spec
 from graph.edit.lookup import class_label
 from graph.edit.tabular.examples import starter_example
-from graph.edit.tabular.headers import header, sheet_name
+from graph.edit.tabular.headers import header, named_kind, sheet_name
 from graph.errors import InputError
 from graph.i18n import locale_of, t
 from graph.questions.languages import data_languages
@@ -58,7 +58,7 @@ def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = Non
 def write_templates(kind: str, folder: Path, fmt: str = "xlsx", lang: str = "en", *,
                     store: Store | None = None) -> list[Path]:
     """Write the template of one kind, or of every kind ("all"), into `folder` as KIND.FORMAT."""
-    names = [k.name for k in ALL_KINDS] if kind == "all" else [kind_spec(kind, lang).name]
+    names = [k.name for k in ALL_KINDS] if kind.strip().lower() == "all" else [named_kind(kind, lang).name]
     folder = output_folder(folder, lang)  # its parent must exist: a mistyped path makes no folders
     contents = {name: template(name, fmt, lang, store=store) for name in names}
     make_folder(folder, lang)
