@@ -113,7 +113,23 @@ def _catalogue_text(key: str, lang: str, **params: str) -> str:
 class Document:
     names: dict[str, str]
     url: str = ""
-    date: str = ""  # YYYY or YYYY-MM-DD
+    date: str = ""  # YYYY or YYYY-MM-DD (DD.MM.YYYY, as Norwegians write it, is read as that day)
+
+    def __post_init__(self) -> None:
+        self.date = normal_date(self.date)
+
+
+def normal_date(text: str) -> str:
+    """A date as written in Norway (20.06.2024, 1.2.2024) as yyyy-mm-dd; anything else as given, trimmed.
+
+    >>> normal_date(" 20.06.2024 "), normal_date("1.2.2024"), normal_date("2024"), normal_date("20/06/2024")
+    ('2024-06-20', '2024-02-01', '2024', '20/06/2024')
+    """
+    found = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())
+    if found is None:
+        return text.strip()
+    day, month, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 @dataclass
@@ -132,14 +148,21 @@ class Start:
     editor: str = "ikg init"
 
 
-def problems(start: Start, lang: str = "en") -> list[str]:
-    """Everything wrong with the answers, each a sentence saying how to fix it ([] when they are fine)."""
+def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[str]:
+    """Everything wrong with the answers, each a sentence saying how to fix it ([] when they are fine);
+    with `options`, naming the `ikg init` option to give (the app's form has fields, not options)."""
     out = []
+
+    def option(name: str) -> str:
+        return t(f"city.option.{name}", lang) if options else ""
+
     if not all(start.organisation.get(x, "").strip() for x in start.languages):
-        out.append(t("city.err.organisation", lang))
+        out.append(t("city.err.organisation", lang, option=option("organisation")))
     if not start.city.strip():
-        out.append(t("city.err.city", lang))
-    if not country_names(start.country):
+        out.append(t("city.err.city", lang, option=option("city")))
+    if not start.country.strip():
+        out.append(t("city.err.no_country", lang, option=option("country")))
+    elif not country_names(start.country):
         out.append(t("city.err.country", lang, value=start.country))
     for name, text, bound in (("lat", start.lat, 90), ("long", start.long, 180)):
         try:
@@ -149,7 +172,7 @@ def problems(start: Start, lang: str = "en") -> list[str]:
         if not ok:
             out.append(t(f"city.err.{name}", lang, value=text))
     if not start.documents:
-        out.append(t("city.err.no_document", lang))
+        out.append(t("city.err.no_document", lang, option=option("document")))
     for doc in start.documents:
         if not all(doc.names.get(x) for x in start.languages):
             out.append(t("city.err.document_name", lang))
@@ -160,7 +183,7 @@ def problems(start: Start, lang: str = "en") -> list[str]:
         elif doc.date and not _in_calendar(doc.date):
             out.append(t("city.err.no_such_date", lang, value=doc.date))
     if not start.target_areas:
-        out.append(t("city.err.no_target_area", lang))
+        out.append(t("city.err.no_target_area", lang, option=option("target_area")))
     if any(not all(area.get(x) for x in start.languages) for area in start.target_areas):
         out.append(t("city.err.target_area_name", lang))
     unknown = [x for x in start.languages if not re.match(r"^[a-z]{2,3}$", x)]

@@ -132,6 +132,8 @@ def main() -> None:
     if not first_run:
         follow_old_link(pages, editor, lang)
     state.show_notice()
+    if not first_run:
+        state.flash(start.DONE_KEY)  # "the graph is started", over the first page the new menu opens
     if shipped.is_stale(opened.store):
         st.sidebar.warning(t("app.stale", lang))
     state.entering(page.url_path)

@@ -59,10 +59,37 @@ def test_first_run_page_starts_a_city(empty_env):
         "Breddegraden «nord» er ikke et tall fra -90 til 90 (nord er positivt, f.eks. 60.39)."]
     assert not list((empty_env / "data").glob("*.ttl"))  # a refusal writes nothing
     at.text_input(key="start.lat").set_value("62.47")
+    at.text_input(key="start.document_date").set_value("20.06.2025")  # as Norwegians write a date
     at.button(key="start.submit").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value.startswith("Grafen er startet:")
     assert sorted(p.name for p in (empty_env / "data").glob("*.ttl")) == ["concepts.ttl", "dataset.ttl", "sources.ttl"]
-    at.run()
+    assert '"2025-06-20"^^xsd:date' in (empty_env / "data" / "sources.ttl").read_text(encoding="utf-8")
+    # at once the explorer, its menu and the confirmation over its first page: no reload needed
     assert at.sidebar.title[0].value == "Internasjonale relasjoner for Eksempelvik kommune"
-    assert at.header[0].value != "Start grafen for din by"  # the explorer's own pages now
+    assert at.header[0].value != "Start grafen for din by"
+    assert plain(at.success[0].value) == (f"Grafen er startet: 1\N{NO-BREAK SPACE}054 tripler fra {empty_env / 'data'} "
+                                          "(dataset.ttl, sources.ttl, concepts.ttl). Sidene er i menyen til venstre.")
+    at.run()
+    assert not at.success  # shown once
+
+
+@pytest.mark.parametrize(("lang", "told"), [
+    ("nb", ["Organisasjonen trenger et navn på norsk og på engelsk.", "Skriv navnet på hjembyen.",
+            "Velg landet hjembyen ligger i.",
+            "Breddegraden «» er ikke et tall fra -90 til 90 (nord er positivt, f.eks. 60.39).",
+            "Lengdegraden «» er ikke et tall fra -180 til 180 (øst er positivt, f.eks. 5.32).",
+            "Oppgi minst ett strategidokument.", "Oppgi minst ett målområde."]),
+    ("en", ["The organisation needs a name in Norwegian and in English.", "Give the name of the home city.",
+            "Choose the country the home city is in.",
+            "The latitude “” is not a number from -90 to 90 (north is positive, e.g. 60.39).",
+            "The longitude “” is not a number from -180 to 180 (east is positive, e.g. 5.32).",
+            "Give at least one strategy document.", "Give at least one target area."]),
+])
+def test_an_empty_form_is_told_one_message_per_answer_naming_no_command_line_option(empty_env, lang, told):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.sidebar.radio(key="lang").set_value(lang).run()
+    at.button(key="start.submit").click().run()
+    assert not at.exception, at.exception
+    assert [plain(e.value) for e in at.error] == told
+    assert not list((empty_env / "data").glob("*.ttl"))

@@ -16,14 +16,16 @@ from graph.edit.starter import (
     fill_from_folder,
     names_in,
     organisation_names,
+    problems,
     write_starter,
 )
 from graph.errors import IkgError
-from graph.i18n import escape_md, t
+from graph.i18n import escape_md, number, t
 from graph.store.base import Store
-from graph.ui import context
+from graph.ui import context, state
 
 DEFAULT_FOLDER = "city-data"
+DONE_KEY = "start_done"  # the confirmation the first explorer page shows after the start
 
 
 def default_folder() -> str:
@@ -79,6 +81,11 @@ def render(ctx: context.PageContext) -> None:
     if answered is None:
         return
     start, folder = answered
+    found = problems(start, lang, options=False)  # one message per answer to mend, naming no ikg option
+    if found:
+        for problem in found:
+            st.error(escape_md(problem))
+        return
     try:
         changed = check_replace(ctx.store, replace=bool(ctx.editor), lang=lang)
         written = write_starter(Path(folder), start, lang)
@@ -86,8 +93,9 @@ def render(ctx: context.PageContext) -> None:
     except IkgError as exc:
         st.error(escape_md(str(exc)))
         return
-    st.success(t("start.done", lang, n=n, folder=escape_md(str(Path(folder).resolve())),
-                 files=", ".join(p.name for p in written)))
+    # Shown once on the explorer's first page, which the rerun opens with its menu.
+    state.done(DONE_KEY, t("start.done", lang, n=number(n, lang), folder=str(Path(folder).resolve()),
+                           files=", ".join(p.name for p in written)))
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
