@@ -43,6 +43,7 @@ WORDS = {
     "Clear all": "sw.clear_all",
     "Selected values": "sw.selected_values",
     "file upload": "sw.file_upload",
+    "Add files": "sw.add_files",  # the + beside a chosen file
     "Choose date": "sw.choose_date",
     "Previous month": "sw.previous_month",  # the calendar a date field opens
     "Next month": "sw.next_month",

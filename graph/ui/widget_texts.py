@@ -59,7 +59,9 @@ def page_style(lang: str) -> None:
         f'[data-testid="stForm"] [data-testid="stTextArea"] {INSTRUCTIONS}::after '
         f"{{ content: {css_string(t('widget.ctrl_enter_submit', lang))}; }}",
         f'{UPLOADER} button [data-testid="stMarkdownContainer"] {{ display: none; }}',
-        f"{UPLOADER} button::after {{ content: {css_string(t('widget.upload', lang))}; }}",
+        # (only the button with words: a chosen file's remove cross and the + beside it have none)
+        f'{UPLOADER} button:has([data-testid="stMarkdownContainer"])::after '
+        f"{{ content: {css_string(t('widget.upload', lang))}; }}",
         f"{', '.join(NO_RESULTS)} {{ font-size: 0; }}",
         f"{', '.join(sel + '::after' for sel in NO_RESULTS)} "
         f"{{ content: {css_string(t('widget.no_results', lang))}; font-size: 0.875rem; }}",

@@ -247,6 +247,13 @@ def test_editor_pages_in_bokmal_show_no_english(visit):
     expect(dropzone.get_by_text("Slipp en fil her", exact=True)).to_be_visible()
     assert "Drag and drop" not in dropzone.inner_text()
     dropzone.dispatch_event("dragleave", {"dataTransfer": file})
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "b.ttl", "mimeType": "text/turtle", "buffer": b""}])
+    expect(dropzone.get_by_role("button", name="Fjern b.ttl")).to_be_visible()
+    expect(dropzone.get_by_role("button", name="Legg til filer")).to_be_visible()
+    assert drawn(page) == []  # the chosen file's cross and the + beside it draw no "Last opp" over themselves
+    dropzone.get_by_role("button", name="Fjern b.ttl").click()
+    wait_idle(page)
 
     go_nb(page, "Rediger")
     expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Rediger grafen")
