@@ -31,6 +31,10 @@ TEXT: dict[str, dict[str, str]] = {
         "sw.remove": "Fjern ",
         "sw.file_upload": "filopplasting",
         "sw.add_files": "Legg til filer",
+        "sw.page_not_found": "Siden finnes ikke",
+        "sw.page_not_found_why": "Siden du ba om, finnes ikke (lenken kan være gammel eller feilskrevet). Appens "
+                                 "første side vises i stedet.",
+        "sw.close": "Lukk",
         "sw.choose_date": "Velg dato",
         "sw.choose_date_in": "Velg dato, ",
         "sw.previous_month": "Forrige måned",
@@ -168,6 +172,10 @@ TEXT: dict[str, dict[str, str]] = {
         "sw.remove": "Remove ",
         "sw.file_upload": "file upload",
         "sw.add_files": "Add files",
+        "sw.page_not_found": "Page not found",
+        "sw.page_not_found_why": "The page that you have requested does not seem to exist. Running the app's main "
+                                 "page.",
+        "sw.close": "Close",
         "sw.choose_date": "Choose date",
         "sw.choose_date_in": "Choose date, ",
         "sw.previous_month": "Previous month",

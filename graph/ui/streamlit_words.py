@@ -44,6 +44,9 @@ WORDS = {
     "Selected values": "sw.selected_values",
     "file upload": "sw.file_upload",
     "Add files": "sw.add_files",  # the + beside a chosen file
+    "Page not found": "sw.page_not_found",  # the dialog over an address of no page (an old or mistyped link)
+    "The page that you have requested does not seem to exist. Running the app's main page.": "sw.page_not_found_why",
+    "Close": "sw.close",
     "Choose date": "sw.choose_date",
     "Previous month": "sw.previous_month",  # the calendar a date field opens
     "Next month": "sw.next_month",
@@ -79,7 +82,8 @@ DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 
 # where a text node (not an attribute) holds one of the words
 TEXT_PLACES = ('[data-testid="stTooltipContent"]', '[data-testid="stFileUploaderDropzone"] div > span',
-               '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2")
+               '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2",
+               '[role="dialog"] > h2', '[role="dialog"] > h2 + div > div')
 
 # the browser language the calendar is given in each of the app's languages where the browser's own is another
 # (a further language: its own code, e.g. sv)

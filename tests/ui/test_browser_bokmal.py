@@ -148,6 +148,24 @@ def test_every_visitor_page_in_bokmal_shows_no_english(visit, name):
     assert found == [], f"English on /{name} in bokmål:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize(("lang", "title", "why", "close"), [
+    ("nb", "Siden finnes ikke", "Siden du ba om, finnes ikke (lenken kan være gammel eller feilskrevet). Appens første "
+     "side vises i stedet.", "Lukk"),
+    ("en", "Page not found", "The page that you have requested does not seem to exist. Running the app's main page.",
+     "Close"),
+])
+def test_an_address_of_no_page_is_told_in_the_pages_language(visit, lang, title, why, close):
+    page = visit.page
+    open_page(page, f"{visit.server.url}/importing?lang={lang}")  # a mistyped or old link
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading")).to_have_text(title)
+    expect(dialog).to_contain_text(why)
+    expect(dialog.get_by_role("button", name=close, exact=True)).to_be_visible()
+    if lang == "nb":
+        assert english_on(page) == []
+    dialog.get_by_role("button", name=close, exact=True).click()
+
+
 def test_the_known_streamlit_english_is_the_documented_list():
     from pathlib import Path
 
