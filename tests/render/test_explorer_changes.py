@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from graph.history.changes import commit, diff
@@ -14,6 +14,7 @@ from tests.conftest import fixture_files
 EX = Namespace("https://example.org/ikg/")
 IKG = Namespace("https://w3id.org/ikg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
+ORG = "http://www.w3.org/ns/org#"
 
 
 def store_with_a_cost() -> tuple[MemoryStore, str]:
@@ -91,3 +92,23 @@ def test_an_assessment_in_plain_words_named_by_what_it_assesses_with_its_dates_a
     every = " ".join(line for lines in shown.values() for line in lines)
     assert "assessment-" not in every and "relevance-" not in every
     assert not any(line.startswith(("Date ", "GeneratedAtTime ", "StartedAtTime ")) for line in first_nb)
+
+
+def test_every_property_of_the_shipped_data_and_vocabulary_has_a_name_in_both_languages():
+    """The change history names a changed property: never its identifier ("MemberDuring for …")."""
+    from graph.history.shipped import shipped_files
+    from graph.render.view.changes_text import Words
+    from graph.vocab.labels import REUSED_PROPERTIES
+
+    store = MemoryStore()
+    store.load(shipped_files())
+    used = {p for (p,) in store.select("SELECT DISTINCT ?p WHERE { ?s ?p ?o }").rows}
+    assert len(used) > 60
+    for lang in ("nb", "en"):
+        named = {p for (p,) in store.select(
+            "SELECT ?p WHERE { ?p rdfs:label ?l FILTER(lang(?l) = ?lang) }", {"lang": Literal(lang)}).rows}
+        unnamed = sorted(str(p) for p in used - named if str(p) not in REUSED_PROPERTIES)
+        assert unnamed == [], lang
+    nb, en = Words(store, "nb"), Words(store, "en")
+    assert (nb.prop(URIRef(ORG + "memberDuring")), en.prop(URIRef(ORG + "memberDuring"))) == (
+        "medlemsperiode", "membership period")
