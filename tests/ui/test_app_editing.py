@@ -382,6 +382,20 @@ def test_import_a_csv_made_from_the_template(env):
     assert changes[0].id in done
 
 
+def test_the_import_page_offers_the_template_of_every_kind_countries_and_places_too(env):
+    at = import_page("nb")  # a new city adds its twin cities' countries before the cities
+    shown = ['Aktør', 'Nettverk', 'Medlemskap', 'Vennskapsbyavtale', 'Prosjekt', 'Prosjektdeltakelse', 'Aktivitet',
+             'Land', 'By', 'Kildedokument', 'Avsnitt', 'Målområde', 'Finansieringsprogram']
+    assert at.selectbox(key="import_tpl_kind.nb").options == shown
+    assert at.selectbox(key="import_kind.nb").options == ["(se av fila)", *shown]
+    at.selectbox(key="import_tpl_kind.nb").set_value("country").run()
+    data = template_csv("country", [{"label_nb": "Island", "label_en": "Iceland", "iso_code": "IS",
+                                     "source_reference": "Brev fra ordføreren, 3. mars 2024"}])
+    upload(at, "land.csv", data)
+    assert problems(at) == [] and errors(at) == [], table(at, "problem").values.tolist()
+    assert "1 rad lest fra land.csv: 1 × Land." in texts(at)
+
+
 def test_a_rejected_csv_lists_every_problem_by_row_and_column_and_writes_nothing(env):
     data = template_csv("membership", [
         {"member": "Hometown Municipality", "network": "Network Q", "start": "31.02.2019",

@@ -11,7 +11,7 @@ import streamlit as st
 import graph.edit.importing as importing
 import graph.edit.tabular as tabular
 import graph.edit.uploads as uploads
-from graph.edit.editing import KINDS, kind_spec
+from graph.edit.editing import KIND_BY_NAME, kind_spec
 from graph.errors import InputError
 from graph.i18n import escape_md, number, t
 from graph.ui import context, widget_texts
@@ -19,6 +19,10 @@ from graph.ui.state import done, flash, wkey
 
 UPLOAD_TYPES = ["csv", "xlsx", "ttl", "jsonld", "json", "nt"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# every kind `ikg template` knows: countries, places, documents and target areas too (a new city adds its
+# twin cities' countries before them)
+TEMPLATE_KINDS = tuple(KIND_BY_NAME)
 
 
 def render(ctx: context.PageContext) -> None:
@@ -38,7 +42,7 @@ def templates(ctx: context.PageContext) -> None:
     lang, store = ctx.lang, ctx.store
     st.subheader(t("importpage.templates", lang))
     c1, c2, c3 = st.columns([3, 2, 2], vertical_alignment="bottom")
-    kind = c1.selectbox(t("importpage.template_kind", lang), [k.name for k in KINDS],
+    kind = c1.selectbox(t("importpage.template_kind", lang), list(TEMPLATE_KINDS),
                         format_func=lambda k: kind_spec(k).label(lang),
                         placeholder=t("common.choose", lang), key=wkey("import_tpl_kind", lang, "membership"))
     kind = kind or "membership"
@@ -57,7 +61,7 @@ def upload(ctx: context.PageContext, editor: str) -> None:
     st.subheader(t("importpage.upload", lang))
     limit = uploads.max_upload_bytes(lang)
     limit_text = t("importpage.limit", lang, limit=uploads.size_text(limit, lang))
-    table_kind = st.selectbox(t("importpage.kind", lang), ["", *(k.name for k in KINDS)],
+    table_kind = st.selectbox(t("importpage.kind", lang), ["", *TEMPLATE_KINDS],
                               format_func=lambda k: kind_spec(k).label(lang) if k else t("importpage.kind_auto", lang),
                               placeholder=t("common.choose", lang), key=wkey("import_kind", lang, ""),
                               help=t("importpage.kind_help", lang))
