@@ -69,6 +69,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.load.progress": "{n} tripler",
         "cli.load.preparing": "legger klart",
         "cli.load.done": "lastet {n} tripler på {seconds} s inn i {store}",
+        "cli.load.no_vocabulary": "merk: lageret har ikke ikg-vokabularet (ontology/ikg.ttl og ontology/sdg.ttl), "
+                                  "som spørsmålene og appen kjenner slagene av ting og navnene deres fra: last inn de "
+                                  "filene også (ikg load ontology/ikg.ttl ontology/sdg.ttl).",
         "cli.load.prepared": "nettverket og svarene på de navngitte spørsmålene lest og lagt klart for appen, analysene og ikg query på {seconds} s (i {folder})",
         "cli.stats.triples": "tripler: {n}",
         "cli.stats.network": "samarbeidsnettverket: {nodes} noder, {edges} kanter",
@@ -189,6 +192,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.load.progress": "{n} triples",
         "cli.load.preparing": "keeping ready",
         "cli.load.done": "loaded {n} triples in {seconds} s into {store}",
+        "cli.load.no_vocabulary": "note: the store has no ikg vocabulary (ontology/ikg.ttl and ontology/sdg.ttl), "
+                                  "from which the questions and the app know the kinds of things and their names: "
+                                  "load those files too (ikg load ontology/ikg.ttl ontology/sdg.ttl).",
         "cli.load.prepared": "read the network and the named questions' answers and kept them ready for the app, the analyses and ikg query in {seconds} s (in {folder})",
         "cli.stats.triples": "triples: {n}",
         "cli.stats.network": "collaboration network: {nodes} nodes, {edges} edges",

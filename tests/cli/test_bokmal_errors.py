@@ -204,3 +204,17 @@ def test_export_takes_a_folder_or_a_file_not_both_and_writes_nothing_else(capsys
     code, out, err = run(capsys, "--lang", lang, "export", "--store", fixture_dir, *args)
     assert (code, out, err) == (1, "", f"ikg: {told}\n")
     assert list((tmp_path / "here").iterdir()) == []
+
+
+def test_data_loaded_without_the_vocabulary_is_told_how_to_add_it(capsys, tmp_path):
+    data = write(tmp_path, "net.ttl", '@prefix ikg: <https://w3id.org/ikg/ontology#> .\n'
+                                     '<https://example.org/n> a ikg:Network .\n')
+    store = str(tmp_path / "store")
+    code, out, err = run(capsys, "--lang", "nb", "load", str(data), "--store", store)
+    assert code == 0 and out.startswith("lastet 1 tripler på ")
+    assert ("merk: lageret har ikke ikg-vokabularet (ontology/ikg.ttl og ontology/sdg.ttl), som spørsmålene og appen "
+            "kjenner slagene av ting og navnene deres fra: last inn de filene også (ikg load ontology/ikg.ttl "
+            "ontology/sdg.ttl).\n") in err
+    code, _, err = run(capsys, "load", str(ROOT / "ontology" / "ikg.ttl"), str(ROOT / "ontology" / "sdg.ttl"),
+                       "--store", store)
+    assert code == 0 and "vocabulary" not in err

@@ -92,6 +92,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - start
     print(t("cli.load.done", args.lang, n=number(total, args.lang), seconds=decimal(seconds, args.lang, 1),
             store=store.describe()))
+    if not store.ask("ASK { ikg:Network rdfs:label ?name }"):  # data without the vocabulary: kinds unnamed
+        print(t("cli.load.no_vocabulary", args.lang), file=sys.stderr)
     start = time.perf_counter()
 
     def readying(done: int, of: int) -> None:
