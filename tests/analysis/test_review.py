@@ -213,7 +213,8 @@ def test_rounds_side_by_side(store):
     assert table.columns == ["name", "Review 2025", "Review 2026"]
     assert table.rows == [["Hometown–Farcity", "Keep (Kari Nordmann, 1 Mar 2025)", "Review (Ola, 1 Feb 2026)"]]
     table = review_items.rounds_side_by_side(store, "nb")  # the day as bokmål writes it
-    assert table.rows == [["Hjemby–Fjernby", "Behold (Kari Nordmann, 1. mars 2025)", "Vurder nærmere (Ola, 1. feb. 2026)"]]
+    assert table.rows == [["Hjemby–Fjernby", "Behold (Kari Nordmann, 1. mars 2025)",
+                           "Vurder nærmere (Ola, 1. feb. 2026)"]]
 
 
 def test_review_table_joins_the_latest_assessment(store):
