@@ -4,15 +4,13 @@ grouped by their recommendation (for the printable report, graph.render.review_r
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from rdflib import URIRef
 
 from graph.analysis.assessments import Assessment, all_assessments, assessments, relevance_text, rounds, target_areas
-from graph.i18n import locale_of, t
+from graph.i18n import day, t
 from graph.questions.catalogue import Table, run
 from graph.questions.languages import label_bindings
 from graph.store.base import Store
@@ -95,25 +93,12 @@ def rounds_side_by_side(store: Store, lang: str = "en") -> Table:
     cells: dict[str, dict[str, str]] = defaultdict(dict)
     for a in assessments(store, lang):
         rec = t(f"rec.{a.recommendation}", lang) if a.recommendation else ""
-        cells[a.item][a.round] = f"{rec} ({a.reviewer}, {_day(a.date, lang)})"
+        cells[a.item][a.round] = f"{rec} ({a.reviewer}, {day(a.date, lang)})"
     rows = [
         [names.get(item, local_name(item))] + [cells[item].get(iri, "") for iri, _ in all_rounds]
         for item in sorted(cells, key=lambda i: names.get(i, local_name(i)).casefold())
     ]
     return Table(["name"] + [label for _, label in all_rounds], rows)
-
-
-def _day(iso: str, lang: str) -> str:
-    """A day as the language writes it (6. des. 2026, 6 Dec 2026); anything else as it is.
-
-    >>> _day("2026-12-06", "nb"), _day("2026-12-06", "en"), _day("", "nb")
-    ('6. des. 2026', '6 Dec 2026', '')
-    """
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return str(format_date(day, "medium", locale=locale_of(lang)))
 
 
 @dataclass

@@ -15,6 +15,7 @@ Data labels are not here: they come from the graph in the reader's language (gra
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
@@ -230,6 +232,19 @@ def decimal(x: float, lang: str = "en", digits: int = 2) -> str:
     """
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return str(format_decimal(x, format=pattern, locale=locale_of(lang)))
+
+
+def day(iso: str, lang: str = "en") -> str:
+    """A day (yyyy-mm-dd, or the start of a time stamp) as the language writes it; anything else as given.
+
+    >>> day("2026-12-06", "nb"), day("2026-12-06T10:00:00Z", "en"), day("2026", "nb")
+    ('6. des. 2026', '6 Dec 2026', '2026')
+    """
+    try:
+        when = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return str(format_date(when, "medium", locale=locale_of(lang)))
 
 
 # Markdown's characters, but ( and ): with [ and ] escaped they can make no link, and a widget's label is also

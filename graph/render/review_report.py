@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from graph.analysis.assessments import find_round, relevance_text, review_rounds, rounds, target_areas
 from graph.analysis.review_items import GROUPS, ReportItem, portfolio, report_groups, review_table
-from graph.i18n import escape_md, locale_of, number, t
+from graph.i18n import day, escape_md, locale_of, number, t
 from graph.questions.catalogue import Table
 from graph.questions.languages import label_bindings
 from graph.render.exports import csv_text
@@ -83,7 +83,7 @@ def _report_lines(store: Store, lang: str, round_: str | None, chart: bool = Fal
                     (t("col.effect_seen", lang), a.effect_seen),
                     (t("col.cost_benefit", lang), a.cost_benefit),
                     (t("col.comment", lang), a.comment),
-                    (t("report.assessed_by", lang), f"{a.reviewer}, {a.date}"),
+                    (t("report.assessed_by", lang), f"{a.reviewer}, {day(a.date, lang)}"),
                 ]
             yield "facts", [(k, v) for k, v in facts if v]
 

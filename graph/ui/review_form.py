@@ -17,7 +17,7 @@ import streamlit as st
 import graph.analysis.assessments as reads
 import graph.edit.assessments as saving
 from graph.errors import InputError
-from graph.i18n import escape_md, t
+from graph.i18n import day, escape_md, t
 from graph.ui import cache, context, widget_texts
 
 DRAFTS = "review_drafts"  # (round IRI, item IRI) -> {field: value}: unsaved edits, per item
@@ -72,26 +72,26 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
         if refill or key not in st.session_state:
             st.session_state[key] = start.get(name, base[name])
     if saved is not None:
-        st.caption(escape_md(t("form.stored", lang, date=saved.date, reviewer=saved.reviewer)))
+        st.caption(escape_md(t("form.stored", lang, date=day(saved.date, lang), reviewer=saved.reviewer)))
     else:
         st.caption(t("form.empty", lang))
     off = round_.closed
     with st.container(key="review_form"):
         st.caption(t("review.relevance_help", lang))
-        cols = st.columns(max(1, min(len(areas), 5)))
+        cols = st.columns(max(1, min(len(areas), 2)))  # two wide: a long name breaks between words
         for i, (notation, label) in enumerate(areas):
             cols[i % len(cols)].select_slider(
                 escape_md(f"{notation} {label}"), [0, 1, 2, 3], format_func=lambda v: t(f"score.{v}", lang),
                 key=keys[f"rel_{notation}"], disabled=off)
-        st.text_area(t("col.effect_seen", lang), key=keys["effect"], disabled=off)
-        st.text_area(t("col.cost_benefit", lang), key=keys["cost_benefit"], disabled=off)
-        st.radio(t("col.recommendation", lang), list(reads.RECOMMENDATIONS), horizontal=True,
+        st.text_area(heading("col.effect_seen", lang), key=keys["effect"], disabled=off)
+        st.text_area(heading("col.cost_benefit", lang), key=keys["cost_benefit"], disabled=off)
+        st.radio(heading("col.recommendation", lang), list(reads.RECOMMENDATIONS), horizontal=True,
                  format_func=lambda r: t(f"rec.{r}", lang), key=keys["rec"], disabled=off)
-        st.text_area(t("col.comment", lang), key=keys["comment"], disabled=off)
+        st.text_area(heading("col.comment", lang), key=keys["comment"], disabled=off)
         c1, c2 = st.columns(2)
-        c1.text_input(t("col.reviewer", lang), key=keys["reviewer"], disabled=off)
+        c1.text_input(heading("col.reviewer", lang), key=keys["reviewer"], disabled=off)
         with c2:
-            widget_texts.date_input(t("col.date", lang), lang=lang, key=keys["date"], disabled=off)
+            widget_texts.date_input(heading("col.date", lang), lang=lang, key=keys["date"], disabled=off)
     current = {name: st.session_state[key] for name, key in keys.items()}
     if current != base:
         drafts[(round_.iri, item)] = current
@@ -104,6 +104,12 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
         save(ctx, round_, item, names, current, had_one=saved is not None, keys=keys)
     if SAVED in st.session_state:
         st.success(escape_md(st.session_state.pop(SAVED)))
+
+
+def heading(key: str, lang: str) -> str:
+    """A column's heading as a field's label: a capital first letter (effekt sett -> Effekt sett)."""
+    text = t(key, lang)
+    return text[:1].upper() + text[1:]
 
 
 def unsaved_notice(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: dict[str, str],

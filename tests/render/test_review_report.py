@@ -59,7 +59,7 @@ def test_report_is_grouped_by_recommendation(store):
     ]
     assert "- **sources:** Plan 2020 §2" in md
     assert "- **relevance:** 1 Trade: 3; 2 Culture: 1" in md
-    assert "- **Assessed by:** Kari Nordmann, 2025-03-01" in md
+    assert "- **Assessed by:** Kari Nordmann, 1 Mar 2025" in md
     assert "\\<b\\>no\\</b\\> \\*effect\\*" in md  # data is escaped, never markup
     nb = review_report.report_markdown(store, "nb", "Review 2025")
     assert "## Anbefales beholdt (1)" in nb and "### Hjemby–Fjernby" in nb

@@ -81,7 +81,7 @@ def test_switching_items_never_carries_values_over_and_each_save_keeps_its_own(e
 
     choose(at, B)  # B has no assessment in this round: the defaults, nothing of A's
     assert form(at) == DEFAULTS
-    assert [plain(i.value) for i in at.info][-1] == "Previous round (Autumn 2024): Review (Per, 2024-10-01)"
+    assert [plain(i.value) for i in at.info][-1] == "Previous round (Autumn 2024): Review (Per, 1 Oct 2024)"
     fill(at, [0, 0, 1], "B effect", "review", "B comment")
     at.button(key="review_save").click().run()
 
@@ -149,6 +149,8 @@ def test_the_form_follows_the_language_without_losing_a_draft(env):
     at.sidebar.radio(key="lang").set_value("nb").run()
     assert at.select_slider(key="rel_2.nb").value == 3
     assert at.button(key="review_save").label == "Lagre vurderingen"
+    assert [at.text_area(key=k).label for k in ("review_effect", "review_cb", "review_comment")] == [
+        "Effekt sett", "Kost-nytte", "Kommentar"]  # a field's label, not a table's lower-case heading
 
 
 def test_the_portfolio_view_shows_the_chart_areas_and_changes(env):

@@ -15,7 +15,7 @@ import graph.edit.uploads as uploads
 import graph.questions.catalogue as queries
 import graph.render.review_report as review_report
 from graph.errors import InputError
-from graph.i18n import escape_md, has_text, t
+from graph.i18n import day, escape_md, has_text, t
 from graph.ui import cache, context, review_form, review_portfolio, tables, widget_texts
 from graph.ui.state import wkey
 
@@ -162,7 +162,7 @@ def item_context(ctx: context.PageContext, table: queries.Table, item: str, roun
     if earlier:
         a = earlier[-1]
         st.info(escape_md(t("form.previous_round", lang, round=a.round_label, rec=t(f"rec.{a.recommendation}", lang),
-                            reviewer=a.reviewer, date=a.date)))
+                            reviewer=a.reviewer, date=day(a.date, lang))))
     else:
         st.caption(t("form.no_previous", lang))
 
