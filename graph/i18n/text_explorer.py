@@ -5,6 +5,8 @@ TEXT: dict[str, dict[str, str]] = {
         "view.overview": "Viser de {shown} mest sentrale av {total} noder (etter {measure}); søk, filtrer eller fokuser på en node for å se resten.",
         "view.all": "Viser alle {shown} noder.",
         "view.none": "Ingen noder passer med filtrene.",
+        "view.empty": "Grafen har ingen samarbeid ennå: legg til nettverk, medlemskap, vennskapsbyer og prosjekter "
+                      "på Importer- eller Rediger-siden (for redaktører).",
         "view.focus": "{label} og alt innen {steps}: {shown} noder.",
         "view.focus_cut": "Viser de {shown} nærmeste av {total} noder innen {steps} fra {label}.",
         "view.steps.one": "{n} steg",
@@ -196,6 +198,8 @@ TEXT: dict[str, dict[str, str]] = {
         "view.overview": "Showing the {shown} most central of {total} nodes (by {measure}); search, filter or focus on a node to see the rest.",
         "view.all": "Showing all {shown} nodes.",
         "view.none": "No nodes match the filters.",
+        "view.empty": "The graph has no collaboration yet: add networks, memberships, twin cities and projects on the "
+                      "Import or Edit page (for editors).",
         "view.focus": "{label} and everything within {steps}: {shown} nodes.",
         "view.focus_cut": "Showing the {shown} nearest of {total} nodes within {steps} of {label}.",
         "view.steps.one": "{n} step",

@@ -120,6 +120,19 @@ def test_kind_filter_shows_fewer_nodes(fixture_store):
     assert ids(cities) == {"hometown", "farcity", "oldcity"} and cities.edges == []
 
 
+def test_an_empty_view_says_whether_filters_hide_everything_or_nothing_is_there_yet(fixture_store):
+    hidden = view.build_view(fixture_store, view.ViewOptions(kinds={"nosuch"}))
+    assert (hidden.shown, hidden.note) == (0, "No nodes match the filters.")
+    new_city = MemoryStore()  # the vocabulary alone, as a city's graph before anything is added
+    new_city.load(shipped_files(include_data=False))
+    for lang, note in (("nb", "Grafen har ingen samarbeid ennå: legg til nettverk, medlemskap, vennskapsbyer og "
+                              "prosjekter på Importer- eller Rediger-siden (for redaktører)."),
+                       ("en", "The graph has no collaboration yet: add networks, memberships, twin cities and projects "
+                              "on the Import or Edit page (for editors).")):
+        empty = view.build_view(new_city, view.ViewOptions(lang=lang))
+        assert (empty.shown, empty.note) == (0, note)
+
+
 def test_year_shows_the_network_as_it_stood(fixture_store):
     in_2000 = view.build_view(fixture_store, view.ViewOptions(year=2000))
     assert "project-x" not in ids(in_2000)  # runs 2018-2023

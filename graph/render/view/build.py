@@ -123,7 +123,9 @@ def _build_view(store: Store, options: ViewOptions) -> View:
                                                    measure=t[_measure(options.size_by)]))
         else:
             keep = shown
-            note_parts.append(t["all"].format(shown=number(total, lang)) if total else t["none"])
+            # none shown: hidden by the filters, or nothing links anything yet (a new city's graph)
+            note_parts.append(t["all"].format(shown=number(total, lang)) if total else
+                              t["none"] if data.edges else t["empty"])
     if sampled and options.size_by == "betweenness":
         note_parts.append(t["sampled"].format(k=number(sampled, lang)))
 

@@ -11,7 +11,7 @@ from graph.render.view.kinds import FAMILIES
 PLURAL = "plural"  # (one, other): the catalogue's view.<key>.one and view.<key>.other
 # The view's words and their shape: a text, a (one, other) pair, or a table of texts (view.<key>.<name>).
 SHAPE: dict[str, object] = {
-    **dict.fromkeys(("overview", "all", "none", "focus", "focus_cut"), str), "steps": PLURAL,
+    **dict.fromkeys(("overview", "all", "none", "empty", "focus", "focus_cut"), str), "steps": PLURAL,
     **dict.fromkeys(("not_found", "sampled", "degree", "betweenness", "since", "until", "status", "type", "kind",
                      "target_areas", "sdgs", "other_labels", "coordinates", "place", "country", "sources", "ties",
                      "facts", "more", "more_ties", "hint"), str),
