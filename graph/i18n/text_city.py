@@ -106,6 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
         "city.validate.store_ok": "{store}: gyldig, ingen problemer i dataene i lageret.",
         "page.start": "Start din egen by",
         "start.title": "Start grafen for din by",
+        "start.eg": "f.eks. {value}",
         "start.intro": "Svar på spørsmålene under, så skrives en ny datamappe og grafen fylles fra den. Etterpå legger du inn nettverk, medlemskap, vennskapsbyer og prosjekter med malene på Import-siden eller med `ikg template` og `ikg import`. Navn skrives på dataenes språk i rekkefølge, «norsk | engelsk» som standard (eller ett navn for alle).",
         "start.name": "Organisasjonens navn (på dataenes første språk, som standard norsk)",
         "start.languages": "Dataenes språk i rekkefølge, f.eks. nb,en eller sv,en (hvert navn trengs på hvert av dem; "
@@ -228,6 +229,7 @@ TEXT: dict[str, dict[str, str]] = {
         "city.validate.store_ok": "{store}: valid, no problems in the store's data.",
         "page.start": "Start your own city",
         "start.title": "Start the graph of your city",
+        "start.eg": "e.g. {value}",
         "start.intro": "Answer the questions below: a new data folder is written and the graph is filled from it. Then add networks, memberships, twin cities and projects with the templates on the Import page, or with `ikg template` and `ikg import`. Names are written in the data's languages in order, \"Norwegian | English\" by default (or one name for all).",
         "start.name": "The organisation's name (in the data's first language, Norwegian by default)",
         "start.languages": "The data's languages in order, e.g. nb,en or sv,en (every name is needed in each of them; "

@@ -52,6 +52,7 @@ def test_first_run_page_starts_a_city(empty_env):
     at.sidebar.radio(key="lang").set_value("nb").run()
     assert at.header[0].value == "Start grafen for din by"
     assert at.text_input(key="start.folder").value == str(empty_env / "data")
+    assert at.text_input(key="start.name").placeholder == "f.eks. Bergen kommune"  # an example, not a value
     fill(at, "Norge")
     at.text_input(key="start.lat").set_value("nord")
     at.button(key="start.submit").click().run()

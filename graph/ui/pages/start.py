@@ -41,25 +41,33 @@ def needs_start(store: Store) -> bool:
     return not store.ask("ASK { ?d a ikg:Dataset ; ikg:homeActor ?h }")
 
 
+def eg(example: str, lang: str) -> str:
+    """A field's grey example, said to be one (a bare "Bergen kommune" looked already filled in)."""
+    return t("start.eg", lang, value=example)
+
+
 def _form(lang: str) -> tuple[Start, str] | None:
     codes = countries(lang)
     with st.form("start_form", clear_on_submit=False):
         c1, c2 = st.columns(2)
-        name = c1.text_input(t("start.name", lang), key="start.name", placeholder="Bergen kommune")
-        name_en = c2.text_input(t("start.name_en", lang), key="start.name_en", placeholder="Bergen Municipality")
-        city = c1.text_input(t("start.city", lang), key="start.city", placeholder="Bergen")
+        name = c1.text_input(t("start.name", lang), key="start.name", placeholder=eg("Bergen kommune", lang))
+        name_en = c2.text_input(t("start.name_en", lang), key="start.name_en",
+                                placeholder=eg("Bergen Municipality", lang))
+        city = c1.text_input(t("start.city", lang), key="start.city", placeholder=eg("Bergen", lang))
         names = [label for _, label in codes]
         picked = c2.selectbox(t("start.country", lang), names, index=None, key="start.country",
                               placeholder=t("common.choose", lang))
-        lat = c1.text_input(t("start.lat", lang), key="start.lat", placeholder="60.39")
-        long = c2.text_input(t("start.long", lang), key="start.long", placeholder="5.32")
+        lat = c1.text_input(t("start.lat", lang), key="start.lat", placeholder=eg("60.39", lang))
+        long = c2.text_input(t("start.long", lang), key="start.long", placeholder=eg("5.32", lang))
         document = st.text_input(t("start.document", lang), key="start.document",
-                                 placeholder="Internasjonal strategi 2024–2028 | International strategy 2024–2028")
+                                 placeholder=eg("Internasjonal strategi 2024–2028 | International strategy 2024–2028",
+                                                lang))
         c3, c4 = st.columns(2)
         url = c3.text_input(t("start.document_url", lang), key="start.document_url")
-        date = c4.text_input(t("start.document_date", lang), key="start.document_date", placeholder="2024-06-20")
+        date = c4.text_input(t("start.document_date", lang), key="start.document_date",
+                             placeholder=eg("2024-06-20", lang))
         areas = st.text_area(t("start.target_areas", lang), key="start.target_areas",
-                             placeholder="Klima og miljø | Climate and environment\nUtdanning | Education")
+                             placeholder=eg("Klima og miljø | Climate and environment\nUtdanning | Education", lang))
         languages = st.text_input(t("start.languages", lang), value="nb,en", key="start.languages")
         folder = st.text_input(t("start.folder", lang), value=default_folder(), key="start.folder")
         if not st.form_submit_button(t("start.submit", lang), key="start.submit", type="primary"):
