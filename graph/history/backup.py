@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from graph.errors import InputError
 from graph.history.changes import HISTORY, commit
+from graph.i18n import t
 from graph.rdf.ntriples import to_ntriples
 from graph.rdf.values import value_diff
 from graph.store.base import Store
@@ -98,7 +99,7 @@ def restore(store: Store, path: str | os.PathLike, *, editor: str, why: str = ""
         add, remove = value_diff(set(store.graph()), set(graph) | set(store.construct(HISTORY)))
         if add or remove:
             commit(store, add=add, remove=remove, editor=editor, action="restore",
-                   why=why or f"restore {Path(path).name}", lang=lang)
+                   why=why or t("backup.why_default", lang, name=Path(path).name), lang=lang)
     return len(graph)
 
 

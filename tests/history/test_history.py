@@ -147,8 +147,11 @@ def test_backup_and_restore_give_back_the_snapshot(writable_store, tmp_path, nam
     after = without_history(triples_of(writable_store), writable_store)
     assert value_diff(after, snapshot) == ([], [])
     assert [c.action for c in history.changes(writable_store)] == ["restore", "edit", "edit"]
+    assert history.changes(writable_store)[0].comment == f"Restored from the backup {name}"
     history.undo(writable_store, history.changes(writable_store)[0].id, editor="Ola")
     assert label("j", "J") in triples_of(writable_store)
+    backup.restore(writable_store, tmp_path / name, editor="Kari", lang="nb")  # the reason in the reader's language
+    assert history.changes(writable_store)[0].comment == f"Hentet tilbake fra sikkerhetskopien {name}"
 
 
 def test_a_damaged_backup_is_refused_and_changes_nothing(writable_store, tmp_path):
