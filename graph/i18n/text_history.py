@@ -65,6 +65,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.undo.done": "angret endring {undone}: ny endring {id} (+{added} -{removed} tripler)",
         "cli.validate.problems": "{n} problem(er) funnet.",
         "cli.validate.ok": "gyldig: ingen problemer funnet.",
+        "cli.validate.unknown_type": "{name}: `ikg validate` sjekker RDF-filer: Turtle (.ttl), JSON-LD (.jsonld eller "
+                                     ".json) eller N-Triples (.nt); en tabell (.csv, .xlsx) prøves med `ikg import FIL "
+                                     "--dry-run`.",
         "cli.export.wrote": "skrev {path} ({size} byte)",
         "cli.load.missing": "finner ikke filen: {files}",
         "cli.load.progress": "{n} tripler",
@@ -189,6 +192,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.undo.done": "undid change {undone}: new change {id} (+{added} -{removed} triples)",
         "cli.validate.problems": "{n} problem(s) found.",
         "cli.validate.ok": "valid: no problems found.",
+        "cli.validate.unknown_type": "{name}: `ikg validate` checks RDF files: Turtle (.ttl), JSON-LD (.jsonld or "
+                                     ".json) or N-Triples (.nt); a table (.csv, .xlsx) is tried with `ikg import FILE "
+                                     "--dry-run`.",
         "cli.export.wrote": "wrote {path} ({size} bytes)",
         "cli.load.missing": "no such file: {files}",
         "cli.load.progress": "{n} triples",

@@ -218,3 +218,15 @@ def test_data_loaded_without_the_vocabulary_is_told_how_to_add_it(capsys, tmp_pa
     code, _, err = run(capsys, "load", str(ROOT / "ontology" / "ikg.ttl"), str(ROOT / "ontology" / "sdg.ttl"),
                        "--store", store)
     assert code == 0 and "vocabulary" not in err
+
+
+@pytest.mark.parametrize(("lang", "told"), [
+    ("nb", "`ikg validate` sjekker RDF-filer: Turtle (.ttl), JSON-LD (.jsonld eller .json) eller N-Triples (.nt); en "
+           "tabell (.csv, .xlsx) prøves med `ikg import FIL --dry-run`."),
+    ("en", "`ikg validate` checks RDF files: Turtle (.ttl), JSON-LD (.jsonld or .json) or N-Triples (.nt); a table "
+           "(.csv, .xlsx) is tried with `ikg import FILE --dry-run`."),
+])
+def test_validate_of_a_file_of_no_type_it_reads_says_what_it_reads_not_what_import_does(capsys, tmp_path, lang, told):
+    query = write(tmp_path, "members.rq", "SELECT * WHERE { ?s ?p ?o }\n")
+    code, out, err = run(capsys, "--lang", lang, "validate", str(query))
+    assert (code, out, err) == (1, "", f"ikg: {query}: {told}\n")

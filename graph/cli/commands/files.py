@@ -16,6 +16,8 @@ from graph.i18n import decimal, languages, number, t
 from graph.render.exports import export
 from graph.store import undone_if_failed
 
+VALIDATED = (".ttl", ".jsonld", ".json", ".nt")  # what `ikg import` takes as RDF, and so what validate checks
+
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from graph.edit.importing import check_files
@@ -23,6 +25,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     if args.store and not args.files:
         return _validate_store(args)
+    for path in args.files or []:  # a type neither check reads: said as validate's, not as an import's refusal
+        if path.is_file() and path.suffix.lower() not in VALIDATED + (".csv", ".xlsx"):
+            raise InputError.of("cli.validate.unknown_type", args.lang, name=path)
     check_files(args.files or [], lang=args.lang)  # what `ikg import` refuses, with its messages (issue 10)
     problems = validate_files(args.files or None, lang=args.lang)
     for problem in problems:
