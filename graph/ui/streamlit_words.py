@@ -41,6 +41,7 @@ WORDS = {
     "Expand sidebar": "sw.expand_sidebar",
     "Open": "sw.open",
     "Clear all": "sw.clear_all",
+    "Select all": "sw.select_all",  # the first option of a multiselect's list
     "Selected values": "sw.selected_values",
     "file upload": "sw.file_upload",
     "Add files": "sw.add_files",  # the + beside a chosen file
@@ -83,7 +84,7 @@ DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 # where a text node (not an attribute) holds one of the words
 TEXT_PLACES = ('[data-testid="stTooltipContent"]', '[data-testid="stFileUploaderDropzone"] div > span',
                '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2",
-               '[role="dialog"] > h2', '[role="dialog"] > h2 + div > div')
+               '[role="dialog"] > h2', '[role="dialog"] > h2 + div > div', '[data-key="__select_all__"] > div')
 
 # the browser language the calendar is given in each of the app's languages where the browser's own is another
 # (a further language: its own code, e.g. sv)

@@ -166,6 +166,17 @@ def test_an_address_of_no_page_is_told_in_the_pages_language(visit, lang, title,
     dialog.get_by_role("button", name=close, exact=True).click()
 
 
+def test_a_filters_list_offers_to_choose_all_in_bokmal(visit):
+    page = visit.page
+    open_page(page, visit.server.url + "/?lang=nb")
+    areas = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Målområder")
+    areas.locator("input").click()
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("option").first).to_have_text("Velg alle")
+    assert english_on(page) == []
+    page.keyboard.press("Escape")
+
+
 def test_the_known_streamlit_english_is_the_documented_list():
     from pathlib import Path
 
