@@ -177,6 +177,17 @@ def test_a_filters_list_offers_to_choose_all_in_bokmal(visit):
     page.keyboard.press("Escape")
 
 
+def test_the_reviews_files_are_named_in_bokmal(visit):
+    page = visit.page
+    open_page(page, visit.server.url + "/review?lang=nb")
+    names = []
+    for label in ("CSV", "Rapport (HTML, for utskrift)"):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label, exact=True).click()
+        names.append(info.value.suggested_filename)
+    assert names == ["gjennomgang.csv", "gjennomgang-rapport.html"]
+
+
 def test_the_known_streamlit_english_is_the_documented_list():
     from pathlib import Path
 

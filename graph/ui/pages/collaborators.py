@@ -30,7 +30,7 @@ def render(ctx: context.PageContext) -> None:
     st.text(t("collab.count", lang, n=number(len(table.rows), lang), actor=labels[actor]))
     tables.show_table(table, lang, key="collab_table")
     if table.rows:
-        tables.csv_button(table, lang, "collaborators.csv", "collab_csv")
+        tables.csv_button(table, lang, f"{t('file.collaborators', lang)}.csv", "collab_csv")
     chains(ctx, iris, labels, actor)
 
 

@@ -176,13 +176,14 @@ def downloads(ctx: context.PageContext, rnd: str | None) -> None:
 
     st.subheader(t("review.downloads", lang))
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(t("review.csv", lang), made(review_report.export_csv), "review.csv", "text/csv",
+    table, report = t("file.review", lang), t("file.review_report", lang)  # the files named in the page's language
+    c1.download_button(t("review.csv", lang), made(review_report.export_csv), f"{table}.csv", "text/csv",
                        key="dl_csv", on_click="ignore")
-    c2.download_button(t("review.xlsx", lang), made(review_report.export_xlsx), "review.xlsx", XLSX_MIME, key="dl_xlsx",
-                       on_click="ignore")
-    c3.download_button(t("review.md", lang), made(review_report.report_markdown), "review-report.md", "text/markdown",
+    c2.download_button(t("review.xlsx", lang), made(review_report.export_xlsx), f"{table}.xlsx", XLSX_MIME,
+                       key="dl_xlsx", on_click="ignore")
+    c3.download_button(t("review.md", lang), made(review_report.report_markdown), f"{report}.md", "text/markdown",
                        key="dl_md", on_click="ignore")
-    c4.download_button(t("review.html", lang), made(review_report.report_html), "review-report.html", "text/html",
+    c4.download_button(t("review.html", lang), made(review_report.report_html), f"{report}.html", "text/html",
                        key="dl_html", on_click="ignore")
 
 

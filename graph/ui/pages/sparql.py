@@ -94,7 +94,7 @@ def run(ctx: context.PageContext, text: str) -> None:
     st.text(t("sparql.rows", lang, n=number(len(result.table.rows), lang)))
     tables.show_table(result.table, lang, key="sparql_table")
     if result.table.rows:
-        tables.csv_button(result.table, lang, "query.csv", "sparql_csv")
+        tables.csv_button(result.table, lang, f"{t('file.query', lang)}.csv", "sparql_csv")
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
