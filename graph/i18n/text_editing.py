@@ -207,7 +207,9 @@ TEXT: dict[str, dict[str, str]] = {
         "skriv over den eller slett den. Flere verdier i én celle skilles med semikolon. Navn på ting som "
         "finnes (og ting lenger opp i samme fil) kan skrives som de står i grafen.",
         "tabular.help.all_or_nothing": "Importen er alt eller ingenting: er noe galt i én rad, lagres ingenting, "
-        "og du får en liste over alt som må rettes, med rad og kolonne.",
+        "og du får en liste over alt som må rettes, med rad og kolonne. Hver rad legger til noe nytt: en rad for noe "
+        "grafen allerede har (samme navn; for et medlemskap samme medlem og nettverk) avvises – endre det på "
+        "Rediger-siden i stedet.",
         "tabular.help.needed_for": "for {what}",
         "tabular.example.reference": "E-post fra internasjonal avdeling, 3. mars 2026",
         "tabular.example.quote": "(lim inn setningen fra avsnittet her)",
@@ -262,6 +264,16 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.preview": "{rows} rader lest fra {name}: {things}.",
         "tabular.preview.none": "ingenting nytt",
         "tabular.count": "{n} × {kind}",
+        "tabular.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du "
+        "endre den, gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; ellers tar du raden bort.",
+        "tabular.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>): vil du "
+        "endre medlemskapet, gjør det på Rediger-siden; ellers tar du raden bort.",
+        "tabular.err.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>): vil du "
+        "endre deltakelsen, gjør det på Rediger-siden; ellers tar du raden bort.",
+        "tabular.err.exists.twin-city-agreement": "Grafen har allerede en vennskapsbyavtale av typen «{type}» mellom "
+        "«{a}» og «{b}» («{label}» <{iri}>): vil du endre avtalen, gjør det på Rediger-siden; ellers tar du raden bort.",
+        "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
+        "bare én av radene.",
     },
     "en": {
         "edit.err.control": "The text holds a control character (e.g. NUL) that cannot be saved; type it again without it.",
@@ -459,7 +471,9 @@ TEXT: dict[str, dict[str, str]] = {
         "overwrite it or delete it. Several values in one cell are separated by semicolons. Things that exist "
         "(and things further up in the same file) can be named as the graph names them.",
         "tabular.help.all_or_nothing": "The import is all or nothing: if anything is wrong in one row, nothing is "
-        "saved, and you get a list of everything to fix, with row and column.",
+        "saved, and you get a list of everything to fix, with row and column. Each row adds something new: a row "
+        "for something the graph already has (the same name; for a membership, the same member and network) is "
+        "refused – change that on the Edit page instead.",
         "tabular.help.needed_for": "for {what}",
         "tabular.example.reference": "E-mail from the international relations unit, 3 March 2026",
         "tabular.example.quote": "(paste the sentence from the section here)",
@@ -514,5 +528,16 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.preview": "{rows} rows read from {name}: {things}.",
         "tabular.preview.none": "nothing new",
         "tabular.count": "{n} × {kind}",
+        "tabular.err.exists": "The name “{value}” is already used by the {kind} “{label}” <{iri}> in the graph: to "
+        "change it, do so on the Edit page; if the row is about something else, give it a name of its own; "
+        "otherwise remove the row.",
+        "tabular.err.exists.membership": "“{a}” is already a member of “{b}” in the graph (“{label}” <{iri}>): to "
+        "change that membership, do so on the Edit page; otherwise remove this row.",
+        "tabular.err.exists.participation": "“{a}” already takes part in “{b}” in the graph (“{label}” <{iri}>): "
+        "to change that participation, do so on the Edit page; otherwise remove this row.",
+        "tabular.err.exists.twin-city-agreement": "The graph already has a twin-city agreement of the type “{type}” "
+        "between “{a}” and “{b}” (“{label}” <{iri}>): to change it, do so on the Edit page; otherwise remove this row.",
+        "tabular.err.same_as_row": "The row adds the same {kind} as row {row} of this file (“{label}”): keep only "
+        "one of the two rows.",
     },
 }

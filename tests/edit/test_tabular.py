@@ -164,10 +164,17 @@ def test_a_network_and_memberships_in_it_from_one_file(store):
                        ["The University", "University or college", "2020", "", "Member", letter]]
     review = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Climate Cities"]
     assert review == [["membership", "Climate Cities", "2019", "Active", "", "", "12500", "NOK", "", ""]]
-    again = refused(store, "mixed.csv", read("network-and-memberships.csv"), lang="en")
-    assert again.problems == [(2, "Identifier", "The identifier “climate-cities” is already used by “Climate Cities” "
-                                                "<https://example.org/ikg/climate-cities>: choose another identifier, "
-                                                "or correct the existing one.")]
+    again = refused(store, "mixed.csv", read("network-and-memberships.csv"), lang="en")  # adds no copies
+    assert again.problems == [
+        (2, "Identifier", "The identifier “climate-cities” is already used by “Climate Cities” "
+                          "<https://example.org/ikg/climate-cities>: choose another identifier, or correct the "
+                          "existing one."),
+        (3, "", "“Hometown Municipality” is already a member of “Climate Cities” in the graph (“Hometown Municipality "
+                "in Climate Cities” <https://example.org/ikg/membership-hometown-municipality-in-climate-cities>): to "
+                "change that membership, do so on the Edit page; otherwise remove this row."),
+        (4, "", "“The University” is already a member of “Climate Cities” in the graph (“The University in Climate "
+                "Cities” <https://example.org/ikg/membership-the-university-in-climate-cities>): to change that "
+                "membership, do so on the Edit page; otherwise remove this row.")]
 
 
 def test_wrong_csv_headers(fixture_store):
@@ -228,6 +235,9 @@ def test_bad_rows_in_a_workbook_name_the_column_letter(fixture_store):
     assert error.problems == [
         (2, "Slutt (D)", "Slutten (2010) er før starten (2019): sjekk datoene (kanskje de er byttet om)."),
         (3, "Start (C)", "Cellen inneholder en formel (=TODAY()): skriv selve verdien."),
+        (3, "", "«Universitetet» er allerede medlem av «Nettverk A» i grafen («Universitetet i Nettverk A» "
+                "<https://example.org/ikg/m-uni-a>): vil du endre medlemskapet, gjør det på Rediger-siden; ellers "
+                "tar du raden bort."),
         (4, "Annen kilde (E)", "Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim inn sitatet, "
                                "eller beskriv kilden under «Annen kilde»."),
     ]

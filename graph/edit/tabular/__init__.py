@@ -9,7 +9,8 @@ triples to add, rows read, new things per kind) without writing anything; the ca
 (row, column, message), with rows numbered as the spreadsheet shows them (the header is row 1).
 
 Headers are accepted in Norwegian or English (the labels of both languages' templates) or as the
-field names (`label_nb`) (headers). Rows may name things made by rows above them in the same file.
+field names (`label_nb`) (headers). Rows may name things made by rows above them in the same file, but
+may not add again what the graph or a row above has (duplicates): importing a file twice adds nothing.
 
 >>> text = template("network", "csv", "en").decode("utf-8-sig").splitlines()[0]
 >>> text.split(",")[:3]

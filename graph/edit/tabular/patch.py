@@ -12,6 +12,7 @@ from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
+from graph.edit.tabular.duplicates import Duplicates
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
     KIND,
@@ -36,8 +37,9 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
 
     The kind comes from `kind`, the workbook's sheet name or the CSV's headers; a column "Kind"
     ("Slag") instead gives each row's kind, so one file can add a network and then memberships in
-    it. Every row is checked with the forms' rules, rows may name things of rows above them, and the
-    whole file is checked against the shapes at the end. Any problem raises TableErrors listing all.
+    it. Every row is checked with the forms' rules, rows may name things of rows above them, a row may not
+    add what the graph or a row above it already has (graph.edit.tabular.duplicates), and the whole file
+    is checked against the shapes at the end. Any problem raises TableErrors listing all.
     """
     languages = data_languages(store)  # one label column per data language (label_sv, label_en …)
     wanted = named_kind(kind, lang, languages) if kind else None
@@ -63,6 +65,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     if not rows:
         raise TableErrors(problems or [(None, "", t("tabular.err.no_rows", lang))], lang)
     pending, drafts = Pending(), []
+    repeats = Duplicates(store, lang, pending)
     for number, cells in rows:
         cell = {field_name: (cells[i] if i < len(cells) else "") for i, field_name in mapping.items()}
         row_kind = _row_kind(cell, spec or wanted, number, columns, problems, lang)
@@ -75,7 +78,12 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
         except FieldErrors as exc:
             problems += [(number, columns.of_field(f), message) for f, message in exc.problems]
             continue
+        repeated = repeats.problem(draft)
+        if repeated is not None:  # the graph or an earlier row has it already: no copy, whatever its IRI
+            problems.append((number, columns.of_field(repeated[0]) if repeated[0] else "", repeated[1]))
+            continue
         pending.add(draft, number)
+        repeats.add(draft, number)
         drafts.append((number, draft))
     if not problems:
         problems += _shape_problems(store, pending, columns, lang)

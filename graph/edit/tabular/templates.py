@@ -108,31 +108,62 @@ class _Example:
     def active(self) -> str:
         return self.concept(IKG.Active)
 
-    def unique(self, name: str, avoid: set[str] | frozenset[str] = frozenset()) -> str:
-        """The label of a thing from the store that names it unambiguously."""
+    def options(self, name: str, avoid: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+        """(IRI, label) of the things from the store for a field that their label names unambiguously."""
         if self.store is None:
-            return ""
+            return []
         pairs = choices(self.store, name, self.lang)
         counts = Counter(label.casefold() for _, label in pairs)
-        return next((label for iri, label in pairs if counts[label.casefold()] == 1 and iri not in avoid), "")
+        return [(iri, label) for iri, label in pairs if counts[label.casefold()] == 1 and iri not in avoid]
+
+    def unique(self, name: str, avoid: set[str] | frozenset[str] = frozenset()) -> str:
+        """The label of a thing from the store that names it unambiguously."""
+        return next((label for _, label in self.options(name, avoid)), "")
+
+    def linked(self, query: str) -> set[tuple[str, ...]]:
+        """The rows of a query on the store, as text."""
+        return {tuple(str(x) for x in row) for row in self.store.select(query).rows} if self.store else set()
+
+    def free_pair(self, first: str, second: str, query: str) -> tuple[str, str]:
+        """Labels of a thing for the field `first` (the home actor if it can) and one for `second` that the
+        (first, second) rows of `query` do not link yet: an example that repeats nothing the graph has (an
+        import refuses a second membership of the same member in the same network)."""
+        firsts = [(iri, self.home) for iri in sorted(self.home_iri)] + self.options(first, self.home_iri)
+        seconds, taken = self.options(second), self.linked(query)
+        return next(((a, b) for a_iri, a in firsts for b_iri, b in seconds if (a_iri, b_iri) not in taken),
+                    (self.home, next((b for _, b in seconds), "")))
+
+    def twin_city(self, agreement_type: URIRef) -> str:
+        """A city for an agreement of this type with the home city: one without any agreement if there is one,
+        else one without an agreement of this type."""
+        cities = self.options("city", self.home_iri)
+        had = self.linked(_AGREEMENTS)
+        order = [c for c in cities if c[0] not in {city for city, _ in had}]
+        order += [c for c in cities if (c[0], str(agreement_type)) not in had]
+        return next((label for _, label in order), self.unique("city", self.home_iri))
 
 
+_MEMBERSHIPS = "SELECT ?a ?b WHERE { ?x a org:Membership ; org:member ?a ; org:organization ?b }"
+_PARTICIPATIONS = "SELECT ?a ?b WHERE { ?x a ikg:Participation ; ikg:participant ?a ; ikg:project ?b }"
+_AGREEMENTS = "SELECT ?c ?type WHERE { ?x a ikg:TwinCityAgreement ; ikg:party ?c ; ikg:agreementType ?type }"
 _NAMED = ("network", "project", "activity", "actor")  # kinds whose example has its own name
 # The example's values for each kind, beside its name and its source.
 _VALUES: dict[str, Callable[[_Example], dict[str, str]]] = {
     "actor": lambda ex: {"actor_type": ex.concept(IKG.VoluntaryOrganisation), "location": ex.home},
     "network": lambda ex: {"target_areas": "1", "sdgs": "11; 17", "status": ex.active, "start": "2024"},
     "membership": lambda ex: {
-        "member": ex.home, "network": ex.unique("network"), "role": ex.concept(IKG.MemberRole),
-        "status": ex.active, "start": "01.03.2024", "annual_cost": "12500", "currency": "NOK"},
+        **dict(zip(("member", "network"), ex.free_pair("member", "network", _MEMBERSHIPS), strict=True)),
+        "role": ex.concept(IKG.MemberRole), "status": ex.active, "start": "01.03.2024", "annual_cost": "12500",
+        "currency": "NOK"},
     "twin-city-agreement": lambda ex: {
-        "city": ex.unique("city", ex.home_iri), "agreement_type": ex.concept(IKG.LetterOfIntent),
+        "city": ex.twin_city(IKG.LetterOfIntent), "agreement_type": ex.concept(IKG.LetterOfIntent),
         "status": ex.concept(IKG.Planned), "start": "2025"},
     "project": lambda ex: {
         "programme": ex.unique("programme"), "status": ex.active, "start": "2024", "end": "2026",
         "budget": "500000", "currency": "EUR", "target_areas": "1", "sdgs": "11", "partners": ex.home},
     "participation": lambda ex: {
-        "project": ex.unique("project"), "participant": ex.home, "role": ex.concept(IKG.PartnerRole)},
+        **dict(zip(("participant", "project"), ex.free_pair("participant", "project", _PARTICIPATIONS), strict=True)),
+        "role": ex.concept(IKG.PartnerRole)},
     "activity": lambda ex: {
         "activity_type": ex.concept(IKG.Seminar), "start": "2025-03-14", "location": ex.home,
         "participants": ex.home, "target_areas": "1"},
