@@ -68,8 +68,10 @@ def test_first_run_page_starts_a_city(empty_env):
     # at once the explorer, its menu and the confirmation over its first page: no reload needed
     assert at.sidebar.title[0].value == "Internasjonale relasjoner for Eksempelvik kommune"
     assert at.header[0].value != "Start grafen for din by"
-    assert plain(at.success[0].value) == (f"Grafen er startet: 1\N{NO-BREAK SPACE}054 tripler fra {empty_env / 'data'} "
-                                          "(dataset.ttl, sources.ttl, concepts.ttl). Sidene er i menyen til venstre.")
+    told = re.fullmatch(r"Grafen er startet: (1\xa0\d{3}) tripler fra (.+) "
+                        r"\(dataset.ttl, sources.ttl, concepts.ttl\)\. Sidene er i menyen til venstre\.",
+                        plain(at.success[0].value))
+    assert told is not None and told.group(2) == str(empty_env / "data")  # a thousand and more, as bokmål writes it
     at.run()
     assert not at.success  # shown once
 

@@ -153,8 +153,9 @@ _VALUES: dict[str, Callable[[_Example], dict[str, str]]] = {
     "network": lambda ex: {"target_areas": "1", "sdgs": "11; 17", "status": ex.active, "start": "2024"},
     "membership": lambda ex: {
         **dict(zip(("member", "network"), ex.free_pair("member", "network", _MEMBERSHIPS), strict=True)),
-        "role": ex.concept(IKG.MemberRole), "status": ex.active, "start": "01.03.2024", "annual_cost": "12500",
-        "currency": "NOK"},
+        "role": ex.concept(IKG.MemberRole), "status": ex.active, "annual_cost": "12500", "currency": "NOK",
+        # a day as the reader writes it: 01.03.2024 reads as 3 January to an English eye
+        "start": "01.03.2024" if ex.lang == "nb" else "2024-03-01"},
     "twin-city-agreement": lambda ex: {
         "city": ex.twin_city(IKG.LetterOfIntent), "agreement_type": ex.concept(IKG.LetterOfIntent),
         "status": ex.concept(IKG.Planned), "start": "2025"},
