@@ -157,23 +157,23 @@ def test_network_filters_change_the_node_count(shared_env):
     at = start("en", "network")
     assert texts(at)[0] == "Showing 13 of 13 nodes"
     at.sidebar.multiselect(key="net_kinds.en").set_value(["actors", "networks"]).run()
-    assert texts(at)[0] == "Showing 4 of 4 nodes"
+    assert texts(at)[0] == "Showing 4 of 4 nodes (13 in the whole network)"
     at.sidebar.multiselect(key="net_kinds.en").set_value(["actors", "networks", "projects", "agreements", "activities",
                                                        "working groups"]).run()
     at.sidebar.toggle(key="net_use_year").set_value(True).run()
     at.sidebar.slider(key="net_year").set_value(2000).run()  # before the projects, memberships and delegation
-    assert texts(at)[0] == "Showing 10 of 10 nodes"
+    assert texts(at)[0] == "Showing 10 of 10 nodes (13 in the whole network)"
     at.sidebar.multiselect(key="net_areas.en").set_value(["3"]).run()  # Research: Project X only
     assert problems(at) == []
     at.sidebar.radio(key="lang").set_value("nb").run()
-    assert texts(at)[0].startswith("Viser ")
+    assert texts(at)[0] == "Viser 0 av 0 noder (13 i hele nettverket)"  # Project X starts after 2000
     assert at.sidebar.multiselect(key="net_areas.nb").value == ["3"]  # filters survive the language switch
 
 
 def test_network_focus_shows_the_details_panel(shared_env):
     at = start("en", "network")
     at.selectbox(key="net_focus.en").set_value(EX + "uni").run()
-    assert texts(at)[0] == "Showing 6 of 6 nodes"
+    assert texts(at)[0] == "Showing 6 of 6 nodes (13 in the whole network)"
     assert at.main.subheader[-1].value == "The University"
     assert table(at, "collaborator")["collaborator"].tolist() == ["Hometown Municipality", "Innovation Agency"]
     assert table(at, "quote")["quote"].tolist() == ["Universitetet"]

@@ -40,7 +40,9 @@ def render(ctx: context.PageContext) -> None:
     shown = view.build_view(ctx.store, view_options)
     lit = _highlight(shown, lang)
     # the view's own note and legend are inside the drawing; this line is for people and tests
-    st.text(t("network.counts", lang, shown=number(shown.shown, lang), total=number(shown.total, lang)))
+    counts = "network.counts" if shown.total >= shown.whole else "network.counts_of_whole"  # filtered: of how many
+    st.text(t(counts, lang, shown=number(shown.shown, lang), total=number(shown.total, lang),
+              whole=number(shown.whole, lang)))
     graph_col, details_col = st.columns([3, 1])
     with graph_col:
         click = network_component.draw_clicks(shown, (ctx.key, view_options.key()), key="net_drawing", highlight=lit)
