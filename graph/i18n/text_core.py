@@ -189,6 +189,7 @@ TEXT: dict[str, dict[str, str]] = {
         "about.sources": "Kildene",
         "about.counts": "Hva grafen inneholder",
         "about.triples": "{n} tripler i lageret ({store}).",
+        "about.triples_count": "{n} tripler i lageret.",
         "about.privacy": "Alt vises som tekst; ingenting hentes fra internett.",
         # columns
         "col.item": "sak (IRI)",
@@ -451,6 +452,7 @@ TEXT: dict[str, dict[str, str]] = {
         "about.sources": "The sources",
         "about.counts": "What the graph holds",
         "about.triples": "{n} triples in the store ({store}).",
+        "about.triples_count": "{n} triples in the store.",
         "about.privacy": "Everything is shown as text; nothing is fetched from the internet.",
         "col.item": "item (IRI)",
         "col.dimension": "dimension",

@@ -358,11 +358,15 @@ def test_map_lists_twin_and_partner_cities(shared_env):
 
 
 def test_about_shows_sources_and_counts(shared_env):
-    at = start("en", "about")
+    at = start("en", "about")  # an editor: where the store is
     docs = table(at, "document")
     assert docs["document"].tolist() == ["Programme 2010", "Plan 2020"]
     where = f"triples in the store (oxigraph:{shared_env / 'store'})."
     assert any(line.endswith(where) for line in texts(at))
+    at = start("nb", "about", editor=None)  # a visitor: the count alone, the sources' days as bokmål writes them
+    assert str(shared_env) not in " ".join(texts(at))
+    assert any(re.fullmatch(r"[\d\xa0]+ tripler i lageret\.", line) for line in texts(at))
+    assert table(at, "dokument")["dato"].tolist() == ["1. juni 2010", "1. jan. 2020"]
 
 
 def test_a_broken_data_file_shows_which_file_and_what_is_wrong(tmp_path, monkeypatch):

@@ -711,10 +711,10 @@ def test_about_page_shows_sources_and_counts(visit):
     main = page.locator('[data-testid="stMain"]')
     expect(main.locator("h3").filter(has_text="The sources")).to_have_count(1)
     expect(main.locator("h3").filter(has_text="What the graph holds")).to_have_count(1)
-    triples = re.compile(r"[\d,]+ triples in the store \(oxigraph:")
+    triples = re.compile(r"^[\d,]+ triples in the store\.$")  # a visitor: where the store is, is for editors
     expect(main.locator('[data-testid="stText"]').filter(has_text=triples)).to_have_count(1)
     docs = grid(page, "document", until=lambda rows: len(rows) == 3)
-    assert [d["date"][:4] for d in docs] == ["2010", "2019", "2020"]
+    assert [d["date"][-4:] for d in docs] == ["2010", "2019", "2020"]  # days as the language writes them
     assert docs[1]["document"] == "International strategy 2019–2022"
     no_error_boxes(page)
     shot(page, "about.png")
