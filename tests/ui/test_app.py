@@ -213,6 +213,28 @@ def test_collaborators_opens_on_the_home_actor(shared_env):
     assert any(text.endswith("links for Hometown Municipality") for text in texts(at))
 
 
+AARDVARK = """@prefix ikg: <https://w3id.org/ikg/ontology#> .
+@prefix ex: <https://example.org/ikg/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:aardvark a ikg:Company ; rdfs:label "Aardvark AS"@nb , "Aardvark Ltd"@en ;
+    ikg:citation [ ikg:section ex:doc-old-s1 ; ikg:quote "Ensom AS" ; ikg:evidence ikg:stated ] .
+"""
+
+
+def test_the_chains_open_on_the_home_city_and_its_first_collaborator(tmp_path, monkeypatch):
+    """Not on the actor whose name sorts first, which may have no chain to show (Aardvark Ltd has no ties)."""
+    use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE), ("aardvark.ttl", AARDVARK))
+    try:
+        at = start("en", "collaborators")
+        first = table(at, "collaborator")["collaborator"].tolist()[0]
+        pick = at.selectbox(key="chain_to.en")
+        assert at.selectbox(key="chain_from.en").value == EX + "hometown" and pick.format_func(pick.value) == first
+        assert not any(plain(i.value).startswith("No chain") for i in at.info)
+        assert any(text.startswith("Hometown Municipality —[") for text in texts(at))
+    finally:
+        reset_caches()
+
+
 def test_collaborators_and_chains(shared_env):
     at = start("en", "collaborators")
     at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()

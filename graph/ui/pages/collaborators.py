@@ -31,17 +31,20 @@ def render(ctx: context.PageContext) -> None:
     tables.show_table(table, lang, key="collab_table")
     if table.rows:
         tables.csv_button(table, lang, f"{t('file.collaborators', lang)}.csv", "collab_csv")
-    chains(ctx, iris, labels, actor)
+    named = {label: iri for iri, label in labels.items()}  # the first collaborator: a chain there is to show
+    partner = next((named[row[0]] for row in table.rows if row and row[0] in named and named[row[0]] != actor), None)
+    chains(ctx, iris, labels, actor, partner)
 
 
-def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], actor: str) -> None:
+def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], actor: str,
+           partner: str | None = None) -> None:
     """The chains of collaboration between two actors, as text and lit up on a drawing of their neighbourhood."""
     lang = ctx.lang
     st.subheader(t("collab.chains", lang))
     c1, c2, c3 = st.columns([2, 2, 1])
     a = c1.selectbox(t("collab.from", lang), iris, format_func=lambda i: labels[i],
                      placeholder=t("common.choose", lang), key=wkey("chain_from", lang, actor))
-    other = next((i for i in iris if i != a), a)
+    other = partner if partner and partner != a else next((i for i in iris if i != a), a)
     b = c2.selectbox(t("collab.to", lang), iris, format_func=lambda i: labels[i],
                      placeholder=t("common.choose", lang), key=wkey("chain_to", lang, other))
     steps = int(c3.number_input(t("collab.max_steps", lang), 1, 6, 3, key="chain_max"))
