@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from graph.analysis.review_items import GROUPS, PortfolioItem, portfolio  # noqa: E402
-from graph.i18n import number, t  # noqa: E402
+from graph.i18n import decimal, number, t  # noqa: E402
 from graph.store.base import Store  # noqa: E402
 
 COLOURS = {"keep": "#2e7d32", "review": "#f9a825", "leave": "#c62828", "none": "#9e9e9e"}
@@ -67,6 +67,7 @@ def figure(items: list[PortfolioItem], lang: str = "en") -> Figure:
     ax.set_ylim(-0.25, 3.35)
     ax.axvline(0, color="#555", linewidth=0.8)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number(int(x), lang) if x >= 0 and costs else ""))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: decimal(y, lang, 1)))  # 0,5 in bokmål
     ax.grid(True, alpha=0.3)
     ax.set_title(t("portfolio.title", lang))
     if shown:

@@ -65,8 +65,8 @@ def _report_lines(store: Store, lang: str, round_: str | None, chart: bool = Fal
     yield "meta", t("report.summary", lang, **{g: len(items) for g, items in groups.items()})
     for g in GROUPS:
         yield "meta", t(f"report.cost.{g}", lang, cost=_costs(groups[g], lang))
-    if chart:
-        items = portfolio(store, lang, found.iri if found else round_)
+    items = portfolio(store, lang, found.iri if found else round_) if chart else []
+    if any(p.relevance is not None for p in items):  # nothing assessed yet: no empty chart
         yield "chart", base64.b64encode(portfolio_png_of(items, lang)).decode("ascii")
     for g in GROUPS:
         yield "group", (t(f"report.group.{g}", lang), len(groups[g]))

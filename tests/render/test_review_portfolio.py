@@ -66,4 +66,8 @@ def test_the_chart_in_both_languages(store, lang, title):
     assert [x.get_text() for x in ax.get_legend().get_texts()] == (
         ["Recommended to keep", "Recommended for closer review (no cost recorded)"] if lang == "en"
         else ["Anbefales beholdt", "Anbefales vurdert nærmere (ingen kostnad registrert)"])
+    fig.canvas.draw()
+    ticks = [x.get_text() for x in ax.get_yticklabels() if x.get_text()]
+    assert {"0.5", "2.5"} <= set(ticks) if lang == "en" else {"0,5", "2,5"} <= set(ticks)  # a decimal comma in bokmål
+    assert not any("." in x for x in ticks) if lang == "nb" else not any("," in x for x in ticks)
     assert portfolio_png(store, lang, "R1").startswith(b"\x89PNG")

@@ -75,6 +75,11 @@ def test_report_html_is_escaped_and_grouped(store):
     assert page.index("Recommended to keep (1)") < page.index("Hometown–Farcity") < page.index("Not yet assessed (3)")
 
 
+def test_a_round_with_nothing_assessed_prints_no_empty_chart(store):
+    page = review_report.report_html(store, "nb", None)
+    assert "<img" not in page and "Ikke vurdert ennå (4)" in page
+
+
 def test_csv_and_xlsx_neutralise_formulas(store):
     save(store, comment="=HYPERLINK(\"http://evil\")", effect_seen="+1", reviewer="@admin")
     csv = review_report.export_csv(store, "en", "Review 2025")
