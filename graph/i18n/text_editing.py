@@ -259,6 +259,8 @@ TEXT: dict[str, dict[str, str]] = {
         "`ikg import --kind SLAG`).",
         "tabular.err.formula": "Cellen inneholder en formel ({value}): skriv selve verdien.",
         "tabular.err.sheet_header": "Rad 1 må være overskriftene, men den er tom: lim inn overskriftene fra malen.",
+        "tabular.err.from_failed_row": "«{value}» legges til av rad {row} i denne fila, som har et problem selv: "
+                                       "rett rad {row} først.",
         "tabular.problem.cell": "Rad {row}, kolonne {column}: {message}",
         "tabular.problem.row": "Rad {row}: {message}",
         "tabular.preview": "{rows} rader lest fra {name}: {things}.",
@@ -523,6 +525,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.formula": "The cell holds a formula ({value}): write the value itself.",
         "tabular.err.sheet_header": "Row 1 must hold the headers, but it is empty: paste the headers from the "
         "template.",
+        "tabular.err.from_failed_row": "“{value}” is added by row {row} of this file, which has a problem of its "
+                                       "own: mend row {row} first.",
         "tabular.problem.cell": "Row {row}, column {column}: {message}",
         "tabular.problem.row": "Row {row}: {message}",
         "tabular.preview": "{rows} rows read from {name}: {things}.",

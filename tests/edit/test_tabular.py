@@ -90,6 +90,23 @@ def test_an_unknown_kind_lists_the_kinds(fixture_store):
         refused(fixture_store, "m.csv", b"Name in English\nX\n", kind="Nettverket", lang="nb")
 
 
+def test_a_row_naming_what_a_refused_row_adds_points_to_that_row(fixture_store):
+    data = (b"Kind,Name in Norwegian,Name in English,Target areas,Member,Network,Other source\n"
+            b"Network,Byer for fred,Cities for Peace,9,,,Letter\n"  # no target area 9
+            b"Membership,,,,Hometown Municipality,Cities for Peace,Letter\n"
+            b"Membership,,,,The University,byer for fred,Letter\n")
+    error = refused(fixture_store, "mixed.csv", data, lang="en")
+    assert [p for p in error.problems if p[0] != 2] == [
+        (3, "Network", "“Cities for Peace” is added by row 2 of this file, which has a problem of its own: mend "
+                       "row 2 first."),
+        (4, "Network", "“byer for fred” is added by row 2 of this file, which has a problem of its own: mend row 2 "
+                       "first.")]
+    assert [p[1] for p in error.problems if p[0] == 2] == ["Target areas"]
+    nb = refused(fixture_store, "mixed.csv", data, lang="nb")
+    assert nb.problems[1] == (3, "Network", "«Cities for Peace» legges til av rad 2 i denne fila, som har et problem "
+                                            "selv: rett rad 2 først.")
+
+
 def test_csv_template_headers_and_example():
     en = template("network", "csv", "en").decode("utf-8-sig").splitlines()
     assert en[0] == ("Identifier,Name in Norwegian *,Name in English *,Other names,Target areas,SDGs,Status,Start,End,"

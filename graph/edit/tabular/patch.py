@@ -66,6 +66,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
         raise TableErrors(problems or [(None, "", t("tabular.err.no_rows", lang))], lang)
     pending, drafts = Pending(), []
     repeats = Duplicates(store, lang, pending)
+    failed: dict[str, int] = {}  # the names of things rows with problems would add -> that row
     for number, cells in rows:
         cell = {field_name: (cells[i] if i < len(cells) else "") for i, field_name in mapping.items()}
         row_kind = _row_kind(cell, spec or wanted, number, columns, problems, lang)
@@ -76,7 +77,10 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
         try:
             draft = build(store, row_kind.name, values, lang, pending=pending)
         except FieldErrors as exc:
-            problems += [(number, columns.of_field(f), message) for f, message in exc.problems]
+            problems += [(number, columns.of_field(f), _after_failed(values.get(f), message, failed, lang))
+                         for f, message in exc.problems]
+            failed.update({v.strip().casefold(): number for k, v in values.items()
+                           if k.startswith("label_") and isinstance(v, str) and v.strip()})
             continue
         repeated = repeats.problem(draft)
         if repeated is not None:  # the graph or an earlier row has it already: no copy, whatever its IRI
@@ -114,6 +118,16 @@ class _Columns:
             return self.of_index(self.index["source_reference"])
         f = BASE_FIELDS.get(name)
         return f.label(self.lang) if f else ""
+
+
+def _after_failed(value: object, message: str, failed: dict[str, int], lang: str) -> str:
+    """A field naming what an earlier row with problems would have added: said so (that row first), not
+    as a name the graph does not have."""
+    for part in str(value or "").split(";"):
+        row = failed.get(part.strip().casefold())
+        if row is not None:
+            return t("tabular.err.from_failed_row", lang, value=part.strip(), row=row)
+    return message
 
 
 def _row_kind(cell: dict[str, str], default: Kind | None, number: int, columns: _Columns, problems: list[Problem],
