@@ -32,7 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sw.file_upload": "filopplasting",
         "sw.add_files": "Legg til filer",
         "file.review": "gjennomgang", "file.review_report": "gjennomgang-rapport", "file.query": "spørring",
-        "file.collaborators": "samarbeidspartnere",
+        "file.collaborators": "samarbeidspartnere", "file.network": "nettverk", "file.network_view": "nettverk-utsnitt",
         "sw.select_all": "Velg alle",
         "sw.page_not_found": "Siden finnes ikke",
         "sw.page_not_found_why": "Siden du ba om, finnes ikke (lenken kan være gammel eller feilskrevet). Appens "
@@ -176,7 +176,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sw.file_upload": "file upload",
         "sw.add_files": "Add files",
         "file.review": "review", "file.review_report": "review-report", "file.query": "query",
-        "file.collaborators": "collaborators",
+        "file.collaborators": "collaborators", "file.network": "network", "file.network_view": "network-view",
         "sw.select_all": "Select all",
         "sw.page_not_found": "Page not found",
         "sw.page_not_found_why": "The page that you have requested does not seem to exist. Running the app's main "

@@ -43,7 +43,8 @@ def render(ctx: context.PageContext) -> None:
     counts = "network.counts" if shown.total >= shown.whole else "network.counts_of_whole"  # filtered: of how many
     st.text(t(counts, lang, shown=number(shown.shown, lang), total=number(shown.total, lang),
               whole=number(shown.whole, lang)))
-    graph_col, details_col = st.columns([3, 1])
+    graph_col, details_col = st.columns([5, 2])  # the details' tables need room; a long name breaks between words
+    st.html(DETAILS_STYLE)
     with graph_col:
         click = network_component.draw_clicks(shown, (ctx.key, view_options.key()), key="net_drawing", highlight=lit)
     if click and view.is_cluster(click.node) and click.at != st.session_state.get(CLICK_AT):
@@ -53,7 +54,7 @@ def render(ctx: context.PageContext) -> None:
     clicked = click.node if click else None
     drawn = {n["id"] for n in shown.nodes if not view.is_cluster(n["id"])}
     selected = clicked if clicked in drawn else focus or None
-    with details_col:
+    with details_col, st.container(key="net_details"):
         if selected:
             details_panel(ctx, selected, focusable=selected in labels and selected != focus)
         else:
@@ -149,6 +150,10 @@ def _focus_on(iri: str, lang: str) -> None:
     set_picker("net_focus", lang, iri)
 
 
+# the clicked node's name as a smaller heading than a page's, so a long one ("Kommunikasjonsenheten") fits
+DETAILS_STYLE = "<style>.st-key-net_details h3 { font-size: 1.2rem; overflow-wrap: break-word; }</style>"
+
+
 def details_panel(ctx: context.PageContext, iri: str, focusable: bool = False) -> None:
     """The node clicked (or the focused actor): facts, ties, collaborators, sources (all as text)."""
     lang = ctx.lang
@@ -178,10 +183,11 @@ def _downloads(ctx: context.PageContext, shown: view.View, options: view.ViewOpt
     lang, store = ctx.lang, ctx.store
     c1, c2, _ = st.columns([1, 1, 1])
     c1.download_button(t("explorer.svg", lang), lambda: view.view_svg(view.build_view(store, options)),
-                       "network.svg", "image/svg+xml", key="net_svg", on_click="ignore")
+                       f"{t('file.network', lang)}.svg", "image/svg+xml", key="net_svg", on_click="ignore")
     c2.download_button(t("explorer.view_graphml", lang),
                        lambda: view.view_graphml(view.build_view(store, options), lang),
-                       "network-view.graphml", "application/xml", key="net_graphml", on_click="ignore")
+                       f"{t('file.network_view', lang)}.graphml", "application/xml", key="net_graphml",
+                       on_click="ignore")
 
 
 def period(tie: dict[str, Any]) -> str:
