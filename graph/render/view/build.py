@@ -149,4 +149,4 @@ def _build_view(store: Store, options: ViewOptions) -> View:
     actors = sorted((n for n in node_ids if data.nodes[n].is_actor), key=lambda n: (names[n].casefold(), n))
     return View(drawn, drawn_edges, key, len(node_ids), total, len(node_ids) < total, note, html,
                 component_data(drawn, drawn_edges, focus, key, note, t, lang), pairs, owner, names, actors,
-                whole=len(data.nodes))
+                whole=len(_filtered(data, ViewOptions(lang=lang))[0]))  # what the view with no filter shows

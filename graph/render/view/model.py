@@ -111,4 +111,4 @@ class View:
     owner: dict[str, str] = field(default_factory=dict)  # every node of the view -> the drawn node holding it
     names: dict[str, str] = field(default_factory=dict)  # every node of the view -> its full name
     actors: list[str] = field(default_factory=list)  # the view's actors, by name
-    whole: int = 0  # nodes in the whole network, whatever the filters and focus
+    whole: int = 0  # nodes the view shows with no filter and no focus: the whole network
