@@ -790,6 +790,7 @@ def test_an_html_label_shows_as_text_and_no_dialog_opens(xss_visit):
     expect(tooltip).to_be_visible(timeout=10_000)
     expect(tooltip).to_contain_text(XSS)
     assert tooltip.locator("img").count() == 0
+    assert tooltip.evaluate("e => getComputedStyle(e).fontFamily") == "sans-serif"  # the page's, not Verdana
     grid(page, "quote", until=lambda rows: any(r["quote"] == XSS for r in rows))
 
     # every other page, in both languages: no dialog, no injected element
