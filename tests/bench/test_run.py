@@ -127,7 +127,7 @@ def test_a_small_run_through_oxigraphs_server_gives_the_embedded_rows_and_stops_
     assert size["identical_results"] is True
     embedded, served = size["backends"]["oxigraph"], size["backends"]["oxserver"]
     assert (embedded["kind"], served["kind"]) == ("oxigraph", "oxigraph-server")
-    assert embedded["triples"] == served["triples"] == 2909  # the generated graph and the vocabulary (its MoU has two other names since)
+    assert embedded["triples"] == served["triples"] == 2909  # generated graph and vocabulary
     rows = {n: q["rows"] for n, q in served["queries"].items()}
     assert rows == {n: q["rows"] for n, q in embedded["queries"].items()}
     assert (rows["counts"], rows["changes"], rows["twin-cities"]) == (36, 23, 3)
