@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from graph.edit.values import parse_when
 from graph.errors import InputError
 from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
 from graph.i18n import t
@@ -120,16 +121,16 @@ class Document:
 
 
 def normal_date(text: str) -> str:
-    """A date as written in Norway (20.06.2024, 1.2.2024) as yyyy-mm-dd; anything else as given, trimmed.
+    """A date as the forms take it (20.06.2024, 1.2.2024, 2024-06-20) as yyyy-mm-dd, a year as itself;
+    anything else as given, trimmed.
 
     >>> normal_date(" 20.06.2024 "), normal_date("1.2.2024"), normal_date("2024"), normal_date("20/06/2024")
     ('2024-06-20', '2024-02-01', '2024', '20/06/2024')
     """
-    found = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())
-    if found is None:
+    try:
+        return str(parse_when(text))  # the forms' reading of a date: the one definition
+    except InputError:  # not a date the forms read: `problems` says what is wrong with it, as given
         return text.strip()
-    day, month, year = found.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 @dataclass

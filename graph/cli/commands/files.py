@@ -10,13 +10,12 @@ from pathlib import Path
 import graph.render.ready as ready
 from graph.cli.output import safe_lines
 from graph.cli.prompts import editor_name
+from graph.edit.uploads import ACCEPTED
 from graph.errors import InputError
 from graph.history.shipped import open_store
 from graph.i18n import decimal, languages, number, t
 from graph.render.exports import export
 from graph.store import undone_if_failed
-
-VALIDATED = (".ttl", ".jsonld", ".json", ".nt")  # what `ikg import` takes as RDF, and so what validate checks
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -26,7 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.store and not args.files:
         return _validate_store(args)
     for path in args.files or []:  # a type neither check reads: said as validate's, not as an import's refusal
-        if path.is_file() and path.suffix.lower() not in VALIDATED + (".csv", ".xlsx"):
+        if path.is_file() and path.suffix.lower() not in ACCEPTED:  # the import's types: tables are told apart
             raise InputError.of("cli.validate.unknown_type", args.lang, name=path)
     check_files(args.files or [], lang=args.lang)  # what `ikg import` refuses, with its messages (issue 10)
     problems = validate_files(args.files or None, lang=args.lang)

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME, XSD
 from rdflib.term import Node
 
-from graph.i18n import locale_of, t
+from graph.i18n import day, locale_of, t
 from graph.questions.languages import data_label_picker
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
@@ -88,7 +88,7 @@ class Words:
             if o.datatype in NUMBERS:
                 return str(format_decimal(o.toPython(), locale=locale_of(self.lang)))
             if o.datatype == XSD.date:
-                return str(format_date(o.toPython(), "medium", locale=locale_of(self.lang)))
+                return day(str(o), self.lang)
             if o.datatype == XSD.dateTime:
                 return when(str(o), self.lang)
             return str(o)
