@@ -295,6 +295,22 @@ def test_an_overview_fans_out_the_nodes_with_one_tie():
     assert 1.5 < math.dist(pos["hub-leaf"], pos["hub"]) / arrange.STEP < 3  # by stress: the hub's ties count two
 
 
+def test_an_overview_gives_each_node_of_a_star_room():
+    """A home actor tied to a hundred things, a few of them tied to each other: stress alone rings them
+    tight around it (nodes and names on top of each other); the overview keeps every two of them at
+    least ROOM apart, the home actor in the middle and its ties around it on every side."""
+    import graph.render.view.arrange as arrange
+
+    spokes = [f"s{i:03d}" for i in range(100)]
+    pairs = [("home", s) for s in spokes] + list(zip(spokes[::5], spokes[1::5], strict=True))
+    pos = arrange.overview(["home", *spokes], pairs, "home")
+    assert pos["home"] == (0.0, 0.0)
+    closest = min(math.dist(pos[a], pos[b]) for a, b in itertools.combinations(pos, 2))
+    assert closest > 0.95 * arrange.ROOM, closest
+    assert {(pos[s][0] > 0, pos[s][1] > 0) for s in spokes} == {(True, True), (True, False), (False, True),
+                                                                  (False, False)}
+
+
 def test_an_overview_puts_many_loose_nodes_in_a_block_not_a_column():
     """A big graph's overview has many nodes whose ties lead off the drawing: they go in rows beneath the
     biggest part, wider than tall, centred under it, each in its own place (not a column ten times as
