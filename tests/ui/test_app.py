@@ -177,6 +177,13 @@ def test_network_focus_shows_the_details_panel(shared_env):
     assert at.main.subheader[-1].value == "The University"
     assert table(at, "collaborator")["collaborator"].tolist() == ["Hometown Municipality", "Innovation Agency"]
     assert table(at, "quote")["quote"].tolist() == ["Universitetet"]
+    # facts and ties as lines that fit the narrow panel; the ties with their sources in a table beneath
+    written = [plain(m.value) for m in at.main.markdown]
+    assert "- Other names: UNI; Universitetet\n- Kind: University or college\n- Place: Hometown Municipality" in written
+    assert "member of (2):\n- Network A · Board member, 2016–2019, Active\n- Network B · Member, Active" in written
+    assert "takes part in (1):\n- Trade group" in written
+    assert table(at, "relation").iloc[0].tolist() == [
+        "Network A", "member of", "Board member", "2016–2019", "Active", "Plan 2020 §2"]
     at.radio(key="net_depth").set_value(2).run()
     assert texts(at)[0] == "Showing 13 of 13 nodes"  # two actor steps reach every node of the fixture
 

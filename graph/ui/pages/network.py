@@ -163,10 +163,16 @@ def details_panel(ctx: context.PageContext, iri: str, focusable: bool = False) -
         st.text(d["kind"])
     if focusable:
         st.button(t("explorer.focus_here", lang), key="net_focus_here", on_click=_focus_on, args=(iri, lang))
+    if d.get("facts"):  # a fact and its value on one line: a table of two columns was cut off in the panel
+        st.markdown(f"**{t('network.facts', lang)}**")
+        st.markdown("\n".join(f"- {escape_md(fact)}: {escape_md(value)}" for fact, value in d["facts"]))
+    if d.get("ties"):
+        st.markdown(f"**{t('network.ties', lang)}**")
+        ties_list(d["ties"])
+        with st.expander(t("network.ties_table", lang)):
+            tables.rows_table([[x["label"], x["relation"], x["role"], period(x), x["status"], x["sources"]]
+                               for x in d["ties"]], ["label", "relation", "role", "period", "status", "source"], lang)
     sections = [
-        ("network.facts", d.get("facts", []), ["fact", "value"]),
-        ("network.ties", [[x["label"], x["relation"], x["role"], period(x), x["status"], x["sources"]]
-                          for x in d.get("ties", [])], ["label", "relation", "role", "period", "status", "source"]),
         ("network.collaborators", [[x["label"], x["via"]] for x in d.get("collaborators", [])],
          ["collaborator", "via"]),
         ("network.sources", [[x["source"], x["quote"], x["evidence"]] for x in d.get("sources", [])],
@@ -190,8 +196,29 @@ def _downloads(ctx: context.PageContext, shown: view.View, options: view.ViewOpt
                        on_click="ignore")
 
 
+def ties_list(ties: list[dict[str, Any]]) -> None:
+    """A node's ties as lists under each relation ("member of (3)"), the name first and then its role,
+    years and status: they fit the narrow panel, where a table of six columns had to be scrolled sideways
+    to see more than the names."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for tie in ties:
+        groups.setdefault(tie["relation"], []).append(tie)
+    for relation, items in groups.items():
+        lines = [f"{escape_md(relation)} ({len(items)}):"]
+        for tie in items:
+            more = ", ".join(v for v in (tie["role"], period(tie), tie["status"]) if v)
+            lines.append(f"- {escape_md(tie['label'])}" + (f" · {escape_md(more)}" if more else ""))
+        st.markdown("\n".join(lines))
+
+
 def period(tie: dict[str, Any]) -> str:
-    """A tie's years, as "since–until", or nothing."""
+    """A tie's years, as "since–until", one year once, or nothing.
+
+    >>> period({"since": "2011", "until": "2011"}), period({"since": "2009", "until": ""}), period({})
+    ('2011', '2009–', '')
+    """
+    if tie.get("since") and tie.get("since") == tie.get("until"):
+        return str(tie["since"])
     return f"{tie['since']}–{tie['until']}" if tie.get("since") or tie.get("until") else ""
 
 
