@@ -104,15 +104,25 @@ def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
     word = t(KIND_WORD[kind], lang)
     if len(found) > 1:
         raise InputError.of("name.ambiguous", lang, value=value, word=word, iris=", ".join(found))
-    # Only on a miss: read every name of that kind to suggest the closest one.
-    labels = sorted({name for _, name in names_of(store, kind)})
+    # Only on a miss: read every name of that kind to suggest the closest one, or else a few that are there.
+    named = names_of(store, kind)
+    labels = sorted({name for _, name in named}, key=str.casefold)
     wanted = value.casefold()
     close = difflib.get_close_matches(value, labels, n=1, cutoff=0.5) or [
         name for name in labels if wanted in name.casefold()
     ][:1]
     if close:
         raise InputError.of("name.unknown_close", lang, word=word, value=value, close=close[0])
-    raise InputError.of("name.unknown", lang, word=word, value=value)
+    if not named:
+        raise InputError.of("name.unknown_none", lang, word=word, value=value)
+    things = {x for x, _ in named}
+    shown = labels_of(store, lang)  # one name for each, in the reader's language
+    some = sorted((shown.get(str(x)) or min(name for y, name in named if y == x) for x in things), key=str.casefold)
+    text = "; ".join(some[:SOME]) + ("; …" if len(some) > SOME else "")
+    raise InputError.of("name.unknown", lang, word=word, value=value, n=len(things), some=text)
+
+
+SOME = 3  # names shown when none is close to the one asked for
 
 
 def labels_of(store: Store, lang: str = "en") -> dict[str, str]:

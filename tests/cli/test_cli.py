@@ -75,6 +75,17 @@ def test_unknown_actor_is_one_line_with_a_suggestion(capsys, fixture_dir):
     assert err == "ikg: no actor called Universitete; did you mean Universitetet?\n"
 
 
+def test_unknown_name_with_none_close_names_some_that_are_there(capsys, fixture_dir):
+    """No name near the one asked for: the message says how many there are and names a few, one name for
+    each in the reader's language, rather than leaving the user to guess."""
+    code, _, err = ikg(capsys, "query", "members", "--store", fixture_dir, "--param", "network=Zzzz")
+    assert code == 1
+    assert err == "ikg: no network called Zzzz; the graph has 2 of them, such as Network A; Network B\n"
+    code, _, err = ikg(capsys, "--lang", "nb", "query", "collaborators", "--store", fixture_dir, "--param",
+                       "actor=Zzzz")
+    assert err == "ikg: ingen aktør heter Zzzz; grafen har 7 slike, blant dem Ensom AS; Fjernby; Gammelby; …\n"
+
+
 def test_unknown_param_name(capsys, fixture_dir):
     code, _, err = ikg(capsys, "query", "twin-cities", "--store", fixture_dir, "--param", "city=Oslo")
     assert code == 1

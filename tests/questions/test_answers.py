@@ -77,6 +77,8 @@ def test_an_actor_is_what_the_ontology_says(memory):
     with pytest.raises(InputError) as caught:
         resolve(memory, "actor", "Network A")  # a network is not
     assert caught.value.key == "name.unknown"
+    with pytest.raises(InputError, match=r"^no network called Network A; the graph has none yet$"):
+        resolve(MemoryStore(), "network", "Network A")
 
 
 def test_errors_carry_keys_and_speak_the_users_language(memory):
