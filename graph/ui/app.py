@@ -67,9 +67,14 @@ def navigation_pages(lang: str, editor: str | None) -> dict[str, StreamlitPage]:
         if spec.for_editors and not editor:
             pages[spec.name] = st.Page(_for_editors_only, title=t(f"page.{spec.name}", lang), url_path=spec.name,
                                        visibility="hidden")
+        elif spec is HOME:  # served at the root; its own name, /network, leads there too (people type it)
+            pages[spec.name] = st.Page(spec.path, title=t(f"page.{spec.name}", lang), icon=spec.icon,
+                                       url_path="home", default=True)
+            pages["to-home"] = st.Page(_to_home, title=t(f"page.{spec.name}", lang), url_path=spec.name,
+                                       visibility="hidden")
         else:
             pages[spec.name] = st.Page(spec.path, title=t(f"page.{spec.name}", lang), icon=spec.icon,
-                                       url_path=spec.name, default=spec is HOME)
+                                       url_path=spec.name)
     return pages
 
 
@@ -77,6 +82,11 @@ def start_page(lang: str) -> StreamlitPage:
     """The first-run page (what `ikg init` does), the only page while the store holds no dataset."""
     return st.Page(PAGES_DIR / "start.py", title=t("page.start", lang), icon=":material/rocket_launch:",
                    url_path="start", default=True)
+
+
+def _to_home() -> None:
+    """/network: the first page, at the root, with the link's filters and language."""
+    st.switch_page(HOME.path, query_params=st.query_params.to_dict())
 
 
 def _for_editors_only() -> None:

@@ -166,6 +166,16 @@ def test_an_address_of_no_page_is_told_in_the_pages_language(visit, lang, title,
     dialog.get_by_role("button", name=close, exact=True).click()
 
 
+def test_the_network_pages_name_as_an_address_opens_it_with_the_links_filters(visit):
+    """/network (the page's name, which people type and bookmark) opens the first page, at the root,
+    with the link's language and filters, and no "page not found"."""
+    page = visit.page
+    open_page(page, f"{visit.server.url}/network?lang=nb&ta=4")
+    expect(page.get_by_role("heading", name="Nettverket", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Viser \d+ av \d+ noder \(\d+ i hele nettverket\)$"))).to_be_visible()
+    assert page.get_by_role("dialog").count() == 0
+
+
 def test_a_filters_list_offers_to_choose_all_in_bokmal(visit):
     page = visit.page
     open_page(page, visit.server.url + "/?lang=nb")
