@@ -193,9 +193,9 @@ def timeline(_store: gstore.Store, key: Key, lang: str) -> list[dict[str, Any]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_picture(_store: gstore.Store, key: Key, lang: str, cities: tuple, names: tuple) -> str:
-    """The map of these cities as SVG (graph/render/view/worldmap.py)."""
-    return worldmap.map_svg(list(cities), dict(names))
+def map_picture(_store: gstore.Store, key: Key, lang: str, cities: tuple, names: tuple, near: bool = False) -> str:
+    """The map of these cities as SVG (graph/render/view/worldmap.py), all of them or those around home."""
+    return worldmap.map_svg(list(cities), dict(names), near)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

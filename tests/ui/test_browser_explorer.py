@@ -158,35 +158,58 @@ def test_gaps_show_every_sdg_the_thinnest_area_and_link_to_the_network(visit):
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query) == {"ta": ["5"]}
 
 
+MAP_STATE = """() => {
+    const svg = document.querySelector('svg'); const box = svg.getBoundingClientRect();
+    const inside = (r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5
+                           && r.bottom <= box.bottom + 0.5;
+    const cities = Array.from(svg.querySelectorAll('circle.city'));
+    const names = Array.from(svg.querySelectorAll('text.name')).map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom, inside: inside(r)}; });
+    return {countries: svg.querySelectorAll('g.land path').length, cities: cities.length,
+            far: Array.from(svg.querySelectorAll('circle.far')).map(c => c.dataset.name),
+            outside: cities.filter(c => !inside(c.getBoundingClientRect())).map(c => c.dataset.name),
+            names: names, ties: svg.querySelectorAll('line.tie').length,
+            dashed: svg.querySelectorAll('line.tie[stroke-dasharray]').length,
+            titles: cities.map(c => c.querySelector('title').textContent)};
+}"""
+
+
+def names_overlapping(names: list[dict]) -> list[tuple[str, str]]:
+    return [(a["text"], b["text"]) for a, b in itertools.combinations(names, 2)
+            if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]]
+
+
 def test_map_draws_countries_offline_with_every_city_inside_and_no_names_colliding(visit):
+    """The map opens around the home city (Europe, not mostly ocean): the four cities on other continents
+    are named at the edge with an arrow their way; "all the cities" fits every city in. Either way no name
+    covers another, and nothing is fetched."""
     page = visit.page
     page.goto(visit.server.url + "/map")
     wait_idle(page, timeout=120_000)
+    expect(page.get_by_text("Utenfor utsnittet: 4 av byene, med navnet i kanten og en pil mot byen.",
+                            exact=False)).to_be_visible()
     frame = page.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame()
-    state = frame.evaluate("""() => {
-        const svg = document.querySelector('svg'); const box = svg.getBoundingClientRect();
-        const inside = (r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5
-                               && r.bottom <= box.bottom + 0.5;
-        const cities = Array.from(svg.querySelectorAll('circle.city'));
-        const names = Array.from(svg.querySelectorAll('text.name')).map(t => {
-            const r = t.getBoundingClientRect();
-            return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; });
-        return {countries: svg.querySelectorAll('g.land path').length, cities: cities.length,
-                outside: cities.filter(c => !inside(c.getBoundingClientRect())).map(c => c.dataset.name),
-                names: names, ties: svg.querySelectorAll('line.tie').length,
-                dashed: svg.querySelectorAll('line.tie[stroke-dasharray]').length,
-                titles: cities.map(c => c.querySelector('title').textContent)};
-    }""")
+    state = frame.evaluate(MAP_STATE)
+    assert sorted(state["far"]) == ["Keren", "Petach Tikva", "Ramallah", "Vallejo"]
+    assert state["cities"] + len(state["far"]) == state["ties"] + 1 > 20 and state["outside"] == []
+    texts = [n["text"] for n in state["names"]]
+    assert "Trondheim kommune" in texts and "Darmstadt (1968)" in texts and "← Vallejo (1956)" in texts
+    assert all(n["inside"] for n in state["names"]) and names_overlapping(state["names"]) == []
+    shot(page, "map-nb.png")
+
+    page.get_by_text("Alle byene", exact=True).click()
+    wait_idle(page)
+    expect(page.get_by_text("Utenfor utsnittet", exact=False)).to_have_count(0)
+    frame = page.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame()
+    state = frame.evaluate(MAP_STATE)
     assert state["countries"] > 150  # Natural Earth's countries, from the file shipped with the app
-    assert state["cities"] == state["ties"] + 1 > 20 and state["outside"] == []
+    assert state["cities"] == state["ties"] + 1 > 20 and state["outside"] == [] and state["far"] == []
     texts = [n["text"] for n in state["names"]]
     assert "Trondheim kommune" in texts and "Darmstadt (1968)" in texts and "Vallejo (1956)" in texts
-    overlaps = [(a["text"], b["text"]) for a, b in itertools.combinations(state["names"], 2)
-                if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]]
-    assert overlaps == []
+    assert names_overlapping(state["names"]) == []
     assert any(x.startswith("Asker") and "partnerby" in x for x in state["titles"])  # partner cities: on hover
     assert [r for r in visit.outside_requests()] == []
-    shot(page, "map-nb.png")
 
 
 def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit):

@@ -1,5 +1,6 @@
 """The map as SVG, drawn offline: Natural Earth's countries (world-atlas TopoJSON, shipped in
-graph/render/assets/) in a Mercator projection fitted so every city shows, a dot per city, lines from
+graph/render/assets/) in a Mercator projection fitted so every city shows (or only those around the
+home city, the far ones named at the edge where their lines leave the map), a dot per city, lines from
 the home city coloured by agreement type and dashed unless active, and names that never collide
 (partner cities are named on hover)."""
 
@@ -107,9 +108,65 @@ def colours(cities: list[City]) -> dict[str, str]:
     return {**out, "partner": PARTNER_COLOUR, "home": HOME_COLOUR}
 
 
-def map_svg(cities: list[City], labels: dict[str, str] | None = None) -> str:
+NEAR = 0.8  # of the cities besides home, the nearest this share are what the map around home is fitted to,
+NEAR_SLACK = 1.5  # and any other up to this many times as far as the farthest of them
+ARROWS = "→↘↓↙←↖↑↗"  # by the direction a far city lies in, from east turning clockwise (SVG's y points down)
+
+
+def km(a: City, b: City) -> float:
+    """The great-circle distance.
+
+    >>> round(km(City("Trondheim", 63.43, 10.39, "home"), City("Darmstadt", 49.87, 8.65, "x")))
+    1511
+    """
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def near_home(cities: list[City]) -> list[City]:
+    """The home city and the nearest NEAR of the others (and those not much further): a map fitted to them
+    is not mostly ocean when a twin city lies on another continent. On the shipped data it leaves out
+    Petach Tikva, Ramallah, Keren and Vallejo (3,900 to 8,000 km away; the 21 kept are within 2,250).
+    Empty when that would leave none out, or there is no home city.
+
+    >>> home = City("Trondheim", 63.43, 10.39, "home")
+    >>> far = [City(f"C{i}", 60.0 + i, 10.0, "x") for i in range(4)] + [City("Vallejo", 38.1, -122.26, "x")]
+    >>> [c.name for c in near_home([home, *far])]
+    ['Trondheim', 'C3', 'C2', 'C1', 'C0']
+    >>> near_home(far)
+    []
+    """
+    home = next((c for c in cities if c.kind == "home"), None)
+    if home is None or len(cities) < 3:
+        return []
+    others = sorted((c for c in cities if c is not home), key=lambda c: km(home, c))
+    reach = km(home, others[math.ceil(len(others) * NEAR) - 1]) * NEAR_SLACK
+    keep = [c for c in others if km(home, c) <= reach]
+    return [home, *keep] if len(keep) < len(others) else []
+
+
+def _edge(home: tuple[float, float], far: tuple[float, float], inset: float) -> tuple[float, float]:
+    """Where the line from home (inside the map) towards a point outside it leaves the map, `inset` in.
+
+    >>> _edge((100.0, 300.0), (-900.0, 300.0), 4.0)
+    (4.0, 300.0)
+    """
+    (hx, hy), (fx, fy) = home, far
+    t = 1.0
+    for start, end, low, high in ((hx, fx, inset, WIDTH - inset), (hy, fy, inset, HEIGHT - inset)):
+        if end < low:
+            t = min(t, (low - start) / (end - start))
+        elif end > high:
+            t = min(t, (high - start) / (end - start))
+    return hx + (fx - hx) * t, hy + (fy - hy) * t
+
+
+def map_svg(cities: list[City], labels: dict[str, str] | None = None, near: bool = False) -> str:
     """The map: countries, lines from home, dots, and the names that fit (home first, then twin cities
-    by age); every dot has its name as a tooltip. `labels` names the kinds 'home' and 'partner'.
+    by age); every dot has its name as a tooltip. `labels` names the kinds 'home' and 'partner'. `near`:
+    fitted to the cities around home (near_home), a far city named at the map's edge where its line
+    leaves it, with an arrow its way.
 
     >>> svg = map_svg([City("Trondheim", 63.43, 10.39, "home"), City("Darmstadt", 49.87, 8.65, "Twinning", "1968")])
     >>> svg.count('class="city"'), "Darmstadt (1968)" in svg, 'class="land"' in svg
@@ -117,7 +174,8 @@ def map_svg(cities: list[City], labels: dict[str, str] | None = None) -> str:
     """
     if not cities:
         return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}"></svg>'
-    frame = Frame(cities)
+    fitted = near_home(cities) if near else []
+    frame = Frame(fitted or cities)
     colour = colours(cities)
     labels = labels or {}
     at = {c: frame(c.lon, c.lat) for c in cities}
@@ -139,21 +197,34 @@ def map_svg(cities: list[City], labels: dict[str, str] | None = None) -> str:
     taken: list[tuple[float, float, float, float]] = []
     names = []
     order = sorted(cities, key=lambda c: (c.kind != "home", c.kind == "partner", c.since or "9999", c.name))
+    shown = set(fitted) if fitted else set(cities)
     for c in order:
         x, y = at[c]
         r = 6.0 if c.kind == "home" else 4.5 if c.kind != "partner" else 3.5
         kind = labels.get(c.kind, c.kind)
         tip = " · ".join(p for p in (f"{c.name} ({c.since})" if c.since else c.name, kind, c.status) if p)
-        out.append(f'<circle class="city" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour[c.kind]}" '
-                   f'stroke="#ffffff" stroke-width="1" data-name="{escape(c.name, {chr(34): "&quot;"})}">'
-                   f"<title>{escape(tip)}</title></circle>")
+        text = f"{c.name} ({c.since})" if c.since else c.name
+        if c not in shown and home is not None:  # beyond the map: named at its edge, towards the city
+            x, y = _edge(at[home], at[c], 8.0)
+            turn = math.atan2(at[c][1] - at[home][1], at[c][0] - at[home][0])
+            text = f"{ARROWS[round(turn / (math.pi / 4)) % 8]} {text}"
+            out.append(f'<circle class="far" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour[c.kind]}" '
+                       f'data-name="{escape(c.name, {chr(34): "&quot;"})}"><title>{escape(tip)}</title></circle>')
+            r = 3.0
+        else:
+            out.append(f'<circle class="city" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour[c.kind]}" '
+                       f'stroke="#ffffff" stroke-width="1" data-name="{escape(c.name, {chr(34): "&quot;"})}">'
+                       f"<title>{escape(tip)}</title></circle>")
         if c.kind == "partner":
             continue
-        text = f"{c.name} ({c.since})" if c.since else c.name
         size = 13.0 if c.kind == "home" else 11.0
         w, h = len(text) * size * 0.56 + 4, size * 1.25
-        for bx, by, anchor in ((x + r + 3, y - h / 2, "start"), (x - r - 3 - w, y - h / 2, "end"),
-                               (x - w / 2, y - r - 2 - h, "middle"), (x - w / 2, y + r + 2, "middle")):
+        places = [(x + r + 3, y - h / 2, "start"), (x - r - 3 - w, y - h / 2, "end"),
+                  (x - w / 2, y - r - 2 - h, "middle"), (x - w / 2, y + r + 2, "middle")]
+        if c not in shown:  # names at the edge may crowd where lines leave together: stack them inwards
+            places += [(bx, by + dy * h * k, a) for k in (1, 2, 3) for bx, by, a in places[:2]
+                       for dy in (-1, 1)]
+        for bx, by, anchor in places:
             box = (bx, by, bx + w, by + h)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= WIDTH and box[3] <= HEIGHT
             if inside and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken):

@@ -8,6 +8,7 @@ import streamlit as st
 import graph.questions.catalogue as queries
 import graph.render.view as view
 from graph.i18n import t
+from graph.render.view import worldmap
 from graph.render.view.worldmap import City
 from graph.ui import cache, context, tables
 from graph.vocab.namespaces import IKG
@@ -32,9 +33,17 @@ def render(ctx: context.PageContext) -> None:
                    "home" if r["home"] else (str(r["type"]) or "partner"), str(r["since"]), str(r["status"]),
                    not r["status"] or r["status"] == active) for r in records]
     names = {"home": t("map.home", lang), "partner": t("map.partner", lang), "dashed": t("explorer.map.dashed", lang)}
-    svg = cache.map_picture(ctx.store, ctx.key, lang, tuple(cities), tuple(sorted(names.items())))
+    near = worldmap.near_home(cities)
+    if near:  # a city on another continent would leave the map mostly ocean, the others crowded
+        area = st.radio(t("map.area", lang), ["near", "all"], key="map_area", horizontal=True,
+                        format_func=lambda a: t(f"map.area.{a}", lang))
+    svg = cache.map_picture(ctx.store, ctx.key, lang, tuple(cities), tuple(sorted(names.items())),
+                            bool(near) and area == "near")
     st.iframe(PAGE.format(lang=lang, svg=svg), height=540)
-    st.caption(t("explorer.map.hover", lang))
+    if near and area == "near":
+        st.caption(t("map.far", lang, n=len(cities) - len(near)) + " " + t("explorer.map.hover", lang))
+    else:
+        st.caption(t("explorer.map.hover", lang))
     table = queries.Table(["city", "agreement", "since", "status"],
                           [[c.name, names.get(c.kind, c.kind), c.since, c.status]
                            for c in sorted(cities, key=lambda c: c.name.casefold())])
