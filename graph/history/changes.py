@@ -35,7 +35,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import retold, t
 from graph.rdf.ntriples import from_ntriples, to_ntriples
 from graph.store.base import Store, Triple
 from graph.vocab.namespaces import IKG
@@ -59,6 +59,13 @@ class Change:
     removed_count: int
     undoes: str | None = None  # the id of the change this one undoes
     undone_by: str | None = None  # the id of the change that undid this one
+
+    def why(self, lang: str) -> str:
+        """Why, in `lang` when the program wrote it ("Imported from X" for an import made in bokmål)."""
+        return retold(self.comment, DEFAULT_REASONS, lang)
+
+
+DEFAULT_REASONS = ("import.why_default", "backup.why_default", "history.undo_of")  # written when none is given
 
 
 def commit(

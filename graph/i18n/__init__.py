@@ -16,9 +16,11 @@ Data labels are not here: they come from the graph in the reader's language (gra
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import re
+import string
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +204,36 @@ def t(key: str, lang: str = "en", **fmt: Any) -> str:
     if text is None:
         text = TEXT["en"].get(key, key)
     return text.format(**fmt) if fmt else text
+
+
+def retold(text: str, keys: tuple[str, ...], lang: str) -> str:
+    """`text`, when one of `keys` wrote it in any language, written again from that key in `lang`; any
+    other text as it is. What the program wrote for a person (a change's default reason, stored in the
+    language of whoever made the change) reads in the reader's language; what a person typed stays theirs.
+
+    >>> retold("Importert fra nett.csv", ("import.why_default",), "en")
+    'Imported from nett.csv'
+    >>> retold("ny partner fra 2024", ("import.why_default",), "en")
+    'ny partner fra 2024'
+    """
+    for key in keys:
+        for table in TEXT.values():
+            template = table.get(key)
+            found = re.fullmatch(_pattern(template), text) if template else None
+            if found:
+                return t(key, lang, **found.groupdict())
+    return text
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(template: str) -> str:
+    """A template's text as a regular expression, each {name} a group of that name."""
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>.+?)")
+    return "".join(parts)
 
 
 def column(name: str, lang: str = "en") -> str:

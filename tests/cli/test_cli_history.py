@@ -71,6 +71,29 @@ def test_backup_and_restore_from_the_command_line(capsys, fixture_dir, tmp_path)
     assert (code, err) == (1, f"ikg: {tmp_path / 'missing.nt'}: no such file; check the name and folder\n")
 
 
+def test_a_reason_the_program_wrote_reads_in_the_readers_language(capsys, fixture_dir, tmp_path):  # noqa: F811
+    """A restore and its undo made in bokmål, without --why, record their reasons in bokmål; the history
+    read in English tells them in English (what a person typed, "wrong item" above, stays as typed)."""
+    path = tmp_path / "snap.nt.gz"
+    ikg(capsys, "--store", fixture_dir, "backup", str(path))
+    assess(fixture_dir)
+    code, _, err = ikg(capsys, "--store", fixture_dir, "--lang", "nb", "restore", str(path), "--yes", "--editor", "Ola")
+    assert code == 0, err
+    from graph.history.changes import changes
+    from graph.history.shipped import open_store
+
+    restored = changes(open_store(fixture_dir))[0]
+    assert restored.comment == "Hentet tilbake fra sikkerhetskopien snap.nt.gz"
+    ikg(capsys, "--store", fixture_dir, "--lang", "nb", "undo", restored.id, "--editor", "Ola")
+    code, out, _ = ikg(capsys, "--store", fixture_dir, "history")
+    assert "Restored from the backup snap.nt.gz" in out and f"Undoes change {restored.id}" in out
+    assert "Hentet" not in out and "Angrer" not in out
+    code, out, _ = ikg(capsys, "--store", fixture_dir, "history", "--show", restored.id)
+    assert out.splitlines()[0].endswith("  — Restored from the backup snap.nt.gz")
+    code, out, _ = ikg(capsys, "--store", fixture_dir, "--lang", "nb", "history")
+    assert "Hentet tilbake fra sikkerhetskopien snap.nt.gz" in out
+
+
 def test_password_makes_a_hash_that_logs_in(capsys, monkeypatch):
     answers = iter(["a long passphrase", "a long passphrase"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))

@@ -44,7 +44,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         added, removed = diff(store, change.id, lang)
         head = t("cli.history.change", lang, id=change.id, time=change.time, editor=safe(change.editor),
                  action=action_name(change.action, lang))
-        print(safe_lines(head + (f"  — {safe(change.comment)}" if change.comment else "")))
+        print(safe_lines(head + (f"  — {safe(change.why(lang))}" if change.comment else "")))
         for sign, graph in (("-", removed), ("+", added)):
             names = graph.namespace_manager
             for s, p, o in sorted(graph, key=lambda tr: tuple(term.n3() for term in tr)):
@@ -53,7 +53,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     rows = [[c.id, c.time, c.editor, action_name(c.action, lang), f"+{c.added_count} -{c.removed_count}",
              t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
                  t("history.undoes", lang, id=c.undoes) if c.undoes else ""),
-             c.comment] for c in changes(store, limit=args.limit)]
+             c.why(lang)] for c in changes(store, limit=args.limit)]
     columns = HISTORY_COLUMNS if lang == "en" else [t(f"history.col.{name}", lang) for name in HISTORY_COLUMNS]
     print(format_table(Table(columns, rows), lang=lang))
     return 0

@@ -74,7 +74,7 @@ def plain_words(ctx: context.PageContext, change: history.Change) -> None:
             action=action_name(change.action, lang))
     st.markdown(f"**{escape_md(who)}**")
     if change.comment:
-        st.text(t("history.why", lang, why=change.comment))
+        st.text(t("history.why", lang, why=change.why(lang)))
     lines = change_lines(ctx.store, added, removed, lang)
     shown = lines[:200]
     st.markdown("\n".join(f"- {escape_md(line)}" for line in shown) or escape_md(t("common.none", lang)))
@@ -101,7 +101,7 @@ def change_frame(changes: list[history.Change], lang: str) -> pd.DataFrame:
         undo = t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
             t("history.undoes", lang, id=c.undoes) if c.undoes else "")
         rows.append([c.id, when(c.time, lang), c.editor, action_name(c.action, lang),
-                     f"+{c.added_count} −{c.removed_count}", undo, c.comment])
+                     f"+{c.added_count} −{c.removed_count}", undo, c.why(lang)])
     cols = [t(f"history.col.{name}", lang) for name in ("id", "time", "editor", "action", "triples", "undo", "why")]
     return pd.DataFrame(rows, columns=cols)
 
