@@ -37,7 +37,9 @@ from rdflib.term import Node
 from graph.errors import InputError
 from graph.i18n import retold, t
 from graph.rdf.ntriples import from_ntriples, to_ntriples
+from graph.rdf.skolem import is_genid
 from graph.store.base import Store, Triple
+from graph.vocab.labels import local_name, pick_label, quote
 from graph.vocab.namespaces import IKG
 
 CHANGE_BASE = "https://w3id.org/ikg/change/"
@@ -192,6 +194,22 @@ def diff(store: Store, change_id: str, lang: str = "en") -> tuple[Graph, Graph]:
     return from_ntriples(str(added_text or "")), from_ntriples(str(removed_text or ""))
 
 
+SMALL_QUERY = """
+SELECT ?id ?added ?removed WHERE {
+  ?c a ikg:Change ; dcterms:identifier ?id ; ikg:addedCount ?n ; ikg:removedCount ?m .
+  FILTER(?n + ?m <= ?most)
+  OPTIONAL { ?c ikg:added ?added } OPTIONAL { ?c ikg:removed ?removed }
+}
+"""
+
+
+def small_diffs(store: Store, most: int) -> dict[str, tuple[Graph, Graph]]:
+    """The triples each change of at most `most` triples added and removed, by id, read in one query (the
+    history's list names what each touched; an import or a reset is told by its reason instead)."""
+    rows = store.select(SMALL_QUERY, {"most": Literal(most)}).rows
+    return {str(i): (from_ntriples(str(a or "")), from_ntriples(str(r or ""))) for i, a, r in rows}
+
+
 def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str = "en") -> Change:
     """Undo a change by recording a new change that removes what it added and restores what it removed.
 
@@ -203,6 +221,10 @@ def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str 
         if change.undone_by:
             raise InputError.of("err.already_undone", lang, id=change.id, by=change.undone_by)
         added, removed = diff(store, change.id, lang)
+        left = left_pointing(store, added, lang)
+        if left:
+            gone, things = left
+            raise InputError.of("err.undo_leaves_pointers", lang, id=change.id, label=gone, things=things)
         try:
             return commit(store, add=removed, remove=added, editor=editor, action="undo",
                           why=why or t("history.undo_of", lang, id=change.id), undoes=change.id, lang=lang)
@@ -210,6 +232,49 @@ def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str 
             if exc.key == "err.no_change":
                 raise InputError.of("err.nothing_to_undo", lang, id=change.id) from None
             raise
+
+
+SHOWN = 5  # things named in a refusal; the rest counted
+
+
+def left_pointing(store: Store, added: Graph, lang: str) -> tuple[str, str] | None:
+    """What undoing a change that added these triples would leave pointing at nothing: a thing the change
+    made (its type is among them) that something made since points at (a membership in a network the
+    change added). None when nothing would; else the thing's name and those pointing at it, named.
+    Deleting is refused alike (graph/edit/delete.py): such a pointer is a broken record, and the app
+    would show the lost thing by its identifier."""
+    made = sorted({s for s, p, _ in added if p == RDF.type and isinstance(s, URIRef)})
+    for thing in made:
+        rows = store.select("SELECT ?s ?p WHERE { ?s ?p ?x }", {"x": thing}).rows
+        pointing = sorted({_named(store, s) for s, p in rows if s is not None and (s, p, thing) not in added}
+                          - {thing}, key=str)
+        if pointing:
+            names = [quote(_label(store, x, lang), lang) for x in pointing]
+            shown = ", ".join(names[:SHOWN]) + (t("edit.err.and_more", lang, n=len(names) - SHOWN)
+                                                if len(names) > SHOWN else "")
+            return quote(_label(store, thing, lang, added), lang), shown
+    return None
+
+
+def _named(store: Store, node: Node) -> Node:
+    """The named thing a sub-node (a citation, a period) belongs to, or the node itself."""
+    for _ in range(4):
+        if isinstance(node, URIRef) and not is_genid(node):
+            return node
+        rows = store.select("SELECT ?s WHERE { ?s ?p ?x }", {"x": node}).rows
+        holders = sorted((r[0] for r in rows if r[0] is not None), key=str)
+        if not holders:
+            return node
+        node = holders[0]
+    return node
+
+
+def _label(store: Store, node: Node, lang: str, extra: Graph | None = None) -> str:
+    labels = [o for _, _, o in extra.triples((node, RDFS.label, None))] if extra is not None else []
+    if not labels:
+        labels = [r[0] for r in store.select("SELECT ?l WHERE { ?x rdfs:label ?l }", {"x": node}).rows
+                  if r[0] is not None]
+    return pick_label(labels, lang) or local_name(node)
 
 
 def _key(triple: Triple) -> tuple[str, str, str]:

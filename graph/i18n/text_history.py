@@ -90,6 +90,9 @@ TEXT: dict[str, dict[str, str]] = {
         "err.change_unknown": "Ingen endring har id «{id}»; se `ikg history` eller historikksiden for id-ene.",
         "err.change_ambiguous": "«{id}» passer til {n} endringer; skriv flere tegn av id-en.",
         "err.already_undone": "Endring {id} er allerede angret (av endring {by}); angre den endringen i stedet for å gjøre om.",
+        "err.undo_leaves_pointers": "Endring {id} kan ikke angres ennå: den la til {label}, som dette nå peker "
+        "på: {things}. Angringen ville la det peke på noe som ikke finnes. Slett eller rett det først (eller "
+        "angre endringene som la det til), og angre så denne.",
         "err.nothing_to_undo": "Endring {id} kan ikke angres: senere endringer har allerede fjernet eller gjenopprettet alt den gjorde.",
         "history.undo_of": "Angrer endring {id}",
         "login.title": "Logg inn for å redigere",
@@ -130,6 +133,8 @@ TEXT: dict[str, dict[str, str]] = {
         "history.col.triples": "tripler",
         "history.col.undo": "angring",
         "history.col.why": "hvorfor",
+        "history.col.what": "hva",
+        "history.and_more": " og {n} til",
     },
     "en": {
         "cli.history.bad_limit": "--limit {value}: give how many of the latest changes to show, 1 or more",
@@ -217,6 +222,9 @@ TEXT: dict[str, dict[str, str]] = {
         "err.change_unknown": "No change has the id “{id}”; see `ikg history` or the history page for the ids.",
         "err.change_ambiguous": "“{id}” matches {n} changes; write more characters of the id.",
         "err.already_undone": "Change {id} was already undone (by change {by}); undo that change to redo it.",
+        "err.undo_leaves_pointers": "Change {id} cannot be undone yet: it added {label}, which these now point "
+        "at: {things}. The undo would leave them pointing at nothing. Delete or correct them first (or undo the "
+        "changes that added them), then undo this one.",
         "err.nothing_to_undo": "Change {id} cannot be undone: later changes already removed or restored everything it did.",
         "history.undo_of": "Undoes change {id}",
         "login.title": "Log in to edit",
@@ -257,5 +265,7 @@ TEXT: dict[str, dict[str, str]] = {
         "history.col.triples": "triples",
         "history.col.undo": "undo",
         "history.col.why": "why",
+        "history.col.what": "what",
+        "history.and_more": " and {n} more",
     },
 }

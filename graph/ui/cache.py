@@ -17,10 +17,12 @@ import graph.analysis.assessments as review_reads
 import graph.analysis.gaps as gaps
 import graph.analysis.review_items as review_items
 import graph.edit.editing as editing
+import graph.history.changes as history
 import graph.history.shipped as shipped
 import graph.questions.catalogue as queries
 import graph.render.ready as ready
 import graph.render.view as view
+import graph.render.view.changes_text as changes_text
 import graph.render.view.timeline as timeline_spans
 import graph.render.view.worldmap as worldmap
 import graph.store.base as gstore
@@ -215,3 +217,20 @@ def triples(_store: gstore.Store, key: Key) -> int:
 def choices(_store: gstore.Store, key: Key, name: str, lang: str) -> list[tuple[str, str]]:
     """The options of an edit form's picker (things of a kind, or a field's concepts)."""
     return editing.choices(_store, name, lang)
+
+
+CHANGE_ITEMS_SHOWN = 3  # names in the history's "what" column; the rest counted
+SMALL_CHANGE = 400  # triples: a bigger change (an import, a reset) is told by its reason instead
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def change_items(_store: gstore.Store, key: Key, lang: str) -> dict[str, str]:
+    """Change id -> the names of the things it touched ("Harbour Cities; Trondheim in Harbour Cities"),
+    for every change of at most SMALL_CHANGE triples."""
+    out = {}
+    for change_id, (added, removed) in history.small_diffs(_store, SMALL_CHANGE).items():
+        names = changes_text.items(_store, added, removed, lang)
+        more = len(names) - CHANGE_ITEMS_SHOWN
+        out[change_id] = "; ".join(names[:CHANGE_ITEMS_SHOWN]) + (t("history.and_more", lang, n=more) if more > 0
+                                                                   else "")
+    return out

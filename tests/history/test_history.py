@@ -79,6 +79,37 @@ def test_undoing_twice_is_refused_with_the_reason(writable_store):
     assert label("d", "D") in triples_of(writable_store) and redo.undoes == undo.id
 
 
+def test_undoing_the_making_of_a_thing_others_now_point_at_is_refused(writable_store):
+    """A project added, then a participation in it (with a sub-node pointing at the project too): undoing
+    the project's change would leave the participation pointing at nothing, so it is refused, names the
+    participation, and changes nothing. Once the participation's change is undone, the project's can be."""
+    from rdflib.namespace import RDF
+
+    from graph.rdf.skolem import fresh_genid
+    from graph.vocab.namespaces import IKG
+
+    project, part, cite = URIRef(EX + "harbour"), URIRef(EX + "part"), fresh_genid()
+    made = history.commit(writable_store, add=[
+        (project, RDF.type, IKG.Project), label("harbour", "Harbour Cities"), label("harbour", "Havnebyene", "nb")],
+        editor="Kari", action="add-project")
+    joined = history.commit(writable_store, add=[
+        (part, RDF.type, IKG.Participation), (part, IKG.project, project), label("part", "Hometown in Harbour Cities"),
+        (part, IKG.citation, cite), (cite, IKG.reference, project)], editor="Kari", action="add-participation")
+    before = triples_of(writable_store)
+    with pytest.raises(InputError) as err:
+        history.undo(writable_store, made.id, editor="Ola")
+    assert str(err.value) == (
+        f"Change {made.id} cannot be undone yet: it added “Harbour Cities”, which these now point at: "
+        "“Hometown in Harbour Cities”. The undo would leave them pointing at nothing. Delete or correct them "
+        "first (or undo the changes that added them), then undo this one.")
+    with pytest.raises(InputError, match="^Endring .* den la til «Havnebyene», som dette nå peker på: "):
+        history.undo(writable_store, made.id, editor="Ola", lang="nb")
+    assert triples_of(writable_store) == before
+    history.undo(writable_store, joined.id, editor="Ola")
+    history.undo(writable_store, made.id, editor="Ola")
+    assert not writable_store.ask("ASK { ?x ?p ?o }", {"x": project})
+
+
 def test_unknown_and_ambiguous_ids(writable_store):
     with pytest.raises(InputError, match="^No change has the id “nope”; see `ikg history`"):
         history.undo(writable_store, "nope", editor="Kari")

@@ -161,8 +161,9 @@ def test_each_item_shows_and_saves_its_own_values(visit):
     # the change history shows the save as one change; undoing it brings the earlier values back
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Change history", exact=True).click()
     wait_idle(page)
-    expect(widget(page, "history_pick.en").locator("input")).to_have_value(re.compile(r" · assessment · Kari Browser$"))
-    change = widget(page, "history_pick.en").locator("input").input_value().split(" · ")[0]
+    expect(widget(page, "history_pick.en").locator("input")).to_have_value(
+        re.compile(r" · assessment · assessment of .+ · Kari Browser · \S+$"))
+    change = widget(page, "history_pick.en").locator("input").input_value().split(" · ")[-1]
     widget(page, "undo_sure").get_by_text(f"Yes, undo change {change}").click()
     page.get_by_role("button", name="Undo the change", exact=True).click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(f"Change {change} is undone")

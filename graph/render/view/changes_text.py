@@ -180,6 +180,31 @@ def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -
     return lines
 
 
+def items(store: Store, added: Graph, removed: Graph, lang: str = "en") -> list[str]:
+    """The names of the things a change touched, sorted: a value's owner for the value (an amount's
+    membership), an assessment as what it assesses.
+
+    >>> from graph.store.memory import MemoryStore
+    >>> g = Graph(); _ = g.add((URIRef("https://example.org/x"), RDFS.label, Literal("X", lang="en")))
+    >>> items(MemoryStore(), g, Graph(), "en")
+    ['X']
+    """
+    words = Words(store, lang, added, removed)
+    relevance = {o: s for g in (added, removed) for s, o in g.subject_objects(IKG.relevance)}
+    found: set[str] = set()
+    for s in {s for g in (added, removed) for s in g.subjects()}:
+        s = relevance.get(s, s)
+        seen = 0
+        while _is_value(s) and seen < 4:
+            owner = words.owner(s)
+            if owner is None:
+                break
+            s, seen = relevance.get(owner[0], owner[0]), seen + 1
+        if not _is_value(s):
+            found.add(words.name(s))
+    return sorted(found, key=str.casefold)
+
+
 def when(iso: str, lang: str = "en") -> str:
     """A change's time as people write it (UTC).
 

@@ -11,7 +11,7 @@ import graph.store.base as gstore
 from graph.errors import IkgError
 from graph.i18n import TEXT, escape_md, t
 from graph.render.view.changes_text import change_lines, when
-from graph.ui import context
+from graph.ui import cache, context
 from graph.vocab.namespaces import bind_prefixes
 
 LONG_LITERAL = 300  # characters of an object shown before it is cut
@@ -27,11 +27,17 @@ def render(ctx: context.PageContext) -> None:
     if not changes:
         st.info(t("history.empty", lang))
         return
-    st.dataframe(change_frame(changes, lang), hide_index=True, key="history_table")
+    what = cache.change_items(ctx.store, ctx.key, lang)
+    frame = change_frame(changes, lang, what)
+    st.dataframe(frame, hide_index=True, key="history_table", column_config={  # the day and hour whole
+        frame.columns[0]: st.column_config.TextColumn(width=130), frame.columns[3]: st.column_config.TextColumn(
+            width="large"), frame.columns[4]: st.column_config.TextColumn(width="medium")})
     by_id = {c.id: c for c in changes}
     chosen = st.selectbox(t("history.pick", lang), list(by_id),
                           placeholder=t("common.choose", lang), key=f"history_pick.{lang}",
-                          format_func=lambda i: f"{i} · {action_name(by_id[i].action, lang)} · {by_id[i].editor}")
+                          format_func=lambda i: " · ".join(x for x in (
+                              when(by_id[i].time, lang), action_name(by_id[i].action, lang), what.get(i, ""),
+                              by_id[i].editor, i) if x))
     change = by_id[chosen or changes[0].id]
     plain_words(ctx, change)
     with st.expander(t("explorer.history.raw", lang)):
@@ -94,15 +100,18 @@ def action_name(code: str, lang: str) -> str:
     return code
 
 
-def change_frame(changes: list[history.Change], lang: str) -> pd.DataFrame:
-    """One row per change: id, time, editor, action, triples added and removed, undo links, why."""
+def change_frame(changes: list[history.Change], lang: str, what: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per change: time, editor, action, what it touched, why, undo links, triples added and
+    removed, id (what a manager reads first, first)."""
+    what = what or {}
     rows = []
     for c in changes:
         undo = t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
             t("history.undoes", lang, id=c.undoes) if c.undoes else "")
-        rows.append([c.id, when(c.time, lang), c.editor, action_name(c.action, lang),
-                     f"+{c.added_count} −{c.removed_count}", undo, c.why(lang)])
-    cols = [t(f"history.col.{name}", lang) for name in ("id", "time", "editor", "action", "triples", "undo", "why")]
+        rows.append([when(c.time, lang), c.editor, action_name(c.action, lang), what.get(c.id, ""), c.why(lang),
+                     undo, f"+{c.added_count} −{c.removed_count}", c.id])
+    cols = [t(f"history.col.{name}", lang)
+            for name in ("time", "editor", "action", "what", "why", "undo", "triples", "id")]
     return pd.DataFrame(rows, columns=cols)
 
 
