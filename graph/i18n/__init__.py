@@ -289,6 +289,11 @@ def escape_md(text: str) -> str:
 
     >>> escape_md("<img src=x onerror=alert(1)> *bold* [link](x) (FoU)")
     '\\\\<img src=x onerror=alert(1)\\\\> \\\\*bold\\\\* \\\\[link\\\\](x) (FoU)'
+    >>> escape_md("<https://example.org/a> www.ntnu.no")
+    '\\\\<https\\\\://example.org/a\\\\> www\\\\.ntnu.no'
     """
     text = " ".join(str(text).split("\n"))
-    return "".join("\\" + c if c in MD_SPECIAL else c for c in text)
+    text = "".join("\\" + c if c in MD_SPECIAL else c for c in text)
+    # no web address made a link either: Streamlit's Markdown links a bare https://… or www.…, and took
+    # the escaped ">" after an identifier into the link, shown as "\>"
+    return re.sub(r"(?i)\b(https?|ftp):(?=//)|\b(www)\.", lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)

@@ -91,7 +91,8 @@ def assess(page, item: str, rel: dict[str, int], effect: str, rec: str, comment:
     wait_idle(page)
     write(page, "review_comment", comment)
     widget(page, "review_save").locator("button").click()
-    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(f"The assessment of {item} in")
+    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(  # a write and a rerun: on a
+        f"The assessment of {item} in", timeout=20_000)  # busy machine more than the 5 s default (seen once)
     wait_idle(page)
 
 
