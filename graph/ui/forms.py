@@ -134,11 +134,16 @@ def thing_picker(ctx: context.PageContext, action: str, kind: str) -> tuple[str,
         st.info(escape_md(t("editpage.none_of_kind", lang, kind=kind_spec(kind).label(lang))))
         return None
     labels = dict(options)
-    wk = wkey(f"edit_{action}_thing.{kind}", lang, options[0][0])
+    # deleting starts from nothing chosen, and again after a deletion: the next thing in the list, with its
+    # warnings, read as if the deletion had failed or the next one were armed
+    first = None if action == "delete" else options[0][0]
+    wk = wkey(f"edit_{action}_thing.{kind}", lang, first)
     if st.session_state[wk] not in labels:  # deleted, or never there
-        st.session_state[wk] = options[0][0]
+        st.session_state[wk] = first
     iri = st.selectbox(t("editpage.thing", lang), list(labels), format_func=lambda v: labels[v],
                        placeholder=t("common.choose", lang), key=wk)
+    if iri is None and action == "delete":
+        return None
     iri = iri if iri is not None else options[0][0]
     st.text(t("editpage.identifier", lang, iri=iri))  # text: not turned into a link
     return iri, labels[iri]

@@ -313,6 +313,9 @@ def test_delete_is_refused_while_referenced_and_with_a_wrong_confirmation(env):
     assert errors(at) == []
     assert successes(at)[0].startswith("Deleted actor “Lonely Ltd” (change ")
     assert "Lonely Ltd" not in at.selectbox(key="edit_delete_thing.actor.en").options
+    # nothing is chosen after the deletion (the next actor, with its warnings, looked as if it had failed)
+    assert at.selectbox(key="edit_delete_thing.actor.en").value is None
+    assert at.warning == [] and [k for k in (w.key for w in at.text_input) if k and k.startswith("edit_delete")] == []
     assert [c.action for c in recorded(env)] == ["delete-actor"]
 
 
