@@ -120,6 +120,9 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.timeline.show_running": "det som pågikk i {year}",
         "explorer.timeline.show_after": "det som startet etter {year}",
         "explorer.timeline.count": "Viser {shown} av {total}",
+        "explorer.timeline.undated": "Uten årstall, og derfor ikke her: {n} medlemskap, avtaler, prosjekter og "
+        "aktiviteter. De står i nettverket og på siden Gjennomgang av medlemskap; et start- eller sluttår "
+        "(siden Rediger) gir dem en stolpe.",
         "explorer.timeline.page": "Side",
         "explorer.timeline.page_count": "Viser {first}–{last} av {shown} (av {total} i alt), side {page} av {pages}: snevre inn med slag, navn eller år for å se færre",
         "explorer.timeline.kind": "Slag",
@@ -314,6 +317,9 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.timeline.show_running": "what was going on in {year}",
         "explorer.timeline.show_after": "what started after {year}",
         "explorer.timeline.count": "Showing {shown} of {total}",
+        "explorer.timeline.undated": "Without a year, and so not here: {n} memberships, agreements, projects and "
+        "activities. They are in the network and on the Membership review page; a start or end year (Edit "
+        "page) gives them a bar.",
         "explorer.timeline.page": "Page",
         "explorer.timeline.page_count": "Showing {first}–{last} of {shown} ({total} in all), page {page} of {pages}: narrow by kind, name or year to see fewer",
         "explorer.timeline.kind": "Kind",

@@ -200,6 +200,12 @@ def map_picture(_store: gstore.Store, key: Key, lang: str, cities: tuple, names:
     return worldmap.map_svg(list(cities), dict(names), near)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def undated(_store: gstore.Store, key: Key, lang: str) -> int:
+    """How many memberships, agreements, projects and activities have no year (the timeline leaves them out)."""
+    return timeline_spans.undated(_store, lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def documents(_store: gstore.Store, key: Key, lang: str) -> tuple[list[dict[str, str]], dict[str, str]]:
     """The source documents, and the dataset's own label and description."""

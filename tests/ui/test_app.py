@@ -573,6 +573,17 @@ def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
     assert list(at.dataframe[0].value["what"]) == ["assessment of Hometown–Farcity; Review 2026"] * 2
 
 
+def test_timeline_says_how_many_it_leaves_out_for_want_of_a_year(shared_env):
+    """The fixture has five things with years and three without: the page says so, in each language."""
+    at = start("en", "timeline")
+    assert texts(at)[0] == "Showing 5 of 5"
+    assert ("Without a year, and so not here: 3 memberships, agreements, projects and activities. They are in "
+            "the network and on the Membership review page; a start or end year (Edit page) gives them a bar."
+            ) in [c.value for c in at.caption]
+    at = start("nb", "timeline")
+    assert any(c.value.startswith("Uten årstall, og derfor ikke her: 3 medlemskap") for c in at.caption)
+
+
 def test_history_page_for_a_visitor_has_no_undo(fresh_env):
     at = start("en", "review")
     at.button(key="review_save").click().run()

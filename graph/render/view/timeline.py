@@ -53,6 +53,14 @@ def spans(store: Store, lang: str = "en", today: int | None = None) -> list[Span
     return sorted(out, key=lambda s: (s.start, s.label.casefold()))
 
 
+def undated(store: Store, lang: str = "en") -> int:
+    """How many memberships, agreements, projects and activities have no year at all (no bar to draw): the
+    page says so, rather than leaving out a membership the user knows is there."""
+    data = network_data(store, lang)
+    nodes = sum(1 for n in data.nodes.values() if n.group in GROUPS and n.since is None and n.until is None)
+    return nodes + sum(1 for e in data.edges if e.relation == "member" and e.since is None and e.until is None)
+
+
 def _span(data: NetworkData, label: str, kind: str, since: int | None, until: int | None,
           areas: tuple[str, ...], status: str | None, year_now: int) -> Span:
     start = since if since is not None else until

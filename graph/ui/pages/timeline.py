@@ -47,6 +47,9 @@ def render(ctx: context.PageContext) -> None:
         st.info(t("common.no_rows", lang))
         return
     st.altair_chart(chart(part, group_by, year, lang), width="content")
+    missing = cache.undated(ctx.store, ctx.key, lang)
+    if missing:
+        st.caption(t("explorer.timeline.undated", lang, n=number(missing, lang)))
 
 
 def page_of(shown: list[dict], rows: list[dict], filters: tuple, lang: str) -> list[dict]:
