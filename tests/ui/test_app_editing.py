@@ -255,6 +255,22 @@ def test_a_correction_of_a_fact_needs_a_source(env):
     assert at.text_input(key=f"{base}.start").value == "2014"
 
 
+def test_a_cost_added_in_a_correction_takes_the_currency_add_offers(env):
+    """A membership without a cost: the correction form offers NOK as Add does (it was empty, and a cost
+    typed in was refused for want of a currency); the amount is read as bokmål writes it and saved."""
+    at = edit_page("nb", "correct", "membership")
+    pick(at, "edit_correct_thing.membership.nb", EX + "m-uni-a")
+    base = "edit_correct_membership"
+    assert (at.text_input(key=f"{base}.annual_cost").value, at.text_input(key=f"{base}.currency").value) == ("", "NOK")
+    at.text_input(key=f"{base}.annual_cost").input("1500,50")
+    at.text_input(key=f"{base}.source_reference").input("Styrereferat 2024")
+    submit(at, f"{base}.submit")
+    assert errors(at) == []
+    assert successes(at)[0].startswith("Rettet medlemskap")
+    assert at.text_input(key=f"{base}.annual_cost").value == "1500,5"  # shown again as bokmål writes it
+    assert [c.action for c in recorded(env)] == ["correct-membership"]
+
+
 def test_retire_a_membership(env):
     at = edit_page("en", "retire", "membership")
     pick(at, "edit_retire_thing.membership.en", EX + "m-home-a")

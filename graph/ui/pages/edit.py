@@ -80,6 +80,10 @@ def _prefill(ctx: context.PageContext, spec: editing.Kind, iri: str, names: list
         if f is None:
             continue
         value = current.get(name, "")
+        if f.type == "currency" and not value:  # no amount yet: the currency an added one takes, as on Add
+            value = f.default or ""
+        if f.type == "amount" and value and ctx.lang == "nb":  # 12500,5 as bokmål writes it (both are read)
+            value = str(value).replace(".", ",")
         if f.type == "list":
             value = "; ".join(value) if isinstance(value, list) else value
         if f.type in forms.PICKERS:
@@ -113,7 +117,10 @@ def correct(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
     if not submitted:
         return
     prefill = st.session_state.get("edit_correct_prefill", {})
-    changed = {n: v for n, v in forms.plain(values).items() if _norm(v) != _norm(prefill.get(n))}
+    plain = forms.plain(values)
+    changed = {n: v for n, v in plain.items() if _norm(v) != _norm(prefill.get(n))}
+    if any(getattr(spec.field(n), "type", "") == "amount" for n in changed) and "currency" in plain:
+        changed.setdefault("currency", plain["currency"])  # an amount goes with its currency, changed or not
     if not changed:
         st.error(t("editpage.no_change", lang))
         return
