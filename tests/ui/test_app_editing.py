@@ -478,6 +478,9 @@ def test_every_action_and_the_import_page_render_in_both_languages(shared, lang)
     for action in ("correct", "retire", "delete", "add"):
         at.radio(key=f"edit_action.{lang}").set_value(action).run()
         assert problems(at) == [] and errors(at) == []
+        if action == "delete":  # its form shows once a thing is chosen
+            assert at.selectbox(key=f"edit_delete_thing.membership.{lang}").value is None
+            pick(at, f"edit_delete_thing.membership.{lang}", EX + "m-home-a")
         assert at.button(key=f"edit_{action}{'_membership' if action in ('add', 'correct') else ''}.submit").label \
             == t(f"editpage.submit.{action}", lang)
     for kind in [k for k in ("actor", "network", "twin-city-agreement", "project", "participation", "activity")]:
