@@ -131,7 +131,12 @@ TEXT: dict[str, dict[str, str]] = {
         "importpage.preview": "Dette blir importert",
         "importpage.new": "Nye ting ({n})",
         "importpage.changed": "Ting som endres ({n})",
-        "importpage.warnings": "Merk",
+        "importpage.values": "Verdiene fra fila ({n})",
+        "importpage.values_help": "Hver verdi fila gir, ting for ting (– for ingen). Sjekk dem før du importerer.",
+        "importpage.col.item": "ting",
+        "importpage.col.what": "hva",
+        "importpage.col.before": "før",
+        "importpage.col.after": "etter",
         "importpage.col.kind": "slag",
         "importpage.col.name": "navn",
         "importpage.col.iri": "identifikator",
@@ -146,7 +151,7 @@ TEXT: dict[str, dict[str, str]] = {
         "last opp fila på nytt:",
         "importpage.refused_many": "{name} ble ikke importert, og ingenting er lagret. Rett disse {n} problemene "
         "og last opp fila på nytt:",
-        "importpage.saved": "{name} er importert som endring {id} ({add} utsagn lagt til). Du kan angre det på "
+        "importpage.saved": "{name} er importert som endring {id} ({add} opplysninger lagt til). Du kan angre det på "
         "siden Endringslogg.",
     },
     "en": {
@@ -274,7 +279,12 @@ TEXT: dict[str, dict[str, str]] = {
         "importpage.preview": "What would be imported",
         "importpage.new": "New things ({n})",
         "importpage.changed": "Things that change ({n})",
-        "importpage.warnings": "Note",
+        "importpage.values": "The values from the file ({n})",
+        "importpage.values_help": "Every value the file gives, thing by thing (– for none). Check them before you import.",
+        "importpage.col.item": "thing",
+        "importpage.col.what": "what",
+        "importpage.col.before": "before",
+        "importpage.col.after": "after",
         "importpage.col.kind": "kind",
         "importpage.col.name": "name",
         "importpage.col.iri": "identifier",
@@ -289,7 +299,7 @@ TEXT: dict[str, dict[str, str]] = {
         "file again:",
         "importpage.refused_many": "{name} was not imported, and nothing was saved. Fix these {n} problems and "
         "upload the file again:",
-        "importpage.saved": "{name} is imported as change {id} ({add} statements added). You can undo it on the "
+        "importpage.saved": "{name} is imported as change {id} ({add} facts added). You can undo it on the "
         "Change history page.",
     },
 }

@@ -256,16 +256,31 @@ def test_good_turtle_preview(memory_shipped):
     assert preview.changed == [] and preview.warnings == []
     assert str(preview) == "\n".join([
         "Import of good-network.ttl",
-        "25 statements to add, 0 to remove.",
+        "25 facts (RDF triples) to add, 0 to remove.",
         "New things (2):",
         "  Membership: 1",
         "    - “Trondheim Municipality in Nordic Culture Network” "
         "<https://w3id.org/ikg/trondheim/membership-trondheim-test-nordic-culture>",
         "  Network: 1",
         "    - “Nordic Culture Network” <https://w3id.org/ikg/trondheim/network-test-nordic-culture>",
+        "The values from the file:",  # what each thing gets, to be checked before confirming
+        "  Citation of Nordic Culture Network: – → Strategy 2019–2022 §3.4",
+        "  Kind of Nordic Culture Network: – → Network",
+        "  Name of Nordic Culture Network: – → Nordic Culture Network; Nordisk kulturnettverk",
+        "  SDG of Nordic Culture Network: – → Sustainable cities and communities",
+        "  Target area of Nordic Culture Network: – → Twin-city cooperation",
+        "  Citation of Trondheim Municipality in Nordic Culture Network: – → Strategy 2019–2022 §3.4",
+        "  Kind of Trondheim Municipality in Nordic Culture Network: – → Membership",
+        "  Member of Trondheim Municipality in Nordic Culture Network: – → Trondheim Municipality",
+        "  Membership period of Trondheim Municipality in Nordic Culture Network: – → 2021–",
+        "  Name of Trondheim Municipality in Nordic Culture Network: – → Trondheim Municipality in Nordic Culture "
+        "Network; Trondheim kommune i Nordisk kulturnettverk",
+        "  Organisation of Trondheim Municipality in Nordic Culture Network: – → Nordic Culture Network",
+        "  Role of Trondheim Municipality in Nordic Culture Network: – → Member",
+        "  Status of Trondheim Municipality in Nordic Culture Network: – → Active",
     ])
-    assert preview.lines("nb")[:3] == ["Import av good-network.ttl", "25 utsagn legges til, 0 fjernes.",
-                                       "Nye ting (2):"]
+    assert preview.lines("nb")[:3] == ["Import av good-network.ttl",
+                                       "25 opplysninger (RDF-tripler) legges til, 0 fjernes.", "Nye ting (2):"]
     assert not any(isinstance(term, BNode) for triple in preview.add for term in triple)  # skolemised
 
 

@@ -377,11 +377,19 @@ def test_import_a_csv_made_from_the_template(env):
     assert labels == ["Download the CSV template", "Download the Excel template (XLSX)"]
     upload(at, "networks.csv", data)
     assert problems(at) == [] and errors(at) == []
-    assert "22 statements to add, 0 to remove." in texts(at)
+    assert "22 facts (RDF triples) to add, 0 to remove." in texts(at)
     assert "2 rows read from networks.csv: 2 × Network." in texts(at)
     new = table(at, "identifier")
     assert new.values.tolist() == [["Network", "Harbour Cities", EX + "network-harbour-cities"],
                                    ["Network", "Mountain Cities", EX + "network-mountain-cities"]]
+    values = table(at, "what")  # every value read, to check before confirming
+    assert list(values.columns) == ["thing", "what", "after"]  # nothing the graph has changes: no "before"
+    assert values.values.tolist()[:4] == [
+        ["Harbour Cities", "Citation", "E-mail from the harbour office, 3 March 2024"],
+        ["Harbour Cities", "Kind", "Network"],
+        ["Harbour Cities", "Name", "Harbour Cities; Havnebyene"],
+        ["Harbour Cities", "Period", "2024–"]]
+    assert ["Mountain Cities", "SDG", "Life on land; Sustainable cities and communities"] in values.values.tolist()
     assert recorded(env) == []  # a preview writes nothing
 
     at = import_page("en")  # a new session: the same file, then confirmed
@@ -391,7 +399,7 @@ def test_import_a_csv_made_from_the_template(env):
     assert errors(at) == []
     [done] = successes(at)
     assert done.startswith("networks.csv is imported as change ")
-    assert done.endswith(" (22 statements added). You can undo it on the Change history page.")
+    assert done.endswith(" (22 facts added). You can undo it on the Change history page.")
     assert at.get("file_uploader")[0].value is None  # a fresh uploader for the next file
     goto(at, "history")
     assert at.dataframe[0].value["action"].tolist() == ["import"]

@@ -13,6 +13,7 @@ from rdflib.term import Node
 from graph.edit.importing.lookup import LABELS, TYPES, by_subject, owner
 from graph.edit.importing.naming import Kinds
 from graph.i18n import number, t
+from graph.render.view.changes_text import Line
 from graph.store.base import Store
 from graph.vocab.labels import local_name, pick_label, quote
 from graph.vocab.namespaces import IKG, ORG
@@ -29,6 +30,9 @@ class Entity:
     iri: str
     label: str
     kind: str  # the class label in the user's language, e.g. "Network" / "Nettverk"
+
+
+SHOWN_VALUES = 100  # the CLI's preview lists this many values; the app's table lists them all
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Preview:
     new: list[Entity]
     changed: list[Entity]
     warnings: list[str] = field(default_factory=list)
+    values: list[Line] = field(default_factory=list)  # what each thing gets, as people read it
+    values_told: bool = True  # False: too big a change to list its values (the counts still say it)
     summary: str = ""  # the table reader's own summary (CSV/XLSX)
     kind: str | None = None  # what the table holds (CSV/XLSX), as given to prepare
     generation: int = 0
@@ -93,9 +99,21 @@ class Preview:
         if self.changed:
             out.append(t("import.preview.changed", lang, n=number(len(self.changed), lang)))
             out += [f"  - {e.kind}: {entity_text(e, lang)}" for e in self.changed]
+        out += self.value_lines(lang)
         if self.warnings:
             out.append(t("import.preview.warnings", lang))
             out += [f"  - {warning}" for warning in self.warnings]
+        return out
+
+    def value_lines(self, lang: str, most: int = SHOWN_VALUES) -> list[str]:
+        """The values the file gives, "Role of X: – → Member", at most `most` lines and how many more."""
+        if not self.values_told:
+            return [t("import.preview.values_untold", lang)]
+        if not self.values:
+            return []
+        out = [t("import.preview.values", lang)] + [f"  {line.text(lang)}" for line in self.values[:most]]
+        if len(self.values) > most:
+            out.append("  " + t("import.preview.values_more", lang, n=number(len(self.values) - most, lang)))
         return out
 
     def __str__(self) -> str:

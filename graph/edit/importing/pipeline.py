@@ -25,6 +25,7 @@ from graph.history.shipped import open_store
 from graph.i18n import number, t
 from graph.rdf.parsing import ParseError, decode_text, parse_text, read_bytes
 from graph.rdf.skolem import skolemise
+from graph.render.view.changes_text import change_rows
 from graph.store.base import Store, is_iri
 from graph.vocab.namespaces import bind_prefixes
 
@@ -47,7 +48,7 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
     locator: Locator | None = None
     rows: dict[str, int] = {}  # a table's things and the rows that make them
     if file_type in ("csv", "xlsx"):
-        add, remove, summary, rows = _from_table(store, name, data, kind, lang)
+        add, remove, summary, rows, warnings = _from_table(store, name, data, kind, lang)
     else:
         try:
             text = decode_text(data, name, lang)
@@ -86,9 +87,15 @@ def prepare(store: Store, name: str, data: bytes, *, lang: str = "en", kind: str
     if problems:
         raise ImportErrors(name, problems, lang)
     new, changed = entities(store, to_add, to_remove, lang)
+    told = len(to_add) + len(to_remove) <= MOST_TOLD
+    values = change_rows(store, to_add, to_remove, lang) if told else []
     return Preview(name=name, file_type=file_type, lang=lang, add=bind_prefixes(to_add), remove=to_remove,
-                   new=new, changed=changed, warnings=warnings, summary=summary, kind=kind,
+                   new=new, changed=changed, warnings=warnings, values=values, values_told=told,
+                   summary=summary, kind=kind,
                    generation=generation, store_id=id(store), data=data, max_bytes=max_bytes)
+
+
+MOST_TOLD = 20_000  # a preview lists the values of a change of up to this many triples
 
 
 def max_triples() -> int:
@@ -115,9 +122,9 @@ def _bad_iris(graph: Graph) -> list[str]:
 
 
 def _from_table(store: Store, name: str, data: bytes, kind: str | None,
-                lang: str) -> tuple[Graph, Graph, str, dict[str, int]]:
-    """A CSV or XLSX file read by graph.edit.tabular: the triples to add and remove, its summary, and the
-    row of each thing it makes."""
+                lang: str) -> tuple[Graph, Graph, str, dict[str, int], list[str]]:
+    """A CSV or XLSX file read by graph.edit.tabular: the triples to add and remove, its summary, the
+    row of each thing it makes and its warnings."""
     patch = tabular.patch_from_table(store, name, data, kind=kind, lang=lang)
     add, remove = Graph(), Graph()
     for triple in patch.add:
@@ -127,7 +134,8 @@ def _from_table(store: Store, name: str, data: bytes, kind: str | None,
     if any(isinstance(term, BNode) for triple in add for term in triple):
         add = skolemise(add)
     rows = {iri: number for number, iri, _ in getattr(patch, "items", ())}  # (a stand-in may have no rows)
-    return add, remove, patch.preview(lang), rows  # its one sentence: "2 rows read from x.csv: 2 × Network."
+    warnings = patch.warnings(lang) if hasattr(patch, "warnings") else []
+    return add, remove, patch.preview(lang), rows, warnings  # its sentence: "2 rows read from x.csv: 2 × Network."
 
 
 def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:

@@ -26,7 +26,7 @@ from graph.vocab.namespaces import IKG
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
-VALUES = "SELECT ?o WHERE { ?x ?p ?o }"
+FACTS = "SELECT ?p ?o WHERE { ?x ?p ?o }"
 OWNER = "SELECT ?s ?p WHERE { ?s ?p ?x }"
 MEMBERSHIP = "SELECT ?m ?o WHERE { ?x org:member ?m ; org:organization ?o }"
 
@@ -49,15 +49,26 @@ class Words:
     def __init__(self, store: Store, lang: str, *graphs: Graph):
         self.store, self.lang, self.graphs = store, lang, graphs
         self.pick = data_label_picker(store, lang)  # the data's names as the questions show them
+        self.facts: dict[URIRef, dict[str, list[Node]]] = {}  # what the store says of a thing, read once
 
     def objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
         if not out and isinstance(s, URIRef):
-            try:
-                out = [row[0] for row in self.store.select(VALUES, {"x": s, "p": p}).rows if row[0] is not None]
-            except Exception:  # noqa: BLE001 - a name is a nicety: fall back to the local name
-                out = []
+            out = list(self._facts(s).get(str(p), ()))
         return out
+
+    def _facts(self, s: URIRef) -> dict[str, list[Node]]:
+        """Every (property, value) the store has of `s`, in one query (a line asks for several)."""
+        if s not in self.facts:
+            found: dict[str, list[Node]] = defaultdict(list)
+            try:
+                for p, o in self.store.select(FACTS, {"x": s}).rows:
+                    if p is not None and o is not None:
+                        found[str(p)].append(o)
+            except Exception:  # noqa: BLE001 - a name is a nicety: fall back to the local name
+                pass
+            self.facts[s] = found
+        return self.facts[s]
 
     def name(self, node: Node) -> str:
         """A thing's label in the language; a membership as "member in organisation"; else its local name."""
@@ -140,6 +151,12 @@ def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -
     >>> change_lines(MemoryStore(), g, Graph(), "en")
     ['Name of X: – → X']
     """
+    return [line.text(lang) for line in change_rows(store, added, removed, lang)]
+
+
+def change_rows(store: Store, added: Graph, removed: Graph, lang: str = "en") -> list[Line]:
+    """The change as (item, what, before, after), one per item and property that changed, sorted by item
+    (an import's preview shows them as a table)."""
     words = Words(store, lang, added, removed)
     before: dict[tuple[str, str], set[str]] = defaultdict(set)
     after: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -170,13 +187,13 @@ def change_lines(store: Store, added: Graph, removed: Graph, lang: str = "en") -
                 side[(words.name(item), words.prop(prop))].add(words.value(part))
                 continue
             side[(words.name(s), words.prop(URIRef(str(p))))].add(words.value(o))
-    lines = []
-    for key in sorted(set(before) | set(after), key=lambda k: (k[0].casefold(), k[1])):
+    lines: list[Line] = []
+    for key in sorted(set(before) | set(after), key=lambda k: (k[0].casefold(), k[1].casefold())):
         old, new = before.get(key, set()), after.get(key, set())
         if old == new:
             continue
         lines.append(Line(key[0], key[1], "; ".join(sorted(old - new or old)) or "–",
-                          "; ".join(sorted(new - old or new)) or "–").text(words.lang))
+                          "; ".join(sorted(new - old or new)) or "–"))
     return lines
 
 

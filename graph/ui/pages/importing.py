@@ -113,6 +113,15 @@ def _entity_frame(entities: list[importing.Entity], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in ("kind", "name", "iri")])
 
 
+def _values_frame(preview: importing.Preview) -> pd.DataFrame:
+    """Thing, what, (before,) after: a "before" column only when the file changes what the graph has."""
+    lang = preview.lang
+    cols = ("item", "what", "before", "after") if len(preview.remove) else ("item", "what", "after")
+    rows = [[line.item, line.what[:1].upper() + line.what[1:], *([line.before] if len(cols) == 4 else []), line.after]
+            for line in preview.values]
+    return pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in cols])
+
+
 def show_preview(preview: importing.Preview, lang: str) -> None:
     """What the import would add and change, with its warnings; nothing is written yet."""
     st.subheader(t("importpage.preview", lang))
@@ -123,16 +132,20 @@ def show_preview(preview: importing.Preview, lang: str) -> None:
               remove=number(preview.removed_count, lang)))
     if preview.summary:
         st.text(preview.summary)
+    for warning in preview.warnings:  # first: what to look at before confirming
+        st.warning(escape_md(warning))
     if preview.new:
         st.markdown(f"**{escape_md(t('importpage.new', lang, n=number(len(preview.new), lang)))}**")
         st.dataframe(_entity_frame(preview.new, lang), hide_index=True, key="import_new")
     if preview.changed:
         st.markdown(f"**{escape_md(t('importpage.changed', lang, n=number(len(preview.changed), lang)))}**")
         st.dataframe(_entity_frame(preview.changed, lang), hide_index=True, key="import_changed")
-    if preview.warnings:
-        st.markdown(f"**{escape_md(t('importpage.warnings', lang))}**")
-        for warning in preview.warnings:
-            st.warning(escape_md(warning))
+    if preview.values:
+        st.markdown(f"**{escape_md(t('importpage.values', lang, n=number(len(preview.values), lang)))}**",
+                    help=t("importpage.values_help", lang))
+        st.dataframe(_values_frame(preview), hide_index=True, key="import_values")
+    elif not preview.values_told:
+        st.caption(t("import.preview.values_untold", lang))
 
 
 def show_refusal(exc: InputError, name: str, lang: str) -> None:
