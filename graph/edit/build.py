@@ -76,7 +76,7 @@ def build(store: Store, kind: str, values: Mapping[str, Any], lang: str = "en", 
     citation(g, iri, source)
     created = [(spec.name, iri)]
     for partner in p.get("partners", []):
-        part, triples = partner_triples(iri, partner, source, look, taken)
+        part, triples = partner_triples(iri, partner, source, look, taken, g)
         g += triples
         created.append(("participation", part))
     if pending is None:

@@ -17,6 +17,7 @@ from graph.edit.lookup import Lookup
 from graph.edit.values import When
 from graph.i18n import t
 from graph.rdf.skolem import fresh_genid
+from graph.vocab.labels import pick_label
 from graph.vocab.namespaces import IKG, SCHEMA
 
 GROUPS = {"start": "period", "end": "period", "annual_cost": "amount", "budget": "amount", "currency": "amount",
@@ -90,8 +91,9 @@ def citation(g: Graph, iri: URIRef, source: dict[str, Any], about: URIRef | None
         g.add((node, IKG.aboutProperty, about))
 
 
-def auto_labels(kind: Kind, p: dict[str, Any], look: Lookup) -> dict[str, str]:
-    """Labels of a membership, participation or agreement made from what it links, per language."""
+def auto_labels(kind: Kind, p: dict[str, Any], look: Lookup, made: Graph | None = None) -> dict[str, str]:
+    """Labels of a membership, participation or agreement made from what it links, per language; a thing
+    `made` in the same change (a new project and its partners) is named by its label there."""
     if kind.name == "membership":
         first, second, word = p.get("member"), p.get("network"), "edit.auto.in"
     elif kind.name == "participation":
@@ -101,7 +103,10 @@ def auto_labels(kind: Kind, p: dict[str, Any], look: Lookup) -> dict[str, str]:
     if first is None or second is None:
         return {}
     langs = [f.name.removeprefix("label_") for f in kind.fields if f.name.startswith("label_")] or ["nb", "en"]
-    return {lang: t(word, lang, a=look.label(first, lang), b=look.label(second, lang))
+    def name(x: URIRef, lang: str) -> str:
+        return (pick_label(made.objects(x, RDFS.label), lang) if made is not None else "") or look.label(x, lang)
+
+    return {lang: t(word, lang, a=name(first, lang), b=name(second, lang))
             for lang in langs}  # a data language without a UI catalogue: the English joining word
 
 
@@ -142,11 +147,12 @@ def literal(value: Any) -> Literal:
 
 
 def partner_triples(project: URIRef, partner: URIRef, source: dict[str, Any], look: Lookup,
-                    taken: set[URIRef]) -> tuple[URIRef, Graph]:
-    """A project partner as its own ikg:Participation (role partner), with the project's source."""
+                    taken: set[URIRef], made: Graph | None = None) -> tuple[URIRef, Graph]:
+    """A project partner as its own ikg:Participation (role partner), with the project's source; `made`
+    holds the new project's own triples (its names)."""
     kind = KIND_BY_NAME["participation"]
     p = {"project": project, "participant": partner, "role": IKG.PartnerRole}
-    labels = auto_labels(kind, p, look)
+    labels = auto_labels(kind, p, look, made)
     iri = mint(look, kind, labels.get("en", ""), taken)
     g = Graph()
     for name in ("type", "project", "participant", "role"):

@@ -212,6 +212,12 @@ TEXT: dict[str, dict[str, str]] = {
         "Rediger-siden i stedet.",
         "tabular.help.needed_for": "for {what}",
         "tabular.example.reference": "E-post fra internasjonal avdeling, 3. mars 2026",
+        "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
+        "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp "
+        "fila på nytt.",
+        "tabular.warn.example_rows": "Radene {rows} har eksempelkilden fra malen ({url}). Bekrefter du, blir de "
+        "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og last opp fila "
+        "på nytt.",
         "tabular.example.quote": "(lim inn setningen fra avsnittet her)",
         "tabular.example.network_nb": "Eksempelnettverket",
         "tabular.example.network_en": "The Example Network",
@@ -478,6 +484,12 @@ TEXT: dict[str, dict[str, str]] = {
         "refused – change that on the Edit page instead.",
         "tabular.help.needed_for": "for {what}",
         "tabular.example.reference": "E-mail from the international relations unit, 3 March 2026",
+        "tabular.warn.example_row": "Row {rows} is the template's example row (its source is {url}). If you "
+        "confirm, it is imported as real data: delete the row, or type in your own values and their source, and "
+        "upload the file again.",
+        "tabular.warn.example_rows": "Rows {rows} have the template's example source ({url}). If you confirm, they "
+        "are imported as real data: delete them, or type in your own values and their sources, and upload the "
+        "file again.",
         "tabular.example.quote": "(paste the sentence from the section here)",
         "tabular.example.network_nb": "Eksempelnettverket",
         "tabular.example.network_en": "The Example Network",

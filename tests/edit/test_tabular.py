@@ -9,6 +9,7 @@ import uuid
 import pytest
 from openpyxl import Workbook, load_workbook
 
+import graph.edit.importing as importing
 import graph.edit.tabular as tabular
 import graph.edit.tabular.reader as reader
 import graph.history.changes as history
@@ -75,7 +76,38 @@ def test_every_template_imports_cleanly(fixture_store, fmt, lang):
         expected = {kind: 1, "participation": 1} if kind == "project" else {kind: 1}
         assert (patch.kind, patch.rows, patch.counts) == (kind, 1, expected), kind
         assert len(patch.add) > 5 and len(patch.remove) == 0
+        # the example row is said to be one, before anything is written (a country's example is a real one)
+        assert patch.examples == ([] if kind == "country" else [2]), kind
     assert fixture_store.count() == before
+
+
+def test_the_template_example_row_is_pointed_out_before_import(fixture_store):
+    data = template("membership", "csv", "nb", store=fixture_store)
+    preview = importing.prepare(fixture_store, "medlemskap.csv", data, lang="nb")
+    assert preview.warnings == [
+        "Rad 2 er eksempelraden fra malen (kilden er https://www.example.org/). Bekrefter du, blir den importert som "
+        "ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp fila på nytt."]
+    header, example = template("network", "csv", "en", store=fixture_store).decode("utf-8-sig").splitlines()
+    second = example.replace("Example", "Other").replace("Eksempel", "Annet")
+    twice = importing.prepare(fixture_store, "to.csv", "\n".join([header, example, second]).encode(), lang="en")
+    assert twice.warnings == [
+        "Rows 2, 3 have the template's example source (https://www.example.org/). If you confirm, they are imported "
+        "as real data: delete them, or type in your own values and their sources, and upload the file again."]
+    own = example.replace("https://www.example.org/", "https://www.trondheim.kommune.no/")
+    assert importing.prepare(fixture_store, "own.csv", f"{header}\n{own}".encode(), lang="en").warnings == []
+
+
+def test_a_new_project_names_its_partners_participations_by_its_own_name(fixture_store):
+    data = template("project", "csv", "en", store=fixture_store)
+    preview = importing.prepare(fixture_store, "project.csv", data, lang="en")
+    assert [(e.kind, e.label, e.iri.rsplit("/", 1)[1]) for e in preview.new] == [
+        ("Project", "The Example Project", "project-the-example-project"),
+        ("Project participation", "Hometown Municipality in The Example Project",
+         "participation-hometown-municipality-in-the-example-project")]
+    assert [(line.item, line.after) for line in preview.values if line.what == "name"] == [
+        ("Hometown Municipality in The Example Project",
+         "Hjemby kommune i Eksempelprosjektet; Hometown Municipality in The Example Project"),
+        ("The Example Project", "Eksempelprosjektet; The Example Project")]
 
 
 @pytest.mark.parametrize("named", ["network", "Nettverk", " NETWORK ", "Network"])

@@ -25,7 +25,7 @@ from graph.edit.tabular.headers import (
     named_kind,
 )
 from graph.edit.tabular.reader import Table, letter
-from graph.edit.tabular.results import Problem, TableErrors, TablePatch, refusal
+from graph.edit.tabular.results import EXAMPLE_URL, Problem, TableErrors, TablePatch, refusal
 from graph.i18n import t
 from graph.questions.languages import data_languages
 from graph.store.base import Store
@@ -96,7 +96,15 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     counts = Counter(k for _, draft in drafts for k, _ in draft.created)
     items = [(number, str(draft.iri), draft.label) for number, draft in drafts]
     ordered = {k.name: counts[k.name] for k in ALL_KINDS if counts[k.name]}
-    return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items)
+    examples = [number for number, cells in rows if _is_example(cells, mapping)]
+    return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items,
+                      examples)
+
+
+def _is_example(cells: list[str], mapping: dict[int, str]) -> bool:
+    """A row that still cites the template's example source (www.example.org): the example, left in."""
+    return any(name == "source_url" and i < len(cells) and cells[i].strip().rstrip("/") == EXAMPLE_URL.rstrip("/")
+               for i, name in mapping.items())
 
 
 class _Columns:

@@ -56,6 +56,7 @@ class TablePatch:
     rows: int
     counts: dict[str, int] = field(default_factory=dict)
     items: list[tuple[int, str, str]] = field(default_factory=list)  # (row, IRI, label) of each new thing
+    examples: list[int] = field(default_factory=list)  # rows that still cite the template's example source
 
     @property
     def summary(self) -> dict[str, object]:
@@ -67,3 +68,14 @@ class TablePatch:
                            for k, n in self.counts.items()) or t("tabular.preview.none", lang)
         key = "tabular.preview.one" if self.rows == 1 else "tabular.preview"
         return t(key, lang, rows=self.rows, name=self.name, things=things)
+
+    def warnings(self, lang: str = "en") -> list[str]:
+        """What the file should be looked at for before it is imported: the template's example rows."""
+        if not self.examples:
+            return []
+        rows = ", ".join(str(n) for n in self.examples)
+        return [t("tabular.warn.example_row" if len(self.examples) == 1 else "tabular.warn.example_rows", lang,
+                  rows=rows, url=EXAMPLE_URL)]
+
+
+EXAMPLE_URL = "https://www.example.org/"  # the source of a template's example row: never a real one (RFC 2606)

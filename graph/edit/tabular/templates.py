@@ -23,6 +23,7 @@ from graph.edit.kinds import ALL_KINDS, Kind, kind_spec
 from graph.edit.lookup import class_label
 from graph.edit.tabular.examples import starter_example
 from graph.edit.tabular.headers import header, named_kind, sheet_name
+from graph.edit.tabular.results import EXAMPLE_URL
 from graph.errors import InputError
 from graph.i18n import locale_of, t
 from graph.questions.languages import data_languages
@@ -88,7 +89,7 @@ class _Example:
     def row(self, kind: Kind) -> dict[str, str]:
         ex = {
             "source_reference": t("tabular.example.reference", self.lang),
-            "source_url": "https://www.example.org/",
+            "source_url": EXAMPLE_URL,
             "evidence": self.concept(IKG.stated),
         }
         if kind.name in _NAMED:
