@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from graph.errors import InputError
 from graph.i18n import column, t
-from graph.questions.table import Table
+from graph.questions.table import Table, in_words
 from graph.render.exports import csv_text, table_json
 from graph.vocab.text import visible
 
@@ -103,30 +103,6 @@ def headed(table: Table, lang: str) -> Table:
     if lang == "en":
         return table
     return Table([column(c, lang) for c in table.columns], table.rows, table.raw)
-
-
-# The few values a question writes as its own codes rather than the data's labels (the app reads the codes),
-# and the catalogue key of the word a person reads for each in a table; CSV and JSON keep the codes.
-CODE_WORDS: dict[str, dict[str, dict[str, str]]] = {
-    "coverage-matrix": {"dimension": {"SDG": "col.sdg", "target area": "col.target_area"},
-                        "kind": {"network": "kind.network", "project": "kind.project"}},
-    "places": {"role": {"home": "role.home", "twin": "role.twin", "partner": "role.partner"}},
-}
-
-
-def in_words(table: Table, question: str, lang: str) -> Table:
-    """The table with a question's codes as words in `lang` (English keeps the codes, which read as words).
-
-    >>> in_words(Table(["city", "role"], [["Graz", "twin"]]), "places", "nb").rows
-    [['Graz', 'vennskapsby']]
-    """
-    words = CODE_WORDS.get(question)
-    if not words or lang == "en":
-        return table
-    where = {i: words[c] for i, c in enumerate(table.columns) if c in words}
-    rows = [[t(where[i][v], lang) if i in where and v in where[i] else v for i, v in enumerate(row)]
-            for row in table.rows]
-    return Table(table.columns, rows, table.raw)
 
 
 def _markdown(table: Table, lang: str) -> str:

@@ -176,6 +176,11 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.syntax": "sjekk skrivemåten rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
         "sparql.engine_detail": "Databasemotorens tekniske melding (på engelsk)",
         "sparql.failed": "Spørringen kunne ikke kjøres; databasemotorens melding står under.",
+        "sparql.error": "Feil i spørringen: {cause}.",
+        "sparql.server_refused": "SPARQL-serveren avviste spørringen; serverens egen melding står under.",
+        "sparql.server_failed": "SPARQL-serveren klarte ikke å svare på spørringen; serverens egen melding står under.",
+        "sparql.in_words": "Koder som spørsmålet selv skriver i svaret, vises som ord på bokmål, slik appen ellers "
+        "viser dem; en spørring du skriver selv, viser verdiene slik de står.",
         "console.update": "dette er en endring; bare SELECT-, ASK-, CONSTRUCT- og DESCRIBE-spørringer kan kjøres her",
         "console.service": "SERVICE er ikke tillatt: spørringer kjøres bare på denne grafen, aldri på andre servere",
         "console.from": "FROM og FROM NAMED er ikke tillatt: spørringer kjøres bare på denne grafen",
@@ -446,6 +451,11 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.syntax": "check the writing just before this place (brackets, full stops, the spelling of keywords)",
         "sparql.engine_detail": "The database engine's technical message",
         "sparql.failed": "The query could not be run; the database engine's message is below.",
+        "sparql.error": "Error in the query: {cause}.",
+        "sparql.server_refused": "The SPARQL server refused the query; its own message is below.",
+        "sparql.server_failed": "The SPARQL server could not answer the query; its own message is below.",
+        "sparql.in_words": "Codes the question writes in its answer are shown as words, as elsewhere in the app; a "
+        "query you write yourself shows the values as they are.",
         "console.update": "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here",
         "console.from": "FROM and FROM NAMED are not allowed: queries run only on this graph",
         "console.service": "SERVICE is not allowed: queries run only on this graph, never on other servers",

@@ -41,6 +41,11 @@ TEXT: dict[str, dict[str, str]] = {
                              "CONSTRUCT- eller DESCRIBE-spørring",
         "readonly.unparsable": "spørringen kunne ikke tolkes: sjekk skrivemåten (parenteser, punktum, stavemåten av "
         "nøkkelord)",
+        # a store's own failure on a query, with the engine's or the server's own (English) words
+        "store.query_not_run": "spørringen kunne ikke kjøres: {detail}",
+        "store.query_not_parsed": "spørringen kunne ikke tolkes: {detail}",
+        "store.query_refused": "SPARQL-serveren avviste spørringen: {detail}",
+        "store.server_failed": "SPARQL-serveren på {url} feilet (HTTP {status}): {detail}",
     },
     "en": {
         "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "cost", "word.effect": "effect",
@@ -80,5 +85,9 @@ TEXT: dict[str, dict[str, str]] = {
                              "DESCRIBE query",
         "readonly.unparsable": "the query could not be parsed: check the writing (brackets, full stops, the spelling "
         "of keywords)",
+        "store.query_not_run": "the query could not be run: {detail}",
+        "store.query_not_parsed": "the query could not be parsed: {detail}",
+        "store.query_refused": "the SPARQL server refused the query: {detail}",
+        "store.server_failed": "the SPARQL server at {url} failed (HTTP {status}): {detail}",
     },
 }

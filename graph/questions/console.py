@@ -22,13 +22,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from graph.errors import InputError
+from graph.errors import IkgError, InputError
 from graph.i18n import number, t
 from graph.questions.isolated import Limits, QueryLimitError, run_isolated
 from graph.questions.lexical import expand_escapes, names_a_remote_call
 from graph.questions.question import Question
 from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, check_read_only
-from graph.questions.table import Table, display
+from graph.questions.table import WORDS, Table, display, in_words
 from graph.store.base import Store, inject_values
 from graph.vocab.namespaces import PREFIXES
 
@@ -65,7 +65,10 @@ def refusal(exc: InputError, lang: str = "en") -> InputError:
     if isinstance(exc, QueryRefusedError) and exc.key:
         return QueryRefusedError.of(exc.key, lang, **exc.params)
     detail = exc.text(lang) if isinstance(exc, QueryUnreadableError) else str(exc)
-    return InputError.of("console.parse", lang, detail=detail)
+    # what the reader found, for a page that says it its own way: its key, where, and the parser's own words
+    found = {name: exc.params[name] for name in ("line", "col") if name in exc.params}
+    return InputError.of("console.parse", lang, detail=detail, reason=exc.key, engine=exc.params.get("detail"),
+                         **found)
 
 
 def check_query(text: str, lang: str = "en") -> str:
@@ -117,10 +120,12 @@ def run_limited(store: Store, form: str, query: str, limits: Limits, lang: str =
         if exc.key == "query.busy":
             raise QueryLimitError.of("console.busy", lang) from None
         raise
-    except InputError as exc:
-        raise InputError.of("console.failed", lang, detail=str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - a store's own failure, told with its kind
-        raise InputError.of("console.failed", lang, detail=f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - the engine's, the server's or the store's own failure
+        said = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+        key = exc.key if isinstance(exc, IkgError) else None
+        engine = str(exc.params["detail"]) if isinstance(exc, IkgError) and "detail" in exc.params else said
+        # `reason` (the store's key) and `engine` (its own words, without ours) let a page say it its own way
+        raise InputError.of("console.failed", lang, detail=said, reason=key, engine=engine) from None
 
 
 def capped(text: str, form: str, row_limit: int) -> str:
@@ -178,3 +183,15 @@ def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
         if p.default is not None and p.kind in ("year", "int"):
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
     return inject_values(q.sparql, bindings)
+
+
+def as_named(table: Table, question: str, lang: str) -> Table:
+    """An example's answer as its named question shows it everywhere else in the app: the words some questions
+    write as codes ("project", "gone") in `lang`. Only for an example run as it was loaded; a person's own
+    query shows exactly what the data and the query hold.
+
+    >>> as_named(Table(["kind", "change"], [["project", "gone"]]), "coverage-matrix", "nb").rows
+    [['prosjekt', 'borte']]
+    """
+    rows = [[t(f"word.{value}", lang) if value in WORDS else value for value in row] for row in table.rows]
+    return in_words(Table(table.columns, rows, table.raw), question, lang)

@@ -102,3 +102,27 @@ def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
         decorated.sort(key=lambda d: (d[0], d[1]))  # rows with the same text keep the engine's order
         raw_rows = [rows.rows[i] for _, i, _ in decorated]
     return Table(columns, [row for _, _, row in decorated], raw=Rows(rows.vars, raw_rows))
+
+
+# The few values a question writes as its own codes rather than the data's labels (the app reads the codes),
+# and the catalogue key of the word a person reads for each in a table; CSV and JSON keep the codes.
+CODE_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "coverage-matrix": {"dimension": {"SDG": "col.sdg", "target area": "col.target_area"},
+                        "kind": {"network": "kind.network", "project": "kind.project"}},
+    "places": {"role": {"home": "role.home", "twin": "role.twin", "partner": "role.partner"}},
+}
+
+
+def in_words(table: Table, question: str, lang: str) -> Table:
+    """The table with a question's codes as words in `lang` (English keeps the codes, which read as words).
+
+    >>> in_words(Table(["city", "role"], [["Graz", "twin"]]), "places", "nb").rows
+    [['Graz', 'vennskapsby']]
+    """
+    words = CODE_WORDS.get(question)
+    if not words or lang == "en":
+        return table
+    where = {i: words[c] for i, c in enumerate(table.columns) if c in words}
+    rows = [[t(where[i][v], lang) if i in where and v in where[i] else v for i, v in enumerate(row)]
+            for row in table.rows]
+    return Table(table.columns, rows, table.raw)

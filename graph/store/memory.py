@@ -33,7 +33,7 @@ class MemoryStore(Store):
             result: Result = self.g.query(query, initBindings=cast(Mapping[str, Identifier], bindings))
             return result
         except Exception as exc:  # rdflib raises many types for bad queries
-            raise InputError(f"the query could not be run: {exc}") from None
+            raise InputError.of("store.query_not_run", "en", detail=str(exc)) from None
 
     def _select(self, query: str, bindings: Mapping[str, Node]) -> Rows:
         res = self._run(query, bindings)

@@ -172,7 +172,7 @@ class OxigraphStore(Store):
                 subs.pop(m.group(1))
                 values[m.group(1)] = bindings[m.group(1)]
             except SyntaxError as exc:
-                raise InputError(f"the query could not be parsed: {exc}") from None
+                raise InputError.of("store.query_not_parsed", "en", detail=str(exc)) from None
             except OSError as exc:
                 raise StoreError(f"the store could not answer: {exc}") from None
 

@@ -132,8 +132,8 @@ class SparqlStore(Store):
         if resp.status_code >= 400:
             line = _first_line(resp)
             if resp.status_code == 400:
-                raise InputError(f"the SPARQL server refused the query: {line}")
-            raise StoreError(f"the SPARQL server at {self.query_url} failed (HTTP {resp.status_code}): {line}")
+                raise InputError.of("store.query_refused", "en", detail=line)
+            raise StoreError.of("store.server_failed", "en", url=self.query_url, status=resp.status_code, detail=line)
         # Virtuoso's "anytime" queries return what they found so far when time runs out.
         if resp.headers.get("X-SQL-State"):
             raise StoreError(

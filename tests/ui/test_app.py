@@ -354,9 +354,9 @@ def test_review_downloads_are_offered(shared_env):
     "query, message",
     [
         ("INSERT DATA { <a:b> <a:c> <a:d> }",
-         "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here"),
+         "This is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here."),
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-         "SERVICE is not allowed: queries run only on this graph, never on other servers"),
+         "SERVICE is not allowed: queries run only on this graph, never on other servers."),
     ],
 )
 def test_sparql_page_refuses_updates_and_service(shared_env, query, message):

@@ -700,7 +700,7 @@ def test_sparql_page_refuses_an_update(visit):
     type_into(page, "sparql_text", "INSERT DATA { <a:b> <a:c> <a:d> }", area=True)
     widget(page, "sparql_run").locator("button").click()
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_text(
-        "this is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here")
+        "This is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here.")
     expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(0)
 
 

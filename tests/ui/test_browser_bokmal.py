@@ -265,8 +265,8 @@ def test_sparql_page_in_bokmal_times_errors_and_field_line(visit):
     wait_idle(page)
     widget(page, "sparql_run").locator("button").click()
     wait_idle(page)
-    expect(error).to_have_text("spørringen kunne ikke leses: spørringen kunne ikke tolkes (linje 1, kolonne 19): "
-                               "sjekk skrivemåten rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)")
+    expect(error).to_have_text("Feil i spørringen ved linje 1, kolonne 19: sjekk skrivemåten rett før dette stedet "
+                               "(parenteser, punktum, stavemåten av nøkkelord).")
     assert english_on(page) == []
     area.fill("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")
     area.press("Control+Enter")

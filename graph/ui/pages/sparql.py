@@ -18,6 +18,7 @@ from graph.ui.state import wkey
 ROW_LIMIT = 1000
 TIME_LIMIT_S = 10
 FIRST_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+LOADED = "sparql_loaded"  # the text of the example last loaded
 
 
 def render(ctx: context.PageContext) -> None:
@@ -31,48 +32,81 @@ def render(ctx: context.PageContext) -> None:
         q = by_name.get(st.session_state.get(example_key) or "")
         if q is not None:
             st.session_state["sparql_text"] = console.example_text(q, lang, label_language(ctx.store, lang))
+            st.session_state[LOADED] = st.session_state["sparql_text"]
+
+    def text_changed() -> None:  # a text of one's own: the example it came from is no longer what runs
+        if st.session_state.get("sparql_text") != st.session_state.get(LOADED):
+            st.session_state[example_key] = ""
+            st.session_state.pop(LOADED, None)
 
     st.selectbox(t("sparql.example", lang), ["", *by_name],
                  format_func=lambda n: f"{n} — {by_name[n].description(lang)}" if n else t("sparql.pick", lang),
                  placeholder=t("common.choose", lang), key=example_key, on_change=load_example)
+    st.session_state.setdefault("sparql_text", FIRST_QUERY)
     chosen = by_name.get(st.session_state.get(example_key) or "")
+    if chosen is not None and st.session_state["sparql_text"] != st.session_state.get(LOADED):
+        chosen = None  # shown only while the text is the example's own
     if chosen is not None:
         st.caption(chosen.description(lang))
-    st.session_state.setdefault("sparql_text", FIRST_QUERY)
-    text = st.text_area(t("sparql.query", lang), height=260, key="sparql_text")
+    text = st.text_area(t("sparql.query", lang), height=260, key="sparql_text", on_change=text_changed)
     if st.button(t("sparql.run", lang), key="sparql_run", type="primary"):
-        run(ctx, text)
+        run(ctx, text, chosen.name if chosen is not None else None)
 
 
 ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
-ENGINE_CAUSES = (("Prefix not found", "sparql.no_prefix"), ("variable that is unbound", "sparql.unbound"))
+ENGINE_CAUSES = (("Prefix not found", "sparql.no_prefix"), ("Unknown namespace prefix", "sparql.no_prefix"),
+                 ("variable that is unbound", "sparql.unbound"))
+# A SPARQL server's refusal or failure (graph.store.sparql), said as the server's, in the page's language.
+SERVER_SAID = {"store.query_refused": "sparql.server_refused", "store.server_failed": "sparql.server_failed"}
 
 
 def explain(exc: IkgError, lang: str) -> tuple[str, str | None]:
-    """What to tell a person about a refused query, and the engine's own (English) message when it had one.
-    The engine's syntax errors are said in `lang`: where, and the cause when it is a known one.
+    """One sentence for a person about a refused query, in `lang`, and the engine's or server's own (English)
+    words for the expander when it had some, never repeated in the sentence.
 
-    >>> explain(IkgError("x", key="console.failed", detail="Unknown namespace prefix : foo"), "nb")
-    ('Spørringen kunne ikke kjøres; databasemotorens melding står under.', 'Unknown namespace prefix : foo')
-
-    >>> explain(IkgError("x", key="console.failed", detail="the query could not be parsed: error at 17:7: "
-    ...                  "expected one of Prefix not found, ['_']"), "nb")[0]
+    >>> explain(IkgError("x", key="console.failed", engine="Unknown namespace prefix : foo"), "nb")
+    ('Feil i spørringen: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst.', \
+'Unknown namespace prefix : foo')
+    >>> explain(IkgError("x", key="console.failed", engine="error at 17:7: expected one of Prefix not found, ['_']"),
+    ...         "nb")[0]
     'Feil i spørringen ved linje 2, kolonne 7: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst.'
+    >>> explain(IkgError.of("query.timeout", "nb", seconds="10"), "nb")
+    ('Spørringen tok mer enn 10 s og ble stoppet; avgrens den eller legg til LIMIT.', None)
     """
+    engine = str(exc.params["engine"]) if exc.params.get("engine") else None
+    reason = exc.params.get("reason")
+    if exc.key == "console.parse":  # our reader's finding: where, or what (its detail is already in `lang`)
+        if reason == "readonly.unparsable_at":
+            where = {"line": exc.params["line"], "col": exc.params["col"]}
+            return t("sparql.error_at", lang, **where, cause=t("sparql.syntax", lang)), engine
+        return sentence(str(exc.params.get("detail", exc))), engine
     if exc.key != "console.failed":  # our own refusals and limits, already in `lang`
-        return str(exc), None
-    detail = str(exc.params.get("detail", ""))
-    found = ENGINE_ERROR.search(detail)
-    if found is None:  # the engine's or the store's own words (English): ours above them
-        return t("sparql.failed", lang), detail
+        return sentence(str(exc)), None
+    if reason in SERVER_SAID:
+        return t(SERVER_SAID[str(reason)], lang), engine
+    found = ENGINE_ERROR.search(engine or "")
+    if found is None:
+        cause = next((key for text, key in ENGINE_CAUSES if text in (engine or "")), None)
+        return (t("sparql.error", lang, cause=t(cause, lang)) if cause else t("sparql.failed", lang)), engine
     line, col, said = found.groups()
     line = str(max(1, int(line) - PREFIX_HEADER.count("\n")))  # the store put its PREFIX lines before the query
     cause = next((key for text, key in ENGINE_CAUSES if text in said), "sparql.syntax")
     return t("sparql.error_at", lang, line=line, col=col, cause=t(cause, lang)), said.strip()
 
 
-def run(ctx: context.PageContext, text: str) -> None:
-    """Run the query within the limits and show its answer, or why it was refused."""
+def sentence(text: str) -> str:
+    """A message written to follow "ikg: " (the command line's way) as a sentence of its own.
+
+    >>> sentence("write a query first")
+    'Write a query first.'
+    """
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+def run(ctx: context.PageContext, text: str, example: str | None = None) -> None:
+    """Run the query within the limits and show its answer, or why it was refused. The answer of an `example`
+    run as loaded reads as that named question's answer does elsewhere in the app (its codes in words)."""
     lang = ctx.lang
     try:
         result = console.run_console(ctx.store, text, row_limit=ROW_LIMIT, time_limit_s=TIME_LIMIT_S, lang=lang)
@@ -91,10 +125,13 @@ def run(ctx: context.PageContext, text: str) -> None:
         return
     if result.truncated:
         st.warning(result.notice(lang))
-    st.text(t("sparql.rows", lang, n=number(len(result.table.rows), lang)))
-    tables.show_table(result.table, lang, key="sparql_table")
-    if result.table.rows:
-        tables.csv_button(result.table, lang, f"{t('file.query', lang)}.csv", "sparql_csv")
+    table = console.as_named(result.table, example, lang) if example else result.table
+    st.text(t("sparql.rows", lang, n=number(len(table.rows), lang)))
+    if table.rows != result.table.rows:
+        st.caption(t("sparql.in_words", lang))
+    tables.show_table(table, lang, key="sparql_table")
+    if table.rows:
+        tables.csv_button(table, lang, f"{t('file.query', lang)}.csv", "sparql_csv")
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script

@@ -1,0 +1,168 @@
+"""The SPARQL page as a reader sees it: an example's answer in the page's language, the example picker only while
+the text is the example's, and each refusal as one sentence in the page's language with the engine's own words
+in the expander (AppTest on the small fixture; the time limit and a SPARQL server's refusal through the console
+and the page's `explain`, on a memory store and a local stand-in for a server)."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+import graph.questions.console as console
+from graph.errors import IkgError
+from graph.history.shipped import open_store
+from graph.i18n import t
+from graph.store.sparql import SparqlStore
+from graph.ui.pages.sparql import explain
+from tests.conftest import FIXTURE
+from tests.ui.test_app import plain, problems, reset_caches, start, table, use_data
+
+ENGLISH_CODES = {"target area", "SDG", "network", "project"}
+
+
+@pytest.fixture(scope="module")
+def sparql_env(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sparql")
+    with pytest.MonkeyPatch.context() as mp:
+        use_data(mp, tmp, ("small.ttl", FIXTURE))
+        yield tmp
+    reset_caches()
+
+
+def run_example(lang: str, name: str):
+    at = start(lang, "sparql")
+    at.selectbox(key=f"sparql_example.{lang}").set_value(name).run()
+    at.button(key="sparql_run").click().run()
+    assert problems(at) == [] and [e.value for e in at.error] == []
+    return at
+
+
+def test_an_example_answer_in_bokmal_has_the_questions_words_not_its_english_codes(sparql_env):
+    at = run_example("nb", "coverage-matrix")
+    df = table(at, "slag")
+    assert set(df["slag"]) == {"nettverk", "prosjekt"}
+    assert set(df["dimensjon"]) == {"målområde", "bærekraftsmål"}
+    assert not ENGLISH_CODES & {value for column in df.columns for value in df[column]}
+    assert t("sparql.in_words", "nb") in [c.value for c in at.caption]
+
+
+def test_an_example_answer_in_english_keeps_the_codes_which_read_as_words(sparql_env):
+    at = run_example("en", "coverage-matrix")
+    assert set(table(at, "kind")["kind"]) == {"network", "project"}
+    assert t("sparql.in_words", "en") not in [c.value for c in at.caption]
+
+
+def test_a_query_of_ones_own_shows_the_values_as_they_are(sparql_env):
+    at = start("nb", "sparql")
+    at.text_area(key="sparql_text").input('SELECT ?kind WHERE { BIND("project" AS ?kind) }')
+    at.button(key="sparql_run").click().run()
+    assert table(at, "slag")["slag"].tolist() == ["project"]
+    assert t("sparql.in_words", "nb") not in [c.value for c in at.caption]
+
+
+def test_the_example_is_shown_only_while_the_text_is_the_examples(sparql_env):
+    at = start("nb", "sparql")
+    picker = "sparql_example.nb"
+    at.selectbox(key=picker).set_value("coverage-matrix").run()
+    description = next(c.value for c in at.caption if c.value.startswith("Hvilke nettverk og prosjekter"))
+    at.text_area(key="sparql_text").input('SELECT ?kind WHERE { BIND("project" AS ?kind) }').run()
+    assert at.selectbox(key=picker).value == ""
+    assert description not in [c.value for c in at.caption]
+    at.button(key="sparql_run").click().run()
+    assert table(at, "slag")["slag"].tolist() == ["project"]  # the text's own answer, not the example's words
+    at.selectbox(key=picker).set_value("coverage-matrix").run()  # picked again: the example and its caption
+    assert description in [c.value for c in at.caption]
+    assert 'BIND("target area" AS ?dimension)' in at.text_area(key="sparql_text").value
+
+
+@pytest.mark.parametrize(
+    "lang, query, message, detail",
+    [
+        ("nb", "SELECT ?s WHERE { ?s ?p }",
+         "Feil i spørringen ved linje 1, kolonne 19: sjekk skrivemåten rett før dette stedet (parenteser, punktum, "
+         "stavemåten av nøkkelord).", "Expected SelectQuery"),
+        ("en", "SELECT ?s WHERE { ?s ?p }",
+         "Error in the query at line 1, column 19: check the writing just before this place (brackets, full stops, "
+         "the spelling of keywords).", "Expected SelectQuery"),
+        ("nb", "SELECT ?s WHERE { ?s a foo:Nothing }",
+         "Feil i spørringen ved linje 1, kolonne 35: et prefiks er ikke definert; legg til en PREFIX-linje for det "
+         "øverst.", "Prefix not found"),
+        ("nb", "INSERT DATA { <a:b> <a:c> <a:d> }",
+         "Dette er en endring; bare SELECT-, ASK-, CONSTRUCT- og DESCRIBE-spørringer kan kjøres her.", None),
+        ("en", "INSERT DATA { <a:b> <a:c> <a:d> }",
+         "This is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries may run here.", None),
+    ],
+)
+def test_a_refusal_is_one_sentence_in_the_pages_language_and_the_engines_words_are_in_the_expander(
+        sparql_env, lang, query, message, detail):
+    at = start(lang, "sparql")
+    at.text_area(key="sparql_text").input(query)
+    at.button(key="sparql_run").click().run()
+    assert [plain(e.value) for e in at.error] == [message]
+    shown = [e.label for e in at.expander]
+    if detail is None:
+        assert t("sparql.engine_detail", lang) not in shown
+    else:
+        assert t("sparql.engine_detail", lang) in shown
+        assert [c.value for c in at.code if detail in c.value]
+        assert detail not in message
+    assert len(at.dataframe) == 0  # no answer below the refusal
+
+
+def refusal_of(store, query: str, lang: str, seconds: float = 10) -> tuple[str, str | None]:
+    with pytest.raises(IkgError) as caught:
+        console.run_console(store, query, time_limit_s=seconds, lang=lang)
+    return explain(caught.value, lang)
+
+
+def test_a_query_stopped_at_the_time_limit_is_told_as_a_sentence():
+    store = open_store("memory")
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    assert refusal_of(store, runaway, "nb", 1) == (
+        "Spørringen tok mer enn 1 s og ble stoppet; avgrens den eller legg til LIMIT.", None)
+    assert refusal_of(store, runaway, "en", 1) == (
+        "The query took longer than 1 s and was stopped; narrow it down or add LIMIT.", None)
+
+
+def test_an_unknown_prefix_on_the_memory_store_is_said_once():
+    message, detail = refusal_of(open_store("memory"), "SELECT ?s WHERE { ?s a foo:Nothing }", "nb")
+    assert message == "Feil i spørringen: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst."
+    assert detail == "Unknown namespace prefix : foo"
+
+
+VIRTUOSO_SAYS = "Virtuoso 37000 Error SP030: SPARQL compiler, line 3: syntax error at 'WHERE'"
+
+
+@pytest.fixture
+def refusing_server():
+    """A stand-in for a SPARQL server that refuses every query as Virtuoso does (HTTP 400, its message)."""
+
+    class Refusing(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the name http.server calls
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            body = (VIRTUOSO_SAYS + "\n\nSPARQL query:\n...").encode()
+            self.send_response(400)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("nb", "SPARQL-serveren avviste spørringen; serverens egen melding står under."),
+    ("en", "The SPARQL server refused the query; its own message is below."),
+])
+def test_a_sparql_servers_refusal_is_said_in_the_pages_language_with_its_words_below(refusing_server, lang, message):
+    store = SparqlStore(refusing_server, timeout=5)
+    assert refusal_of(store, "SELECT ?s WHERE { ?s ?p ?o }", lang) == (message, VIRTUOSO_SAYS)
