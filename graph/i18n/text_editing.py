@@ -199,6 +199,13 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.summary.source_only": "ny kilde",
         # spreadsheets
         "tabular.sheet_help": "Hjelp",
+        "tabular.sheet_lists": "Lister",
+        "tabular.list.refused_title": "Ikke i listen",
+        "tabular.list.refused": "Velg en verdi fra nedtrekkslisten i kolonnen «{column}». Arket «{help}» viser hva "
+        "kolonnen godtar.",
+        "tabular.list.unlisted_title": "Ikke i listen",
+        "tabular.list.unlisted": "Verdien står ikke i listen for «{column}». Den godtas likevel hvis den er en "
+        "identifikator, et annet navn på noe grafen har, eller noe lenger opp i filen.",
         "tabular.help.column": "Kolonne",
         "tabular.help.required": "Må fylles ut",
         "tabular.help.what": "Hva du skriver",
@@ -471,6 +478,13 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.summary.delete": "Deletes {kind} “{label}” ({n} triples).",
         "edit.summary.source_only": "new source",
         "tabular.sheet_help": "Help",
+        "tabular.sheet_lists": "Lists",
+        "tabular.list.refused_title": "Not in the list",
+        "tabular.list.refused": "Pick a value from the drop-down list of the column “{column}”. The sheet “{help}” "
+        "says what the column accepts.",
+        "tabular.list.unlisted_title": "Not in the list",
+        "tabular.list.unlisted": "The value is not in the list of “{column}”. It is still accepted if it is an "
+        "identifier, another name of something the graph has, or something further up in the file.",
         "tabular.help.column": "Column",
         "tabular.help.required": "Required",
         "tabular.help.what": "What to write",

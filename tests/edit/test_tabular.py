@@ -156,7 +156,7 @@ def test_csv_template_headers_and_example():
 
 def test_xlsx_template_has_the_kind_sheet_and_help():
     wb = load_workbook(stdio.BytesIO(template("twin-city-agreement", "xlsx", "nb")))
-    assert wb.sheetnames == ["Vennskapsbyavtale", "Hjelp"]
+    assert wb.sheetnames == ["Vennskapsbyavtale", "Hjelp", "Lister"]
     ws = wb["Vennskapsbyavtale"]
     assert [c.value for c in ws[1]][:4] == ["Identifikator", "Vennskapsby *", "Avtaletype *", "Status *"]
     assert [c.value for c in ws[2]][2:5] == ["Intensjonsavtale", "Planlagt", "2025"]

@@ -1,5 +1,6 @@
 """Templates to fill in, one kind of thing each: a CSV or XLSX file with a header row and an example
-row (valid on the store when one is given) and, in a workbook, a help sheet on every column.
+row (valid on the store when one is given) and, in a workbook, a help sheet on every column and drop-down
+lists (graph.edit.tabular.dropdowns).
 
 >>> template("network", "csv", "en").decode("utf-8-sig").splitlines()[0].split(",")[:3]
 ['Identifier', 'Name in Norwegian *', 'Name in English *']
@@ -21,6 +22,7 @@ from graph.edit.choices import choices, home_actor, label_of
 from graph.edit.fields import Field
 from graph.edit.kinds import ALL_KINDS, Kind, kind_spec
 from graph.edit.lookup import class_label
+from graph.edit.tabular.dropdowns import add_dropdowns
 from graph.edit.tabular.examples import starter_example
 from graph.edit.tabular.headers import header, named_kind, sheet_name
 from graph.edit.tabular.results import EXAMPLE_URL
@@ -213,6 +215,7 @@ def _xlsx_template(kind: Kind, headers: list[str], row: list[str], lang: str, st
     for line in help_ws.iter_rows(min_row=6):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    add_dropdowns(wb, ws, kind, lang, store)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
