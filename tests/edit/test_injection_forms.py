@@ -279,7 +279,6 @@ def check_draft(draft: Draft, base: Draft, name: str, payload: str, context) -> 
     check_terms(draft.add, things, context)
     before = {(p, str(o)) for _, p, o in base.add if is_text(o)}
     new_text = [(s, p, o) for s, p, o in draft.add if is_text(o) and (p, str(o)) not in before]
-    local = str(draft.iri).rsplit("/", 1)[-1]
     if name in FREE_TEXT:
         expected = stored_text(name, payload)
         assert expected <= text_of(draft.add, draft.iri, name), context
@@ -293,8 +292,9 @@ def check_draft(draft: Draft, base: Draft, name: str, payload: str, context) -> 
     for s, p, o in new_text:
         if s == draft.iri or str(s).startswith(GENID):
             assert (p, str(o)) in allowed, (context, p, o)
-        else:  # a project partner's participation is named after the project, by its (clean) identifier
-            assert local in str(o), (context, s, o)
+        else:  # a project partner's participation is named after the project, by its name in that language
+            names = {str(n) for n in draft.add.objects(draft.iri, RDFS.label) if n.language == o.language}
+            assert any(str(o).endswith(n) for n in names), (context, s, o)
     if name == "id":
         assert str(draft.iri) in (payload.strip(), NS + payload.strip()), context
 
