@@ -8,7 +8,6 @@ concepts, target areas, the home actor and the dataset's namespace; every answer
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -28,6 +27,7 @@ from graph.store.base import Store
 from graph.vocab.classes import ontology, subclasses
 from graph.vocab.labels import FALLBACK, local_name, pick_label
 from graph.vocab.namespaces import IKG, ORG
+from graph.vocab.text import closest
 
 
 @functools.cache
@@ -201,8 +201,8 @@ class Lookup:
         if wrong is not None:
             raise InputError.of("edit.err.wrong_kind", lang, value=self.label(wrong),
                                 is_kind=self.kind_word(wrong), what=what)
-        close = difflib.get_close_matches(text, sorted({n for _, n in names}), n=1, cutoff=0.6)
-        hint = t("edit.err.did_you_mean", lang, name=close[0]) if close else ""
+        close = closest(text, sorted({n for _, n in names}))
+        hint = t("edit.err.did_you_mean", lang, name=close) if close else ""
         raise InputError.of("edit.err.unknown_entity", lang, value=text, what=what, hint=hint)
 
     def entity_choices(self, classes: Iterable[URIRef],

@@ -154,8 +154,8 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.err.target_area": "Ukjent målområde «{value}»; målområdene er: {known}.",
         "edit.err.sdg": "«{value}» er ikke et bærekraftsmål: skriv et tall fra 1 til 17 (flere skilt med "
         "semikolon).",
-        "edit.err.unknown_entity": "Det finnes ingen {what} som heter «{value}» i grafen{hint}: velg en fra listen, "
-        "eller legg den til først.",
+        "edit.err.unknown_entity": "Det finnes ingen {what} som heter «{value}» i grafen{hint}: skriv navnet slik "
+        "grafen har det, eller identifikatoren, eller legg den til først.",
         "edit.err.did_you_mean": " (mente du «{name}»?)",
         "edit.err.ambiguous": "«{value}» passer til flere ting ({things}): bruk identifikatoren i stedet.",
         "edit.err.wrong_kind": "«{value}» kan ikke brukes her: den er registrert som «{is_kind}», og feltet "
@@ -436,8 +436,8 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.err.choice": "“{value}” is not one of the choices for {field}: use one of these: {known}.",
         "edit.err.target_area": "Unknown target area “{value}”; the target areas are: {known}.",
         "edit.err.sdg": "“{value}” is not an SDG: write a number from 1 to 17 (several separated by semicolons).",
-        "edit.err.unknown_entity": "There is no {what} called “{value}” in the graph{hint}: pick one from the list, "
-        "or add it first.",
+        "edit.err.unknown_entity": "There is no {what} called “{value}” in the graph{hint}: write its name as the "
+        "graph has it, or its identifier, or add it first.",
         "edit.err.did_you_mean": " (did you mean “{name}”?)",
         "edit.err.ambiguous": "“{value}” fits more than one thing ({things}): use the identifier instead.",
         "edit.err.wrong_kind": "“{value}” cannot be used here: it is registered as “{is_kind}”, and the field "

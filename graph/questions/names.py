@@ -7,7 +7,6 @@ instance of ikg:Actor or any class below it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 
 from rdflib import Literal, URIRef
@@ -21,6 +20,7 @@ from graph.store.derived import persisted
 from graph.vocab import languages as vocab_languages
 from graph.vocab.classes import actor_classes
 from graph.vocab.namespaces import IKG
+from graph.vocab.text import closest
 
 MAX_NAME = 300
 
@@ -108,11 +108,9 @@ def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
     named = names_of(store, kind)
     labels = sorted({name for _, name in named}, key=str.casefold)
     wanted = value.casefold()
-    close = difflib.get_close_matches(value, labels, n=1, cutoff=0.5) or [
-        name for name in labels if wanted in name.casefold()
-    ][:1]
+    close = closest(value, labels, cutoff=0.5) or next((name for name in labels if wanted in name.casefold()), None)
     if close:
-        raise InputError.of("name.unknown_close", lang, word=word, value=value, close=close[0])
+        raise InputError.of("name.unknown_close", lang, word=word, value=value, close=close)
     if not named:
         raise InputError.of("name.unknown_none", lang, word=word, value=value)
     things = {x for x, _ in named}

@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 import unicodedata
 
@@ -56,3 +58,48 @@ def lookalike_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _HIDDEN.sub("", text)
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+def closest(value: str, names: list[str], cutoff: float = 0.6) -> str | None:
+    """The name most like `value`, if like enough, for "did you mean …?". Word by word, each word weighed by
+    how rare it is among the names (a word many names share, "kommune" or "network", counts little); each word
+    asked for must be in the name, near enough, so «Oslo kommunee» suggests nothing, not «Wrochlaw kommune».
+
+    >>> names = ["Trondheim kommune", "Wrochlaw kommune", "Bergen kommune", "Graz kommune", "NTNU", "Stavanger"]
+    >>> closest("Trondhiem kommune", names), closest("Oslo kommunee", names), closest("ntnu", names)
+    ('Trondheim kommune', None, 'NTNU')
+    >>> closest("Stavanger kommune", names), closest("Bergen kommunee", names)
+    ('Stavanger', 'Bergen kommune')
+
+    """
+    words = {name: lookalike_key(name).split() for name in names}
+    counts: dict[str, int] = {}
+    for split in words.values():
+        for word in set(split):
+            counts[word] = counts.get(word, 0) + 1
+    rare = math.log(1 + len(words))
+    common = max(3, len(words) // 40)  # a word this many names use may be left out ("kommune", "network")
+
+    def weight(word: str) -> float:
+        return (math.log(1 + len(words) / counts[word]) if word in counts else rare) ** 2
+
+    def covered(these: list[str], those: list[str]) -> float:
+        """How well the words of `these` are found among `those`, the rarer words counting more."""
+        total = found = 0.0
+        for word in these:
+            sim, like = max(((difflib.SequenceMatcher(None, word, other).ratio(), other) for other in those),
+                            default=(0.0, ""))
+            w = weight(like) if sim >= 0.8 else weight(word)  # a misspelt common word weighs as that word
+            total, found = total + w, found + w * sim
+        return found / total if total else 0.0
+
+    def fits(split: list[str]) -> bool:
+        """Each word asked for is in the name, near enough, unless many names use it."""
+        return all(counts.get(word, 0) >= common or any(difflib.SequenceMatcher(None, word, other).ratio() >= 0.7
+                                                    for other in split) for word in wanted)
+
+    wanted = lookalike_key(value).split()
+    scored = [((2 * covered(wanted, split) + covered(split, wanted)) / 3, name)
+              for name, split in words.items() if fits(split)]
+    best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
+    return best[1] if best[0] >= cutoff else None

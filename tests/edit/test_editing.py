@@ -289,8 +289,8 @@ BAD = [
      [("status", "“Sleeping” is not one of the choices for Status: use one of these: Active, Dormant, Ended, "
                  "Planned.")]),
     ("membership", {"member": "The University", "network": "Network C", **SOURCE},
-     [("network", "There is no network called “Network C” in the graph (did you mean “Network B”?): pick one from "
-                  "the list, or add it first.")]),
+     [("network", "There is no network called “Network C” in the graph: write its name as the graph has it, or "
+                  "its identifier, or add it first.")]),
     ("membership", {"member": EX + "net-a", "network": "Network A", **SOURCE},
      [("member", "“Network A” cannot be used here: it is registered as “network”, and the field needs: actor.")]),
     ("membership", {"member": "The University", "network": "Network A", "annual_cost": "-100", **SOURCE},
@@ -346,8 +346,8 @@ def test_every_problem_at_once_on_every_backend(store):
               "annual_cost": "-5", "currency": "kroner", "source_url": "htp://example.org"}
     error = rejected(store, save, "membership", values, editor="Kari")
     assert error.problems == [
-        ("network", "There is no network called “Network C” in the graph (did you mean “Network B”?): pick one from "
-                    "the list, or add it first."),
+        ("network", "There is no network called “Network C” in the graph: write its name as the graph has it, or "
+                    "its identifier, or add it first."),
         ("start", "The date “31.02.2019” does not exist: February 2019 has 28 days. Check the day and the month."),
         ("annual_cost", "The amount “-5” is negative: write the cost as a positive number."),
         ("currency", "“kroner” is not a currency code: write the ISO 4217 code in three capital letters, e.g. NOK or "
@@ -357,8 +357,8 @@ def test_every_problem_at_once_on_every_backend(store):
         ("source_reference", "A web address alone is not enough: describe the source under “Other source” too (e.g. "
                              "the page's title and date)."),
     ]
-    assert str(error).splitlines()[0] == ("Network: There is no network called “Network C” in the graph (did you "
-                                          "mean “Network B”?): pick one from the list, or add it first.")
+    assert str(error).splitlines()[0] == ("Network: There is no network called “Network C” in the graph: write its "
+                                          "name as the graph has it, or its identifier, or add it first.")
     assert history.changes(store) == []
 
 
@@ -371,10 +371,11 @@ def test_messages_in_norwegian(store):
         ("source_section", "Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim inn sitatet, "
                            "eller beskriv kilden under «Annen kilde»."),
     ]
-    error = rejected(store, save, "membership", {"member": "Universitetet", "network": "Nettverk C",
+    error = rejected(store, save, "membership", {"member": "Universitetet", "network": "Nettverkk B",
                                                          **SOURCE}, editor="Kari", lang="nb")
-    assert error.problems == [("network", "Det finnes ingen nettverk som heter «Nettverk C» i grafen (mente du "
-                                          "«Nettverk B»?): velg en fra listen, eller legg den til først.")]
+    assert error.problems == [("network", "Det finnes ingen nettverk som heter «Nettverkk B» i grafen (mente du "
+                                          "«Nettverk B»?): skriv navnet slik grafen har det, eller identifikatoren, "
+                                          "eller legg den til først.")]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -259,8 +259,8 @@ def test_xlsx_with_a_wrong_sheet(fixture_store):
 def test_several_bad_rows_are_all_listed(fixture_store):
     error = refused(fixture_store, "bad.csv", read("bad-rows.csv"), kind="membership", lang="en")
     assert error.problems == [
-        (2, "Network *", "There is no network called “Network C” in the graph (did you mean “Network B”?): pick one "
-                         "from the list, or add it first."),
+        (2, "Network *", "There is no network called “Network C” in the graph: write its name as the graph has it, "
+                         "or its identifier, or add it first."),
         (3, "Start", "The date “31.02.2019” does not exist: February 2019 has 28 days. Check the day and the month."),
         (3, "Annual cost", "The amount “-100” is negative: write the cost as a positive number."),
         (4, "Currency", "“kr” is not a currency code: write the ISO 4217 code in three capital letters, e.g. NOK or "

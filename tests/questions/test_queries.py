@@ -293,6 +293,19 @@ def test_unknown_actor_suggests_a_close_name(fixture_store):
         ask(fixture_store, "collaborators", {"actor": "Universitete"})
 
 
+@pytest.mark.parametrize(("value", "said"), [
+    ("Trondhiem kommune", "did you mean Trondheim kommune?"),
+    ("Wroclaw kommune", "did you mean Wrochlaw kommune?"),
+    ("Kopavogr", "did you mean Kopavogur?"),
+    # a name sharing only a word many names have ("kommune") is no suggestion: a few of the names instead
+    ("Oslo kommunee", "the graph has 106 of them, such as António Guterres; Asker; AugmentCity; …"),
+])
+def test_a_suggestion_shares_the_words_that_tell_names_apart(memory_shipped, value, said):
+    with pytest.raises(InputError) as caught:
+        resolve(memory_shipped, "actor", value)
+    assert str(caught.value) == f"no actor called {value}; {said}"
+
+
 def test_unknown_parameter_is_refused(fixture_store):
     with pytest.raises(InputError, match=r"^members has no parameter 'netwrk'; its parameters are: network$"):
         ask(fixture_store, "members", {"netwrk": "Network A"})

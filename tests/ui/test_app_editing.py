@@ -436,8 +436,8 @@ def test_a_rejected_csv_lists_every_problem_by_row_and_column_and_writes_nothing
     problems_ = table(at, "problem")
     assert list(problems_.columns) == ["row", "column", "problem"]
     assert problems_.values.tolist() == [
-        ["2", "Network *", "There is no network called “Network Q” in the graph (did you mean “Network C”?): pick "
-                           "one from the list, or add it first."],
+        ["2", "Network *", "There is no network called “Network Q” in the graph: write its name as the graph has "
+                           "it, or its identifier, or add it first."],
         ["2", "Start", "The date “31.02.2019” does not exist: February 2019 has 28 days. Check the day and the "
                        "month."],
         ["3", "Source: section", "The source is missing: every new fact needs one. Choose the section and paste the "
