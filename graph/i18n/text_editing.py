@@ -222,6 +222,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
         "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp "
         "fila på nytt.",
+        "tabular.warn.stale": "Rad {row} har status «{status}», men slutter i {end}, som er passert: sett status "
+        "«{ended}» hvis den er over, eller rett sluttdatoen.",
         "tabular.warn.example_rows": "Radene {rows} har eksempelkilden fra malen ({url}). Bekrefter du, blir de "
         "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og last opp fila "
         "på nytt.",
@@ -501,6 +503,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.warn.example_row": "Row {rows} is the template's example row (its source is {url}). If you "
         "confirm, it is imported as real data: delete the row, or type in your own values and their source, and "
         "upload the file again.",
+        "tabular.warn.stale": "Row {row} has the status “{status}” but ends in {end}, which is past: set the status "
+        "“{ended}” if it is over, or correct the end date.",
         "tabular.warn.example_rows": "Rows {rows} have the template's example source ({url}). If you confirm, they "
         "are imported as real data: delete them, or type in your own values and their sources, and upload the "
         "file again.",

@@ -97,6 +97,17 @@ def test_the_template_example_row_is_pointed_out_before_import(fixture_store):
     assert importing.prepare(fixture_store, "own.csv", f"{header}\n{own}".encode(), lang="en").warnings == []
 
 
+def test_an_active_thing_whose_end_is_past_is_pointed_out(fixture_store):
+    header, example = template("network", "csv", "nb", store=fixture_store).decode("utf-8-sig").splitlines()
+    row = example.replace(";2024;;", ";2015;2019;").replace("https://www.example.org/", "https://www.ntnu.no/")
+    ended = row.replace("Aktiv", "Avsluttet").replace("Eksempel", "Annet").replace("Example", "Other")
+    preview = importing.prepare(fixture_store, "nett.csv", "\n".join([header, row, ended]).encode(), lang="nb")
+    assert preview.warnings == ["Rad 2 har status «Aktiv», men slutter i 2019, som er passert: sett status "
+                                "«Avsluttet» hvis den er over, eller rett sluttdatoen."]
+    later = row.replace(";2015;2019;", ";2015;2099;")
+    assert importing.prepare(fixture_store, "nett.csv", f"{header}\n{later}".encode(), lang="nb").warnings == []
+
+
 def test_a_new_project_names_its_partners_participations_by_its_own_name(fixture_store):
     data = template("project", "csv", "en", store=fixture_store)
     preview = importing.prepare(fixture_store, "project.csv", data, lang="en")

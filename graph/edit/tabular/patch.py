@@ -4,8 +4,10 @@ things of rows above them, and the whole file checked against the shapes; all or
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import TIME
 
 import graph.edit.tabular.reader as reader
 from graph.edit.build import build
@@ -29,6 +31,7 @@ from graph.edit.tabular.results import EXAMPLE_URL, Problem, TableErrors, TableP
 from graph.i18n import t
 from graph.questions.languages import data_languages
 from graph.store.base import Store
+from graph.vocab.namespaces import IKG
 
 
 def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None = None,
@@ -97,8 +100,20 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     items = [(number, str(draft.iri), draft.label) for number, draft in drafts]
     ordered = {k.name: counts[k.name] for k in ALL_KINDS if counts[k.name]}
     examples = [number for number, cells in rows if _is_example(cells, mapping)]
+    stale = [(number, *found) for number, draft in drafts if (found := _stale(draft.add, draft.iri)) is not None]
     return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items,
-                      examples)
+                      examples, stale)
+
+
+def _stale(g: Graph, iri: URIRef) -> tuple[str, str] | None:
+    """(status, end year) of a thing said to be active or planned whose period ended before this year."""
+    status = g.value(iri, IKG.status)
+    if status not in (IKG.Active, IKG.Planned):
+        return None
+    ends = sorted(str(value)[:4] for period in g.objects(iri, None) for end in g.objects(period, TIME.hasEnd)
+                  for p in (TIME.inXSDDate, TIME.inXSDgYear) for value in g.objects(end, p))
+    past = [year for year in ends if year.isdigit() and int(year) < date.today().year]
+    return (str(status), past[-1]) if past else None
 
 
 def _is_example(cells: list[str], mapping: dict[int, str]) -> bool:

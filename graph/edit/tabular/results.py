@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from graph.edit.kinds import kind_spec
+from graph.edit.lookup import class_label
 from graph.errors import InputError
 from graph.i18n import t
+from graph.vocab.namespaces import IKG
 
 Problem = tuple[int | None, str, str]  # (row, column, message); row None is the file as a whole
 
@@ -57,6 +59,7 @@ class TablePatch:
     counts: dict[str, int] = field(default_factory=dict)
     items: list[tuple[int, str, str]] = field(default_factory=list)  # (row, IRI, label) of each new thing
     examples: list[int] = field(default_factory=list)  # rows that still cite the template's example source
+    stale: list[tuple[int, str, str]] = field(default_factory=list)  # (row, status, end year): active, yet ended
 
     @property
     def summary(self) -> dict[str, object]:
@@ -70,12 +73,16 @@ class TablePatch:
         return t(key, lang, rows=self.rows, name=self.name, things=things)
 
     def warnings(self, lang: str = "en") -> list[str]:
-        """What the file should be looked at for before it is imported: the template's example rows."""
-        if not self.examples:
-            return []
-        rows = ", ".join(str(n) for n in self.examples)
-        return [t("tabular.warn.example_row" if len(self.examples) == 1 else "tabular.warn.example_rows", lang,
-                  rows=rows, url=EXAMPLE_URL)]
+        """What the file should be looked at for before it is imported: the template's example rows, and things
+        said to be active or planned whose end year is past."""
+        out = []
+        if self.examples:
+            rows = ", ".join(str(n) for n in self.examples)
+            out.append(t("tabular.warn.example_row" if len(self.examples) == 1 else "tabular.warn.example_rows",
+                         lang, rows=rows, url=EXAMPLE_URL))
+        out += [t("tabular.warn.stale", lang, row=row, status=class_label(URIRef(status), lang), end=end,
+                  ended=class_label(IKG.Ended, lang)) for row, status, end in self.stale]
+        return out
 
 
 EXAMPLE_URL = "https://www.example.org/"  # the source of a template's example row: never a real one (RFC 2606)

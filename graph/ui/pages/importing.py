@@ -143,10 +143,10 @@ def show_preview(preview: importing.Preview, lang: str) -> None:
     if preview.values:
         st.markdown(f"**{escape_md(t('importpage.values', lang, n=number(len(preview.values), lang)))}**",
                     help=t("importpage.values_help", lang))
-        widths = {"item": "medium", "what": "small", "before": "medium", "after": "large"}
+        sizes = {"item": "medium", "what": "small", "before": "medium", "after": "large"}
         st.dataframe(_values_frame(preview), hide_index=True, key="import_values",
-                     column_config={t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=w)
-                                    for c, w in widths.items()})
+                     column_config={t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=w)  # type: ignore[arg-type]
+                                    for c, w in sizes.items()})
     elif not preview.values_told:
         st.caption(t("import.preview.values_untold", lang))
 
