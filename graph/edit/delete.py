@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
-
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
@@ -16,25 +14,12 @@ from graph.edit.lookup import Lookup
 from graph.edit.snapshot import Snapshot
 from graph.errors import InputError
 from graph.i18n import t
-from graph.rdf.skolem import is_genid
 from graph.store.base import Store
+from graph.store.holders import holder
 from graph.vocab.labels import quote
 from graph.vocab.namespaces import IKG, SDG
 
 MAX_REFERRERS_SHOWN = 10
-
-
-def _owner(store: Store, node: Node) -> Node:
-    """The named thing that holds a sub-node (a citation's entity), or the node itself."""
-    for _ in range(4):
-        if not is_genid(node):
-            return node
-        rows = store.select("SELECT ?x ?s WHERE { ?s ?p ?x }", {"x": node}).rows
-        holders: list[Any] = sorted(cast("list[Any]", [r[1] for r in rows if r[1] is not None]))
-        if not holders:
-            return node
-        node = holders[0]
-    return node
 
 
 def referrers(store: Store, iri: str | URIRef, lang: str = "en") -> list[tuple[Node, str]]:
@@ -47,7 +32,7 @@ def referrers(store: Store, iri: str | URIRef, lang: str = "en") -> list[tuple[N
     for _, s in rows:
         if s is None or s in own:
             continue
-        owner = _owner(store, s)
+        owner = holder(store, s)
         if owner != iri and owner not in found:
             word = look.kind_word(owner)
             found[owner] = f"{quote(look.label(owner), lang)} ({word})" if word else quote(look.label(owner), lang)

@@ -37,8 +37,8 @@ from rdflib.term import Node
 from graph.errors import InputError
 from graph.i18n import retold, t
 from graph.rdf.ntriples import from_ntriples, to_ntriples
-from graph.rdf.skolem import is_genid
 from graph.store.base import Store, Triple
+from graph.store.holders import holder
 from graph.vocab.labels import local_name, pick_label, quote
 from graph.vocab.namespaces import IKG
 
@@ -246,7 +246,7 @@ def left_pointing(store: Store, added: Graph, lang: str) -> tuple[str, str] | No
     made = sorted({s for s, p, _ in added if p == RDF.type and isinstance(s, URIRef)})
     for thing in made:
         rows = store.select("SELECT ?s ?p WHERE { ?s ?p ?x }", {"x": thing}).rows
-        pointing = sorted({_named(store, s) for s, p in rows if s is not None and (s, p, thing) not in added}
+        pointing = sorted({holder(store, s) for s, p in rows if s is not None and (s, p, thing) not in added}
                           - {thing}, key=str)
         if pointing:
             names = [quote(_label(store, x, lang), lang) for x in pointing]
@@ -254,19 +254,6 @@ def left_pointing(store: Store, added: Graph, lang: str) -> tuple[str, str] | No
                                                 if len(names) > SHOWN else "")
             return quote(_label(store, thing, lang, added), lang), shown
     return None
-
-
-def _named(store: Store, node: Node) -> Node:
-    """The named thing a sub-node (a citation, a period) belongs to, or the node itself."""
-    for _ in range(4):
-        if isinstance(node, URIRef) and not is_genid(node):
-            return node
-        rows = store.select("SELECT ?s WHERE { ?s ?p ?x }", {"x": node}).rows
-        holders = sorted((r[0] for r in rows if r[0] is not None), key=str)
-        if not holders:
-            return node
-        node = holders[0]
-    return node
 
 
 def _label(store: Store, node: Node, lang: str, extra: Graph | None = None) -> str:
