@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+import graph.edit.importing as importing
 import graph.history.changes as history
 from graph.edit.tabular import patch_from_table
 from tests.conftest import BACKENDS, fixture_files, make_store
@@ -164,3 +165,18 @@ def test_a_section_name_is_only_taken_within_its_document(fixture_store):
     assert patch_from_table(fixture_store, "s.csv", data, kind="section", lang="en").counts == {"section": 1}
     error = refused(fixture_store, "s.csv", data.replace(b"Programme 2010", b"Plan 2020"), kind="section", lang="en")
     assert [(row, column) for row, column, _ in error.problems] == [(2, "Name in English")]
+
+
+def test_a_network_left_and_joined_again_is_a_second_membership(store):
+    imported(store, "m1.csv", b"Member,Network,Start,End,Status,Other source\n"
+                              b"Lonely Ltd,Network B,2010,2015,Ended,Letter\n", kind="membership", lang="en")
+    again = b"Member,Network,Start,Other source\nLonely Ltd,Network B,2019,Letter\n"
+    preview = importing.prepare(store, "m2.csv", again, kind="membership", lang="en")
+    assert [(e.kind, e.label) for e in preview.new] == [("Membership", "Lonely Ltd in Network B")]
+    error = refused(store, "m3.csv", again.replace(b",2019,", b",2014,"), kind="membership", lang="en")
+    [(row, column, message)] = error.problems  # a period that overlaps the first: the same membership
+    assert (row, column) == (2, "") and message.startswith("“Lonely Ltd” is already a member of “Network B” in the "
+                                                           "graph (“Lonely Ltd in Network B” <")
+    both = (b"Member,Network,Start,End,Status,Other source\nLonely Ltd,Network A,2010,2015,Ended,Letter\n"
+            b"Lonely Ltd,Network A,2016-03-01,,Active,Letter\n")
+    assert patch_from_table(store, "m4.csv", both, kind="membership", lang="en").counts == {"membership": 2}

@@ -5,7 +5,8 @@ label, in any language, compared without case and surrounding spaces; a section 
 and a target area only within its scheme. Memberships, participations and twin-city agreements, whose labels
 are made from what they link, are the same when they link the same things: the same member and network; the
 same participant and project; the same two cities with the same type of agreement (a letter of intent and
-the formal twinning that follows it are two agreements). Such a row is a problem of its own; rows with an
+the formal twinning that follows it are two agreements), unless their periods do not overlap (a network
+left in 2015 and joined again in 2019: two memberships). Such a row is a problem of its own; rows with an
 identifier already in use are refused by the forms' rules before they get here.
 
 >>> same_text("  EuroCities "), same_text("eurocities")
@@ -18,7 +19,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, TIME
 from rdflib.term import Node
 
 from graph.edit.draft import Draft, Pending
@@ -41,6 +42,42 @@ SCOPES: dict[str, URIRef] = {"section": DCTERMS.isPartOf, "target-area": SKOS.in
 
 
 Keys = dict[Hashable, Literal | None]
+PERIOD = ("SELECT ?side ?value WHERE { ?x ?has ?period . VALUES ?side { time:hasBeginning time:hasEnd } "
+          "?period ?side ?at . ?at time:inXSDDate|time:inXSDgYear ?value }")
+
+
+def day(value: str, first: bool = False) -> str:
+    """A date or a year as the day it means: a start year is its first day, an end year its last.
+
+    >>> day("2019", first=True), day("2019"), day("2019-03-01"), day("")
+    ('2019-01-01', '2019-12-31', '2019-03-01', '')
+    """
+    value = value.strip()
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-01-01" if first else f"{value}-12-31"
+    return value[:10]
+
+
+def period_of(graph: Graph, iri: Node) -> tuple[str, str]:
+    """The first and last day of a link's period in `graph` ("" for an open end)."""
+    ends = {}
+    for period in graph.objects(iri, None):
+        for side in (TIME.hasBeginning, TIME.hasEnd):
+            for at in graph.objects(period, side):
+                for p in (TIME.inXSDDate, TIME.inXSDgYear):
+                    for value in graph.objects(at, p):
+                        ends[side] = str(value)
+    return day(ends.get(TIME.hasBeginning, ""), first=True), day(ends.get(TIME.hasEnd, ""))
+
+
+def overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two periods share a day; an open end reaches as far as it can.
+
+    >>> overlap(("2010-01-01", "2015-12-31"), ("2019-01-01", "")), overlap(("", ""), ("2019-01-01", ""))
+    (False, True)
+    """
+    (a_start, a_end), (b_start, b_end) = a, b
+    return not ((a_end and b_start and b_start > a_end) or (b_end and a_start and a_start > b_end))
 
 
 @dataclass(frozen=True)
@@ -101,18 +138,27 @@ class Duplicates:
                 self.rows.setdefault(key, []).append((number, iri, types))
 
     def find(self, kind: Kind, draft: Draft) -> Same | None:
-        """The first thing of the graph, else of an earlier row, that is the same as the draft's thing."""
+        """The first thing of the graph, else of an earlier row, that is the same as the draft's thing. Two
+        links of the same things whose periods do not overlap are two (a network left and joined again)."""
         mine = keys(kind, draft.iri, draft.add, lang=self.lang)
         known = self._known(kind)
+        span = period_of(draft.add, draft.iri) if kind.name in LINKS else None
         for key, label in mine.items():
-            if known.get(key):
-                return Same(known[key][0], None, label)
+            for iri in known.get(key, []):
+                if span is None or overlap(span, self._period(iri)):
+                    return Same(iri, None, label)
         closure = subclasses(kind.cls)
         for key, label in mine.items():
             for row, iri, types in self.rows.get(key, []):
-                if types & closure:
+                if types & closure and (span is None or overlap(span, period_of(self.look.extra, iri))):
                     return Same(iri, row, label)
         return None
+
+    def _period(self, iri: URIRef) -> tuple[str, str]:
+        """The first and last day of a link of the graph ("" for an open end)."""
+        rows = self.store.select(PERIOD, {"x": iri}).rows
+        found = {str(side): str(value) for side, value in rows if side is not None and value is not None}
+        return day(found.get(str(TIME.hasBeginning), ""), first=True), day(found.get(str(TIME.hasEnd), ""))
 
     def _known(self, kind: Kind) -> dict[Hashable, list[URIRef]]:
         """key -> the things of the graph of this kind (and narrower kinds) with that key."""
