@@ -84,7 +84,7 @@ def start(lang: str = "en", page: str = "network", editor: str | None = "Kari No
 
 def table(at: AppTest, column: str):
     """The first table on the page with this column heading (AppTest does not expose dataframe keys)."""
-    for df in at.dataframe:
+    for df in [*at.dataframe, *at.table]:
         if column in df.value.columns:
             return df.value
     raise AssertionError(f"no table with a column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")

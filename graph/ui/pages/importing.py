@@ -4,6 +4,7 @@ written on confirmation, all or nothing (the work is in graph/edit/importing.py)
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +24,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # every kind `ikg template` knows: countries, places, documents and target areas too (a new city adds its
 # twin cities' countries before them)
 TEMPLATE_KINDS = tuple(KIND_BY_NAME)
+Size = Literal["small", "medium", "large"]
+WRAPPED = 50  # problems shown whole, lines wrapped; more go in a table that scrolls
 
 
 def render(ctx: context.PageContext) -> None:
@@ -113,6 +116,11 @@ def _entity_frame(entities: list[importing.Entity], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in ("kind", "name", "iri")])
 
 
+def _widths(cols: tuple[str, ...], sizes: dict[str, Size], lang: str) -> dict[str, Any]:
+    """Each column's width: the widest for the text people read (the problem, the value)."""
+    return {t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=sizes[c]) for c in cols if c in sizes}
+
+
 def _values_frame(preview: importing.Preview) -> pd.DataFrame:
     """Thing, what, (before,) after: a "before" column only when the file changes what the graph has."""
     lang = preview.lang
@@ -143,10 +151,9 @@ def show_preview(preview: importing.Preview, lang: str) -> None:
     if preview.values:
         st.markdown(f"**{escape_md(t('importpage.values', lang, n=number(len(preview.values), lang)))}**",
                     help=t("importpage.values_help", lang))
-        sizes = {"item": "medium", "what": "small", "before": "medium", "after": "large"}
+        sizes: dict[str, Size] = {"item": "medium", "what": "small", "before": "medium", "after": "large"}
         st.dataframe(_values_frame(preview), hide_index=True, key="import_values",
-                     column_config={t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=w)  # type: ignore[arg-type]
-                                    for c, w in sizes.items()})
+                     column_config=_widths(tuple(sizes), sizes, lang))
     elif not preview.values_told:
         st.caption(t("import.preview.values_untold", lang))
 
@@ -167,8 +174,13 @@ def show_refusal(exc: InputError, name: str, lang: str) -> None:
     n = len(rows)
     st.error(escape_md(t("importpage.refused_one" if n == 1 else "importpage.refused_many", lang,
                          name=PurePath(name).name, n=number(n, lang))))
-    st.dataframe(pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in cols]), hide_index=True,
-                 key="import_problems")
+    frame = pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in cols])
+    if n <= WRAPPED:  # a table whose lines wrap: every message read whole
+        st.table(frame, hide_index=True)
+        return
+    sizes: dict[str, Size] = {"row": "small", "line": "small", "column": "medium", "where": "medium",
+                              "problem": "large"}
+    st.dataframe(frame, hide_index=True, key="import_problems", column_config=_widths(cols, sizes, lang))
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
