@@ -118,7 +118,14 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.timeline.show": "Vis",
         "explorer.timeline.show_all": "alt",
         "explorer.timeline.show_running": "det som pågikk i {year}",
-        "explorer.timeline.show_after": "det som startet etter {year}",
+        "explorer.timeline.show_from": "det som startet i {year} eller senere",
+        "explorer.timeline.year_pick": "År for «pågikk i» og «startet i»",
+        "explorer.timeline.year_help": "Året de to siste valgene under «Vis» gjelder, vist som en stiplet strek i "
+        "tegningen. Det står først på det tidligste året i dataene, så «startet i … eller senere» viser da alt "
+        "med kjent startår.",
+        "explorer.timeline.search_help": "Finner et navn på alle språk, også andre navn på det samme (som "
+        "«Internasjonalt forum» og «International Forum»).",
+        "explorer.timeline.no_start": "{n} uten kjent startår er ikke med her.",
         "explorer.timeline.count": "Viser {shown} av {total}",
         "explorer.timeline.undated": "Uten årstall, og derfor ikke her: {n} medlemskap, avtaler, prosjekter og "
         "aktiviteter. De står i nettverket og på siden Gjennomgang av medlemskap; et start- eller sluttår "
@@ -315,7 +322,14 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.timeline.show": "Show",
         "explorer.timeline.show_all": "everything",
         "explorer.timeline.show_running": "what was going on in {year}",
-        "explorer.timeline.show_after": "what started after {year}",
+        "explorer.timeline.show_from": "what started in {year} or later",
+        "explorer.timeline.year_pick": "Year for “going on in” and “started in”",
+        "explorer.timeline.year_help": "The year the last two choices under “Show” are about, drawn as a dashed "
+        "line. It starts at the earliest year in the data, so “started in … or later” then shows everything "
+        "with a known start year.",
+        "explorer.timeline.search_help": "Finds a name in any language, and other names of the same thing (such "
+        "as “International Forum” and “Internasjonalt forum”).",
+        "explorer.timeline.no_start": "{n} without a known start year are not included here.",
         "explorer.timeline.count": "Showing {shown} of {total}",
         "explorer.timeline.undated": "Without a year, and so not here: {n} memberships, agreements, projects and "
         "activities. They are in the network and on the Membership review page; a start or end year (Edit "

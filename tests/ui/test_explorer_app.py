@@ -82,6 +82,45 @@ def test_timeline_page_runs_in_both_languages_and_filters(shared_env):
             ("Viser 0 av", "Showing 0 of"))
 
 
+
+def shown_count(at) -> str:
+    return next(x.value for x in at.text if x.value.startswith(("Viser", "Showing")))
+
+
+def test_timeline_kinds_are_all_shown_and_chosen_in_both_languages(shared_env):
+    """The four kinds as pills (a multiselect's box cut the fourth chip off), each named in the language."""
+    for lang, names in (("nb", ["medlemskap", "avtaler", "prosjekter", "aktiviteter"]),
+                        ("en", ["memberships", "agreements", "projects", "activities"])):
+        at = start(lang, "timeline")
+        kinds = at.pills(key=f"tl_kinds.{lang}")
+        assert kinds.options == names and kinds.value == ["membership", "agreements", "projects", "activities"]
+        assert not at.multiselect
+        kinds.unselect("projects").run()
+        assert shown_count(at) == ("Viser 4 av 5" if lang == "nb" else "Showing 4 of 5")
+
+
+def test_timeline_year_starts_at_the_first_year_so_started_from_shows_every_bar(shared_env):
+    """The year used to start at the last year, after which nothing had started: the choice was empty."""
+    total = len(cache.timeline(cache.opened().store, cache.opened().key, "en"))
+    for lang, choice, count in (("nb", "det som startet i 1946 eller senere", f"Viser {total} av {total}"),
+                                ("en", "what started in 1946 or later", f"Showing {total} of {total}")):
+        at = start(lang, "timeline")
+        assert at.slider(key="tl_year").value == 1946  # the fixture's first year (Hometown–Farcity)
+        assert choice in at.radio(key=f"tl_only.{lang}").options
+        at.radio(key=f"tl_only.{lang}").set_value("from").run()
+        assert not at.exception and shown_count(at) == count
+        at.slider(key="tl_year").set_value(2016).run()
+        assert shown_count(at).startswith(("Viser 2 av", "Showing 2 of"))  # 2016 and 2018
+
+
+def test_timeline_name_search_finds_a_name_in_the_other_language(shared_env):
+    """The bokmål page finds a thing by its English name, and the English page by its bokmål name."""
+    for lang, words, found in (("nb", "Project X", "Viser 1 av 5"), ("nb", "network a", "Viser 2 av 5"),
+                               ("en", "Prosjekt X", "Showing 1 of 5"), ("en", "universitetet", "Showing 1 of 5")):
+        at = start(lang, "timeline")
+        at.text_input(key="tl_search").input(words).run()
+        assert not at.exception and shown_count(at) == found, (lang, words)
+
 def test_network_search_chain_and_clusters_say_what_they_found_in_both_languages(shared_env):
     words = {"en": ("Found in the drawing (2): Network A; Network B", "Chain: Innovation Agency → Trade group → "
                     "Hometown Municipality → Hometown–Farcity → Farcity",

@@ -1,10 +1,13 @@
 """What ran when: memberships, agreements, projects and activities as start–end rows for a timeline,
-read from the network's data (graph.render.view.data), with open ends kept as such."""
+read from the network's data (graph.render.view.data), with open ends kept as such, and with every name
+of each (labels in all languages, other names) for the page's name search."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from rdflib import URIRef
 
 from graph.render.view.data import network_data
 from graph.render.view.facts import notation
@@ -13,6 +16,8 @@ from graph.render.view.text import text
 from graph.store.base import Store
 
 GROUPS = ("agreements", "projects", "activities")  # node groups drawn; memberships come from the ties
+# Every name of every thing, in every language: a name typed in another language than the page's finds it too.
+NAMES_QUERY = "SELECT ?x ?name WHERE { VALUES ?x { %s } ?x rdfs:label|skos:altLabel ?name }"
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Span:
     open_end: bool  # no end year: still running, or not known
     areas: tuple[str, ...]  # target areas, as "3 Research"
     status: str
+    names: str = ""  # every name (the label, the names in all languages, other names), casefolded, one a line
 
     def running(self, year: int) -> bool:
         return self.start <= year <= self.end
@@ -40,17 +46,44 @@ def spans(store: Store, lang: str = "en", today: int | None = None) -> list[Span
     """
     data = network_data(store, lang)
     year_now = today or dt.date.today().year
+    drawn = {n.iri for n in data.nodes.values() if n.group in GROUPS}
+    drawn |= {x for e in data.edges if e.relation == "member" for x in (e.actor, e.thing)}
+    names = all_names(store, drawn)
     out = []
     for n in data.nodes.values():
         if n.group in GROUPS and (n.since is not None or n.until is not None):
-            out.append(_span(data, n.label, n.group, n.since, n.until, n.target_areas, n.status, year_now))
+            out.append(_span(data, n.label, n.group, n.since, n.until, n.target_areas, n.status, year_now,
+                             _names(n.label, names.get(n.iri, ()))))
     t = text(lang)
     for e in data.edges:
         if e.relation == "member" and (e.since is not None or e.until is not None):
             label = f"{data.nodes[e.actor].label} {t['rel_actor']['member']} {data.nodes[e.thing].label}"
             thing = data.nodes[e.thing]
-            out.append(_span(data, label, "membership", e.since, e.until, thing.target_areas, e.status, year_now))
+            out.append(_span(data, label, "membership", e.since, e.until, thing.target_areas, e.status, year_now,
+                             _names(label, (*names.get(e.actor, ()), *names.get(e.thing, ())))))
     return sorted(out, key=lambda s: (s.start, s.label.casefold()))
+
+
+def all_names(store: Store, iris: set[str]) -> dict[str, list[str]]:
+    """The names of these things (rdfs:label and skos:altLabel, every language), for matching only: never shown.
+
+    >>> from graph.history.shipped import open_store
+    >>> forum = "https://w3id.org/ikg/trondheim/network-internasjonalt-forum"
+    >>> sorted(all_names(open_store("memory"), {forum})[forum])
+    ['Internasjonalt Forum', 'Internasjonalt forum', 'International Forum', 'det internasjonale forumet']
+    """
+    found: dict[str, list[str]] = {}
+    if not iris:
+        return found
+    values = " ".join(URIRef(x).n3() for x in sorted(iris))  # IRIs of the store's own things, checked on entry
+    for x, name in store.select_text(NAMES_QUERY % values):
+        if name:
+            found.setdefault(x, []).append(name)
+    return found
+
+
+def _names(label: str, names: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(dict.fromkeys(x.casefold() for x in (label, *names)))
 
 
 def undated(store: Store, lang: str = "en") -> int:
@@ -62,8 +95,9 @@ def undated(store: Store, lang: str = "en") -> int:
 
 
 def _span(data: NetworkData, label: str, kind: str, since: int | None, until: int | None,
-          areas: tuple[str, ...], status: str | None, year_now: int) -> Span:
+          areas: tuple[str, ...], status: str | None, year_now: int, names: str = "") -> Span:
     start = since if since is not None else until
     end = until if until is not None else max(year_now, start or year_now)
     return Span(label, kind, int(start or end), int(end), since is None, until is None,
-                tuple(notation(data, "ta", a) for a in areas), data.labels.get(status, "") if status else "")
+                tuple(notation(data, "ta", a) for a in areas), data.labels.get(status, "") if status else "",
+                names or label.casefold())

@@ -16,6 +16,7 @@ from graph.ui.state import wkey
 KINDS = ("membership", "agreements", "projects", "activities")
 COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bcbd22")  # as the network draws these kinds
 WIDTH = 560  # pixels of the years axis (the names take the rest)
+LABEL_LIMIT = 380  # pixels of the names beside the bars, at most
 PAGE_BARS = 200  # bars drawn at once (the shipped graph has 71)
 
 
@@ -28,25 +29,34 @@ def render(ctx: context.PageContext) -> None:
         st.info(t("common.no_rows", lang))
         return
     lo, hi = min(r["start"] for r in rows), max(r["end"] for r in rows)
-    c1, c2, c3 = st.columns([2, 2, 1])
-    kinds = c1.multiselect(t("explorer.timeline.kinds", lang), list(KINDS), format_func=lambda k: kind_name(k, lang),
-                           key=wkey("tl_kinds", lang, list(KINDS)), placeholder=t("common.choose", lang))
-    words = c2.text_input(t("explorer.timeline.search", lang), key="tl_search")
+    c1, c2, c3 = st.columns([3, 2, 1])
+    # pills, not a multiselect: the four kinds' chips did not fit its box, and the fourth was cut off
+    kinds = c1.pills(t("explorer.timeline.kinds", lang), list(KINDS), selection_mode="multi",
+                     format_func=lambda k: kind_name(k, lang), key=wkey("tl_kinds", lang, list(KINDS))) or []
+    words = c2.text_input(t("explorer.timeline.search", lang), key="tl_search",
+                          help=t("explorer.timeline.search_help", lang))
     group_by = c3.radio(t("explorer.timeline.group_by", lang), ["kind", "area"],
                         format_func=lambda g: t(f"explorer.timeline.by_{g}", lang), key=wkey("tl_group", lang, "kind"))
     d1, d2 = st.columns([3, 2])
-    year = d1.slider(t("explorer.timeline.year", lang), lo, hi, hi, key="tl_year")
-    only = d2.radio(t("explorer.timeline.show", lang), ["all", "running", "after"],
+    # from the first year: "started in ... or later" shows every bar with a known start until the year is moved
+    # (the last year, as it was, left that choice empty)
+    year = d1.slider(t("explorer.timeline.year_pick", lang), lo, hi, lo, key="tl_year",
+                     help=t("explorer.timeline.year_help", lang))
+    only = d2.radio(t("explorer.timeline.show", lang), ["all", "running", "from"],
                     format_func=lambda s: t(f"explorer.timeline.show_{s}", lang, year=year),
                     key=wkey("tl_only", lang, "all"))
-    shown = [r for r in rows if r["kind"] in kinds and words.casefold() in r["label"].casefold()
+    needle = words.strip().casefold()
+    shown = [r for r in rows if r["kind"] in kinds and needle in r["names"]
              and (only == "all" or (only == "running" and r["start"] <= year <= r["end"])
-                  or (only == "after" and r["start"] > year and not r["open_start"]))]
+                  or (only == "from" and r["start"] >= year and not r["open_start"]))]
     part = page_of(shown, rows, (tuple(kinds), words, group_by, year, only), lang)
     if not part:
         st.info(t("common.no_rows", lang))
         return
-    st.altair_chart(chart(part, group_by, year, lang), width="content")
+    unknown = sum(1 for r in rows if r["open_start"] and r["kind"] in kinds and needle in r["names"])
+    if only == "from" and unknown:  # "started in ... or later" cannot say for these
+        st.caption(t("explorer.timeline.no_start", lang, n=number(unknown, lang)))
+    st.altair_chart(chart(part, group_by, year if only != "all" else None, lang), width="content")
     missing = cache.undated(ctx.store, ctx.key, lang)
     if missing:
         st.caption(t("explorer.timeline.undated", lang, n=number(missing, lang)))
@@ -75,8 +85,10 @@ def kind_name(kind: str, lang: str) -> str:
     return t(f"explorer.timeline.kind.{kind}", lang)
 
 
-def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerChart | alt.VConcatChart | alt.FacetChart:
-    """A bar per item from its first to its last year; an open end fades out, an open start fades in."""
+def chart(rows: list[dict], group_by: str, year: int | None, lang: str
+          ) -> alt.LayerChart | alt.VConcatChart | alt.FacetChart:
+    """A bar per item from its first to its last year; an open end fades out, an open start fades in; a
+    dashed line at the year the filter asks about (none when it shows everything)."""
     records = []
     for r in rows:
         groups = r["areas"] if group_by == "area" and r["areas"] else [kind_name(r["kind"], lang) if group_by == "kind"
@@ -86,13 +98,16 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
                             "shown": f"{'…' if r['open_start'] else r['start']}–{'' if r['open_end'] else r['end']}",
                             "row": f"{r['label']}"})
     df = pd.DataFrame(records)
+    # one width for the names in every group, so that the groups' headings and bars start at the same place
+    names_width = min(LABEL_LIMIT, 6 * max(len(r) for r in df["row"]) + 10)
     order = df.sort_values(["group", "start", "row"])["row"].drop_duplicates().tolist()
     kind = t("explorer.timeline.kind", lang)
     year_title = t("explorer.timeline.year", lang)
     axis = alt.Axis(title=year_title, format="d", orient="top")  # every layer's: Vega would join their titles
     base = alt.Chart(df).encode(
         y=alt.Y("row:N", sort=order, title=t("explorer.timeline.item", lang),  # the title a screen reader says
-                axis=alt.Axis(title=None, labelLimit=380, labelOverlap=False)),
+                axis=alt.Axis(title=None, labelLimit=names_width, labelOverlap=False,
+                             minExtent=names_width + 8, maxExtent=names_width + 8)),
         tooltip=[alt.Tooltip("label:N", title=t("explorer.timeline.item", lang)),
                  alt.Tooltip("kind_name:N", title=kind),
                  alt.Tooltip("shown:N", title=t("explorer.timeline.years", lang)),
@@ -111,12 +126,17 @@ def chart(rows: list[dict], group_by: str, year: int, lang: str) -> alt.LayerCha
     ).transform_filter("datum.open_end")
     rule = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeDash=[4, 3]).encode(
         x=alt.X("year:Q", title=year_title, axis=axis))
-    groups = df["group"].nunique()
-    layered = alt.layer(bars, ends, rule).properties(height=alt.Step(16), width=WIDTH)
-    if groups > 1:
+    marks = (rule,) if year is not None else ()
+    groups = df["group"].unique().tolist()
+    layered = alt.layer(bars, ends, *marks).properties(height=alt.Step(16), width=WIDTH)
+    if len(groups) > 1:
+        kinds = [kind_name(k, lang) for k in KINDS]  # by kind: in the legend's order; by area: by notation
+        groups.sort(key=lambda g: (kinds.index(g) if g in kinds else len(kinds), g))
         return alt.vconcat(*[
-            alt.layer(bars.transform_filter(alt.datum.group == g), ends.transform_filter(alt.datum.group == g), rule)
-            .properties(title=g, height=alt.Step(16), width=WIDTH) for g in sorted(df["group"].unique())
+            alt.layer(bars.transform_filter(alt.datum.group == g), ends.transform_filter(alt.datum.group == g),
+                      *marks)
+            .properties(title=alt.TitleParams(g, anchor="start", frame="group", dx=-names_width - 8),
+                        height=alt.Step(16), width=WIDTH) for g in groups
         ]).configure_axis(aria=False).configure_legend(aria=False)
     # Vega describes axes and legends to screen readers in English only: the bars carry the data instead
     return layered.configure_axis(aria=False).configure_legend(aria=False)
