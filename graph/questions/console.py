@@ -177,12 +177,24 @@ def cell(term: Node | None) -> str:
 
 def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
     """A named question as runnable text: its languages (the reader's and the data labels') and default
-    parameter values bound by VALUES."""
+    parameter values bound by VALUES; its description and parameters in the reader's language only.
+
+    >>> from graph.questions.library import get_question
+    >>> [line for line in example_text(get_question("members"), "nb").splitlines() if line.startswith("# ")][:2]
+    ['# Spørsmål: Hvem er medlemmer av et nettverk, fra når, til når og med hvilken rolle?', \
+'# Param-nb: network — nettverket: IRI-en eller et av navnene']
+    """
     bindings: dict[str, Node] = {"lang": Literal(lang), "dlang": Literal(dlang or lang)}
     for p in q.params:
         if p.default is not None and p.kind in ("year", "int"):
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
-    return inject_values(q.sparql, bindings)
+    other = OTHER_LANGUAGE_LINES["en" if lang == "nb" else "nb"]
+    text = "\n".join(line for line in q.sparql.splitlines() if not line.startswith(other))
+    return inject_values(text, bindings)
+
+
+# A question's header lines in one language: in the other's example they are left out.
+OTHER_LANGUAGE_LINES = {"en": ("# Question:", "# Param:"), "nb": ("# Spørsmål:", "# Param-nb:")}
 
 
 def as_named(table: Table, question: str, lang: str) -> Table:

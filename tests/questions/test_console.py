@@ -183,3 +183,15 @@ def test_example_text_binds_language_and_default_year():
             in text)
     text = console.example_text(get_question("inactive-twin-cities"), "nb", "sv")  # a Swedish city's data labels
     assert 'VALUES (?lang ?dlang ?since) { ("nb" "sv" "2010"' in text
+
+
+def test_an_example_is_described_in_the_readers_language_only():
+    import graph.questions.console as console
+    from graph.questions.library import get_question
+
+    question = get_question("members")
+    nb, en = (console.example_text(question, lang).splitlines() for lang in ("nb", "en"))
+    assert [line.split(":")[0] for line in nb if line.startswith(("# Question", "# Spørsmål", "# Param"))] == [
+        "# Spørsmål", "# Param-nb"]
+    assert [line.split(":")[0] for line in en if line.startswith(("# Question", "# Spørsmål", "# Param"))] == [
+        "# Question", "# Param"]
