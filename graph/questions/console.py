@@ -67,8 +67,11 @@ def refusal(exc: InputError, lang: str = "en") -> InputError:
     detail = exc.text(lang) if isinstance(exc, QueryUnreadableError) else str(exc)
     # what the reader found, for a page that says it its own way: its key, where, and the parser's own words
     found = {name: exc.params[name] for name in ("line", "col") if name in exc.params}
-    return InputError.of("console.parse", lang, detail=detail, reason=exc.key, engine=exc.params.get("detail"),
-                         **found)
+    key = "console.parse_said" if exc.key in SAYS_UNREADABLE else "console.parse"  # "could not be read" once
+    return InputError.of(key, lang, detail=detail, reason=exc.key, engine=exc.params.get("detail"), **found)
+
+
+SAYS_UNREADABLE = ("readonly.unparsable", "readonly.unparsable_at")  # the reader's findings that say so themselves
 
 
 def check_query(text: str, lang: str = "en") -> str:

@@ -63,7 +63,7 @@ def test_refusals_in_norwegian(store):
 
 
 def test_parse_error_and_empty_text(store):
-    with pytest.raises(InputError, match=r"^the query could not be read: .*line 1, column 1"):
+    with pytest.raises(InputError, match=r"^the query could not be parsed \(line 1, column 1\): check the writing"):
         console.run_console(store, "SELEKT ?x WHERE { ?x ?p ?o }")
     with pytest.raises(InputError, match="^write a query first$"):
         console.run_console(store, "   ")
