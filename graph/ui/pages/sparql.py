@@ -75,7 +75,7 @@ def explain(exc: IkgError, lang: str) -> tuple[str, str | None]:
     """
     engine = str(exc.params["engine"]) if exc.params.get("engine") else None
     reason = exc.params.get("reason")
-    if exc.key in ("console.parse", "console.parse_said"):  # our reader's finding: where, or what (its detail is already in `lang`)
+    if exc.key in ("console.parse", "console.parse_said"):  # our reader's finding, already in `lang`
         if reason == "readonly.unparsable_at":
             where = {"line": exc.params["line"], "col": exc.params["col"]}
             return t("sparql.error_at", lang, **where, cause=t("sparql.syntax", lang)), engine
