@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from graph.render.view.data import network_data
 from graph.render.view.facts import notation
-from graph.render.view.model import NetworkData
+from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.text import text
 from graph.store.base import Store
 
@@ -46,21 +46,19 @@ def spans(store: Store, lang: str = "en", today: int | None = None) -> list[Span
     """
     data = network_data(store, lang)
     year_now = today or dt.date.today().year
-    drawn = {n.iri for n in data.nodes.values() if n.group in GROUPS}
-    drawn |= {x for e in data.edges if e.relation == "member" for x in (e.actor, e.thing)}
-    names = all_names(store, drawn)
+    things = [n for n in _things(data) if _has_year(n)]
+    members = [e for e in _memberships(data) if _has_year(e)]
+    names = all_names(store, {n.iri for n in things} | {x for e in members for x in (e.actor, e.thing)})
     out = []
-    for n in data.nodes.values():
-        if n.group in GROUPS and (n.since is not None or n.until is not None):
-            out.append(_span(data, n.label, n.group, n.since, n.until, n.target_areas, n.status, year_now,
-                             _names(n.label, names.get(n.iri, ()))))
+    for n in things:
+        out.append(_span(data, n.label, n.group, n.since, n.until, n.target_areas, n.status, year_now,
+                         _names(n.label, names.get(n.iri, ()))))
     t = text(lang)
-    for e in data.edges:
-        if e.relation == "member" and (e.since is not None or e.until is not None):
-            label = f"{data.nodes[e.actor].label} {t['rel_actor']['member']} {data.nodes[e.thing].label}"
-            thing = data.nodes[e.thing]
-            out.append(_span(data, label, "membership", e.since, e.until, thing.target_areas, e.status, year_now,
-                             _names(label, (*names.get(e.actor, ()), *names.get(e.thing, ())))))
+    for e in members:
+        label = f"{data.nodes[e.actor].label} {t['rel_actor']['member']} {data.nodes[e.thing].label}"
+        thing = data.nodes[e.thing]
+        out.append(_span(data, label, "membership", e.since, e.until, thing.target_areas, e.status, year_now,
+                         _names(label, (*names.get(e.actor, ()), *names.get(e.thing, ())))))
     return sorted(out, key=lambda s: (s.start, s.label.casefold()))
 
 
@@ -90,8 +88,23 @@ def undated(store: Store, lang: str = "en") -> int:
     """How many memberships, agreements, projects and activities have no year at all (no bar to draw): the
     page says so, rather than leaving out a membership the user knows is there."""
     data = network_data(store, lang)
-    nodes = sum(1 for n in data.nodes.values() if n.group in GROUPS and n.since is None and n.until is None)
-    return nodes + sum(1 for e in data.edges if e.relation == "member" and e.since is None and e.until is None)
+    items: list[NodeInfo | EdgeInfo] = [*_things(data), *_memberships(data)]
+    return sum(1 for x in items if not _has_year(x))
+
+
+def _things(data: NetworkData) -> list[NodeInfo]:
+    """The agreements, projects and activities of the network."""
+    return [n for n in data.nodes.values() if n.group in GROUPS]
+
+
+def _memberships(data: NetworkData) -> list[EdgeInfo]:
+    """The memberships: the network's "member" ties."""
+    return [e for e in data.edges if e.relation == "member"]
+
+
+def _has_year(x: NodeInfo | EdgeInfo) -> bool:
+    """A bar can be drawn: a start or an end year."""
+    return x.since is not None or x.until is not None
 
 
 def _span(data: NetworkData, label: str, kind: str, since: int | None, until: int | None,
