@@ -110,4 +110,4 @@ def test_export_refuses_a_folder_with_other_files(city, tmp_path, capsys):
 
 def test_data_graph_has_no_vocabulary(shipped):
     g: Graph = data_graph(shipped)
-    assert len(g) == 7891  # data/ less one citation written twice in networks.ttl (the same blank node content)
+    assert len(g) == 7892  # data/ less one citation written twice in networks.ttl (the same blank node content)
