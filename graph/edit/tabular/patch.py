@@ -7,14 +7,13 @@ from collections import Counter
 from datetime import date
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import TIME
 
 import graph.edit.tabular.reader as reader
 from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
-from graph.edit.tabular.duplicates import Duplicates
+from graph.edit.tabular.duplicates import Duplicates, period_of
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
     KIND,
@@ -110,10 +109,8 @@ def _stale(g: Graph, iri: URIRef) -> tuple[str, str] | None:
     status = g.value(iri, IKG.status)
     if status not in (IKG.Active, IKG.Planned):
         return None
-    ends = sorted(str(value)[:4] for period in g.objects(iri, None) for end in g.objects(period, TIME.hasEnd)
-                  for p in (TIME.inXSDDate, TIME.inXSDgYear) for value in g.objects(end, p))
-    past = [year for year in ends if year.isdigit() and int(year) < date.today().year]
-    return (str(status), past[-1]) if past else None
+    end = period_of(g, iri)[1][:4]
+    return (str(status), end) if end.isdigit() and int(end) < date.today().year else None
 
 
 def _is_example(cells: list[str], mapping: dict[int, str]) -> bool:
