@@ -4,7 +4,6 @@ fix it, in nb and en; a good file shows in the named questions, is in the histor
 from __future__ import annotations
 
 import json
-import types
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -17,6 +16,7 @@ import graph.history.changes as history
 import graph.questions.catalogue as queries
 from graph import config
 from graph.edit.importing import ImportErrors, import_file, prepare
+from graph.edit.tabular.results import TablePatch
 from graph.errors import InputError
 from graph.store.memory import MemoryStore
 from graph.vocab.namespaces import IKG, TRD
@@ -423,7 +423,7 @@ def test_table_hand_over_to_graph_tabular(small_store, monkeypatch):
 
     def patch_from_table(store, name, data, *, kind=None, lang="en"):
         calls.append((name, kind, lang))
-        return types.SimpleNamespace(add=add, remove=Graph(), preview=lambda lang: "1 row read")
+        return TablePatch("network", name, add, Graph(), rows=1, counts={"network": 1})
 
     monkeypatch.setattr(tabular, "patch_from_table", patch_from_table)
     with pytest.raises(ImportErrors) as caught:  # the stand-in forgot the citation: the shapes catch it
@@ -438,7 +438,8 @@ def test_table_hand_over_to_graph_tabular(small_store, monkeypatch):
     add.add((citation, IKG.evidence, IKG.stated))
     preview = prepare(small_store, "networks.csv", b"name_en,name_nb\nFrom a table,Fra tabell\n", lang="en",
                       kind="network")
-    assert preview.summary == "1 row read" and [e.label for e in preview.new] == ["From a table"]
+    assert preview.summary == "1 row read from networks.csv: 1 × Network." and preview.warnings == []
+    assert [e.label for e in preview.new] == ["From a table"]
     change = importing.apply(small_store, preview, editor="Kari", lang="en")
     assert change.action == "import" and change.added_count == 7
 

@@ -133,9 +133,9 @@ def _from_table(store: Store, name: str, data: bytes, kind: str | None,
         remove.add(triple)
     if any(isinstance(term, BNode) for triple in add for term in triple):
         add = skolemise(add)
-    rows = {iri: number for number, iri, _ in getattr(patch, "items", ())}  # (a stand-in may have no rows)
-    warnings = patch.warnings(lang) if hasattr(patch, "warnings") else []
-    return add, remove, patch.preview(lang), rows, warnings  # its sentence: "2 rows read from x.csv: 2 × Network."
+    rows = {iri: number for number, iri, _ in patch.items}
+    # its sentence: "2 rows read from x.csv: 2 × Network."
+    return add, remove, patch.preview(lang), rows, patch.warnings(lang)
 
 
 def apply(store: Store, preview: Preview, *, editor: str, why: str = "", lang: str = "en") -> Change:
