@@ -16,19 +16,9 @@ from graph.history.shipped import open_store
 from graph.i18n import t
 from graph.store.sparql import SparqlStore
 from graph.ui.pages.sparql import explain
-from tests.conftest import FIXTURE
-from tests.ui.test_app import plain, problems, reset_caches, start, table, use_data
+from tests.ui.test_app import plain, problems, shared_env, start, table  # noqa: F401 (shared_env: a fixture)
 
 ENGLISH_CODES = {"target area", "SDG", "network", "project"}
-
-
-@pytest.fixture(scope="module")
-def sparql_env(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("sparql")
-    with pytest.MonkeyPatch.context() as mp:
-        use_data(mp, tmp, ("small.ttl", FIXTURE))
-        yield tmp
-    reset_caches()
 
 
 def run_example(lang: str, name: str):
@@ -39,7 +29,8 @@ def run_example(lang: str, name: str):
     return at
 
 
-def test_an_example_answer_in_bokmal_has_the_questions_words_not_its_english_codes(sparql_env):
+@pytest.mark.usefixtures("shared_env")
+def test_an_example_answer_in_bokmal_has_the_questions_words_not_its_english_codes():
     at = run_example("nb", "coverage-matrix")
     df = table(at, "slag")
     assert set(df["slag"]) == {"nettverk", "prosjekt"}
@@ -48,13 +39,15 @@ def test_an_example_answer_in_bokmal_has_the_questions_words_not_its_english_cod
     assert t("sparql.in_words", "nb") in [c.value for c in at.caption]
 
 
-def test_an_example_answer_in_english_keeps_the_codes_which_read_as_words(sparql_env):
+@pytest.mark.usefixtures("shared_env")
+def test_an_example_answer_in_english_keeps_the_codes_which_read_as_words():
     at = run_example("en", "coverage-matrix")
     assert set(table(at, "kind")["kind"]) == {"network", "project"}
     assert t("sparql.in_words", "en") not in [c.value for c in at.caption]
 
 
-def test_a_query_of_ones_own_shows_the_values_as_they_are(sparql_env):
+@pytest.mark.usefixtures("shared_env")
+def test_a_query_of_ones_own_shows_the_values_as_they_are():
     at = start("nb", "sparql")
     at.text_area(key="sparql_text").input('SELECT ?kind WHERE { BIND("project" AS ?kind) }')
     at.button(key="sparql_run").click().run()
@@ -62,7 +55,8 @@ def test_a_query_of_ones_own_shows_the_values_as_they_are(sparql_env):
     assert t("sparql.in_words", "nb") not in [c.value for c in at.caption]
 
 
-def test_the_example_is_shown_only_while_the_text_is_the_examples(sparql_env):
+@pytest.mark.usefixtures("shared_env")
+def test_the_example_is_shown_only_while_the_text_is_the_examples():
     at = start("nb", "sparql")
     picker = "sparql_example.nb"
     at.selectbox(key=picker).set_value("coverage-matrix").run()
@@ -77,6 +71,7 @@ def test_the_example_is_shown_only_while_the_text_is_the_examples(sparql_env):
     assert 'BIND("target area" AS ?dimension)' in at.text_area(key="sparql_text").value
 
 
+@pytest.mark.usefixtures("shared_env")
 @pytest.mark.parametrize(
     "lang, query, message, detail",
     [
@@ -96,7 +91,7 @@ def test_the_example_is_shown_only_while_the_text_is_the_examples(sparql_env):
     ],
 )
 def test_a_refusal_is_one_sentence_in_the_pages_language_and_the_engines_words_are_in_the_expander(
-        sparql_env, lang, query, message, detail):
+        lang, query, message, detail):
     at = start(lang, "sparql")
     at.text_area(key="sparql_text").input(query)
     at.button(key="sparql_run").click().run()
