@@ -19,6 +19,7 @@ from graph.gc_pause import gc_paused
 from graph.i18n import t
 from graph.questions.question import Question
 from graph.store.base import Rows
+from graph.vocab.collate import name_key
 
 # Values some questions produce as language-neutral words: shown as the catalogue's word.<value> (graph.i18n).
 WORDS = ("gone", "new", "both", "cost", "effect", "membership", "agreement")
@@ -53,11 +54,11 @@ def display(term: Node | None, lang: str = "en") -> str:
     return str(term)
 
 
-def _sort_key(value: str) -> tuple[int, float, str]:
+def _sort_key(value: str, lang: str = "en") -> tuple[int, float, str]:
     try:
         return (0, float(value), "")
     except ValueError:
-        return (1, 0.0, value.casefold())
+        return (1, 0.0, name_key(value, lang))
 
 
 def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
@@ -81,7 +82,7 @@ def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
         try:
             return keyed[text]
         except KeyError:
-            keyed[text] = k = _sort_key(text)
+            keyed[text] = k = _sort_key(text, lang)
             return k
 
     picked = [(index[c], c in q.lists) for c in columns]
@@ -93,10 +94,12 @@ def to_table(q: Question, rows: Rows, lang: str = "en") -> Table:
             for at, is_list in picked:
                 text = text_of(raw[at])
                 if is_list and text:
-                    text = "; ".join(sorted({t for t in text.split("; ") if t.strip()}, key=str.casefold))
+                    parts = {t for t in text.split("; ") if t.strip()}
+                    text = "; ".join(sorted(parts, key=lambda x: (name_key(x, lang), x)))
                 row.append(text)
-            # the question's sort, then the whole row as people compare text, then the exact text: rows that
-            # differ only in case ("Asnor", "asnor") come in the same order from every backend
+            # the question's sort, then the whole row as a reader of the language orders names
+            # (graph.vocab.collate), then the exact text: rows that differ only in case or accents ("Asnor",
+            # "asnor") come in the same order from every backend
             key = [sort_key(text_of(raw[k])) for k in keys] + [[sort_key(v) for v in row], row]
             decorated.append((key, i, row))
         decorated.sort(key=lambda d: (d[0], d[1]))  # rows with the same text keep the engine's order

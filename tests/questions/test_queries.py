@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.answers import ask
@@ -273,6 +275,30 @@ def test_twin_cities_in_norwegian(fixture_store):
         ["Fjernby", "Sverige", "1946", "Formell vennskapsby", "Aktiv", "Plan 2020 §2"],
         ["Gammelby", "Sverige", "", "Planlagt relasjon", "Planlagt", "Program 2010 §1"],
     ]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_names_sort_as_a_reader_expects_accented_letters_with_their_base(memory_shipped, lang):
+    cities = [row[0] for row in ask(memory_shipped, "twin-cities", {}, lang).rows]
+    krakow = {"nb": "Krakow", "en": "Kraków"}[lang]
+    assert cities.index("Kópavogur") == cities.index(krakow) - 1  # ó files with o, not after every ASCII letter
+
+
+def test_a_table_sorts_names_by_its_language_norwegian_letters_last():
+    from rdflib import Literal
+
+    from graph.questions.question import Question
+    from graph.questions.table import to_table
+    from graph.store.base import Rows
+
+    q = Question(name="cities", path=Path("cities.rq"), question_en="", question_nb="", columns=["city", "networks"],
+                 lists=["networks"])
+    rows = Rows(["city", "networks"],
+                [(Literal(name), Literal("Åland forum; Oslo forum; Ørsta net")) for name in ("Ålesund", "Oslo", "Aachen")])
+    assert [r[0] for r in to_table(q, rows, "nb").rows] == ["Aachen", "Oslo", "Ålesund"]
+    assert [r[0] for r in to_table(q, rows, "en").rows] == ["Aachen", "Ålesund", "Oslo"]
+    assert to_table(q, rows, "nb").rows[0][1] == "Oslo forum; Ørsta net; Åland forum"
+    assert to_table(q, rows, "en").rows[0][1] == "Åland forum; Ørsta net; Oslo forum"
 
 
 def test_changes_defaults_to_the_replaced_document_and_words_translate(fixture_store):
