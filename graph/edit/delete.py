@@ -16,6 +16,7 @@ from graph.errors import InputError
 from graph.i18n import t
 from graph.store.base import Store
 from graph.store.holders import holder
+from graph.vocab.collate import name_key
 from graph.vocab.labels import quote
 from graph.vocab.namespaces import IKG, SDG
 
@@ -36,7 +37,7 @@ def referrers(store: Store, iri: str | URIRef, lang: str = "en") -> list[tuple[N
         if owner != iri and owner not in found:
             word = look.kind_word(owner)
             found[owner] = f"{quote(look.label(owner), lang)} ({word})" if word else quote(look.label(owner), lang)
-    return sorted(found.items(), key=lambda kv: kv[1].casefold())
+    return sorted(found.items(), key=lambda kv: (name_key(kv[1], lang), kv[1]))
 
 
 def build_deletion(store: Store, iri: str | URIRef, *, confirm: str, lang: str = "en") -> Draft:

@@ -29,6 +29,7 @@ import graph.store.base as gstore
 import graph.store.keeper as keeping
 from graph import config
 from graph.i18n import languages, t
+from graph.vocab.collate import name_key
 
 Key = tuple[str, int]
 
@@ -107,7 +108,7 @@ def network_choices(_store: gstore.Store, key: Key, lang: str) -> dict[str, Any]
     years |= {y for e in data.edges for y in (e.since, e.until) if y is not None}
 
     def by_label(iris: set[str]) -> dict[str, str]:
-        return dict(sorted(((i, data.labels.get(i, i)) for i in iris), key=lambda kv: kv[1].casefold()))
+        return dict(sorted(((i, data.labels.get(i, i)) for i in iris), key=lambda kv: (name_key(kv[1], lang), kv[1])))
 
     return {**_by_dimension(data.notation_labels), "types": by_label(types), "statuses": by_label(statuses),
             "years": {"min": str(min(years)), "max": str(max(years))} if years else {}, "home": data.home or ""}

@@ -35,6 +35,7 @@ from graph.i18n import t
 from graph.render.exports import safe_cell
 from graph.store.base import Store
 from graph.vocab.classes import ontology
+from graph.vocab.collate import name_key
 
 LAST_ROW = MAX_ROWS + 1  # every row an import reads (row 1 is the header)
 STOP, WARN, FREE = "stop", "warning", ""  # a value not listed: refused, warned about, taken without a word
@@ -77,7 +78,7 @@ def _concepts(f: Field, lang: str, look: Lookup | None) -> list[str]:
     if look is not None:
         return [label for _, label in f.field_type.choices(f, look)]
     concepts = [c for c in ontology().subjects(SKOS.inScheme, f.scheme) if isinstance(c, URIRef)]
-    return sorted((class_label(c, lang) for c in concepts), key=str.casefold)
+    return sorted((class_label(c, lang) for c in concepts), key=lambda name: (name_key(name, lang), name))
 
 
 def _things(f: Field, look: Lookup) -> list[str]:

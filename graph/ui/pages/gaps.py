@@ -12,6 +12,7 @@ import streamlit as st
 import graph.analysis.gaps as gaps
 from graph.i18n import t
 from graph.ui import cache, context, state, tables
+from graph.vocab.collate import name_key
 
 NETWORK_PAGE = "graph/ui/pages/network.py"
 
@@ -75,7 +76,7 @@ def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -
     if cells.empty:
         st.info(t("common.no_rows", lang))
         return
-    rows = sorted(set(cells["thing"]), key=str.casefold)
+    rows = sorted(set(cells["thing"]), key=lambda name: (name_key(name, lang), name))
     kind = t("gaps.kind", lang)
     kinds = sorted(set(cells["kind"]))
     chart = (

@@ -17,6 +17,7 @@ from graph.errors import InputError
 from graph.i18n import escape_md, number, t
 from graph.ui import context, widget_texts
 from graph.ui.state import done, flash, wkey
+from graph.vocab.collate import name_key
 
 UPLOAD_TYPES = ["csv", "xlsx", "ttl", "jsonld", "json", "nt"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -112,7 +113,8 @@ def upload(ctx: context.PageContext, editor: str) -> None:
 
 
 def _entity_frame(entities: list[importing.Entity], lang: str) -> pd.DataFrame:
-    rows = sorted(([e.kind, e.label, e.iri] for e in entities), key=lambda r: (r[0].casefold(), r[1].casefold()))
+    rows = sorted(([e.kind, e.label, e.iri] for e in entities),
+                  key=lambda r: (name_key(r[0], lang), name_key(r[1], lang), r[1]))
     return pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in ("kind", "name", "iri")])
 
 

@@ -11,6 +11,7 @@ from graph.i18n import t
 from graph.render.view import worldmap
 from graph.render.view.worldmap import City
 from graph.ui import cache, context, tables
+from graph.vocab.collate import name_key
 from graph.vocab.namespaces import IKG
 
 # The picture's own page: every name in it is escaped text, and the page may load and run nothing.
@@ -46,7 +47,7 @@ def render(ctx: context.PageContext) -> None:
         st.caption(t("explorer.map.hover", lang))
     table = queries.Table(["city", "agreement", "since", "status"],
                           [[c.name, names.get(c.kind, c.kind), c.since, c.status]
-                           for c in sorted(cities, key=lambda c: c.name.casefold())])
+                           for c in sorted(cities, key=lambda c: (name_key(c.name, lang), c.name))])
     tables.show_table(table, lang, key="map_table")
 
 
