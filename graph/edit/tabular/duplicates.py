@@ -25,6 +25,7 @@ from rdflib.term import Node
 from graph.edit.draft import Draft, Pending
 from graph.edit.kinds import Kind, kind_spec
 from graph.edit.lookup import Lookup
+from graph.edit.periods import day, period_of
 from graph.i18n import t
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
@@ -44,30 +45,6 @@ SCOPES: dict[str, URIRef] = {"section": DCTERMS.isPartOf, "target-area": SKOS.in
 Keys = dict[Hashable, Literal | None]
 PERIOD = ("SELECT ?side ?value WHERE { ?x ?has ?period . VALUES ?side { time:hasBeginning time:hasEnd } "
           "?period ?side ?at . ?at time:inXSDDate|time:inXSDgYear ?value }")
-
-
-def day(value: str, first: bool = False) -> str:
-    """A date or a year as the day it means: a start year is its first day, an end year its last.
-
-    >>> day("2019", first=True), day("2019"), day("2019-03-01"), day("")
-    ('2019-01-01', '2019-12-31', '2019-03-01', '')
-    """
-    value = value.strip()
-    if len(value) == 4 and value.isdigit():
-        return f"{value}-01-01" if first else f"{value}-12-31"
-    return value[:10]
-
-
-def period_of(graph: Graph, iri: Node) -> tuple[str, str]:
-    """The first and last day of a link's period in `graph` ("" for an open end)."""
-    ends = {}
-    for period in graph.objects(iri, None):
-        for side in (TIME.hasBeginning, TIME.hasEnd):
-            for at in graph.objects(period, side):
-                for p in (TIME.inXSDDate, TIME.inXSDgYear):
-                    for value in graph.objects(at, p):
-                        ends[side] = str(value)
-    return day(ends.get(TIME.hasBeginning, ""), first=True), day(ends.get(TIME.hasEnd, ""))
 
 
 def overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:

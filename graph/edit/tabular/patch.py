@@ -4,7 +4,6 @@ things of rows above them, and the whole file checked against the shapes; all or
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from rdflib import Graph, URIRef
 
@@ -13,7 +12,8 @@ from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
-from graph.edit.tabular.duplicates import Duplicates, period_of
+from graph.edit.periods import stale
+from graph.edit.tabular.duplicates import Duplicates
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
     KIND,
@@ -30,7 +30,6 @@ from graph.edit.tabular.results import EXAMPLE_URL, Problem, TableErrors, TableP
 from graph.i18n import t
 from graph.questions.languages import data_languages
 from graph.store.base import Store
-from graph.vocab.namespaces import IKG
 
 
 def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None = None,
@@ -99,18 +98,9 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     items = [(number, str(draft.iri), draft.label) for number, draft in drafts]
     ordered = {k.name: counts[k.name] for k in ALL_KINDS if counts[k.name]}
     examples = [number for number, cells in rows if _is_example(cells, mapping)]
-    stale = [(number, *found) for number, draft in drafts if (found := _stale(draft.add, draft.iri)) is not None]
+    stale = [(number, *found) for number, draft in drafts if (found := stale(draft.add, draft.iri)) is not None]
     return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items,
                       examples, stale)
-
-
-def _stale(g: Graph, iri: URIRef) -> tuple[str, str] | None:
-    """(status, end year) of a thing said to be active or planned whose period ended before this year."""
-    status = g.value(iri, IKG.status)
-    if status not in (IKG.Active, IKG.Planned):
-        return None
-    end = period_of(g, iri)[1][:4]
-    return (str(status), end) if end.isdigit() and int(end) < date.today().year else None
 
 
 def _is_example(cells: list[str], mapping: dict[int, str]) -> bool:
