@@ -23,6 +23,7 @@ from graph.edit.kinds import (
     Kind,
     kind_spec,
 )
+from graph.edit.periods import stale_warning
 from graph.edit.values import When, parse_amount, parse_url, parse_when
 from graph.rdf.skolem import GENID_BASE as GENID
 from graph.rdf.skolem import fresh_genid as genid
@@ -36,5 +37,5 @@ __all__ = [
     "SOURCE_FIELDS", "URL", "Draft", "Field", "FieldErrors", "Kind", "Pending", "When", "_local", "_pick_label",
     "build", "build_correction", "build_deletion", "build_retirement", "choices", "correct", "delete",
     "entity_values", "genid", "home_actor", "kind_of", "kind_spec", "label_of", "parse_amount", "parse_url",
-    "parse_when", "quote", "referrers", "retire", "save", "shape_problems",
+    "parse_when", "quote", "referrers", "retire", "save", "shape_problems", "stale_warning",
 ]

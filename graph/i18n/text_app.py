@@ -99,6 +99,8 @@ TEXT: dict[str, dict[str, str]] = {
         "editpage.no_change": "Du har ikke endret noe i skjemaet.",
         "editpage.saved.add": "La til {kind} «{label}» (endring {id}). Du kan angre det på siden Endringslogg.",
         "editpage.saved.correct": "Rettet {kind} «{label}» (endring {id}). Du kan angre det på siden Endringslogg.",
+        "editpage.warn.stale": "«{label}» har status «{status}», men slutter i {end}, som er passert: sett status "
+        "«{ended}» hvis den er over, eller rett sluttdatoen.",
         "editpage.saved.retire": "Avsluttet {kind} «{label}» (endring {id}). Du kan angre det på siden "
         "Endringslogg.",
         "editpage.saved.delete": "Slettet {kind} «{label}» (endring {id}). Du kan angre det på siden Endringslogg.",
@@ -248,6 +250,8 @@ TEXT: dict[str, dict[str, str]] = {
         "editpage.no_change": "You have not changed anything in the form.",
         "editpage.saved.add": "Added {kind} “{label}” (change {id}). You can undo it on the Change history page.",
         "editpage.saved.correct": "Corrected {kind} “{label}” (change {id}). You can undo it on the Change history page.",
+        "editpage.warn.stale": "“{label}” has the status “{status}” but ends in {end}, which is past: set the status "
+        "“{ended}” if it is over, or correct the end date.",
         "editpage.saved.retire": "Retired {kind} “{label}” (change {id}). You can undo it on the Change history page.",
         "editpage.saved.delete": "Deleted {kind} “{label}” (change {id}). You can undo it on the Change history page.",
         "editpage.correct_help": "The form shows what the graph says now. Change what is wrong; only the fields you "

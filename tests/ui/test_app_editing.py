@@ -156,6 +156,37 @@ def test_add_a_membership_it_shows_in_the_review_and_in_members(env):
     assert [(m["member"], m["since"], m["role"]) for m in members] == [("Hometown Municipality", "2021", "Member")]
 
 
+def warnings(at: AppTest) -> list[str]:
+    return [plain(w.value) for w in at.warning]
+
+
+def test_saving_an_active_membership_that_ended_years_ago_is_pointed_out(env):
+    at = edit_page("nb", "add", "membership")
+    fill_membership(at, "nb", start_="2010")
+    at.text_input(key="edit_add_membership.end").input("2015")
+    submit(at, "edit_add_membership.submit")
+    assert errors(at) == [] and len(successes(at)) == 1  # saved: the source may say it is active
+    assert warnings(at) == ["«Hjemby kommune i Nettverk C» har status «Aktiv», men slutter i 2015, som er passert: "
+                            "sett status «Avsluttet» hvis den er over, eller rett sluttdatoen."]
+    at.run()
+    assert warnings(at) == []  # said once
+    # a correction that leaves it so is pointed out too (in English in English); one that sets it ended is not
+    at = edit_page("en", "correct", "membership")
+    pick(at, "edit_correct_thing.membership.en", EX + "m-home-a")
+    base = "edit_correct_membership"
+    assert at.selectbox(key=f"{base}.status.en").value == IKG + "Active"
+    at.text_input(key=f"{base}.end").input("2016")
+    at.text_input(key=f"{base}.source_reference").input("Minutes of the board, 2016")
+    submit(at, f"{base}.submit")
+    assert errors(at) == [] and successes(at)[0].startswith("Corrected membership")
+    assert warnings(at) == ["“Hometown Municipality in Network A” has the status “Active” but ends in 2016, which "
+                            "is past: set the status “Ended” if it is over, or correct the end date."]
+    at.selectbox(key=f"{base}.status.en").set_value(IKG + "Ended")
+    at.text_input(key=f"{base}.source_reference").input("Minutes of the board, 2016")
+    submit(at, f"{base}.submit")
+    assert errors(at) == [] and successes(at)[0].startswith("Corrected membership") and warnings(at) == []
+
+
 def test_bad_values_show_every_problem_by_field_and_write_nothing(env):
     at = edit_page("en", "add", "membership")
     fill_membership(at, start_="31.02.2019", source=False)

@@ -25,6 +25,8 @@ def render(ctx: context.PageContext) -> None:
     st.header(t("editpage.title", lang))
     st.caption(t("editpage.intro", lang))
     flash("edit_done")
+    if warning := st.session_state.pop("edit_warn", None):  # what the saved thing says against itself
+        st.warning(escape_md(warning))
     left, right = st.columns([3, 2])
     action = left.radio(t("editpage.action", lang), ACTIONS, horizontal=True,
                         format_func=lambda a: t(f"editpage.action.{a}", lang), key=wkey("edit_action", lang, "add"))
@@ -60,6 +62,7 @@ def add(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
         forms.show_problems(exc, spec, lang)
         return
     forget(base)
+    _warn_if_stale(ctx, str(draft.iri), draft.label)
     done("edit_done", t("editpage.saved.add", lang, kind=spec.label(lang).lower(), label=draft.label, id=change.id))
 
 
@@ -133,7 +136,15 @@ def correct(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
     st.session_state.pop("edit_correct_loaded", None)  # the form shows the corrected values next time
     forget(f"{base}.why")
     label = editing.label_of(ctx.store, iri, lang)
+    _warn_if_stale(ctx, iri, label)
     done("edit_done", t("editpage.saved.correct", lang, kind=spec.label(lang).lower(), label=label, id=change.id))
+
+
+def _warn_if_stale(ctx: context.PageContext, iri: str, label: str) -> None:
+    """Point out, after the save, a status the saved period contradicts (active, yet ended years ago)."""
+    warning = editing.stale_warning(ctx.store, iri, label, ctx.lang)
+    if warning:
+        st.session_state["edit_warn"] = warning
 
 
 def retire(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
