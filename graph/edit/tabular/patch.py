@@ -7,12 +7,12 @@ from collections import Counter
 
 from rdflib import Graph, URIRef
 
+import graph.edit.periods as periods
 import graph.edit.tabular.reader as reader
 from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
-from graph.edit.periods import stale
 from graph.edit.tabular.duplicates import Duplicates
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
@@ -98,7 +98,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     items = [(number, str(draft.iri), draft.label) for number, draft in drafts]
     ordered = {k.name: counts[k.name] for k in ALL_KINDS if counts[k.name]}
     examples = [number for number, cells in rows if _is_example(cells, mapping)]
-    stale = [(number, *found) for number, draft in drafts if (found := stale(draft.add, draft.iri)) is not None]
+    stale = [(number, *found) for number, draft in drafts if (found := periods.stale(draft.add, draft.iri)) is not None]
     return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items,
                       examples, stale)
 
