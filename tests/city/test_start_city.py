@@ -63,7 +63,7 @@ def test_inactivity_reads_end_years_and_ongoing_projects(city, capsys):
 
 def test_sources_given_as_text_and_web_address_show(city, capsys):
     store, _ = city
-    cited = "https://eksempelvik.example/arsmelding; Årsmelding 2024 for Eksempelvik"  # text and address, sorted
+    cited = "Årsmelding 2024 for Eksempelvik; https://eksempelvik.example/arsmelding"  # sorted, Å as A
     code, out, err = run(capsys, "query", "twin-cities", "--store", store, "--format", "csv")
     assert [r[5] for r in rows(out)[1:]] == [cited, cited]
     code, out, err = run(capsys, "query", "members", "--store", store, "--format", "csv", *PARAMS["members"])
@@ -75,7 +75,8 @@ def test_sources_given_as_text_and_web_address_show(city, capsys):
     code, out, err = run(capsys, "query", "collaborators", "--store", store, "--format", "csv",
                          "--param", "actor=Eksempelvik University")
     assert [r[1:] for r in rows(out)[1:]] == [
-        ["Coastal Cities Network", "Network", f"E-post fra universitetet 2. mars 2025; {cited}"],  # both members
+        ["Coastal Cities Network", "Network", "Årsmelding 2024 for Eksempelvik; E-post fra universitetet 2. mars 2025; "
+         "https://eksempelvik.example/arsmelding"],  # both members' sources
         ["Green Schools", "Project", cited]]
 
 

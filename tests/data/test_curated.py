@@ -65,8 +65,8 @@ SECTION_3_4 = [
     ["Graz", "Austria", "1968", "Formal twinning"],
     ["Keren", "Eritrea", "", "Memorandum of understanding"],
     ["Klaksvík", "Faroe Islands", "1987", "Formal twinning"],
+    ["Kópavogur", "Iceland", "1946", "Formal twinning"],  # ó sorts as o
     ["Kraków", "Poland", "", "Letter of intent"],
-    ["Kópavogur", "Iceland", "1946", "Formal twinning"],
     ["Norrköping", "Sweden", "1946", "Formal twinning"],
     ["Odense", "Denmark", "1946", "Formal twinning"],
     ["Petah Tikva", "Israel", "1975", "Formal twinning"],
@@ -87,7 +87,7 @@ def test_twin_cities_question_lists_exactly_the_15_agreements_of_section_3_4(sto
 def test_twin_cities_question_in_norwegian_has_the_same_15_cities(store):
     table = run(store, "twin-cities", {}, "nb")
     assert [row[0] for row in table.rows] == [
-        "Darmstadt", "Dunfermline", "Graz", "Keren", "Klaksvik", "Krakow", "Kópavogur", "Norrköping", "Odense",
+        "Darmstadt", "Dunfermline", "Graz", "Keren", "Klaksvik", "Kópavogur", "Krakow", "Norrköping", "Odense",
         "Petach Tikva", "Ramallah", "Split", "Tampere", "Tiraspol", "Vallejo",
     ]
 
