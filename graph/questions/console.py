@@ -14,6 +14,7 @@ or a runaway ends there and never holds up the next query.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ from graph.errors import IkgError, InputError
 from graph.i18n import number, t
 from graph.questions.isolated import Limits, QueryLimitError, run_isolated
 from graph.questions.lexical import expand_escapes, names_a_remote_call
-from graph.questions.question import Question
+from graph.questions.question import HEADER, Question
 from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, check_read_only
 from graph.questions.table import WORDS, Table, display, in_words
 from graph.store.base import Store, inject_values
@@ -193,7 +194,30 @@ def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
     other = OTHER_LANGUAGE_LINES["en" if lang == "nb" else "nb"]
     text = "\n".join(line for line in q.sparql.splitlines() if not line.startswith(other))
-    return inject_values(text, bindings)
+    return inject_values(text if lang == "en" else without_notes(text), bindings)
+
+
+def without_notes(text: str) -> str:
+    r"""The query without its notes (the comments its authors wrote, in English, on how it is made for each
+    engine): what a reader of another language is shown. The header's lines stay, and so does the code.
+
+    >>> without_notes('# Columns: a\n# Why this is fast.\nSELECT ?a  # a note\nWHERE { ?a <x:y#z> "a # b" }')
+    '# Columns: a\nSELECT ?a\nWHERE { ?a <x:y#z> "a # b" }'
+    """
+    out = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            if HEADER.match(line.lstrip()):
+                out.append(line)
+            continue
+        note = _NOTE.search(line)
+        if note and line[:note.start()].count('"') % 2 == 0:  # a note after the code, not a # inside a string
+            line = line[:note.start()].rstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+_NOTE = re.compile(r"\s#\s")  # an IRI holds no space around its #
 
 
 # A question's header lines in one language: in the other's example they are left out.

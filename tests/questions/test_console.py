@@ -195,3 +195,23 @@ def test_an_example_is_described_in_the_readers_language_only():
         "# Spørsmål", "# Param-nb"]
     assert [line.split(":")[0] for line in en if line.startswith(("# Question", "# Spørsmål", "# Param"))] == [
         "# Question", "# Param"]
+
+
+def test_an_example_in_bokmal_has_no_english_notes_and_runs_as_the_english_one():
+    import graph.questions.console as console
+    from graph.questions.library import list_questions
+    from graph.questions.question import HEADER
+
+    noted = 0
+    for q in list_questions():
+        if q.computed_by:
+            continue
+        nb, en = console.example_text(q, "nb"), console.example_text(q, "en")
+        comments = [line.strip() for line in nb.splitlines() if line.strip().startswith("#") or " # " in line]
+        assert all(HEADER.match(c) for c in comments), (q.name, comments)
+        noted += nb.count("\n") < en.count("\n")
+        code = [line.split(" # ")[0].rstrip() if " # " in line else line
+                for line in en.splitlines() if not line.lstrip().startswith("#")]
+        assert [line for line in nb.splitlines() if not line.lstrip().startswith("#")] == [
+            line.replace('"en"', '"nb"') for line in code], q.name  # the same query, bar the notes and language
+    assert noted >= 5  # the notes the English example keeps (in members, networks, places, ties …)
