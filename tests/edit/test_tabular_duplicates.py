@@ -1,5 +1,5 @@
 """A spreadsheet row that would add a thing the graph, or an earlier row of the file, already has is a problem
-of that row (graph/edit/tabular/duplicates.py): importing a file twice adds nothing, on every backend."""
+of that row (graph/edit/duplicates.py): importing a file twice adds nothing, on every backend."""
 
 from __future__ import annotations
 

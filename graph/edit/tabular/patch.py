@@ -12,8 +12,8 @@ import graph.edit.tabular.reader as reader
 from graph.edit.build import build
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.draft import Pending
+from graph.edit.duplicates import Duplicates
 from graph.edit.kinds import ALL_KINDS, BASE_FIELDS, Kind, kind_spec
-from graph.edit.tabular.duplicates import Duplicates
 from graph.edit.tabular.headers import (
     ALL_FIELDS,
     KIND,
@@ -39,7 +39,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     The kind comes from `kind`, the workbook's sheet name or the CSV's headers; a column "Kind"
     ("Slag") instead gives each row's kind, so one file can add a network and then memberships in
     it. Every row is checked with the forms' rules, rows may name things of rows above them, a row may not
-    add what the graph or a row above it already has (graph.edit.tabular.duplicates), and the whole file
+    add what the graph or a row above it already has (graph.edit.duplicates), and the whole file
     is checked against the shapes at the end. Any problem raises TableErrors listing all.
     """
     languages = data_languages(store)  # one label column per data language (label_sv, label_en …)

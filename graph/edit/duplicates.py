@@ -1,4 +1,5 @@
-"""Rows that would add a thing already there: in the graph, or made by an earlier row of the same file.
+"""Things that would be added again: already in the graph, or made by an earlier row of the same file. The
+import refuses such a row, and the Edit page's Add form such a thing, each with its own words.
 
 A thing is the same as another of its kind (or of a narrower kind: a city is an actor) when they share a
 label, in any language, compared without case and surrounding spaces; a section only within its document
@@ -90,8 +91,9 @@ def keys(kind: Kind, iri: Node, graph: Graph, scope: Node | None = None, lang: s
 class Duplicates:
     """The things of an import so far (row by row) and those of the graph (one query per kind, when needed)."""
 
-    def __init__(self, store: Store, lang: str, pending: Pending) -> None:
+    def __init__(self, store: Store, lang: str, pending: Pending, *, form: bool = False) -> None:
         self.store, self.lang = store, lang
+        self.words = "edit.err" if form else "tabular.err"  # what to do: "choose Correct", or "remove the row"
         self.look = Lookup(store, lang, pending)
         self.rows: dict[Hashable, list[tuple[int, URIRef, frozenset[Node]]]] = {}  # key -> (row, IRI, types)
         self.known: dict[str, dict[Hashable, list[URIRef]]] = {}  # kind -> key -> things of the graph
@@ -178,7 +180,8 @@ class Duplicates:
         label = look.label(found.iri)
         if found.label is not None:
             what = look.kind_word(found.iri) or what  # what the thing is: "city" for an actor row's city
-            return t("tabular.err.exists", lang, value=str(found.label).strip(), kind=what, label=label, iri=found.iri)
+            return t(f"{self.words}.exists", lang, value=str(found.label).strip(), kind=what, label=label,
+                     iri=found.iri)
         first, second, *more = LINKS[kind.name]
         a, b = list(draft.add.objects(draft.iri, first)), list(draft.add.objects(draft.iri, second))
         if kind.name == "twin-city-agreement":  # the home city first, then the twin city
@@ -186,5 +189,5 @@ class Duplicates:
             a = sorted(a, key=lambda x: (x != home, str(x)))
             a, b = a[:1], a[1:] or a
         kinds = [look.label(x) for prop in more for x in draft.add.objects(draft.iri, prop)]  # the agreement's type
-        return t(f"tabular.err.exists.{kind.name}", lang, a=look.label(a[0]), b=look.label(b[0]), label=label,
+        return t(f"{self.words}.exists.{kind.name}", lang, a=look.label(a[0]), b=look.label(b[0]), label=label,
                  iri=found.iri, type=", ".join(kinds))
