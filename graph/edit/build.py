@@ -12,6 +12,7 @@ from rdflib.namespace import RDFS
 import graph.history.changes as history
 from graph.edit.checks import Checker, FieldErrors, check_all, check_source, need_editor, shape_errors, source_of
 from graph.edit.draft import Draft, Pending
+from graph.edit.duplicates import Duplicates
 from graph.edit.ids import SLUG, valid_web_address
 from graph.edit.kinds import Kind, kind_spec
 from graph.edit.lookup import Lookup
@@ -92,4 +93,7 @@ def save(store: Store, kind: str, values: Mapping[str, Any], *, editor: str, why
     need_editor(editor, lang)
     with store.write_lock:
         draft = build(store, kind, values, lang)
+        repeated = Duplicates(store, lang, Pending(), form=True).problem(draft)
+        if repeated is not None:  # the graph has it already (the same name, or the same link in an overlapping period)
+            raise FieldErrors([repeated], lang)
         return history.commit(store, add=draft.add, editor=editor, action=f"add-{draft.kind}", why=why, lang=lang)

@@ -291,6 +291,17 @@ TEXT: dict[str, dict[str, str]] = {
         "«{a}» og «{b}» («{label}» <{iri}>): vil du endre avtalen, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
         "bare én av radene.",
+        "edit.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du endre "
+        "den, velg «Rette»; gjelder det noe annet, gi det et eget navn.",
+        "edit.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en periode "
+        "som overlapper: vil du endre det medlemskapet, velg «Rette»; er dette et nytt medlemskap etter at det gamle "
+        "tok slutt, gi det gamle en sluttdato først.",
+        "edit.err.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>), i en periode "
+        "som overlapper: vil du endre den deltakelsen, velg «Rette»; er dette en ny deltakelse etter at den gamle "
+        "tok slutt, gi den gamle en sluttdato først.",
+        "edit.err.exists.twin-city-agreement": "Grafen har allerede en vennskapsbyavtale av typen «{type}» mellom "
+        "«{a}» og «{b}» («{label}» <{iri}>), i en periode som overlapper: vil du endre den avtalen, velg «Rette»; er "
+        "dette en ny avtale etter at den gamle tok slutt, gi den gamle en sluttdato først.",
     },
     "en": {
         "edit.err.control": "The text holds a control character (e.g. NUL) that cannot be saved; type it again without it.",
@@ -573,5 +584,16 @@ TEXT: dict[str, dict[str, str]] = {
         "between “{a}” and “{b}” (“{label}” <{iri}>): to change it, do so on the Edit page; otherwise remove this row.",
         "tabular.err.same_as_row": "The row adds the same {kind} as row {row} of this file (“{label}”): keep only "
         "one of the two rows.",
+        "edit.err.exists": "The name “{value}” is already used by the {kind} “{label}” <{iri}> in the graph: to "
+        "change that, choose “Correct”; if this is about something else, give it a name of its own.",
+        "edit.err.exists.membership": "“{a}” is already a member of “{b}” in the graph (“{label}” <{iri}>), in a "
+        "period that overlaps: to change that membership, choose “Correct”; if this is a new membership after the "
+        "old one ended, give the old one its end date first.",
+        "edit.err.exists.participation": "“{a}” already takes part in “{b}” in the graph (“{label}” <{iri}>), in a "
+        "period that overlaps: to change that participation, choose “Correct”; if this is a new participation after "
+        "the old one ended, give the old one its end date first.",
+        "edit.err.exists.twin-city-agreement": "The graph already has a twin-city agreement of the type “{type}” "
+        "between “{a}” and “{b}” (“{label}” <{iri}>), in a period that overlaps: to change that agreement, choose "
+        "“Correct”; if this is a new agreement after the old one ended, give the old one its end date first.",
     },
 }

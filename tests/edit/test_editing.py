@@ -184,6 +184,27 @@ def test_add_membership_shows_in_members_and_review(store):
     assert problems_of(store, [iri, URIRef(EX + "membership-lonely-ltd-in-climate-cities")]) == []
 
 
+def test_a_form_refuses_what_the_graph_has_and_allows_a_rejoining_after_the_end(store):
+    # Hometown has been a member of Network A since 2015, with no end: a second membership overlaps it
+    membership = {"member": "Hometown Municipality", "network": "Network A", "start": "2020", **SOURCE}
+    error = rejected(store, save, "membership", membership, editor="Kari Nordmann", lang="nb")
+    assert error.problems == [("", f"«Hjemby kommune» er allerede medlem av «Nettverk A» i grafen («Hjemby kommune i "
+                                    f"Nettverk A» <{EX}m-home-a>), i en periode som overlapper: vil du endre det "
+                                    "medlemskapet, velg «Rette»; er dette et nytt medlemskap etter at det gamle tok "
+                                    "slutt, gi det gamle en sluttdato først.")]
+    network = rejected(store, save, "network", {**NETWORK, "label_en": "network a"}, editor="Kari Nordmann")
+    assert network.problems == [("label_en", f"The name “network a” is already used by the network “Network A” "
+                                             f"<{EX}net-a> in the graph: to change that, choose “Correct”; if this is "
+                                             "about something else, give it a name of its own.")]
+    # once the old membership has its end, a new one after it is a rejoining, not a repeat
+    correct(store, EX + "m-home-a", {"end": "2018", **SOURCE}, editor="Kari Nordmann")
+    change = add(store, "membership", membership)
+    assert [r[:4] for r in queries.run(store, "members", {"network": "Network A"}, "en").rows
+            if r[0] == "Hometown Municipality"] == [["Hometown Municipality", "City or municipality", "2015", "2018"],
+                                                     ["Hometown Municipality", "City or municipality", "2020", ""]]
+    assert change.added_count > 0
+
+
 def test_add_city_and_twin_city_agreement(store):
     add(store, "actor", {"actor_type": "City", "label_nb": "Nyby", "label_en": "Newtown", "country": "Sweden",
                          "lat": "59,33", "long": "18.07", **SOURCE})
