@@ -2,13 +2,13 @@
 import refuses such a row, and the Edit page's Add form such a thing, each with its own words.
 
 A thing is the same as another of its kind (or of a narrower kind: a city is an actor) when they share a
-label, in any language, compared without case and surrounding spaces; a section only within its document
-and a target area only within its scheme. Memberships, participations and twin-city agreements, whose labels
-are made from what they link, are the same when they link the same things: the same member and network; the
-same participant and project; the same two cities with the same type of agreement (a letter of intent and
-the formal twinning that follows it are two agreements), unless their periods do not overlap (a network
-left in 2015 and joined again in 2019: two memberships). Such a row is a problem of its own; rows with an
-identifier already in use are refused by the forms' rules before they get here.
+label, in any language, compared as a person reads it (case, spaces and hidden characters aside); a section
+only within its document and a target area only within its scheme. Memberships, participations and twin-city
+agreements, whose labels are made from what they link, are the same when they link the same things: the same
+member and network; the same participant and project; the same two cities with the same type of agreement (a
+letter of intent and the formal twinning that follows it are two agreements), unless their periods do not
+overlap (a network left in 2015 and joined again in 2019: two memberships). Such a row is a problem of its
+own; rows with an identifier already in use are refused by the forms' rules before they get here.
 
 >>> same_text("  EuroCities "), same_text("eurocities")
 ('eurocities', 'eurocities')
@@ -31,6 +31,7 @@ from graph.i18n import t
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
 from graph.vocab.namespaces import IKG, ORG
+from graph.vocab.text import lookalike_key
 
 # What a thing of a linking kind links: the same values of these properties make the same thing (the
 # first two name the things linked in the messages).
@@ -68,8 +69,13 @@ class Same:
 
 
 def same_text(text: str) -> str:
-    """A label as labels are compared: without surrounding spaces, case-folded."""
-    return text.strip().casefold()
+    """A label as labels are compared: as a person reads it (graph.vocab.text.lookalike_key: case-folded, runs of
+    space one space, hidden characters and full-width letters seen through).
+
+    >>> same_text("International\u200b  FORUM") == same_text("international forum")
+    True
+    """
+    return lookalike_key(text)
 
 
 def keys(kind: Kind, iri: Node, graph: Graph, scope: Node | None = None, lang: str = "en") -> Keys:

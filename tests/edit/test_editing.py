@@ -196,6 +196,8 @@ def test_a_form_refuses_what_the_graph_has_and_allows_a_rejoining_after_the_end(
     assert network.problems == [("label_en", f"The name “network a” is already used by the network “Network A” "
                                              f"<{EX}net-a> in the graph: to change that, choose “Correct”; if this is "
                                              "about something else, give it a name of its own.")]
+    wide = rejected(store, save, "network", {**NETWORK, "label_en": "ＮＥＴＷＯＲＫ Ａ"}, editor="Kari Nordmann")
+    assert [(f, m.split(" <")[0][-26:]) for f, m in wide.problems] == [("label_en", "by the network “Network A”")]
     # once the old membership has its end, a new one after it is a rejoining, not a repeat
     correct(store, EX + "m-home-a", {"end": "2018", **SOURCE}, editor="Kari Nordmann")
     change = add(store, "membership", membership)
