@@ -93,7 +93,7 @@ def save(store: Store, kind: str, values: Mapping[str, Any], *, editor: str, why
     need_editor(editor, lang)
     with store.write_lock:
         draft = build(store, kind, values, lang)
-        repeated = Duplicates(store, lang, Pending(), form=True).problem(draft)
+        repeated = Duplicates(store, lang, Pending(), words="edit.err").problem(draft)
         if repeated is not None:  # the graph has it already (the same name, or the same link in an overlapping period)
             raise FieldErrors([repeated], lang)
         return history.commit(store, add=draft.add, editor=editor, action=f"add-{draft.kind}", why=why, lang=lang)

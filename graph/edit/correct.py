@@ -4,6 +4,7 @@ a relation by ending its period; each planned as a Draft, then written as one re
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from rdflib import Graph, URIRef
@@ -13,8 +14,9 @@ from rdflib.term import Node
 import graph.history.changes as history
 from graph.edit.checks import Checker, FieldErrors, check_all, check_source, need_editor, shape_errors
 from graph.edit.current import existing_kind, period_value, values_from
-from graph.edit.draft import Draft
-from graph.edit.kinds import BASE_FIELDS, LABEL_FIELDS, PROPS, RETIRABLE, SOURCE_FIELDS, Kind
+from graph.edit.draft import Draft, Pending
+from graph.edit.duplicates import Duplicates
+from graph.edit.kinds import BASE_FIELDS, LABEL_FIELDS, PROPS, RETIRABLE, SOURCE_FIELDS, Kind, kind_spec
 from graph.edit.lookup import Lookup
 from graph.edit.snapshot import Snapshot, Triple
 from graph.edit.triples import citation, group, group_triples, partner_triples
@@ -149,8 +151,27 @@ def correct(store: Store, iri: str | URIRef, values: Mapping[str, Any], *, edito
     need_editor(editor, lang)
     with store.write_lock:
         draft = build_correction(store, iri, values, lang)
+        _refuse_a_repeat(store, draft, lang)
         return history.commit(store, add=draft.add, remove=draft.remove, editor=editor,
                               action=f"correct-{draft.kind}", why=why, lang=lang)
+
+
+def _refuse_a_repeat(store: Store, draft: Draft, lang: str) -> None:
+    """Refuse a correction that makes the thing the same as another (another's name; the same link in an
+    overlapping period). One that already was the same as that other before (data from before the check) may
+    still be corrected, or the two could never be told apart again."""
+    before = Graph()
+    for triple in Snapshot(store, draft.iri).all():
+        before.add(triple)
+    after = (before - draft.remove) + draft.add
+    repeats, kind = Duplicates(store, lang, Pending(), words="edit.err.correct"), kind_spec(draft.kind)
+    found = repeats.find(kind, replace(draft, add=after))
+    was = repeats.find(kind, replace(draft, add=before)) if found is not None else None
+    if found is None or (was is not None and was.iri == found.iri):
+        return
+    problem = repeats.problem(replace(draft, add=after))
+    if problem is not None:
+        raise FieldErrors([problem], lang)
 
 
 def _source_values(source: Any) -> dict[str, Any]:

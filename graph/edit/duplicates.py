@@ -97,9 +97,9 @@ def keys(kind: Kind, iri: Node, graph: Graph, scope: Node | None = None, lang: s
 class Duplicates:
     """The things of an import so far (row by row) and those of the graph (one query per kind, when needed)."""
 
-    def __init__(self, store: Store, lang: str, pending: Pending, *, form: bool = False) -> None:
+    def __init__(self, store: Store, lang: str, pending: Pending, *, words: str = "tabular.err") -> None:
         self.store, self.lang = store, lang
-        self.words = "edit.err" if form else "tabular.err"  # what to do: "choose Correct", or "remove the row"
+        self.words = words  # the messages' keys: what to do ("remove the row", "choose Correct", "rename it")
         self.look = Lookup(store, lang, pending)
         self.rows: dict[Hashable, list[tuple[int, URIRef, frozenset[Node]]]] = {}  # key -> (row, IRI, types)
         self.known: dict[str, dict[Hashable, list[URIRef]]] = {}  # kind -> key -> things of the graph
@@ -130,7 +130,7 @@ class Duplicates:
         span = period_of(draft.add, draft.iri) if kind.name in LINKS else None
         for key, label in mine.items():
             for iri in known.get(key, []):
-                if span is None or overlap(span, self._period(iri)):
+                if iri != draft.iri and (span is None or overlap(span, self._period(iri))):  # (a correction: itself)
                     return Same(iri, None, label)
         closure = subclasses(kind.cls)
         for key, label in mine.items():

@@ -291,6 +291,15 @@ TEXT: dict[str, dict[str, str]] = {
         "«{a}» og «{b}» («{label}» <{iri}>): vil du endre avtalen, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
         "bare én av radene.",
+        "edit.err.correct.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: gi "
+        "denne et eget navn; er de to det samme, rett den andre og slett denne.",
+        "edit.err.correct.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en "
+        "periode som overlapper denne: rett det medlemskapet i stedet, eller gi de to periodene som ikke overlapper.",
+        "edit.err.correct.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>), i en "
+        "periode som overlapper denne: rett den deltakelsen i stedet, eller gi de to periodene som ikke overlapper.",
+        "edit.err.correct.exists.twin-city-agreement": "Grafen har allerede en vennskapsbyavtale av typen «{type}» "
+        "mellom «{a}» og «{b}» («{label}» <{iri}>), i en periode som overlapper denne: rett den avtalen i stedet, "
+        "eller gi de to periodene som ikke overlapper.",
         "edit.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du endre "
         "den, velg «Rette»; gjelder det noe annet, gi det et eget navn.",
         "edit.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en periode "
@@ -584,6 +593,17 @@ TEXT: dict[str, dict[str, str]] = {
         "between “{a}” and “{b}” (“{label}” <{iri}>): to change it, do so on the Edit page; otherwise remove this row.",
         "tabular.err.same_as_row": "The row adds the same {kind} as row {row} of this file (“{label}”): keep only "
         "one of the two rows.",
+        "edit.err.correct.exists": "The name “{value}” is already used by the {kind} “{label}” <{iri}> in the "
+        "graph: give this one a name of its own; if the two are the same thing, correct the other and delete this one.",
+        "edit.err.correct.exists.membership": "“{a}” is already a member of “{b}” in the graph (“{label}” <{iri}>), "
+        "in a period that overlaps this one: correct that membership instead, or give the two periods that do not "
+        "overlap.",
+        "edit.err.correct.exists.participation": "“{a}” already takes part in “{b}” in the graph (“{label}” "
+        "<{iri}>), in a period that overlaps this one: correct that participation instead, or give the two periods "
+        "that do not overlap.",
+        "edit.err.correct.exists.twin-city-agreement": "The graph already has a twin-city agreement of the type "
+        "“{type}” between “{a}” and “{b}” (“{label}” <{iri}>), in a period that overlaps this one: correct that "
+        "agreement instead, or give the two periods that do not overlap.",
         "edit.err.exists": "The name “{value}” is already used by the {kind} “{label}” <{iri}> in the graph: to "
         "change that, choose “Correct”; if this is about something else, give it a name of its own.",
         "edit.err.exists.membership": "“{a}” is already a member of “{b}” in the graph (“{label}” <{iri}>), in a "

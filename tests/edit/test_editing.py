@@ -207,6 +207,27 @@ def test_a_form_refuses_what_the_graph_has_and_allows_a_rejoining_after_the_end(
     assert change.added_count > 0
 
 
+def test_a_correction_may_not_make_a_thing_another_ones_repeat(store):
+    # Hometown's ended membership of Network B moved to Network A, where Hometown is a member since 2015
+    moved = rejected(store, correct, EX + "m-home-b", {"network": EX + "net-a", **SOURCE}, editor="Kari Nordmann")
+    assert moved.problems == [("", f"“Hometown Municipality” is already a member of “Network A” in the graph "
+                                   f"(“Hometown Municipality in Network A” <{EX}m-home-a>), in a period that overlaps "
+                                   "this one: correct that membership instead, or give the two periods that do not "
+                                   "overlap.")]
+    renamed = rejected(store, correct, EX + "net-b", {"label_en": "Network A"}, editor="Kari Nordmann", lang="nb")
+    assert renamed.problems == [("label_en", f"Navnet «Network A» er allerede brukt av nettverk «Nettverk A» "
+                                             f"<{EX}net-a> i grafen: gi denne et eget navn; er de to det samme, rett "
+                                             "den andre og slett denne.")]
+    correct(store, EX + "net-b", {"label_en": "Network Bravo"}, editor="Kari Nordmann")  # its own new name
+    correct(store, EX + "net-b", {"label_en": "network bravo"}, editor="Kari Nordmann")  # itself is no repeat
+    # a repeat from before the check (written past the forms) can still be corrected, one field at a time
+    twin = URIRef(EX + "m-home-a-twice")
+    history.commit(store, add=[(twin, RDF.type, ORG.Membership), (twin, ORG.member, URIRef(EX + "hometown")),
+                               (twin, ORG.organization, URIRef(EX + "net-a"))], editor="Kari Nordmann", action="import")
+    correct(store, twin, {"role": "Board member", **SOURCE}, editor="Kari Nordmann")
+    assert store.graph().value(twin, ORG.role) == IKG.BoardRole
+
+
 def test_add_city_and_twin_city_agreement(store):
     add(store, "actor", {"actor_type": "City", "label_nb": "Nyby", "label_en": "Newtown", "country": "Sweden",
                          "lat": "59,33", "long": "18.07", **SOURCE})
