@@ -22,6 +22,7 @@ from graph.i18n import has_text, language_name, languages, t
 from graph.questions.languages import data_label_picker
 from graph.serve.endpoint import GRAPH_TYPES, SHORT_NAMES, Answer, accepted
 from graph.store.base import Store, is_iri
+from graph.vocab.collate import name_key
 from graph.vocab.labels import local_name, pick_label
 from graph.vocab.namespaces import bind_prefixes
 
@@ -180,7 +181,7 @@ def entity_page(store: Store, iri: str, references: list, lang: str) -> bytes:
     own = [o for (p, o) in facts if p == "http://www.w3.org/2000/01/rdf-schema#label"]
     title = pick(own) or local_name(iri)
     rows = []
-    for prop, value in sorted(facts, key=lambda f: (_name(f[0], labels, lang, pick).casefold(), str(f[1]))):
+    for prop, value in sorted(facts, key=lambda f: (name_key(_name(f[0], labels, lang, pick), lang), str(f[1]))):
         shown = _value(value, labels, lang, pick)
         rows.append(f"<tr><th>{_e(_name(prop, labels, lang, pick))}</th><td>{shown}</td></tr>")
     parts = [f"<nav>{_e(t('iri_page.kind', lang))} · <code>{_e(iri)}</code></nav>", f"<h1>{_e(title)}</h1>",

@@ -14,6 +14,7 @@ from graph.render.view.facts import notation
 from graph.render.view.model import EdgeInfo, NetworkData, NodeInfo
 from graph.render.view.text import text
 from graph.store.base import Store
+from graph.vocab.collate import name_key
 
 GROUPS = ("agreements", "projects", "activities")  # node groups drawn; memberships come from the ties
 # Every name of every thing, in every language: a name typed in another language than the page's finds it too.
@@ -59,7 +60,7 @@ def spans(store: Store, lang: str = "en", today: int | None = None) -> list[Span
         thing = data.nodes[e.thing]
         out.append(_span(data, label, "membership", e.since, e.until, thing.target_areas, e.status, year_now,
                          _names(label, (*names.get(e.actor, ()), *names.get(e.thing, ())))))
-    return sorted(out, key=lambda s: (s.start, s.label.casefold()))
+    return sorted(out, key=lambda s: (s.start, name_key(s.label, lang), s.label))
 
 
 def all_names(store: Store, iris: set[str]) -> dict[str, list[str]]:

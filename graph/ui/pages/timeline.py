@@ -12,6 +12,7 @@ import streamlit as st
 from graph.i18n import number, t
 from graph.ui import cache, context
 from graph.ui.state import wkey
+from graph.vocab.collate import name_key
 
 KINDS = ("membership", "agreements", "projects", "activities")
 COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bcbd22")  # as the network draws these kinds
@@ -100,7 +101,9 @@ def chart(rows: list[dict], group_by: str, year: int | None, lang: str
     df = pd.DataFrame(records)
     # one width for the names in every group, so that the groups' headings and bars start at the same place
     names_width = min(LABEL_LIMIT, 6 * max(len(r) for r in df["row"]) + 10)
-    order = df.sort_values(["group", "start", "row"])["row"].drop_duplicates().tolist()
+    keyed = zip(df["group"], df["start"], df["row"], strict=True)  # names in the reader's order (graph.vocab.collate)
+    order = list(dict.fromkeys(row for *_, row in sorted(
+        (name_key(group, lang), start, name_key(row, lang), row) for group, start, row in keyed)))
     kind = t("explorer.timeline.kind", lang)
     year_title = t("explorer.timeline.year", lang)
     axis = alt.Axis(title=year_title, format="d", orient="top")  # every layer's: Vega would join their titles
