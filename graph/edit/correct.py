@@ -169,9 +169,7 @@ def _refuse_a_repeat(store: Store, draft: Draft, lang: str) -> None:
     was = repeats.find(kind, replace(draft, add=before)) if found is not None else None
     if found is None or (was is not None and was.iri == found.iri):
         return
-    problem = repeats.problem(replace(draft, add=after))
-    if problem is not None:
-        raise FieldErrors([problem], lang)
+    raise FieldErrors([repeats.explain(kind, replace(draft, add=after), found)], lang)
 
 
 def _source_values(source: Any) -> dict[str, Any]:

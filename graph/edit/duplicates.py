@@ -109,8 +109,11 @@ class Duplicates:
         the field is the label that matched ("" for the whole row)."""
         kind = kind_spec(draft.kind)
         found = self.find(kind, draft)
-        if found is None:
-            return None
+        return None if found is None else self.explain(kind, draft, found)
+
+    def explain(self, kind: Kind, draft: Draft, found: Same) -> tuple[str, str]:
+        """(field, message) for a thing found the same as the draft's: the label that matched ("" for the whole
+        row) and why the thing is refused."""
         field = f"label_{found.label.language}" if found.label is not None and found.label.language else ""
         return field, self.message(kind, draft, found)
 
