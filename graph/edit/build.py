@@ -92,8 +92,15 @@ def save(store: Store, kind: str, values: Mapping[str, Any], *, editor: str, why
     """Check and add a new thing, recorded as one change (action add-KIND)."""
     need_editor(editor, lang)
     with store.write_lock:
-        draft = build(store, kind, values, lang)
+        return save_draft(store, build(store, kind, values, lang), editor=editor, why=why, lang=lang)
+
+
+def save_draft(store: Store, draft: Draft, *, editor: str, why: str = "", lang: str = "en") -> history.Change:
+    """Add the new thing `build` made, recorded as one change, unless the graph has it already (the same name,
+    or the same link in an overlapping period). Build it under the store's write lock, as `save` does."""
+    need_editor(editor, lang)
+    with store.write_lock:
         repeated = Duplicates(store, lang, Pending(), words="edit.err").problem(draft)
-        if repeated is not None:  # the graph has it already (the same name, or the same link in an overlapping period)
+        if repeated is not None:
             raise FieldErrors([repeated], lang)
         return history.commit(store, add=draft.add, editor=editor, action=f"add-{draft.kind}", why=why, lang=lang)

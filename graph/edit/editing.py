@@ -3,7 +3,7 @@ retire and delete. Everything is defined in the small modules of graph.edit (kin
 values, checks, triples, build, current, correct, delete, choices, ids, draft); this module only names
 the public part, so a page imports one module."""
 
-from graph.edit.build import build, save
+from graph.edit.build import build, save, save_draft
 from graph.edit.checks import FieldErrors, shape_problems
 from graph.edit.choices import choices, home_actor, label_of
 from graph.edit.correct import build_correction, build_retirement, correct, retire
@@ -37,5 +37,5 @@ __all__ = [
     "SOURCE_FIELDS", "URL", "Draft", "Field", "FieldErrors", "Kind", "Pending", "When", "_local", "_pick_label",
     "build", "build_correction", "build_deletion", "build_retirement", "choices", "correct", "delete",
     "entity_values", "genid", "home_actor", "kind_of", "kind_spec", "label_of", "parse_amount", "parse_url",
-    "parse_when", "quote", "referrers", "retire", "save", "shape_problems", "stale_warning",
+    "parse_when", "quote", "referrers", "retire", "save", "save_draft", "shape_problems", "stale_warning",
 ]

@@ -55,9 +55,9 @@ def add(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
         return
     values = forms.plain(values)
     try:
-        with ctx.store.write_lock:  # the draft names the new thing; save checks and writes the same values
+        with ctx.store.write_lock:  # built and written under one lock, so nothing comes between
             draft = editing.build(ctx.store, spec.name, values, lang)
-            change = editing.save(ctx.store, spec.name, values, editor=editor, why=why, lang=lang)
+            change = editing.save_draft(ctx.store, draft, editor=editor, why=why, lang=lang)
     except InputError as exc:
         forms.show_problems(exc, spec, lang)
         return
