@@ -118,9 +118,11 @@ def _entity_frame(entities: list[importing.Entity], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(f"importpage.col.{c}", lang) for c in ("kind", "name", "iri")])
 
 
-def _widths(cols: tuple[str, ...], sizes: dict[str, Size], lang: str) -> dict[str, Any]:
-    """Each column's width: the widest for the text people read (the problem, the value)."""
-    return {t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=sizes[c]) for c in cols if c in sizes}
+def _widths(sizes: dict[str, Size], lang: str, cols: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Each column's width (of `cols`, else of every column sized): the widest for the text people read (the
+    problem, the value)."""
+    return {t(f"importpage.col.{c}", lang): st.column_config.TextColumn(width=sizes[c])
+            for c in (cols or tuple(sizes)) if c in sizes}
 
 
 def _values_frame(preview: importing.Preview) -> pd.DataFrame:
@@ -155,7 +157,7 @@ def show_preview(preview: importing.Preview, lang: str) -> None:
                     help=t("importpage.values_help", lang))
         sizes: dict[str, Size] = {"item": "medium", "what": "small", "before": "medium", "after": "large"}
         st.dataframe(_values_frame(preview), hide_index=True, key="import_values",
-                     column_config=_widths(tuple(sizes), sizes, lang))
+                     column_config=_widths(sizes, lang))
     elif not preview.values_told:
         st.caption(t("import.preview.values_untold", lang))
 
@@ -182,7 +184,7 @@ def show_refusal(exc: InputError, name: str, lang: str) -> None:
         return
     sizes: dict[str, Size] = {"row": "small", "line": "small", "column": "medium", "where": "medium",
                               "problem": "large"}
-    st.dataframe(frame, hide_index=True, key="import_problems", column_config=_widths(cols, sizes, lang))
+    st.dataframe(frame, hide_index=True, key="import_problems", column_config=_widths(sizes, lang, cols))
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
