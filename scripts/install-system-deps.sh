@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Install the system programs the tests need: Virtuoso (the SPARQL-server backend) and Chromium (the
-# browser tests). Idempotent and non-interactive; does nothing when both are already installed.
+# Install the system programs the tests need: Virtuoso (the SPARQL-server backend), Chromium (the
+# browser tests) and LibreOffice Calc with its Python bridge (the workbook templates filled in a real
+# spreadsheet program). Idempotent and non-interactive; does nothing when all are already installed.
 set -euo pipefail
 
 DBA_PASSWORD="${IKG_VIRTUOSO_DBA_PASSWORD:-dba}"  # only the packaged database; tests start their own
-PACKAGES=(virtuoso-opensource chromium fonts-dejavu-core)
+PACKAGES=(virtuoso-opensource chromium fonts-dejavu-core libreoffice-calc-nogui python3-uno)
 
 missing=()
 command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-t)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(soffice)
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing+=(python3-uno)
 
 if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
@@ -28,4 +31,5 @@ fi
 
 virtuoso=$(dpkg-query -W -f='${Version}' virtuoso-opensource-7-bin 2>/dev/null || echo "?")
 chromium_version=$(chromium --version 2>/dev/null | head -n1 || echo "chromium ?")
-echo "system deps ok: virtuoso-opensource ${virtuoso}; ${chromium_version}"
+calc=$(dpkg-query -W -f='${Version}' libreoffice-calc-nogui 2>/dev/null || echo "?")
+echo "system deps ok: virtuoso-opensource ${virtuoso}; ${chromium_version}; libreoffice-calc ${calc}"
