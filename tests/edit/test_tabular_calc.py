@@ -1,17 +1,12 @@
 """A workbook template in a real spreadsheet program: LibreOffice Calc opens it, offers the same drop-downs
 with the same messages as the file says, and a row filled in Calc (a date and a number pasted in as values,
 not text) and saved by Calc imports with exactly those values. Calc runs headless, driven through its own
-Python bridge by tests/support/calc.py; ./scripts/test installs it (libreoffice-calc-nogui)."""
+Python bridge (tests/support/spreadsheet.py); ./scripts/test installs it (libreoffice-calc-nogui)."""
 
 from __future__ import annotations
 
 import io
-import json
-import shutil
-import socket
-import subprocess
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -23,42 +18,14 @@ from graph.store.memory import MemoryStore
 from graph.vocab.namespaces import IKG, ORG, PREFIXES
 from tests.conftest import fixture_files
 from tests.edit.test_tabular_dropdowns import dropdowns
+from tests.support.spreadsheet import in_calc
 
-SYSTEM_PYTHON = "/usr/bin/python3"  # LibreOffice's bridge (python3-uno) is a module of the system's Python
-DRIVER = Path(__file__).resolve().parents[1] / "support" / "calc.py"
 ALERT = {None: "STOP", "stop": "STOP", "warning": "WARNING", "information": "INFO"}  # no style: stop
 PERIOD_AND_COST = """SELECT ?start ?end ?end_day ?value ?currency WHERE {
   ?m a org:Membership ; org:memberDuring ?p ; ikg:annualCost ?a .
   ?p time:hasBeginning/time:inXSDDate ?start ; time:hasEnd ?e . ?e time:inXSDgYear ?end .
   OPTIONAL { ?e time:inXSDDate ?end_day }
   ?a schema:value ?value ; schema:currency ?currency }"""
-
-
-def _calc_ready() -> None:
-    if shutil.which("soffice") is None:
-        pytest.fail("LibreOffice Calc (soffice) is not installed: run ./scripts/test, which installs "
-                    "libreoffice-calc-nogui and python3-uno")
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, text=True)
-    if probe.returncode:
-        pytest.fail(f"{SYSTEM_PYTHON} cannot import LibreOffice's bridge (install python3-uno): {probe.stderr}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def in_calc(tmp_path: Path, workbook: bytes, fill: dict[str, object]) -> tuple[dict, bytes]:
-    """What Calc makes of the workbook, and the workbook as Calc saves it after typing `fill` into row 2."""
-    _calc_ready()
-    opened, saved, job = tmp_path / "template.xlsx", tmp_path / "filled.xlsx", tmp_path / "job.json"
-    opened.write_bytes(workbook)
-    job.write_text(json.dumps({"open": str(opened), "save": str(saved), "fill": fill, "port": _free_port(),
-                               "profile": str(tmp_path / "profile")}), encoding="utf-8")
-    run = subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(job)], capture_output=True, text=True, timeout=180)
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout.splitlines()[-1]), saved.read_bytes()
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -85,7 +52,7 @@ def test_a_template_filled_and_saved_in_calc_imports_its_values(tmp_path, lang):
     seen, saved = in_calc(tmp_path, data, fill)
 
     # Calc offers the file's drop-downs, each with the file's values, alert and message, in the language
-    lists = {h: v for h, v in seen["validations"].items() if v["type"] == "LIST"}
+    lists = {h: v for h, v in seen["columns"].items() if v["type"] == "LIST"}
     assert set(lists) == set(wanted) and len(lists) == 8
     for head, (dv, values) in wanted.items():
         assert lists[head]["values"] == values, head
