@@ -7,7 +7,7 @@ attack readers rather than carry data. It refuses, with one message in the user'
 - types we do not read; RDF/XML (.rdf, .owl, .xml, or XML content under another name): XML readers
   can be made to expand entities without end or to read files on the server, so we never parse XML;
 - any text containing a DOCTYPE or ENTITY declaration (a 1 KiB "billion laughs" file), whatever its
-  suffix; text that is not UTF-8; binary content under a text suffix;
+  suffix; text that is not UTF-8 (a CSV may be Windows-1252, as Excel saves it); binary content under a text suffix;
 - workbooks (.xlsx) that are not real zip archives with the workbook's parts, that unpack to too much
   (zip bombs: total size or compression ratio), or whose XML parts declare a DOCTYPE or entities.
 
@@ -31,6 +31,7 @@ from pathlib import PurePath
 from babel.numbers import format_decimal
 
 from graph import config
+from graph.edit.tabular.reader import csv_text
 from graph.errors import InputError
 from graph.i18n import locale_of, t
 
@@ -135,7 +136,7 @@ def _check_text(name: str, data: bytes, kind: str, lang: str) -> None:
         found = data[declaration.start() : declaration.end()].decode("ascii", "replace")
         raise InputError.of("upload.doctype", lang, name=name, line=line, found=found)
     try:
-        text = data.decode("utf-8")
+        text = csv_text(data)[0] if kind == "csv" else data.decode("utf-8")  # a CSV may be Excel's Windows-1252
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1

@@ -222,6 +222,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
         "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp "
         "fila på nytt.",
+        "tabular.warn.encoding": "Fila er ikke lagret som UTF-8, så den er lest som {encoding} (det Excel lagrer "
+        "som «CSV»). Se etter at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de "
+        "ikke det, lagre fila som «CSV UTF-8» og last den opp på nytt.",
         "tabular.warn.stale": "Rad {row} har status «{status}», men slutter i {end}, som er passert: sett status "
         "«{ended}» hvis den er over, eller rett sluttdatoen.",
         "tabular.warn.example_rows": "Radene {rows} har eksempelkilden fra malen ({url}). Bekrefter du, blir de "
@@ -523,6 +526,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.warn.example_row": "Row {rows} is the template's example row (its source is {url}). If you "
         "confirm, it is imported as real data: delete the row, or type in your own values and their source, and "
         "upload the file again.",
+        "tabular.warn.encoding": "The file is not saved as UTF-8, so it was read as {encoding} (what Excel saves as "
+        "“CSV”). Check that æ, ø, å and other letters are right in the file's values; if they "
+        "are not, save the file as “CSV UTF-8” and upload it again.",
         "tabular.warn.stale": "Row {row} has the status “{status}” but ends in {end}, which is past: set the status "
         "“{ended}” if it is over, or correct the end date.",
         "tabular.warn.example_rows": "Rows {rows} have the template's example source ({url}). If you confirm, they "

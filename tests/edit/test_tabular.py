@@ -108,6 +108,30 @@ def test_an_active_thing_whose_end_is_past_is_pointed_out(fixture_store):
     assert importing.prepare(fixture_store, "nett.csv", f"{header}\n{later}".encode(), lang="nb").warnings == []
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_csv_excel_saved_as_windows_1252_imports_and_says_so(fixture_store, lang):
+    header, example = template("network", "csv", lang, store=fixture_store).decode("utf-8-sig").splitlines()
+    row = (example.replace("Eksempelnettverket", "Nettverket for små byer i Sør-Trøndelag")
+           .replace("The Example Network", "Small towns of Sør-Trøndelag").replace("www.example.org", "www.ntnu.no"))
+    data = f"{header}\r\n{row}\r\n".encode("cp1252")  # Excel's "CSV": Windows-1252, CRLF, no BOM
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    before = fixture_store.count()
+    preview = importing.prepare(fixture_store, "nettverk.csv", data, lang=lang)
+    assert [e.label for e in preview.new] == [
+        {"nb": "Nettverket for små byer i Sør-Trøndelag", "en": "Small towns of Sør-Trøndelag"}[lang]]
+    assert preview.warnings == [{
+        "nb": "Fila er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se etter "
+              "at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de ikke det, lagre "
+              "fila som «CSV UTF-8» og last den opp på nytt.",
+        "en": "The file is not saved as UTF-8, so it was read as Windows-1252 (what Excel saves as “CSV”). Check that "
+              "æ, ø, å and other letters are right in the file's values; if they are not, save "
+              "the file as “CSV UTF-8” and upload it again."}[lang]]
+    assert fixture_store.count() == before  # a preview writes nothing
+    utf8 = importing.prepare(fixture_store, "nettverk.csv", data.decode("cp1252").encode("utf-8-sig"), lang=lang)
+    assert utf8.warnings == [] and [e.label for e in utf8.new] == [e.label for e in preview.new]
+
+
 def test_a_new_project_names_its_partners_participations_by_its_own_name(fixture_store):
     data = template("project", "csv", "en", store=fixture_store)
     preview = importing.prepare(fixture_store, "project.csv", data, lang="en")
@@ -338,7 +362,7 @@ def test_problems_of_the_file_as_a_whole(fixture_store):
                                     "thing) and upload it again.")]
     assert only("\ufeffName in English,Name in Norwegian,Other source\n".encode(), kind="network") == [
         (None, "", "The file has headers but no rows of data: fill in one row per thing under the headers.")]
-    assert only("Name in English,Other\nKøbenhavn,x\n".encode("latin-1")) == [
+    assert only("Name in English,Other\nKøbenhavn,x\n".encode("latin-1") + b"\x81\n") == [  # nor Windows-1252
         (None, "", "The file is not UTF-8: save it as “CSV UTF-8” (in Excel: Save as › CSV UTF-8).")]
     assert only(b"PK\x03\x04 not really a workbook", name="x.xlsx") == [
         (None, "", "The file cannot be read as an Excel workbook (.xlsx): open it in Excel and save it as .xlsx, or "

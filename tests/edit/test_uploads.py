@@ -186,9 +186,13 @@ def test_non_utf8_text():
     assert refusal("latin1.ttl", (UPLOADS / "latin1.ttl").read_bytes()) == (
         "latin1.ttl, line 4, column 34: the text is not UTF-8 (byte 0xf8); save the file as UTF-8 (in Excel: "
         "“CSV UTF-8”) and upload it again.")
-    assert refusal("members.csv", "name\nTromsø\n".encode("cp1252"), "nb") == (
+    # a CSV may be Windows-1252, as Excel's plain "CSV" saves it; one that is neither is refused
+    assert check_upload("members.csv", "name\nTromsø\n".encode("cp1252"), "nb") == "csv"
+    assert refusal("members.csv", "name\nTromsø\n".encode("cp1252") + b"\x81\n", "nb") == (
         "members.csv, linje 2, kolonne 6: teksten er ikke UTF-8 (byte 0xf8); lagre fila som UTF-8 (i Excel: "
         "«CSV UTF-8») og last den opp på nytt.")
+    assert refusal("members.ttl", "ex:a ex:b \"Tromsø\" .\n".encode("cp1252"), "nb").startswith(
+        "members.ttl, linje 1, kolonne 17: teksten er ikke UTF-8 (byte 0xf8)")  # RDF is UTF-8 by its standards
 
 
 def test_utf16_text():

@@ -100,7 +100,7 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
     examples = [number for number, cells in rows if _is_example(cells, mapping)]
     stale = [(number, *found) for number, draft in drafts if (found := periods.stale(draft.add, draft.iri)) is not None]
     return TablePatch(spec.name if spec else "mixed", name, pending.graph, Graph(), len(rows), ordered, items,
-                      examples, stale)
+                      examples, stale, "" if table.encoding in ("", "utf-8") else table.encoding)
 
 
 def _is_example(cells: list[str], mapping: dict[int, str]) -> bool:

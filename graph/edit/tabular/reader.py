@@ -1,5 +1,6 @@
-"""Reading a spreadsheet into header and rows of text: a CSV (UTF-8 with or without BOM, `,` or `;`
-separated) or an XLSX workbook (the sheet of the kind asked for, formulas refused), nothing else.
+"""Reading a spreadsheet into header and rows of text: a CSV (UTF-8 with or without BOM, else Windows-1252 as
+Excel's own "CSV" saves it in Norway; `,` or `;` separated) or an XLSX workbook (the sheet of the kind asked for,
+formulas refused), nothing else.
 
 >>> table = read("x.csv", "Name;Start\\nPort Cities;2024\\n".encode(), None, "en")
 >>> table.headers, table.rows
@@ -23,6 +24,7 @@ from graph.render.exports import DANGEROUS_START
 from graph.vocab.labels import quote
 
 MAX_ROWS = 5000
+WINDOWS_1252 = "Windows-1252"  # what Excel's "CSV" (not "CSV UTF-8") writes on a Norwegian or English Windows
 # A workbook is read within these bounds, whatever it declares: a 5 KB file may declare A1:XFD1048576
 # (17 billion cells), and openpyxl pads every row to the declared width.
 MAX_COLUMNS = 200  # the widest template has a few dozen columns
@@ -39,6 +41,7 @@ class Table:
     letters: bool = False  # a workbook: columns are shown with their letters
     sheet_kind: Kind | None = None
     cell_problems: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column index, message)
+    encoding: str = ""  # a CSV's: "utf-8", or WINDOWS_1252 when it was not UTF-8
 
 
 def read(name: str, data: bytes, kind: Kind | None, lang: str) -> Table:
@@ -72,9 +75,26 @@ def _cell_text(value: object) -> str:
     return _unneutralise(str(value).strip())
 
 
+def csv_text(data: bytes) -> tuple[str, str]:
+    """A CSV's bytes as text, and the encoding they were read in: UTF-8 (a BOM dropped), else Windows-1252, in
+    which Excel saves a plain "CSV" and which has æ, ø and å; UnicodeDecodeError (of UTF-8) when neither reads
+    them (five bytes are no character in Windows-1252).
+
+    >>> csv_text("Tromsø".encode()), csv_text("Tromsø".encode("cp1252"))
+    (('Tromsø', 'utf-8'), ('Tromsø', 'Windows-1252'))
+    """
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return data.decode("cp1252"), WINDOWS_1252
+        except UnicodeDecodeError:
+            raise not_utf8 from None
+
+
 def _read_csv(data: bytes, lang: str) -> Table:
     try:
-        text = data.decode("utf-8-sig")
+        text, encoding = csv_text(data)
     except UnicodeDecodeError:
         raise refusal("tabular.err.encoding", lang) from None
     first = text.split("\n", 1)[0]
@@ -84,9 +104,9 @@ def _read_csv(data: bytes, lang: str) -> Table:
     except csv.Error as exc:
         raise refusal("tabular.err.csv", lang, detail=str(exc)) from None
     if not records:
-        return Table([], [])
+        return Table([], [], encoding=encoding)
     rows = [(i, [_unneutralise(c.strip()) for c in cells]) for i, cells in enumerate(records[1:], start=2)]
-    return Table([c.strip() for c in records[0]], rows)
+    return Table([c.strip() for c in records[0]], rows, encoding=encoding)
 
 
 def _has_kind_column(ws: Any) -> bool:

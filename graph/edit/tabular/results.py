@@ -60,6 +60,7 @@ class TablePatch:
     items: list[tuple[int, str, str]] = field(default_factory=list)  # (row, IRI, label) of each new thing
     examples: list[int] = field(default_factory=list)  # rows that still cite the template's example source
     stale: list[tuple[int, str, str]] = field(default_factory=list)  # (row, status, end year): active, yet ended
+    encoding: str = ""  # a CSV's, when it was not UTF-8 (graph.edit.tabular.reader.csv_text)
 
     @property
     def summary(self) -> dict[str, object]:
@@ -73,9 +74,9 @@ class TablePatch:
         return t(key, lang, rows=self.rows, name=self.name, things=things)
 
     def warnings(self, lang: str = "en") -> list[str]:
-        """What the file should be looked at for before it is imported: the template's example rows, and things
-        said to be active or planned whose end year is past."""
-        out = []
+        """What the file should be looked at for before it is imported: its letters, when it was not UTF-8; the
+        template's example rows; things said to be active or planned whose end year is past."""
+        out = [t("tabular.warn.encoding", lang, encoding=self.encoding)] if self.encoding else []
         if self.examples:
             rows = ", ".join(str(n) for n in self.examples)
             out.append(t("tabular.warn.example_row" if len(self.examples) == 1 else "tabular.warn.example_rows",
