@@ -33,6 +33,7 @@ from graph.analysis.assessments import (
     slug,
 )
 from graph.analysis.review_items import review_rows
+from graph.edit.uploads import check_upload
 from graph.errors import InputError
 from graph.history.changes import commit
 from graph.i18n import languages, t
@@ -224,10 +225,19 @@ def new_round(store: Store, label: str, editor: str, *, lang: str = "en") -> str
     return str(iri)
 
 
-def import_workbook(store: Store, data: bytes, editor: str, *, lang: str = "en", dry_run: bool = False) -> list[str]:
+def import_workbook(store: Store, data: bytes, editor: str, *, lang: str = "en", dry_run: bool = False,
+                    name: str = "workbook.xlsx") -> list[str]:
     """Take a filled-in review workbook (graph.render.review_workbook) back: every changed row in ONE
     recorded change, or, when anything is wrong, nothing and an InputError listing every problem by
-    sheet, row and column. Returns the names of the items whose assessment changed."""
+    sheet, row and column. Returns the names of the items whose assessment changed. The file (`name`, as the
+    messages call it) passes the gate of every upload first (graph.edit.uploads: no zip bomb, no entity
+    declarations), before a workbook reader sees it."""
+    try:
+        checked = check_upload(name, data, lang)
+    except InputError as exc:
+        raise _refused([str(exc)], lang) from None
+    if checked != "xlsx":
+        raise _refused([t("wb.unreadable", lang)], lang)
     sheet = read_workbook(store, data, lang)
     if sheet.problems and not sheet.rows:
         raise _refused(sheet.problems, lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -163,6 +164,47 @@ def test_a_closed_round_refuses_the_workbook(store):
 
 def test_a_file_that_is_not_a_workbook_is_refused(store):
     with pytest.raises(InputError) as err:
-        import_workbook(store, b"not a workbook", "Ola")
+        import_workbook(store, b"not a workbook", "Ola", name="review.xlsx")
+    assert str(err.value).splitlines()[1] == (
+        "- review.xlsx is not an Excel workbook: an .xlsx file is a zip archive and this one is not; open it in "
+        "Excel and save it as “Excel Workbook (.xlsx)”.")
+    with pytest.raises(InputError) as err:
+        import_workbook(store, b"name,recommendation\nNetwork A,Keep\n", "Ola", name="review.csv")
     assert str(err.value).splitlines()[1] == (
         "- The file cannot be read as an Excel workbook (.xlsx): download the workbook again and fill it in.")
+
+
+def rezipped(data: bytes, name: str, part: bytes) -> bytes:
+    """The workbook with one part replaced, zipped again."""
+    source, buf = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for n in source.namelist():
+            out.writestr(n, part if n == name else source.read(n))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_upload_gate_refuses_a_workbook_built_to_attack_its_reader(store, lang):
+    """A review workbook passes the gate every uploaded file passes (graph.edit.uploads) before openpyxl reads
+    it: a part that unpacks hundreds of times its size, or declares entities, is refused, and nothing changes."""
+    data = export_xlsx(store, lang, "Review 2025")
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    bomb = rezipped(data, "xl/worksheets/sheet1.xml", sheet.replace(b"<sheetData>", b"<sheetData>" + b" " * 4_000_000))
+    laughs = rezipped(data, "xl/worksheets/sheet1.xml", b'<!DOCTYPE w [<!ENTITY a "Avslutt">]>' + sheet)
+    before, count = snapshot(store), len(changes.changes(store))
+    refused = {"en": "The workbook was not imported; nothing has changed. 1 problem(s):",
+               "nb": "Arbeidsboken ble ikke lest inn, ingenting er endret. 1 problem(er):"}[lang]
+    with pytest.raises(InputError) as err:
+        import_workbook(store, bomb, "Ola", lang=lang, name="vurdering.xlsx")
+    first, problem = str(err.value).splitlines()
+    assert first == refused and problem.startswith("- vurdering.xlsx ")
+    assert "xl/worksheets/sheet1.xml" in problem and {"en": "zip bomb", "nb": "zip-bombe"}[lang] in problem
+    with pytest.raises(InputError) as err:
+        import_workbook(store, laughs, "Ola", lang=lang, name="vurdering.xlsx")
+    assert str(err.value).splitlines()[1] == {
+        "en": "- vurdering.xlsx: the part xl/worksheets/sheet1.xml contains a DOCTYPE or ENTITY declaration, which is "
+              "refused because it can make a reader expand entities without end; save the workbook again from Excel.",
+        "nb": "- vurdering.xlsx: delen xl/worksheets/sheet1.xml inneholder en DOCTYPE- eller ENTITY-deklarasjon, og "
+              "det avvises fordi den kan få en leser til å utvide entiteter uten ende; lagre arbeidsboka på nytt "
+              "fra Excel."}[lang]
+    assert isomorphic(store.graph(), before) and len(changes.changes(store)) == count

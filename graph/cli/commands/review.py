@@ -141,7 +141,7 @@ def import_file(store: Any, args: argparse.Namespace) -> int:
     if not path.is_file():
         raise InputError.of("err.wb_missing", lang, path=str(path))
     data = path.read_bytes()
-    changed = import_workbook(store, data, editor_name(args), lang=lang, dry_run=args.dry_run)
+    changed = import_workbook(store, data, editor_name(args), lang=lang, dry_run=args.dry_run, name=str(path))
     round_ = read_workbook(store, data, lang).round
     label = next((r.label for r in review_rounds(store, lang) if r.iri == round_), round_)
     if not changed:

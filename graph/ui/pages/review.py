@@ -194,7 +194,8 @@ def workbook_import(ctx: context.PageContext, round_: reads.ReviewRound) -> None
                                         max_bytes=uploads.max_upload_bytes(lang), lang=lang)
     if upload is not None and st.button(t("wb.import", lang), key="review_wb_import"):
         try:
-            changed = saving.import_workbook(ctx.store, upload.getvalue(), ctx.editor or "", lang=lang)
+            changed = saving.import_workbook(ctx.store, upload.getvalue(), ctx.editor or "", lang=lang,
+                                             name=upload.name)
         except InputError as exc:
             st.error("  \n".join(escape_md(line) for line in str(exc).splitlines()))
         else:
