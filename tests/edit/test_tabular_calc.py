@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from graph.edit.kinds import kind_spec
 from graph.edit.lookup import Lookup, class_label
 from graph.edit.tabular import header, patch_from_table, template
+from graph.edit.uploads import check_upload
 from graph.store.memory import MemoryStore
 from graph.vocab.namespaces import IKG, ORG, PREFIXES
 from tests.conftest import fixture_files
@@ -63,7 +64,8 @@ def test_a_template_filled_and_saved_in_calc_imports_its_values(tmp_path, lang):
     assert {h: seen["cells"][h]["kind"] for h in (col["start"], col["end"], col["annual_cost"])} == dict.fromkeys(
         (col["start"], col["end"], col["annual_cost"]), "VALUE")  # values, not text, as a spreadsheet keeps them
 
-    # what Calc saved imports, with the values as typed
+    # what Calc saved passes the upload gate and imports, with the values as typed
+    assert check_upload("filled.xlsx", saved, lang) == "xlsx"
     patch = patch_from_table(store, "filled.xlsx", saved, lang=lang)
     assert (patch.kind, patch.rows, patch.counts) == ("membership", 1, {"membership": 1})
     (iri,) = patch.add.subjects(predicate=ORG.member)
