@@ -114,6 +114,11 @@ TEXT: dict[str, dict[str, str]] = {
         "form.stored": "Skjemaet viser den lagrede vurderingen fra {date} av {reviewer}.",
         "form.empty": "Saken har ingen vurdering i denne runden ennå.",
         "form.unsaved": "Ulagrede endringer (beholdes til du lagrer eller forkaster dem): {items}",
+        "form.changed_under": "Vurderingen av denne saken er lagret på nytt etter at du begynte å endre den ({date} "
+        "av {reviewer}, for eksempel fra en arbeidsbok eller av en annen redaktør). Skjemaet viser fortsatt dine "
+        "endringer: lagrer du, erstatter de den vurderingen; forkaster du dem, ser du den.",
+        "form.removed_under": "Vurderingen av denne saken er fjernet etter at du begynte å endre den (for eksempel "
+        "angret i endringsloggen). Skjemaet viser fortsatt dine endringer: lagrer du, blir de en ny vurdering.",
         "form.discard": "Forkast endringene for denne saken",
         "form.replaced": "Vurderingen av {item} i runden «{round}» er lagret (erstattet den forrige).",
         "form.previous_round": "Forrige runde ({round}): {rec} ({reviewer}, {date})",
@@ -233,6 +238,11 @@ TEXT: dict[str, dict[str, str]] = {
         "form.stored": "The form shows the saved assessment of {date} by {reviewer}.",
         "form.empty": "The item has no assessment in this round yet.",
         "form.unsaved": "Unsaved changes (kept until you save or discard them): {items}",
+        "form.changed_under": "This item's assessment was saved again after you began changing it ({date} by "
+        "{reviewer}, from a workbook or by another editor, say). The form still shows your changes: if you save, "
+        "they replace that assessment; if you discard them, you see it.",
+        "form.removed_under": "This item's assessment was removed after you began changing it (undone in the "
+        "change history, say). The form still shows your changes: if you save, they become a new assessment.",
         "form.discard": "Discard the changes to this item",
         "form.replaced": "The assessment of {item} in the round “{round}” is saved (it replaced the earlier one).",
         "form.previous_round": "Previous round ({round}): {rec} ({reviewer}, {date})",

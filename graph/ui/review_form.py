@@ -25,6 +25,7 @@ SAVED = "review_saved"  # the confirmation shown once after the rerun that follo
 
 
 SHOWN = "review_form_of"  # the (round IRI, item IRI) whose values the fields hold
+FILLED = "review_form_base"  # the saved values (or defaults) of that item when its fields were filled
 
 
 def field_keys(names: list[str], lang: str) -> dict[str, str]:
@@ -67,7 +68,13 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
     start = drafts.get((round_.iri, item), base)
     keys = field_keys(list(base), lang)
     refill = st.session_state.get(SHOWN) != (round_.iri, item)  # another item or round: nothing carries over
+    under = None if refill else changed_under(base, keys)
+    if under == "follow":  # saved elsewhere (a workbook, another editor, an undo); nothing typed here: show it
+        drafts.pop((round_.iri, item), None)
+        start, refill = base, True
     st.session_state[SHOWN] = (round_.iri, item)
+    if refill:
+        st.session_state[FILLED] = base
     for name, key in keys.items():
         if refill or key not in st.session_state:
             st.session_state[key] = start.get(name, base[name])
@@ -75,6 +82,9 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
         st.caption(escape_md(t("form.stored", lang, date=day(saved.date, lang), reviewer=saved.reviewer)))
     else:
         st.caption(t("form.empty", lang))
+    if under == "keep":  # saved elsewhere while this form holds edits: keep them, and say saving replaces it
+        st.warning(escape_md(t("form.changed_under" if saved is not None else "form.removed_under", lang,
+                               date=day(saved.date, lang) if saved else "", reviewer=saved.reviewer if saved else "")))
     off = round_.closed
     with st.container(key="review_form"):
         st.caption(t("review.relevance_help", lang))
@@ -106,6 +116,17 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
         st.success(escape_md(st.session_state.pop(SAVED)))
 
 
+def changed_under(base: dict[str, Any], keys: dict[str, str]) -> str | None:
+    """Whether the item's saved assessment changed since its fields were filled (saved from a workbook, by
+    another editor, undone): None if not; "follow" when nothing was typed into the fields since (they show it
+    now); "keep" when something was (the edits stay, and are not silently over an assessment never seen)."""
+    filled = st.session_state.get(FILLED)
+    if filled is None or filled == base:
+        return None
+    typed = any(key in st.session_state and st.session_state[key] != filled.get(name) for name, key in keys.items())
+    return "keep" if typed else "follow"
+
+
 def heading(key: str, lang: str) -> str:
     """A column's heading as a field's label: a capital first letter (effekt sett -> Effekt sett)."""
     text = t(key, lang)
@@ -129,6 +150,7 @@ def forget(round_iri: str, item: str, keys: dict[str, str]) -> None:
     """Drop the item's draft and field values: the form is filled from the store again."""
     st.session_state.get(DRAFTS, {}).pop((round_iri, item), None)
     st.session_state.pop(SHOWN, None)  # the next run fills every field again
+    st.session_state.pop(FILLED, None)
 
 
 def save(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: dict[str, str],

@@ -190,3 +190,41 @@ def test_an_editor_creates_a_round_and_assesses_in_it(tmp_path, monkeypatch):
         assert [plain(e.value) for e in at.error] == ["There is already a round called “Spring review”."]
     finally:
         reset_caches()
+
+
+def test_the_form_follows_an_assessment_saved_elsewhere_and_never_saves_over_it_unseen(env):
+    """The form is open on an item; the item's assessment is saved elsewhere (another editor here; a workbook
+    taken back or an undo work the same). Untouched, the form shows the new assessment, with no "unsaved
+    changes", so saving it keeps what was saved; with edits typed in, the edits stay and a warning says what
+    saving would replace."""
+    at = start("en", "review")
+    choose(at, A)
+    assert form(at) == DEFAULTS
+    other = start("en", "review", editor="Ola Nordmann")
+    choose(other, A)
+    fill(other, [2, 0, 1], "Saved elsewhere", "leave", "")
+    other.button(key="review_save").click().run()
+    assert stored() == {A: ([2, 0, 1], "Saved elsewhere", "leave", "")}
+
+    at.run()  # the first person's next click
+    assert form(at) == {**DEFAULTS, "rel": [2, 0, 1], "effect": "Saved elsewhere", "rec": "leave",
+                        "reviewer": "Ola Nordmann"}
+    assert len(at.warning) == 0  # no "unsaved changes": nothing was typed here
+    at.button(key="review_save").click().run()
+    assert stored() == {A: ([2, 0, 1], "Saved elsewhere", "leave", "")}  # saving it again lost nothing
+
+    at.text_area(key="review_comment").input("My comment, typed before the other save").run()
+    fill(other, [3, 3, 3], "Saved elsewhere again", "review", "")
+    other.button(key="review_save").click().run()
+    at.run()
+    assert form(at)["comment"] == "My comment, typed before the other save"  # the edits stay
+    assert form(at)["effect"] == "Saved elsewhere"  # as the person saw it when typing
+    date = at.session_state["review_date"].strftime("%-d %b %Y")
+    assert [plain(w.value) for w in at.warning] == [
+        f"This item's assessment was saved again after you began changing it ({date} by Ola Nordmann, from a "
+        "workbook or by another editor, say). The form still shows your changes: if you save, they replace that "
+        "assessment; if you discard them, you see it.",
+        "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+    at.button(key="review_discard").click().run()
+    assert form(at) == {**DEFAULTS, "rel": [3, 3, 3], "effect": "Saved elsewhere again", "rec": "review",
+                        "reviewer": "Ola Nordmann"} and len(at.warning) == 0
