@@ -78,13 +78,13 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
     for name, key in keys.items():
         if refill or key not in st.session_state:
             st.session_state[key] = start.get(name, base[name])
-    if saved is not None:
-        st.caption(escape_md(t("form.stored", lang, date=day(saved.date, lang), reviewer=saved.reviewer)))
-    else:
-        st.caption(t("form.empty", lang))
     if under == "keep":  # saved elsewhere while this form holds edits: keep them, and say saving replaces it
         st.warning(escape_md(t("form.changed_under" if saved is not None else "form.removed_under", lang,
                                date=day(saved.date, lang) if saved else "", reviewer=saved.reviewer if saved else "")))
+    elif saved is not None:
+        st.caption(escape_md(t("form.stored", lang, date=day(saved.date, lang), reviewer=saved.reviewer)))
+    else:
+        st.caption(t("form.empty", lang))
     off = round_.closed
     with st.container(key="review_form"):
         st.caption(t("review.relevance_help", lang))

@@ -225,6 +225,32 @@ def test_the_form_follows_an_assessment_saved_elsewhere_and_never_saves_over_it_
         "workbook or by another editor, say). The form still shows your changes: if you save, they replace that "
         "assessment; if you discard them, you see it.",
         "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+    stored_caption = f"The form shows the saved assessment of {date} by Ola Nordmann."
+    assert stored_caption not in [plain(c.value) for c in at.caption]  # it shows the edits, as the warning says
     at.button(key="review_discard").click().run()
     assert form(at) == {**DEFAULTS, "rel": [3, 3, 3], "effect": "Saved elsewhere again", "rec": "review",
                         "reviewer": "Ola Nordmann"} and len(at.warning) == 0
+    assert stored_caption in [plain(c.value) for c in at.caption]
+
+
+def test_edits_over_an_assessment_undone_elsewhere_stay_and_say_so(env):
+    other = start("en", "review", editor="Ola Nordmann")
+    choose(other, A)
+    other.button(key="review_save").click().run()  # Ola saves A's assessment (the defaults)
+    at = start("en", "review")
+    choose(at, A)
+    assert form(at)["reviewer"] == "Ola Nordmann"
+    at.text_area(key="review_comment").input("Typed over Ola's assessment").run()
+    reset_caches()
+    store = open_store()
+    try:  # Ola's change undone in the change history (another tab, or `ikg undo`)
+        changes.undo(store, changes.changes(store)[0].id, editor="Ola Nordmann")
+    finally:
+        store.close()
+    at.run()
+    assert stored() == {} and form(at)["comment"] == "Typed over Ola's assessment"
+    assert [plain(w.value) for w in at.warning][0] == (
+        "This item's assessment was removed after you began changing it (undone in the change history, say). The "
+        "form still shows your changes: if you save, they become a new assessment.")
+    at.button(key="review_save").click().run()
+    assert stored() == {A: ([0, 0, 0], "", "keep", "Typed over Ola's assessment")}
