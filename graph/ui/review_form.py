@@ -4,7 +4,9 @@ The fields keep their keys (tests and the browser find them by key), and the for
 item) its fields hold: when another item or round is chosen, every field is filled again, from that
 item's unsaved draft if there is one, else from its saved assessment in the round, else the defaults.
 Values are never carried over. The drafts live in a plain dict of the session, so switching items keeps
-each item's unsaved edits; the page lists them until they are saved or discarded.
+each item's unsaved edits; the page lists them until they are saved or discarded. When the shown item's
+saved assessment changes under the form (a workbook taken back, another editor, an undo), a form nobody has
+typed into shows the new one; typed edits stay, with a warning that saving replaces what was saved meanwhile.
 """
 
 from __future__ import annotations
