@@ -31,11 +31,11 @@ from pathlib import PurePath
 from babel.numbers import format_decimal
 
 from graph import config
-from graph.edit.tabular.reader import csv_text
 from graph.errors import InputError
 from graph.i18n import locale_of, t
 
 MB = 1024 * 1024
+WINDOWS_1252 = "Windows-1252"  # what Excel's "CSV" (not "CSV UTF-8") writes on a Norwegian or English Windows
 DEFAULT_MAX = 10 * MB
 ACCEPTED = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".csv": "csv", ".xlsx": "xlsx"}
 RDF_XML_SUFFIXES = {".rdf", ".owl", ".xml"}
@@ -121,6 +121,23 @@ def size_text(n: int, lang: str = "en") -> str:
 
 def _kind_name(kind: str, lang: str) -> str:
     return t(f"upload.kind.{kind}", lang)
+
+
+def csv_text(data: bytes) -> tuple[str, str]:
+    """A CSV's bytes as text, and the encoding they were read in: UTF-8 (a BOM dropped), else Windows-1252, in
+    which Excel saves a plain "CSV" and which has æ, ø and å; UnicodeDecodeError (of UTF-8) when neither reads
+    them (five bytes are no character in Windows-1252).
+
+    >>> csv_text("Tromsø".encode()), csv_text("Tromsø".encode("cp1252"))
+    (('Tromsø', 'utf-8'), ('Tromsø', 'Windows-1252'))
+    """
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return data.decode("cp1252"), WINDOWS_1252
+        except UnicodeDecodeError:
+            raise not_utf8 from None
 
 
 def _check_text(name: str, data: bytes, kind: str, lang: str) -> None:

@@ -18,13 +18,13 @@ from typing import Any
 from graph.edit.kinds import KINDS, Kind
 from graph.edit.tabular.headers import is_kind_header, kind_of_sheet, sheet_name
 from graph.edit.tabular.results import refusal
+from graph.edit.uploads import csv_text
 from graph.i18n import languages, t
 from graph.i18n import number as number_text
 from graph.render.exports import DANGEROUS_START
 from graph.vocab.labels import quote
 
 MAX_ROWS = 5000
-WINDOWS_1252 = "Windows-1252"  # what Excel's "CSV" (not "CSV UTF-8") writes on a Norwegian or English Windows
 # A workbook is read within these bounds, whatever it declares: a 5 KB file may declare A1:XFD1048576
 # (17 billion cells), and openpyxl pads every row to the declared width.
 MAX_COLUMNS = 200  # the widest template has a few dozen columns
@@ -41,7 +41,7 @@ class Table:
     letters: bool = False  # a workbook: columns are shown with their letters
     sheet_kind: Kind | None = None
     cell_problems: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column index, message)
-    encoding: str = ""  # a CSV's: "utf-8", or WINDOWS_1252 when it was not UTF-8
+    encoding: str = ""  # a CSV's: "utf-8", or graph.edit.uploads.WINDOWS_1252 when it was not UTF-8
 
 
 def read(name: str, data: bytes, kind: Kind | None, lang: str) -> Table:
@@ -73,23 +73,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return _unneutralise(str(value).strip())
-
-
-def csv_text(data: bytes) -> tuple[str, str]:
-    """A CSV's bytes as text, and the encoding they were read in: UTF-8 (a BOM dropped), else Windows-1252, in
-    which Excel saves a plain "CSV" and which has æ, ø and å; UnicodeDecodeError (of UTF-8) when neither reads
-    them (five bytes are no character in Windows-1252).
-
-    >>> csv_text("Tromsø".encode()), csv_text("Tromsø".encode("cp1252"))
-    (('Tromsø', 'utf-8'), ('Tromsø', 'Windows-1252'))
-    """
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as not_utf8:
-        try:
-            return data.decode("cp1252"), WINDOWS_1252
-        except UnicodeDecodeError:
-            raise not_utf8 from None
 
 
 def _read_csv(data: bytes, lang: str) -> Table:
