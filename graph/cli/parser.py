@@ -73,6 +73,7 @@ def _parser(x: Texts) -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common, editing], help=h("import"))
     p.add_argument("file", type=Path, metavar=m("file"), help=h("import.file"))
     p.add_argument("--kind", metavar=m("kind"), help=h("import.kind"))
+    p.add_argument("--yes", action="store_true", help=h("import.yes"))
     p.add_argument("--dry-run", action="store_true", help=h("dry_run"))
 
     p = sub.add_parser("history", parents=[common], help=h("history"))

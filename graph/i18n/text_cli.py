@@ -107,6 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ingenting",
         "cli.help.import.file": "filen som skal importeres",
         "cli.help.import.kind": "for CSV: hvilket slag ting radene er (se malene)",
+        "cli.help.import.yes": "importer uten å spørre når forhåndsvisningen har merknader (en eksempelrad, en gjettet "
+        "tegnkoding)",
         "cli.help.dry_run": "kontroller og vis hva som ville endres, uten å skrive noe",
         "cli.help.history": "list de registrerte endringene, eller vis én med --show ID",
         "cli.help.history.limit": "hvor mange endringer som listes (nyeste først; standard 30)",
@@ -258,6 +260,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.import": "import a CSV, XLSX, Turtle or JSON-LD file: all of it or, if anything is wrong, nothing",
         "cli.help.import.file": "the file to import",
         "cli.help.import.kind": "for CSV: which kind of thing the rows are (see the templates)",
+        "cli.help.import.yes": "import without asking when the preview has notes (an example row, a guessed encoding)",
         "cli.help.dry_run": "check and show what would change, write nothing",
         "cli.help.history": "list the recorded changes, or show one with --show ID",
         "cli.help.history.limit": "how many changes to list (newest first; default 30)",

@@ -224,6 +224,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.no_kind": "(uten type)",
         "import.saved": "Lagret som endring {id} ({add} lagt til, {remove} fjernet); angre med `ikg undo {id}`.",
         "import.dry_run": "Ingenting ble skrevet (--dry-run).",
+        "cli.import.question": "Importere {name} likevel, med merknadene over?",
     },
     "en": {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
@@ -439,5 +440,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.no_kind": "(no type)",
         "import.saved": "Saved as change {id} ({add} added, {remove} removed); undo it with `ikg undo {id}`.",
         "import.dry_run": "Nothing was written (--dry-run).",
+        "cli.import.question": "Import {name} all the same, with the notes above?",
     },
 }

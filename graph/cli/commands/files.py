@@ -9,7 +9,7 @@ from pathlib import Path
 
 import graph.render.ready as ready
 from graph.cli.output import safe_lines
-from graph.cli.prompts import editor_name
+from graph.cli.prompts import confirmed, editor_name
 from graph.edit.uploads import ACCEPTED
 from graph.errors import InputError
 from graph.history.shipped import open_store
@@ -113,12 +113,24 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from graph.edit.importing import import_file
+    """Preview the file, then write it; a preview with notes (an example row, a guessed encoding) asks first."""
+    from graph.edit.importing import ImportResult, apply, import_file
 
     store = open_store(args.store)
-    result = import_file(store, args.file, editor=editor_name(args), why=args.why, lang=args.lang,
-                         dry_run=args.dry_run, kind=args.kind)
-    print(safe_lines(result.describe(args.lang)))  # labels from the file: no escape sequence runs
+    editor = editor_name(args)
+    result = import_file(store, args.file, editor=editor, why=args.why, lang=args.lang, dry_run=True, kind=args.kind)
+    if args.dry_run or not result.preview.warnings:
+        if not args.dry_run:
+            result = ImportResult(result.preview, apply(store, result.preview, editor=editor, why=args.why,
+                                                        lang=args.lang))
+        print(safe_lines(result.describe(args.lang)))  # labels from the file: no escape sequence runs
+        return 0
+    print(safe_lines("\n".join(result.preview.lines(args.lang))))
+    if not confirmed(args, "import", t("cli.import.question", args.lang, name=args.file.name)):
+        return 1
+    change = apply(store, result.preview, editor=editor, why=args.why, lang=args.lang)
+    print(t("import.saved", args.lang, id=change.id, add=number(change.added_count, args.lang),
+            remove=number(change.removed_count, args.lang)))
     return 0
 
 
