@@ -6,7 +6,8 @@ item's unsaved draft if there is one, else from its saved assessment in the roun
 Values are never carried over. The drafts live in a plain dict of the session, so switching items keeps
 each item's unsaved edits; the page lists them until they are saved or discarded. When the shown item's
 saved assessment changes under the form (a workbook taken back, another editor, an undo), a form nobody has
-typed into shows the new one; typed edits stay, with a warning that saving replaces what was saved meanwhile.
+typed into shows the new one; typed edits stay, with a warning that saving replaces what was saved meanwhile,
+also when they are another item's draft, chosen again after its assessment changed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from graph.i18n import day, escape_md, t
 from graph.ui import cache, context, widget_texts
 
 DRAFTS = "review_drafts"  # (round IRI, item IRI) -> {field: value}: unsaved edits, per item
+DRAFT_BASES = "review_draft_bases"  # (round IRI, item IRI) -> the saved values its draft was made on
 SAVED = "review_saved"  # the confirmation shown once after the rerun that follows a save
 
 
@@ -67,16 +69,22 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
                   if a.item == item and a.round == round_.iri), None)
     base = stored_values(saved, notations, editor)
     drafts: dict[tuple[str, str], dict[str, Any]] = st.session_state.setdefault(DRAFTS, {})
-    start = drafts.get((round_.iri, item), base)
+    made_on: dict[tuple[str, str], dict[str, Any]] = st.session_state.setdefault(DRAFT_BASES, {})
+    shown = (round_.iri, item)
+    start = drafts.get(shown, base)
     keys = field_keys(list(base), lang)
-    refill = st.session_state.get(SHOWN) != (round_.iri, item)  # another item or round: nothing carries over
-    under = None if refill else changed_under(base, keys)
+    refill = st.session_state.get(SHOWN) != shown  # another item or round: nothing carries over
+    if refill:  # a draft made before the item's assessment changed elsewhere keeps what it was made on
+        filled = made_on.get(shown, base) if start != base else base
+        under = None if filled == base else "keep"
+    else:
+        filled, under = base, changed_under(base, keys)
     if under == "follow":  # saved elsewhere (a workbook, another editor, an undo); nothing typed here: show it
-        drafts.pop((round_.iri, item), None)
+        drafts.pop(shown, None)
         start, refill = base, True
-    st.session_state[SHOWN] = (round_.iri, item)
+    st.session_state[SHOWN] = shown
     if refill:
-        st.session_state[FILLED] = base
+        st.session_state[FILLED] = filled
     for name, key in keys.items():
         if refill or key not in st.session_state:
             st.session_state[key] = start.get(name, base[name])
@@ -106,9 +114,10 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
             widget_texts.date_input(heading("col.date", lang), lang=lang, key=keys["date"], disabled=off)
     current = {name: st.session_state[key] for name, key in keys.items()}
     if current != base:
-        drafts[(round_.iri, item)] = current
+        drafts[shown], made_on[shown] = current, st.session_state[FILLED]
     else:
-        drafts.pop((round_.iri, item), None)
+        drafts.pop(shown, None)
+        made_on.pop(shown, None)
     unsaved_notice(ctx, round_, item, names, keys)
     if off:
         return
@@ -151,6 +160,7 @@ def unsaved_notice(ctx: context.PageContext, round_: reads.ReviewRound, item: st
 def forget(round_iri: str, item: str, keys: dict[str, str]) -> None:
     """Drop the item's draft and field values: the form is filled from the store again."""
     st.session_state.get(DRAFTS, {}).pop((round_iri, item), None)
+    st.session_state.get(DRAFT_BASES, {}).pop((round_iri, item), None)
     st.session_state.pop(SHOWN, None)  # the next run fills every field again
     st.session_state.pop(FILLED, None)
 

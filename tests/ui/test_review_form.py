@@ -254,3 +254,40 @@ def test_edits_over_an_assessment_undone_elsewhere_stay_and_say_so(env):
         "form still shows your changes: if you save, they become a new assessment.")
     at.button(key="review_save").click().run()
     assert stored() == {A: ([0, 0, 0], "", "keep", "Typed over Ola's assessment")}
+
+
+def test_a_draft_of_another_item_chosen_again_says_its_assessment_changed_meanwhile(env):
+    """Edits typed for one item stay as its draft while another item is shown; if that item's assessment is saved
+    elsewhere in the meantime, choosing it again shows the edits with the same warning as when the form was open
+    on it, so they are never saved over an assessment the person has not seen."""
+    at = start("en", "review")
+    choose(at, A)
+    at.text_area(key="review_comment").input("Typed for A, then left").run()
+    choose(at, B)
+    assert form(at) == DEFAULTS and len(at.warning) == 1  # "Unsaved changes … Network A"
+    other = start("en", "review", editor="Ola Nordmann")
+    choose(other, A)
+    fill(other, [1, 2, 3], "Saved while A was not shown", "review", "")
+    other.button(key="review_save").click().run()
+
+    choose(at, A)
+    assert form(at) == {**DEFAULTS, "comment": "Typed for A, then left"}  # the draft, as it was typed
+    date = at.session_state["review_date"].strftime("%-d %b %Y")
+    assert [plain(w.value) for w in at.warning] == [
+        f"This item's assessment was saved again after you began changing it ({date} by Ola Nordmann, from a "
+        "workbook or by another editor, say). The form still shows your changes: if you save, they replace that "
+        "assessment; if you discard them, you see it.",
+        "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+    at.text_area(key="review_effect").input("Seen the warning, typed more").run()
+    assert len(at.warning) == 2  # the warning stays while the edits do
+    at.button(key="review_save").click().run()
+    assert stored() == {A: ([0, 0, 0], "Seen the warning, typed more", "keep", "Typed for A, then left")}
+    assert len(at.warning) == 0
+
+    choose(at, B)
+    at.text_area(key="review_comment").input("Typed for B").run()
+    choose(at, A)
+    choose(at, B)  # B's assessment did not change meanwhile: its draft comes back with no warning of that
+    assert form(at)["comment"] == "Typed for B"
+    assert [plain(w.value).split(":")[0] for w in at.warning] == [
+        "Unsaved changes (kept until you save or discard them)"]
