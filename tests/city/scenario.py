@@ -44,7 +44,7 @@ ROWS: list[tuple[str, list[dict[str, str]]]] = [
                              {"city": "Südstadt", "agreement_type": "Formal twinning", "status": "Active",
                               "start": "1990", "target_areas": "2", **SOURCE}]),
     ("project", [{"label_nb": "Grønne skoler", "label_en": "Green Schools", "programme": "Erasmus+",
-                  "status": "Active", "start": "2023", "end": "2026", "target_areas": "2", "sdgs": "4",
+                  "status": "Active", "start": "2023", "end": "2028", "target_areas": "2", "sdgs": "4",
                   "partners": "Eksempelvik; Eksempelvik University", **SOURCE},
                  {"label_nb": "Vennskapsskoler", "label_en": "Twin Schools", "status": "Active", "start": "2001",
                   "partners": "Südstadt; Eksempelvik", **SOURCE}]),

@@ -248,7 +248,7 @@ def base_values(store) -> dict[str, dict[str, str]]:
                                 "start": "2019", "end": "2030", "target_areas": "4", "responsible_unit": unit,
                                 "label_nb": "Vennskapsavtalen", "label_en": "The twin-city agreement"},
         "project": {"label_nb": "Injeksjonsprosjektet", "label_en": "Injection Project", "alt_labels": "InjProj",
-                    "programme": first("programme"), "status": str(IKG.Active), "start": "2024", "end": "2026",
+                    "programme": first("programme"), "status": str(IKG.Active), "start": "2024", "end": "2030",
                     "budget": "500000", "currency": "EUR", "target_areas": "2", "sdgs": "7", "partners": home},
         "participation": {"project": first("project", hers), "participant": home, "role": str(IKG.PartnerRole),
                           "label_nb": "Trondheim i prosjektet", "label_en": "Trondheim in the project"},
