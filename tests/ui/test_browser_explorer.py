@@ -268,3 +268,56 @@ def test_fast_arrow_keys_on_the_year_slider_end_at_the_last_year_pressed(visit):
     assert shown == sorted(shown), shown  # the thumb never jumped back (a run's answer undoing a later press)
     expect(value).to_have_text("2000")
     expect(page).to_have_url(re.compile(r"[?&]year=2000(&|$)"))
+
+
+MATRIX = """box => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const rects = sel => Array.from(box.querySelectorAll(sel)).map(e => e.getBoundingClientRect());
+    const cells = rects('svg .mark-rect path');
+    return {box: [box.clientWidth, box.scrollWidth], page: [main.clientWidth, main.scrollWidth],
+            cells: cells.length, narrowest: Math.min(...cells.map(r => r.width)),
+            right: Math.max(...cells.map(r => r.right)),
+            names: Math.max(...rects('svg .role-axis-label text').filter(r => r.height < 30).map(r => r.width))};
+}"""
+
+
+def matrix(page, key: str, end: bool = False) -> dict:
+    """How the Gaps page's matrix fits: its box and the page (client and scroll widths), its cells, its names."""
+    box = page.locator(f".st-key-gaps_matrix_{key}")
+    expect(box.locator("svg .mark-rect path").first).to_be_attached()
+    page.wait_for_timeout(300)
+    if end:
+        box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    return box.evaluate(MATRIX)
+
+
+def test_the_gaps_matrices_fit_a_phone_and_scroll_sideways_in_their_own_box(visit):
+    """On a phone (390 pixels wide) the matrix keeps readable cells beside short names and scrolls sideways in
+    its own box, the page not at all; squeezed to the screen, as it was, the names took the whole width and the
+    cells were out of reach. On the desktop both matrices fit as they are, with the names' full room."""
+    desk = visit.page
+    desk.goto(visit.server.url + "/gaps?lang=en")
+    wait_idle(desk, timeout=120_000)
+    wide = matrix(desk, "ta")
+    assert wide["box"][0] == wide["box"][1] and wide["page"][0] == wide["page"][1]  # no sideways scroll
+    assert wide["cells"] > 30 and wide["narrowest"] >= 40 and wide["names"] > 200  # names up to 330 pixels
+    desk.get_by_role("tab").nth(1).click()
+    wide = matrix(desk, "sdg")
+    assert wide["box"][0] == wide["box"][1] and wide["narrowest"] >= 15 and wide["names"] > 200
+
+    size = {"width": 390, "height": 844}
+    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
+    try:
+        page = phone.new_page()
+        page.goto(visit.server.url + "/gaps?lang=nb")
+        wait_idle(page, timeout=120_000)
+        for tab, key, columns in ((0, "ta", 5), (1, "sdg", 17)):
+            page.get_by_role("tab").nth(tab).click()
+            shown = matrix(page, key)
+            assert shown["page"][0] == shown["page"][1]  # the page itself does not scroll sideways
+            assert shown["box"][1] > shown["box"][0]  # the matrix does, in its box
+            assert shown["narrowest"] >= 20 and shown["names"] <= 141  # cells to tap, names cut at 140 pixels
+            scrolled = matrix(page, key, end=True)
+            assert scrolled["right"] <= size["width"], (key, columns, scrolled)  # the last column within reach
+    finally:
+        phone.close()

@@ -15,6 +15,11 @@ from graph.ui import cache, context, state, tables
 from graph.vocab.collate import name_key
 
 NETWORK_PAGE = "graph/ui/pages/network.py"
+PLOT_WIDTH = 400  # pixels: the matrix's cells, beside the names (330 at most) and the slanted last name (190)
+# the names' column: 330 pixels, or 140 on a screen too narrow for names and cells side by side (a phone; the
+# screen, not the chart's box, which is 0 wide in a tab not yet shown)
+NAMES_WIDTH = alt.ExprRef("screen().width < 700 ? 140 : 330")
+CELL_MIN = 24  # pixels: the narrowest cell; more columns make a wider matrix
 
 
 def render(ctx: context.PageContext) -> None:
@@ -25,11 +30,11 @@ def render(ctx: context.PageContext) -> None:
     tab_ta, tab_sdg = st.tabs([t("gaps.heat_ta", lang), t("gaps.heat_sdg", lang)])
     with tab_ta:
         heatmap(cache.coverage(ctx.store, ctx.key, lang, "target_areas"), choices["ta"], lang,
-                t("explorer.gaps.axis_ta", lang))
+                t("explorer.gaps.axis_ta", lang), "ta")
         tables.show_table(cache.ask(ctx.store, ctx.key, "coverage-target-areas", (), lang), lang, key="cov_ta")
     with tab_sdg:
         heatmap(cache.coverage(ctx.store, ctx.key, lang, "sdgs"), choices["sdg"], lang,
-                t("explorer.gaps.axis_sdg", lang))
+                t("explorer.gaps.axis_sdg", lang), "sdg")
         tables.show_table(cache.ask(ctx.store, ctx.key, "coverage-sdgs", (), lang), lang, key="cov_sdg")
 
     c1, c2 = st.columns(2)
@@ -61,7 +66,7 @@ def _links(rows: list[dict[str, str]], number: str, label: str, param: str, lang
                          query_params={param: row[number], **state.lang_param(lang)}, icon=":material/hub:")
 
 
-def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -> None:
+def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str, dim_key: str) -> None:
     """Which networks and projects (rows) serve which target areas or SDGs (columns): every column
     shown, those nothing serves marked, every row and column labelled."""
     none = t("explorer.gaps.empty", lang)
@@ -87,18 +92,25 @@ def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str) -
                     axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=230, labelOverlap=False,
                                   titlePadding=12)),
             y=alt.Y("thing:N", title=t("gaps.things", lang), sort=rows,  # the title a screen reader says
-                    axis=alt.Axis(title=None, labelLimit=330, labelOverlap=False)),
+                    axis=alt.Axis(title=None, labelLimit=NAMES_WIDTH, labelOverlap=False)),
             color=alt.Color("kind:N", title=kind, legend=alt.Legend(orient="bottom"),
                             scale=alt.Scale(domain=kinds, range=(["#2ca02c", "#ff7f0e", "#7f7f7f"] * 3)[: len(kinds)])),
             tooltip=[alt.Tooltip("thing:N", title=t("gaps.things", lang)), alt.Tooltip("dimension:N", title=dim_title),
                      alt.Tooltip("kind:N", title=kind)],
         )
-        # room on the right for the last column's slanted name (230 pixels at 35 degrees reach 190 across)
-        .properties(height=alt.Step(20), padding={"left": 5, "top": 5, "bottom": 5, "right": 160})
+        # sized to its content ("pad"): the names, the cells and the last column's slanted name (230 pixels at 35
+        # degrees reach 190 across) all get their room, however narrow the screen
+        .properties(width=max(PLOT_WIDTH, CELL_MIN * len(columns)), height=alt.Step(20),
+                    padding={"left": 5, "top": 5, "bottom": 5, "right": 5}, autosize=alt.AutoSizeParams(type="pad"))
         # Vega describes axes and legends to screen readers in English only: the cells carry the data instead
         .configure_axis(aria=False).configure_legend(aria=False)
     )
-    st.altair_chart(chart, width="stretch")
+    # its own width, not squeezed to the screen's: on a phone the matrix scrolls sideways in its own box (squeezed,
+    # as it was, the names took the whole width and the cells had none)
+    key = f"gaps_matrix_{dim_key}"
+    st.html(f"<style>.st-key-{key} {{ overflow-x: auto; }}</style>")
+    with st.container(key=key):
+        st.altair_chart(chart, width="content")
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
