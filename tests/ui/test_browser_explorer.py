@@ -281,6 +281,10 @@ MATRIX = """box => {
 }"""
 
 
+TIMELINE = MATRIX.replace("svg .mark-rect path", 'svg [aria-roledescription="bar"]').replace("cells: cells.length",
+                                                                                             "bars: cells.length")
+
+
 def matrix(page, key: str, end: bool = False) -> dict:
     """How the Gaps page's matrix fits: its box and the page (client and scroll widths), its cells, its names."""
     box = page.locator(f".st-key-gaps_matrix_{key}")
@@ -291,10 +295,11 @@ def matrix(page, key: str, end: bool = False) -> dict:
     return box.evaluate(MATRIX)
 
 
-def test_the_gaps_matrices_fit_a_phone_and_scroll_sideways_in_their_own_box(visit):
+def test_the_gaps_matrices_and_the_timeline_fit_a_phone_and_scroll_sideways_in_their_own_box(visit):
     """On a phone (390 pixels wide) the matrix keeps readable cells beside short names and scrolls sideways in
     its own box, the page not at all; squeezed to the screen, as it was, the names took the whole width and the
-    cells were out of reach. On the desktop both matrices fit as they are, with the names' full room."""
+    cells were out of reach. The timeline likewise (at its own width it made the whole page scroll sideways). On
+    the desktop both matrices fit as they are, with the names' full room."""
     desk = visit.page
     desk.goto(visit.server.url + "/gaps?lang=en")
     wait_idle(desk, timeout=120_000)
@@ -319,5 +324,15 @@ def test_the_gaps_matrices_fit_a_phone_and_scroll_sideways_in_their_own_box(visi
             assert shown["narrowest"] >= 20 and shown["names"] <= 141  # cells to tap, names cut at 140 pixels
             scrolled = matrix(page, key, end=True)
             assert scrolled["right"] <= size["width"], (key, columns, scrolled)  # the last column within reach
+        page.goto(visit.server.url + "/timeline?lang=nb")
+        wait_idle(page, timeout=120_000)
+        box = page.locator(".st-key-timeline_chart")
+        expect(box.locator('svg [aria-roledescription="bar"]').first).to_be_attached()
+        page.wait_for_timeout(300)
+        shown = box.evaluate(TIMELINE)
+        assert shown["page"][0] == shown["page"][1] and shown["box"][1] > shown["box"][0]
+        assert shown["names"] <= 141 and shown["bars"] > 50
+        box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+        assert box.evaluate(TIMELINE)["right"] <= size["width"]  # the latest years within reach
     finally:
         phone.close()

@@ -16,9 +16,7 @@ from graph.vocab.collate import name_key
 
 NETWORK_PAGE = "graph/ui/pages/network.py"
 PLOT_WIDTH = 400  # pixels: the matrix's cells, beside the names (330 at most) and the slanted last name (190)
-# the names' column: 330 pixels, or 140 on a screen too narrow for names and cells side by side (a phone; the
-# screen, not the chart's box, which is 0 wide in a tab not yet shown)
-NAMES_WIDTH = alt.ExprRef("screen().width < 700 ? 140 : 330")
+NAMES_WIDTH = tables.by_screen(140, 330)  # pixels: the names' column on a phone, and on a wider screen
 CELL_MIN = 24  # pixels: the narrowest cell; more columns make a wider matrix
 
 
@@ -105,12 +103,7 @@ def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str, d
         # Vega describes axes and legends to screen readers in English only: the cells carry the data instead
         .configure_axis(aria=False).configure_legend(aria=False)
     )
-    # its own width, not squeezed to the screen's: on a phone the matrix scrolls sideways in its own box (squeezed,
-    # as it was, the names took the whole width and the cells had none)
-    key = f"gaps_matrix_{dim_key}"
-    st.html(f"<style>.st-key-{key} {{ overflow-x: auto; }}</style>")
-    with st.container(key=key):
-        st.altair_chart(chart, width="content")
+    tables.own_width_chart(chart, f"gaps_matrix_{dim_key}")
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script

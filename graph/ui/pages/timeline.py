@@ -10,14 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from graph.i18n import number, t
-from graph.ui import cache, context
+from graph.ui import cache, context, tables
 from graph.ui.state import wkey
 from graph.vocab.collate import name_key
 
 KINDS = ("membership", "agreements", "projects", "activities")
 COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bcbd22")  # as the network draws these kinds
-WIDTH = 560  # pixels of the years axis (the names take the rest)
+WIDTH = 530  # pixels of the years axis (the names take the rest: 940 in all fit beside the sidebar at 1400)
 LABEL_LIMIT = 380  # pixels of the names beside the bars, at most
+PHONE_LABEL_LIMIT = 140  # the same on a phone's screen (graph.ui.tables.by_screen)
 PAGE_BARS = 200  # bars drawn at once (the shipped graph has 71)
 
 
@@ -57,7 +58,7 @@ def render(ctx: context.PageContext) -> None:
     unknown = sum(1 for r in rows if r["open_start"] and r["kind"] in kinds and needle in r["names"])
     if only == "from" and unknown:  # "started in ... or later" cannot say for these
         st.caption(t("explorer.timeline.no_start", lang, n=number(unknown, lang)))
-    st.altair_chart(chart(part, group_by, year if only != "all" else None, lang), width="content")
+    tables.own_width_chart(chart(part, group_by, year if only != "all" else None, lang), "timeline_chart")
     missing = cache.undated(ctx.store, ctx.key, lang)
     if missing:
         st.caption(t("explorer.timeline.undated", lang, n=number(missing, lang)))
@@ -101,6 +102,7 @@ def chart(rows: list[dict], group_by: str, year: int | None, lang: str
     df = pd.DataFrame(records)
     # one width for the names in every group, so that the groups' headings and bars start at the same place
     names_width = min(LABEL_LIMIT, 6 * max(len(r) for r in df["row"]) + 10)
+    narrow = min(names_width, PHONE_LABEL_LIMIT)  # on a phone: the bars scroll into view beside short names
     keyed = zip(df["group"], df["start"], df["row"], strict=True)  # names in the reader's order (graph.vocab.collate)
     order = list(dict.fromkeys(row for *_, row in sorted(
         (name_key(group, lang), start, name_key(row, lang), row) for group, start, row in keyed)))
@@ -109,8 +111,9 @@ def chart(rows: list[dict], group_by: str, year: int | None, lang: str
     axis = alt.Axis(title=year_title, format="d", orient="top")  # every layer's: Vega would join their titles
     base = alt.Chart(df).encode(
         y=alt.Y("row:N", sort=order, title=t("explorer.timeline.item", lang),  # the title a screen reader says
-                axis=alt.Axis(title=None, labelLimit=names_width, labelOverlap=False,
-                             minExtent=names_width + 8, maxExtent=names_width + 8)),
+                axis=alt.Axis(title=None, labelLimit=tables.by_screen(narrow, names_width), labelOverlap=False,
+                             minExtent=tables.by_screen(narrow, names_width, plus=8),
+                             maxExtent=tables.by_screen(narrow, names_width, plus=8))),
         tooltip=[alt.Tooltip("label:N", title=t("explorer.timeline.item", lang)),
                  alt.Tooltip("kind_name:N", title=kind),
                  alt.Tooltip("shown:N", title=t("explorer.timeline.years", lang)),
@@ -138,7 +141,8 @@ def chart(rows: list[dict], group_by: str, year: int | None, lang: str
         return alt.vconcat(*[
             alt.layer(bars.transform_filter(alt.datum.group == g), ends.transform_filter(alt.datum.group == g),
                       *marks)
-            .properties(title=alt.TitleParams(g, anchor="start", frame="group", dx=-names_width - 8),
+            .properties(title=alt.TitleParams(g, anchor="start", frame="group",
+                                              dx=tables.by_screen(-narrow, -names_width, plus=-8)),
                         height=alt.Step(16), width=WIDTH) for g in groups
         ]).configure_axis(aria=False).configure_legend(aria=False)
     # Vega describes axes and legends to screen readers in English only: the bars carry the data instead
