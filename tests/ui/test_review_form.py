@@ -69,6 +69,14 @@ def stored(round_iri: str = OPEN) -> dict[str, tuple]:
         store.close()
 
 
+def saved_meanwhile(date: str) -> list[str]:
+    """The warnings over edits to Network A's assessment when Ola saved it meanwhile, on `date`."""
+    return [f"This item's assessment was saved again after you began changing it ({date} by Ola Nordmann, from a "
+            "workbook or by another editor, say). The form still shows your changes: if you save, they replace "
+            "that assessment; if you discard them, you see it.",
+            "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+
+
 def test_switching_items_never_carries_values_over_and_each_save_keeps_its_own(env):
     at = start("en", "review")
     assert at.selectbox(key="review_round_pick.en").value == OPEN
@@ -220,11 +228,7 @@ def test_the_form_follows_an_assessment_saved_elsewhere_and_never_saves_over_it_
     assert form(at)["comment"] == "My comment, typed before the other save"  # the edits stay
     assert form(at)["effect"] == "Saved elsewhere"  # as the person saw it when typing
     date = at.session_state["review_date"].strftime("%-d %b %Y")
-    assert [plain(w.value) for w in at.warning] == [
-        f"This item's assessment was saved again after you began changing it ({date} by Ola Nordmann, from a "
-        "workbook or by another editor, say). The form still shows your changes: if you save, they replace that "
-        "assessment; if you discard them, you see it.",
-        "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+    assert [plain(w.value) for w in at.warning] == saved_meanwhile(date)
     stored_caption = f"The form shows the saved assessment of {date} by Ola Nordmann."
     assert stored_caption not in [plain(c.value) for c in at.caption]  # it shows the edits, as the warning says
     at.button(key="review_discard").click().run()
@@ -273,11 +277,7 @@ def test_a_draft_of_another_item_chosen_again_says_its_assessment_changed_meanwh
     choose(at, A)
     assert form(at) == {**DEFAULTS, "comment": "Typed for A, then left"}  # the draft, as it was typed
     date = at.session_state["review_date"].strftime("%-d %b %Y")
-    assert [plain(w.value) for w in at.warning] == [
-        f"This item's assessment was saved again after you began changing it ({date} by Ola Nordmann, from a "
-        "workbook or by another editor, say). The form still shows your changes: if you save, they replace that "
-        "assessment; if you discard them, you see it.",
-        "Unsaved changes (kept until you save or discard them): Network A (membership)"]
+    assert [plain(w.value) for w in at.warning] == saved_meanwhile(date)
     at.text_area(key="review_effect").input("Seen the warning, typed more").run()
     assert len(at.warning) == 2  # the warning stays while the edits do
     at.button(key="review_save").click().run()
