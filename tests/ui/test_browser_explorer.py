@@ -233,7 +233,8 @@ def test_timeline_shows_the_bars_of_a_known_agreement_and_filters_by_year(visit)
     wait_idle(page)
     thumb = widget(page, "tl_year").locator('input[type="range"]')
     thumb.press("End")
-    for _ in range(2026 - 2019):
+    last = int(thumb.evaluate("e => e.max"))  # this year, while anything runs with no end
+    for _ in range(last - 2019):
         thumb.press("ArrowLeft")
     expect(widget(page, "tl_year").locator('[data-testid="stSliderThumbValue"]')).to_have_text("2019")
     wait_idle(page)
