@@ -118,19 +118,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     editor = editor_name(args)
-    result = import_file(store, args.file, editor=editor, why=args.why, lang=args.lang, dry_run=True, kind=args.kind)
-    if args.dry_run or not result.preview.warnings:
-        if not args.dry_run:
-            result = ImportResult(result.preview, apply(store, result.preview, editor=editor, why=args.why,
-                                                        lang=args.lang))
-        print(safe_lines(result.describe(args.lang)))  # labels from the file: no escape sequence runs
+    preview = import_file(store, args.file, editor=editor, why=args.why, lang=args.lang, dry_run=True,
+                          kind=args.kind).preview
+    if args.dry_run:
+        print(safe_lines(ImportResult(preview).describe(args.lang)))  # labels from the file: no escape sequence runs
         return 0
-    print(safe_lines("\n".join(result.preview.lines(args.lang))))
-    if not confirmed(args, "import", t("cli.import.question", args.lang, name=args.file.name)):
-        return 1
-    change = apply(store, result.preview, editor=editor, why=args.why, lang=args.lang)
-    print(t("import.saved", args.lang, id=change.id, add=number(change.added_count, args.lang),
-            remove=number(change.removed_count, args.lang)))
+    asked = bool(preview.warnings)
+    if asked:  # the whole preview, its notes last, before the question
+        print(safe_lines("\n".join(preview.lines(args.lang))))
+        if not confirmed(args, "import", t("cli.import.question", args.lang, name=args.file.name)):
+            return 1
+    done = ImportResult(preview, apply(store, preview, editor=editor, why=args.why, lang=args.lang))
+    print(safe_lines(done.describe(args.lang, preview=not asked)))
     return 0
 
 

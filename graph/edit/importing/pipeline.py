@@ -168,9 +168,10 @@ class ImportResult:
     preview: Preview
     change: Change | None = None
 
-    def describe(self, lang: str | None = None) -> str:
+    def describe(self, lang: str | None = None, preview: bool = True) -> str:
+        """The preview's lines (unless preview=False: shown already), then what was written or that nothing was."""
         lang = lang or self.preview.lang
-        lines = self.preview.lines(lang)
+        lines = self.preview.lines(lang) if preview else []
         if self.change is None:
             lines.append(t("import.dry_run", lang))
         else:
