@@ -23,8 +23,7 @@ from graph.errors import InputError
 from graph.i18n import day, escape_md, t
 from graph.ui import cache, context, widget_texts
 
-DRAFTS = "review_drafts"  # (round IRI, item IRI) -> {field: value}: unsaved edits, per item
-DRAFT_BASES = "review_draft_bases"  # (round IRI, item IRI) -> the saved values its draft was made on
+DRAFTS = "review_drafts"  # (round IRI, item IRI) -> (unsaved edits {field: value}, the saved values they were made on)
 SAVED = "review_saved"  # the confirmation shown once after the rerun that follows a save
 
 
@@ -68,14 +67,13 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
     saved = next((a for a in cache.assessments(ctx.store, ctx.key, lang)
                   if a.item == item and a.round == round_.iri), None)
     base = stored_values(saved, notations, editor)
-    drafts: dict[tuple[str, str], dict[str, Any]] = st.session_state.setdefault(DRAFTS, {})
-    made_on: dict[tuple[str, str], dict[str, Any]] = st.session_state.setdefault(DRAFT_BASES, {})
+    drafts: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = st.session_state.setdefault(DRAFTS, {})
     shown = (round_.iri, item)
-    start = drafts.get(shown, base)
+    start, made_on = drafts.get(shown, (base, base))
     keys = field_keys(list(base), lang)
     refill = st.session_state.get(SHOWN) != shown  # another item or round: nothing carries over
     if refill:  # a draft made before the item's assessment changed elsewhere keeps what it was made on
-        filled = made_on.get(shown, base) if start != base else base
+        filled = made_on if start != base else base
         under = None if filled == base else "keep"
     else:
         filled, under = base, changed_under(base, keys)
@@ -114,10 +112,9 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
             widget_texts.date_input(heading("col.date", lang), lang=lang, key=keys["date"], disabled=off)
     current = {name: st.session_state[key] for name, key in keys.items()}
     if current != base:
-        drafts[shown], made_on[shown] = current, st.session_state[FILLED]
+        drafts[shown] = (current, st.session_state[FILLED])
     else:
         drafts.pop(shown, None)
-        made_on.pop(shown, None)
     unsaved_notice(ctx, round_, item, names, keys)
     if off:
         return
@@ -160,7 +157,6 @@ def unsaved_notice(ctx: context.PageContext, round_: reads.ReviewRound, item: st
 def forget(round_iri: str, item: str, keys: dict[str, str]) -> None:
     """Drop the item's draft and field values: the form is filled from the store again."""
     st.session_state.get(DRAFTS, {}).pop((round_iri, item), None)
-    st.session_state.get(DRAFT_BASES, {}).pop((round_iri, item), None)
     st.session_state.pop(SHOWN, None)  # the next run fills every field again
     st.session_state.pop(FILLED, None)
 
