@@ -17,7 +17,7 @@ attack readers rather than carry data. It refuses, with one message in the user'
 Traceback (most recent call last):
 graph.errors.InputError: x.rdf is RDF/XML, which is not accepted (an XML reader can be made to expand entities \
 without end or to read files on the server): convert it to Turtle on your own machine first, e.g. with \
-`rdfpipe -i xml -o turtle x.rdf > file.ttl`, and upload the .ttl file.
+`rdfpipe -i xml -o turtle x.rdf > file.ttl`, and import the .ttl file.
 """
 
 from __future__ import annotations

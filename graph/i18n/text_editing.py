@@ -220,15 +220,15 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.help.needed_for": "for {what}",
         "tabular.example.reference": "E-post fra internasjonal avdeling, 3. mars 2026",
         "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
-        "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp "
+        "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer "
         "fila på nytt.",
         "tabular.warn.encoding": "Fila er ikke lagret som UTF-8, så den er lest som {encoding} (det Excel lagrer "
         "som «CSV»). Se etter at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de "
-        "ikke det, lagre fila som «CSV UTF-8» og last den opp på nytt.",
+        "ikke det, lagre fila som «CSV UTF-8» og importer den på nytt.",
         "tabular.warn.stale": "Rad {row} har status «{status}», men slutter i {end}, som er passert: sett status "
         "«{ended}» hvis den er over, eller rett sluttdatoen.",
         "tabular.warn.example_rows": "Radene {rows} har eksempelkilden fra malen ({url}). Bekrefter du, blir de "
-        "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og last opp fila "
+        "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og importer fila "
         "på nytt.",
         "tabular.example.quote": "(lim inn setningen fra avsnittet her)",
         "tabular.example.network_nb": "Eksempelnettverket",
@@ -239,8 +239,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.example.activity_en": "The Example Seminar",
         "tabular.example.actor_nb": "Eksempelforeningen",
         "tabular.example.actor_en": "The Example Society",
-        "tabular.err.empty": "Fila er tom: fyll inn malen (rad 1 er overskriftene, én rad per ting) og last den "
-        "opp på nytt.",
+        "tabular.err.empty": "Fila er tom: fyll inn malen (rad 1 er overskriftene, én rad per ting) og importer den "
+        "på nytt.",
         "tabular.err.no_rows": "Fila har overskrifter, men ingen rader med data: fyll inn én rad per ting under "
         "overskriftene.",
         "tabular.err.too_many_rows": "Fila har mer enn {max} rader med data: del den opp i filer med høyst {max} "
@@ -525,14 +525,14 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.example.reference": "E-mail from the international relations unit, 3 March 2026",
         "tabular.warn.example_row": "Row {rows} is the template's example row (its source is {url}). If you "
         "confirm, it is imported as real data: delete the row, or type in your own values and their source, and "
-        "upload the file again.",
+        "import the file again.",
         "tabular.warn.encoding": "The file is not saved as UTF-8, so it was read as {encoding} (what Excel saves as "
         "“CSV”). Check that æ, ø, å and other letters are right in the file's values; if they "
-        "are not, save the file as “CSV UTF-8” and upload it again.",
+        "are not, save the file as “CSV UTF-8” and import it again.",
         "tabular.warn.stale": "Row {row} has the status “{status}” but ends in {end}, which is past: set the status "
         "“{ended}” if it is over, or correct the end date.",
         "tabular.warn.example_rows": "Rows {rows} have the template's example source ({url}). If you confirm, they "
-        "are imported as real data: delete them, or type in your own values and their sources, and upload the "
+        "are imported as real data: delete them, or type in your own values and their sources, and import the "
         "file again.",
         "tabular.example.quote": "(paste the sentence from the section here)",
         "tabular.example.network_nb": "Eksempelnettverket",
@@ -544,7 +544,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.example.actor_nb": "Eksempelforeningen",
         "tabular.example.actor_en": "The Example Society",
         "tabular.err.empty": "The file is empty: fill in the template (row 1 holds the headers, one row per thing) "
-        "and upload it again.",
+        "and import it again.",
         "tabular.err.no_rows": "The file has headers but no rows of data: fill in one row per thing under the "
         "headers.",
         "tabular.err.too_many_rows": "The file has more than {max} rows of data: split it into files of at most "

@@ -102,20 +102,20 @@ TEXT: dict[str, dict[str, str]] = {
         "(.jsonld eller .json), N-Triples (.nt), CSV (.csv) eller Excel (.xlsx).",
         "upload.rdf_xml": "{name} er RDF/XML, som ikke tas imot (en XML-leser kan lures til å utvide entiteter "
         "uten ende eller lese filer på tjeneren): gjør den om til Turtle på din egen maskin først, f.eks. med "
-        "`rdfpipe -i xml -o turtle {name} > fil.ttl`, og last opp .ttl-fila.",
+        "`rdfpipe -i xml -o turtle {name} > fil.ttl`, og importer .ttl-fila.",
         "upload.xml_content": "{name} inneholder XML, ikke {kind}: RDF/XML tas ikke imot; gjør den om til "
-        "Turtle på din egen maskin først, f.eks. med `rdfpipe -i xml -o turtle fil.rdf > fil.ttl`, og last opp "
+        "Turtle på din egen maskin først, f.eks. med `rdfpipe -i xml -o turtle fil.rdf > fil.ttl`, og importer "
         ".ttl-fila.",
         "upload.doctype": "{name}, linje {line}: fila inneholder en DOCTYPE- eller ENTITY-deklarasjon "
         "(«{found}»), og det avvises fordi den kan få en leser til å utvide entiteter uten ende; fjern "
         "deklarasjonen (Turtle, JSON-LD, N-Triples og CSV trenger den aldri).",
-        "upload.utf16": "{name} er lagret som UTF-16; lagre fila som UTF-8 (i Excel: «CSV UTF-8») og last den opp "
+        "upload.utf16": "{name} er lagret som UTF-16; lagre fila som UTF-8 (i Excel: «CSV UTF-8») og importer den "
         "på nytt.",
         "upload.binary": "{name} inneholder binære data, ikke {kind}-tekst: sjekk at du valgte riktig fil.",
         "upload.zip_in_text": "{name} er en zip-fil (kanskje en Excel-arbeidsbok), ikke {kind}-tekst: er det "
         "en arbeidsbok, gi den endelsen .xlsx.",
         "upload.not_utf8": "{name}, linje {line}, kolonne {col}: teksten er ikke UTF-8 (byte 0x{byte}); lagre "
-        "fila som UTF-8 (i Excel: «CSV UTF-8») og last den opp på nytt.",
+        "fila som UTF-8 (i Excel: «CSV UTF-8») og importer den på nytt.",
         "upload.not_json": "{name} inneholder ikke JSON (JSON-LD begynner med «{{» eller «[»): sjekk at du "
         "valgte riktig fil; en Turtle-fil skal ha endelsen .ttl.",
         "upload.not_zip": "{name} er ikke en Excel-arbeidsbok: en .xlsx-fil er et zip-arkiv, og denne er det "
@@ -125,7 +125,7 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.not_xlsx": "{name} er et zip-arkiv, men ikke en Excel-arbeidsbok (delen {part} mangler): lagre "
         "den fra Excel som «Excel-arbeidsbok (.xlsx)».",
         "upload.damaged_zip": "{name} er skadet ({why}): lagre arbeidsboka på nytt fra Excel.",
-        "upload.encrypted": "{name} er passordbeskyttet: fjern passordet i Excel og last den opp på nytt.",
+        "upload.encrypted": "{name} er passordbeskyttet: fjern passordet i Excel og importer den på nytt.",
         "upload.too_many_parts": "{name} har {n} deler, flere enn {max} som en arbeidsbok kan ha her: lagre "
         "arkene som CSV i stedet.",
         "upload.zip_bomb_size": "{name} avvises: den ville pakket seg ut til {size} (grensen er {limit}); dette "
@@ -321,20 +321,20 @@ TEXT: dict[str, dict[str, str]] = {
         "(.jsonld or .json), N-Triples (.nt), CSV (.csv) or Excel (.xlsx).",
         "upload.rdf_xml": "{name} is RDF/XML, which is not accepted (an XML reader can be made to expand "
         "entities without end or to read files on the server): convert it to Turtle on your own machine first, "
-        "e.g. with `rdfpipe -i xml -o turtle {name} > file.ttl`, and upload the .ttl file.",
+        "e.g. with `rdfpipe -i xml -o turtle {name} > file.ttl`, and import the .ttl file.",
         "upload.xml_content": "{name} contains XML, not {kind}: RDF/XML is not accepted; convert it to Turtle "
-        "on your own machine first, e.g. with `rdfpipe -i xml -o turtle file.rdf > file.ttl`, and upload the "
+        "on your own machine first, e.g. with `rdfpipe -i xml -o turtle file.rdf > file.ttl`, and import the "
         ".ttl file.",
         "upload.doctype": "{name}, line {line}: the file contains a DOCTYPE or ENTITY declaration (“{found}”), "
         "which is refused because it can make a reader expand entities without end; remove the declaration "
         "(Turtle, JSON-LD, N-Triples and CSV never need one).",
-        "upload.utf16": "{name} is saved as UTF-16; save the file as UTF-8 (in Excel: “CSV UTF-8”) and upload it "
+        "upload.utf16": "{name} is saved as UTF-16; save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it "
         "again.",
         "upload.binary": "{name} contains binary data, not {kind} text: check that you chose the right file.",
         "upload.zip_in_text": "{name} is a zip file (perhaps an Excel workbook), not {kind} text: if it is a "
         "workbook, name it .xlsx.",
         "upload.not_utf8": "{name}, line {line}, column {col}: the text is not UTF-8 (byte 0x{byte}); save the "
-        "file as UTF-8 (in Excel: “CSV UTF-8”) and upload it again.",
+        "file as UTF-8 (in Excel: “CSV UTF-8”) and import it again.",
         "upload.not_json": "{name} does not contain JSON (JSON-LD starts with “{{” or “[”): check that you chose "
         "the right file; a Turtle file is named .ttl.",
         "upload.not_zip": "{name} is not an Excel workbook: an .xlsx file is a zip archive and this one is not; "
@@ -344,7 +344,7 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.not_xlsx": "{name} is a zip archive but not an Excel workbook (it has no {part}): save it from "
         "Excel as “Excel Workbook (.xlsx)”.",
         "upload.damaged_zip": "{name} is damaged ({why}): save the workbook again from Excel.",
-        "upload.encrypted": "{name} is password-protected: remove the password in Excel and upload it again.",
+        "upload.encrypted": "{name} is password-protected: remove the password in Excel and import it again.",
         "upload.too_many_parts": "{name} has {n} parts, more than the {max} a workbook may have here: save the "
         "sheets as CSV instead.",
         "upload.zip_bomb_size": "{name} is refused: it would unpack to {size} (the limit is {limit}); this is not "

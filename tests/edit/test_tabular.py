@@ -86,13 +86,13 @@ def test_the_template_example_row_is_pointed_out_before_import(fixture_store):
     preview = importing.prepare(fixture_store, "medlemskap.csv", data, lang="nb")
     assert preview.warnings == [
         "Rad 2 er eksempelraden fra malen (kilden er https://www.example.org/). Bekrefter du, blir den importert som "
-        "ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og last opp fila på nytt."]
+        "ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer fila på nytt."]
     header, example = template("network", "csv", "en", store=fixture_store).decode("utf-8-sig").splitlines()
     second = example.replace("Example", "Other").replace("Eksempel", "Annet")
     twice = importing.prepare(fixture_store, "to.csv", "\n".join([header, example, second]).encode(), lang="en")
     assert twice.warnings == [
         "Rows 2, 3 have the template's example source (https://www.example.org/). If you confirm, they are imported "
-        "as real data: delete them, or type in your own values and their sources, and upload the file again."]
+        "as real data: delete them, or type in your own values and their sources, and import the file again."]
     own = example.replace("https://www.example.org/", "https://www.trondheim.kommune.no/")
     assert importing.prepare(fixture_store, "own.csv", f"{header}\n{own}".encode(), lang="en").warnings == []
 
@@ -123,10 +123,10 @@ def test_a_csv_excel_saved_as_windows_1252_imports_and_says_so(fixture_store, la
     assert preview.warnings == [{
         "nb": "Fila er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se etter "
               "at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de ikke det, lagre "
-              "fila som «CSV UTF-8» og last den opp på nytt.",
+              "fila som «CSV UTF-8» og importer den på nytt.",
         "en": "The file is not saved as UTF-8, so it was read as Windows-1252 (what Excel saves as “CSV”). Check that "
               "æ, ø, å and other letters are right in the file's values; if they are not, save "
-              "the file as “CSV UTF-8” and upload it again."}[lang]]
+              "the file as “CSV UTF-8” and import it again."}[lang]]
     assert fixture_store.count() == before  # a preview writes nothing
     utf8 = importing.prepare(fixture_store, "nettverk.csv", data.decode("cp1252").encode("utf-8-sig"), lang=lang)
     assert utf8.warnings == [] and [e.label for e in utf8.new] == [e.label for e in preview.new]
@@ -359,7 +359,7 @@ def test_problems_of_the_file_as_a_whole(fixture_store):
         return refused(fixture_store, name, data, lang="en", **kwargs).problems
 
     assert only(b"") == [(None, "", "The file is empty: fill in the template (row 1 holds the headers, one row per "
-                                    "thing) and upload it again.")]
+                                    "thing) and import it again.")]
     assert only("\ufeffName in English,Name in Norwegian,Other source\n".encode(), kind="network") == [
         (None, "", "The file has headers but no rows of data: fill in one row per thing under the headers.")]
     assert only("Name in English,Other\nKøbenhavn,x\n".encode("latin-1") + b"\x81\n") == [  # nor Windows-1252

@@ -123,7 +123,7 @@ def test_unknown_type_lists_the_accepted_ones():
 
 RDF_XML_EN = ("{name} is RDF/XML, which is not accepted (an XML reader can be made to expand entities without end or "
               "to read files on the server): convert it to Turtle on your own machine first, e.g. with "
-              "`rdfpipe -i xml -o turtle {name} > file.ttl`, and upload the .ttl file.")
+              "`rdfpipe -i xml -o turtle {name} > file.ttl`, and import the .ttl file.")
 
 
 @pytest.mark.parametrize("name", ["rdf-xml.rdf", "ontology.owl", "data.XML"])
@@ -135,13 +135,13 @@ def test_rdf_xml_in_norwegian():
     assert refusal("rdf-xml.rdf", (UPLOADS / "rdf-xml.rdf").read_bytes(), "nb") == (
         "rdf-xml.rdf er RDF/XML, som ikke tas imot (en XML-leser kan lures til å utvide entiteter uten ende eller "
         "lese filer på tjeneren): gjør den om til Turtle på din egen maskin først, f.eks. med "
-        "`rdfpipe -i xml -o turtle rdf-xml.rdf > fil.ttl`, og last opp .ttl-fila.")
+        "`rdfpipe -i xml -o turtle rdf-xml.rdf > fil.ttl`, og importer .ttl-fila.")
 
 
 def test_xml_content_under_a_turtle_name_is_refused():
     assert refusal("rdf-xml-named.ttl", (UPLOADS / "rdf-xml-named.ttl").read_bytes()) == (
         "rdf-xml-named.ttl contains XML, not Turtle: RDF/XML is not accepted; convert it to Turtle on your own "
-        "machine first, e.g. with `rdfpipe -i xml -o turtle file.rdf > file.ttl`, and upload the .ttl file.")
+        "machine first, e.g. with `rdfpipe -i xml -o turtle file.rdf > file.ttl`, and import the .ttl file.")
     assert refusal("x.jsonld", b'  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>').startswith(
         "x.jsonld contains XML, not JSON-LD:")
 
@@ -185,19 +185,19 @@ def test_any_doctype_in_any_text_file_is_refused(name, data, line, found):
 def test_non_utf8_text():
     assert refusal("latin1.ttl", (UPLOADS / "latin1.ttl").read_bytes()) == (
         "latin1.ttl, line 4, column 34: the text is not UTF-8 (byte 0xf8); save the file as UTF-8 (in Excel: "
-        "“CSV UTF-8”) and upload it again.")
+        "“CSV UTF-8”) and import it again.")
     # a CSV may be Windows-1252, as Excel's plain "CSV" saves it; one that is neither is refused
     assert check_upload("members.csv", "name\nTromsø\n".encode("cp1252"), "nb") == "csv"
     assert refusal("members.csv", "name\nTromsø\n".encode("cp1252") + b"\x81\n", "nb") == (
         "members.csv, linje 2, kolonne 6: teksten er ikke UTF-8 (byte 0xf8); lagre fila som UTF-8 (i Excel: "
-        "«CSV UTF-8») og last den opp på nytt.")
+        "«CSV UTF-8») og importer den på nytt.")
     assert refusal("members.ttl", "ex:a ex:b \"Tromsø\" .\n".encode("cp1252"), "nb").startswith(
         "members.ttl, linje 1, kolonne 17: teksten er ikke UTF-8 (byte 0xf8)")  # RDF is UTF-8 by its standards
 
 
 def test_utf16_text():
     assert refusal("members.csv", "name\nTromsø\n".encode("utf-16")) == (
-        "members.csv is saved as UTF-16; save the file as UTF-8 (in Excel: “CSV UTF-8”) and upload it again.")
+        "members.csv is saved as UTF-16; save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it again.")
 
 
 def test_binary_content_under_a_text_suffix():
@@ -276,7 +276,7 @@ GATE_CASES = [
     ("not-a-zip.xlsx", None, "not-a-zip.xlsx is not an Excel workbook: an .xlsx file is a zip archive and this one "
      "is not; open it in Excel and save it as “Excel Workbook (.xlsx)”."),
     ("latin1.ttl", None, "latin1.ttl, line 4, column 34: the text is not UTF-8 (byte 0xf8); save the file as UTF-8 "
-     "(in Excel: “CSV UTF-8”) and upload it again."),
+     "(in Excel: “CSV UTF-8”) and import it again."),
     ("bomb.xlsx", workbook({**MINIMAL_PARTS, "xl/worksheets/sheet1.xml": b"0" * (1024 * 1024)}), None),
 ]
 
