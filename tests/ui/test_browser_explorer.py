@@ -337,3 +337,53 @@ def test_the_gaps_matrices_and_the_timeline_fit_a_phone_and_scroll_sideways_in_t
         assert box.evaluate(TIMELINE)["right"] <= size["width"]  # the latest years within reach
     finally:
         phone.close()
+
+
+CUT = """() => { const r = document.querySelector('#ikg-network').getBoundingClientRect();
+    return window.ikgLabelBoxes().filter(b => b.left < 0 || b.top < 0 || b.right > r.width || b.bottom > r.height)
+        .map(b => b.label); }"""
+
+
+def names_cut(frame) -> tuple[list[str], int]:
+    """The names drawn beyond the drawing's edge, and how many are drawn."""
+    frame.wait_for_timeout(200)  # the names are sorted out again 60 ms after a zoom or a drag
+    return frame.evaluate(CUT), frame.evaluate("() => window.ikgLabelBoxes().length")
+
+
+def test_no_name_in_the_network_drawing_is_cut_by_its_edge(visit):
+    """A name keeps its size on screen, so the names of the outer nodes stuck out of the window: on a phone three
+    or four in every view, on the desktop «Næringsforeningen i Trondheimsregionen» beside Innovasjon Norge. Now
+    the drawing leaves room for them, and a name that still does not fit (or is panned out of the window) is left
+    out, and counted among the hidden ones, never cut."""
+    page = visit.page
+    for query, least in (("", 20), ("?focus=innovasjon-norge", 12)):
+        page.goto(visit.server.url + "/" + query)
+        wait_idle(page, timeout=120_000)
+        cut, drawn = names_cut(drawing(page))
+        assert cut == [] and drawn >= least, (query, cut, drawn)
+    frame = drawing(page)
+    box = page.locator(COMPONENT).bounding_box()
+    inner = frame.evaluate("() => { const r = document.querySelector('#ikg-network').getBoundingClientRect();"
+                           " return {x: r.x, y: r.y, w: r.width, h: r.height}; }")
+    x, y = box["x"] + inner["x"] + 30, box["y"] + inner["y"] + 30  # a corner: no node there to drag
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + inner["w"] / 3, y + 40, steps=8)  # pan the drawing to the right
+    page.mouse.up()
+    cut, drawn = names_cut(frame)
+    assert cut == [] and drawn >= 5, (cut, drawn)
+
+    size = {"width": 390, "height": 844}
+    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
+    try:
+        small = phone.new_page()
+        for query in ("", "?focus=innovasjon-norge"):
+            small.goto(visit.server.url + "/" + query)
+            wait_idle(small, timeout=120_000)
+            frame = drawing(small)
+            cut, drawn = names_cut(frame)
+            assert cut == [] and drawn >= 5, (query, cut, drawn)
+            hidden = frame.evaluate("() => document.getElementById('ikg-hidden').textContent")
+            assert re.fullmatch(r"\d+ navn er skjult så navnene kan leses: zoom inn for å se dem\.", hidden), hidden
+    finally:
+        phone.close()
