@@ -366,10 +366,13 @@ def test_no_name_in_the_network_drawing_is_cut_by_its_edge(visit):
     inner = frame.evaluate("() => { const r = document.querySelector('#ikg-network').getBoundingClientRect();"
                            " return {x: r.x, y: r.y, w: r.width, h: r.height}; }")
     x, y = box["x"] + inner["x"] + 30, box["y"] + inner["y"] + 30  # a corner: no node there to drag
+    where = "() => window.ikgNetwork.canvasToDOM({x: 0, y: 0}).x"  # where the drawing's origin is shown
+    before = frame.evaluate(where)
     page.mouse.move(x, y)
     page.mouse.down()
     page.mouse.move(x + inner["w"] / 3, y + 40, steps=8)  # pan the drawing to the right
     page.mouse.up()
+    assert frame.evaluate(where) - before > 100  # the drawing moved right
     cut, drawn = names_cut(frame)
     assert cut == [] and drawn >= 5, (cut, drawn)
 
