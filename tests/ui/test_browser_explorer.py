@@ -390,3 +390,34 @@ def test_no_name_in_the_network_drawing_is_cut_by_its_edge(visit):
             assert re.fullmatch(r"\d+ navn er skjult så navnene kan leses: zoom inn for å se dem\.", hidden), hidden
     finally:
         phone.close()
+
+
+MAP_FIT = """() => { const s = document.scrollingElement;
+    const home = document.querySelector('[data-home]').getBoundingClientRect();
+    const names = Array.from(document.querySelectorAll('text.name')).map(t => t.getBoundingClientRect().height);
+    return {shown: s.clientWidth, width: s.scrollWidth, home: home.left + home.width / 2,
+            name: Math.min(...names)}; }"""
+
+
+def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visit):
+    """Squeezed to a phone's 358 pixels the map's names were under 4 pixels high. Under 700 pixels it keeps 900
+    pixels, scrolls sideways in its frame (the page not), and opens with the home city in view; on the desktop it
+    fits its column as before."""
+    desk = visit.page
+    desk.goto(visit.server.url + "/map?lang=en")
+    wait_idle(desk, timeout=120_000)
+    wide = desk.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame().evaluate(MAP_FIT)
+    assert wide["width"] == wide["shown"] > 700 and wide["name"] >= 10
+    size = {"width": 390, "height": 844}
+    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
+    try:
+        page = phone.new_page()
+        page.goto(visit.server.url + "/map?lang=nb")
+        wait_idle(page, timeout=120_000)
+        frame = page.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame()
+        shown = frame.evaluate(MAP_FIT)
+        assert shown["width"] == 900 and shown["shown"] < 400 and shown["name"] >= 9  # was 3.6 pixels
+        assert abs(shown["home"] - shown["shown"] / 2) < 20  # Trondheim kommune in the middle of the frame
+        assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth") == size["width"]
+    finally:
+        phone.close()

@@ -19,6 +19,7 @@ PAD = 0.08  # of the cities' extent, on every side
 TYPE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 PARTNER_COLOUR = "#8a8a8a"
 HOME_COLOUR = "#111111"
+HOME_MARK = ' data-home="1"'  # the home city's dot, for the page to scroll to on a phone
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def map_svg(cities: list[City], labels: dict[str, str] | None = None, near: bool
             r = 3.0
         else:
             out.append(f'<circle class="city" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour[c.kind]}" '
-                       f'stroke="#ffffff" stroke-width="1" data-name="{escape(c.name, {chr(34): "&quot;"})}">'
+                       f'stroke="#ffffff" stroke-width="1" data-name="{escape(c.name, {chr(34): "&quot;"})}"'
+                       f'{HOME_MARK if c is home else ""}>'
                        f"<title>{escape(tip)}</title></circle>")
         if c.kind == "partner":
             continue

@@ -3,6 +3,9 @@ countries shipped with the app, no tiles), with a table of the same cities."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import streamlit as st
 
 import graph.questions.catalogue as queries
@@ -14,10 +17,26 @@ from graph.ui import cache, context, tables
 from graph.vocab.collate import name_key
 from graph.vocab.namespaces import IKG
 
-# The picture's own page: every name in it is escaped text, and the page may load and run nothing.
-PAGE = ('<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
-        'content="default-src \'none\'; style-src \'unsafe-inline\'"><style>html,body{{margin:0}}'
-        'svg{{display:block;max-height:538px}}</style></head><body>{svg}</body></html>')
+# On a screen under 700 pixels (a phone) the map keeps a width at which its names can be read, 900 pixels
+# (squeezed to the screen they were under 4 pixels high), and scrolls sideways in its frame, which opens on
+# the home city: the one script, fixed text run by its hash.
+PHONE_WIDTH = 900
+SCROLL_HOME = ("var h=document.querySelector('[data-home]'),s=document.scrollingElement;"
+               "if(h&&s.scrollWidth>s.clientWidth){var r=h.getBoundingClientRect();"
+               "s.scrollLeft=r.left+r.width/2-s.clientWidth/2;}")
+SCROLL_HASH = base64.b64encode(hashlib.sha256(SCROLL_HOME.encode()).digest()).decode()
+
+# The picture's own page: every name in it is escaped text, and the page may load nothing and run only
+# SCROLL_HOME.
+HEAD = ('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        f"style-src 'unsafe-inline'; script-src 'sha256-{SCROLL_HASH}'\"><style>html,body{{margin:0}}"
+        f"svg{{display:block;max-height:538px}}@media (max-width:699px){{svg{{width:{PHONE_WIDTH}px;max-height:none}}}}"
+        "</style></head>")
+
+
+def page(lang: str, svg: str) -> str:
+    """The map's page in its frame."""
+    return f'<!DOCTYPE html><html lang="{lang}">{HEAD}<body>{svg}<script>{SCROLL_HOME}</script></body></html>'
 
 
 def render(ctx: context.PageContext) -> None:
@@ -40,7 +59,7 @@ def render(ctx: context.PageContext) -> None:
                         format_func=lambda a: t(f"map.area.{a}", lang))
     svg = cache.map_picture(ctx.store, ctx.key, lang, tuple(cities), tuple(sorted(names.items())),
                             bool(near) and area == "near")
-    st.iframe(PAGE.format(lang=lang, svg=svg), height=540)
+    st.iframe(page(lang, svg), height=540)
     if near and area == "near":
         st.caption(t("map.far", lang, n=len(cities) - len(near)) + " " + t("explorer.map.hover", lang))
     else:
