@@ -4,6 +4,7 @@ and the drawing's scripts loaded once (a rerun only posts data)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 import urllib.parse
@@ -25,6 +26,19 @@ browser = base.browser
 @pytest.fixture
 def visit(browser, app):
     yield from base.visitor_for(browser, app)
+
+
+PHONE = {"width": 390, "height": 844}  # a phone's screen, in CSS pixels
+
+
+@contextlib.contextmanager
+def on_a_phone(visit):
+    """A page in a new browser context the size of a phone, with touch; closed afterwards."""
+    phone = visit.context.browser.new_context(viewport=PHONE, screen=PHONE, is_mobile=True, has_touch=True)
+    try:
+        yield phone.new_page()
+    finally:
+        phone.close()
 
 
 def drawing(page, version: str | None = None, timeout: float = 30_000):
@@ -311,10 +325,7 @@ def test_the_gaps_matrices_and_the_timeline_fit_a_phone_and_scroll_sideways_in_t
     wide = matrix(desk, "sdg")
     assert wide["box"][0] == wide["box"][1] and wide["narrowest"] >= 15 and wide["names"] > 200
 
-    size = {"width": 390, "height": 844}
-    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
-    try:
-        page = phone.new_page()
+    with on_a_phone(visit) as page:
         page.goto(visit.server.url + "/gaps?lang=nb")
         wait_idle(page, timeout=120_000)
         for tab, key, columns in ((0, "ta", 5), (1, "sdg", 17)):
@@ -324,7 +335,7 @@ def test_the_gaps_matrices_and_the_timeline_fit_a_phone_and_scroll_sideways_in_t
             assert shown["box"][1] > shown["box"][0]  # the matrix does, in its box
             assert shown["narrowest"] >= 20 and shown["names"] <= 141  # cells to tap, names cut at 140 pixels
             scrolled = matrix(page, key, end=True)
-            assert scrolled["right"] <= size["width"], (key, columns, scrolled)  # the last column within reach
+            assert scrolled["right"] <= PHONE["width"], (key, columns, scrolled)  # the last column within reach
         page.goto(visit.server.url + "/timeline?lang=nb")
         wait_idle(page, timeout=120_000)
         box = page.locator(".st-key-timeline_chart")
@@ -334,9 +345,7 @@ def test_the_gaps_matrices_and_the_timeline_fit_a_phone_and_scroll_sideways_in_t
         assert shown["page"][0] == shown["page"][1] and shown["box"][1] > shown["box"][0]
         assert shown["names"] <= 141 and shown["bars"] > 50
         box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-        assert box.evaluate(TIMELINE)["right"] <= size["width"]  # the latest years within reach
-    finally:
-        phone.close()
+        assert box.evaluate(TIMELINE)["right"] <= PHONE["width"]  # the latest years within reach
 
 
 CUT = """() => { const r = document.querySelector('#ikg-network').getBoundingClientRect();
@@ -376,10 +385,7 @@ def test_no_name_in_the_network_drawing_is_cut_by_its_edge(visit):
     cut, drawn = names_cut(frame)
     assert cut == [] and drawn >= 5, (cut, drawn)
 
-    size = {"width": 390, "height": 844}
-    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
-    try:
-        small = phone.new_page()
+    with on_a_phone(visit) as small:
         for query in ("", "?focus=innovasjon-norge"):
             small.goto(visit.server.url + "/" + query)
             wait_idle(small, timeout=120_000)
@@ -388,8 +394,6 @@ def test_no_name_in_the_network_drawing_is_cut_by_its_edge(visit):
             assert cut == [] and drawn >= 5, (query, cut, drawn)
             hidden = frame.evaluate("() => document.getElementById('ikg-hidden').textContent")
             assert re.fullmatch(r"\d+ navn er skjult så navnene kan leses: zoom inn for å se dem\.", hidden), hidden
-    finally:
-        phone.close()
 
 
 MAP_FIT = """() => { const s = document.scrollingElement;
@@ -408,16 +412,11 @@ def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visi
     wait_idle(desk, timeout=120_000)
     wide = desk.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame().evaluate(MAP_FIT)
     assert wide["width"] == wide["shown"] > 700 and wide["name"] >= 10
-    size = {"width": 390, "height": 844}
-    phone = visit.context.browser.new_context(viewport=size, screen=size, is_mobile=True, has_touch=True)
-    try:
-        page = phone.new_page()
+    with on_a_phone(visit) as page:
         page.goto(visit.server.url + "/map?lang=nb")
         wait_idle(page, timeout=120_000)
         frame = page.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame()
         shown = frame.evaluate(MAP_FIT)
         assert shown["width"] == 900 and shown["shown"] < 400 and shown["name"] >= 9  # was 3.6 pixels
         assert abs(shown["home"] - shown["shown"] / 2) < 20  # Trondheim kommune in the middle of the frame
-        assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth") == size["width"]
-    finally:
-        phone.close()
+        assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth") == PHONE["width"]
