@@ -402,6 +402,16 @@ MAP_FIT = """() => { const s = document.scrollingElement;
     return {shown: s.clientWidth, width: s.scrollWidth, home: home.left + home.width / 2,
             name: Math.min(...names)}; }"""
 
+# Which legend shows: the map's own ("inline"), or the copy kept in view (its place, its text, open or folded)
+MAP_LEGEND = """() => { const k = document.querySelector('details.key');
+    const own = getComputedStyle(document.querySelector('svg .legend')).display;
+    if (getComputedStyle(k).display === 'none') return {map: own, left: null};
+    const r = k.getBoundingClientRect(), map = document.querySelector('body > svg').getBoundingClientRect();
+    return {map: own, left: Math.round(r.left), inside: r.bottom <= map.bottom && r.top > map.top,
+            text: k.innerText.split('\\n'), open: k.open}; }"""
+LEGEND_NB = ["Tegnforklaring", "Formell vennskapsby", "Intensjonsavtale", "Samforståelseserklæring (MoU)",
+             "partnerby (prosjekt eller nettverk)", "hjembyen"]
+
 
 def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visit):
     """Squeezed to a phone's 358 pixels the map's names were under 4 pixels high. Under 700 pixels it keeps 900
@@ -412,6 +422,8 @@ def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visi
     wait_idle(desk, timeout=120_000)
     wide = desk.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame().evaluate(MAP_FIT)
     assert wide["width"] == wide["shown"] > 700 and wide["name"] >= 10
+    legend = desk.wait_for_selector('iframe[srcdoc*="data-ikg-map"]').content_frame().evaluate(MAP_LEGEND)
+    assert legend["map"] == "inline" and legend["left"] is None  # the map's own legend, no copy
     with on_a_phone(visit) as page:
         page.goto(visit.server.url + "/map?lang=nb")
         wait_idle(page, timeout=120_000)
@@ -420,3 +432,10 @@ def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visi
         assert shown["width"] == 900 and shown["shown"] < 400 and shown["name"] >= 9  # was 3.6 pixels
         assert abs(shown["home"] - shown["shown"] / 2) < 20  # Trondheim kommune in the middle of the frame
         assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth") == PHONE["width"]
+        # the legend, at the map's left edge out of view, has a copy that stays in the frame's lower left
+        assert frame.evaluate(MAP_LEGEND) == {"map": "none", "left": 4, "inside": True,
+                                              "text": LEGEND_NB, "open": True}
+        frame.evaluate("() => { document.scrollingElement.scrollLeft = 10000; }")
+        assert frame.evaluate(MAP_LEGEND)["left"] == 4
+        frame.locator("summary").tap()  # folded away from the cities it covers
+        assert frame.evaluate(MAP_LEGEND)["open"] is False

@@ -237,17 +237,25 @@ def map_svg(cities: list[City], labels: dict[str, str] | None = None, near: bool
                              f'stroke-width="3">{escape(text)}</text>')
                 break
     out += names
-    out += _legend(cities, colour, labels)
+    out += _legend(cities, labels)
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _legend(cities: list[City], colour: dict[str, str], labels: dict[str, str]) -> list[str]:
-    """A box in the lower left: a dot per kind of city drawn, and the dashed line's meaning."""
+def _legend_rows(cities: list[City], labels: dict[str, str]) -> list[tuple[str, str]]:
+    """The legend's rows, a mark (SVG, with {y} for its middle) and its text: a dot per kind of city drawn,
+    and the dashed line's meaning."""
+    colour = colours(cities)
     kinds = [k for k in colour if any(c.kind == k for c in cities)]
     rows = [(f'<circle cx="14" cy="{{y}}" r="4.5" fill="{colour[k]}"/>', labels.get(k, k)) for k in kinds]
     if any(not c.active for c in cities) and labels.get("dashed"):
         rows.append(('<line x1="6" y1="{y}" x2="24" y2="{y}" stroke="#555" stroke-dasharray="5,4"/>', labels["dashed"]))
+    return rows
+
+
+def _legend(cities: list[City], labels: dict[str, str]) -> list[str]:
+    """A box in the lower left of the map."""
+    rows = _legend_rows(cities, labels)
     width = max(len(text) for _m, text in rows) * 6.4 + 40
     top = HEIGHT - 10 - 18 * len(rows)
     out = [f'<g class="legend" font-size="11"><rect x="4" y="{top - 8:.0f}" width="{width:.0f}" '
@@ -258,3 +266,18 @@ def _legend(cities: list[City], colour: dict[str, str], labels: dict[str, str]) 
                    f'<text x="34" y="{y + 4}" fill="#222">{escape(text)}</text>')
     out.append("</g>")
     return out
+
+
+def legend_html(cities: list[City], labels: dict[str, str], title: str) -> str:
+    """The same legend as HTML under `title`, open and closed with a tap, for a page that scrolls a map wider
+    than the screen sideways: the map's own legend, at its left edge, would be out of view there
+    (graph/ui/pages/map.py keeps this one in view instead).
+
+    >>> html = legend_html([City("Trondheim", 63.43, 10.39, "home"), City("A", 1.0, 1.0, "<i>Twin</i>")],
+    ...                    {"home": "Home city"}, "Legend")
+    >>> html.count('class="row"'), "<summary>Legend</summary>" in html, "&lt;i&gt;Twin" in html, "<i>" in html
+    (2, True, True, False)
+    """
+    rows = "".join(f'<div class="row"><svg width="26" height="12">{mark.format(y=6)}</svg>{escape(text)}</div>'
+                   for mark, text in _legend_rows(cities, labels))
+    return f'<details class="key" open><summary>{escape(title)}</summary>{rows}</details>'

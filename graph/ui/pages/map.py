@@ -19,7 +19,9 @@ from graph.vocab.namespaces import IKG
 
 # On a screen under 700 pixels (a phone) the map keeps a width at which its names can be read, 900 pixels
 # (squeezed to the screen they were under 4 pixels high), and scrolls sideways in its frame, which opens on
-# the home city: the one script, fixed text run by its hash.
+# the home city: the one script, fixed text run by its hash. Its legend, at the map's left edge, would then
+# be out of view: an HTML copy stays at the frame's lower left instead (sticky in a box of no size), and a
+# tap on its title folds it away from the cities it covers.
 PHONE_WIDTH = 900
 SCROLL_HOME = ("var h=document.querySelector('[data-home]'),s=document.scrollingElement;"
                "if(h&&s.scrollWidth>s.clientWidth){var r=h.getBoundingClientRect();"
@@ -30,13 +32,20 @@ SCROLL_HASH = base64.b64encode(hashlib.sha256(SCROLL_HOME.encode()).digest()).de
 # SCROLL_HOME.
 HEAD = ('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         f"style-src 'unsafe-inline'; script-src 'sha256-{SCROLL_HASH}'\"><style>html,body{{margin:0}}"
-        f"svg{{display:block;max-height:538px}}@media (max-width:699px){{svg{{width:{PHONE_WIDTH}px;max-height:none}}}}"
+        "body>svg{display:block;max-height:538px}.stay,.key{display:none}"
+        f"@media (max-width:699px){{body{{width:{PHONE_WIDTH}px}}body>svg{{width:{PHONE_WIDTH}px;max-height:none}}"
+        "svg .legend{display:none}.stay{display:block;position:sticky;left:4px;width:0;height:0}"
+        ".key{display:block;position:absolute;left:0;bottom:6px;white-space:nowrap;font:11px sans-serif;color:#222;"
+        "background:rgba(255,255,255,.85);border:1px solid #ccc;padding:3px 8px 3px 0}"
+        ".key summary{padding-left:8px;font-weight:600;cursor:pointer}"
+        ".key .row{display:flex;align-items:center;gap:6px;height:18px}}"
         "</style></head>")
 
 
-def page(lang: str, svg: str) -> str:
-    """The map's page in its frame."""
-    return f'<!DOCTYPE html><html lang="{lang}">{HEAD}<body>{svg}<script>{SCROLL_HOME}</script></body></html>'
+def page(lang: str, svg: str, legend: str) -> str:
+    """The map's page in its frame; `legend` is worldmap.legend_html's, shown on a phone."""
+    return (f'<!DOCTYPE html><html lang="{lang}">{HEAD}<body>{svg}<div class="stay">{legend}</div>'
+            f"<script>{SCROLL_HOME}</script></body></html>")
 
 
 def render(ctx: context.PageContext) -> None:
@@ -59,7 +68,7 @@ def render(ctx: context.PageContext) -> None:
                         format_func=lambda a: t(f"map.area.{a}", lang))
     svg = cache.map_picture(ctx.store, ctx.key, lang, tuple(cities), tuple(sorted(names.items())),
                             bool(near) and area == "near")
-    st.iframe(page(lang, svg), height=540)
+    st.iframe(page(lang, svg, worldmap.legend_html(cities, names, t("map.legend", lang))), height=540)
     if near and area == "near":
         st.caption(t("map.far", lang, n=len(cities) - len(near)) + " " + t("explorer.map.hover", lang))
     else:
