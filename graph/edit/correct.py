@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME
 from rdflib.term import Node
 
@@ -53,6 +53,34 @@ def current_group(snap: Snapshot, kind: Kind, name: str, look: Lookup) -> list[T
     if name == "partners":
         return []
     return [(iri, PROPS[name], o) for o in snap.objects(PROPS[name])]
+
+
+def unchanged_left_out(old: list[Triple], new: Graph) -> tuple[list[Triple], list[Triple]]:
+    """A group's triples to remove and to add, leaving out what stays: the same triple, and a name given
+    again as plain text, which keeps its language tag (the form shows other names without their tags, so
+    adding one to a list must not strip the tags off the rest).
+
+    >>> from rdflib import Literal, URIRef
+    >>> x, p = URIRef("x:a"), URIRef("x:p")
+    >>> new = Graph()
+    >>> for text in ("NTNU", "NTH"):
+    ...     _ = new.add((x, p, Literal(text)))
+    >>> gone, came = unchanged_left_out([(x, p, Literal("NTNU", lang="nb")), (x, p, Literal("Old"))], new)
+    >>> [o for _s, _p, o in gone], [o for _s, _p, o in came]
+    ([rdflib.term.Literal('Old')], [rdflib.term.Literal('NTH')])
+    """
+    plain = {(s, p, str(o)): (s, p, o) for s, p, o in new
+             if isinstance(o, Literal) and o.language is None and o.datatype is None}
+    stays: set[Triple] = set()
+    gone: list[Triple] = []
+    for s, p, o in old:
+        if (s, p, o) in new:
+            stays.add((s, p, o))
+        elif isinstance(o, Literal) and (s, p, str(o)) in plain:
+            stays.add(plain[(s, p, str(o))])
+        else:
+            gone.append((s, p, o))
+    return gone, [triple for triple in new if triple not in stays]
 
 
 def same(new: Any, old: Any) -> bool:
@@ -101,9 +129,12 @@ def plan_correction(store: Store, iri: URIRef, values: Mapping[str, Any], lang: 
         if group(name) in done:
             continue
         done.append(group(name))
-        for triple in current_group(snap, kind, group(name), look):
+        gone, came = unchanged_left_out(current_group(snap, kind, group(name), look),
+                                        group_triples(kind, iri, group(name), new, look))
+        for triple in gone:
             remove.add(triple)
-        add += group_triples(kind, iri, group(name), new, look)
+        for triple in came:
+            add.add(triple)
     if "partners" in done:
         _correct_partners(store, iri, new.get("partners", []), old.get("partners", []), source, look, add, remove)
     if source:

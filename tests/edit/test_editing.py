@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, TIME, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, TIME, XSD
 
 import graph.history.changes as history
 import graph.questions.catalogue as queries
@@ -462,6 +462,19 @@ def test_correct_changes_only_the_given_fields(store):
     assert len(list(g.objects(URIRef(iri), IKG.period))) == 1
     assert len(list(g.objects(URIRef(iri), IKG.citation))) == 2
     assert problems_of(store, [iri]) == []
+
+
+def test_an_other_name_added_keeps_the_others_and_their_language(store):
+    """The form shows the other names without their language, joined by semicolons. Adding one removed them all
+    and wrote them back without their language tag (and the change log read as if they were replaced); now
+    only the new name is added, and a name taken off the list is the only one removed."""
+    home = URIRef(EX + "hometown")
+    change = correct(store, home, {"alt_labels": "Hjemby; Home Town"}, editor="Kari")
+    assert (change.added_count, change.removed_count) == (1, 0)
+    assert set(store.graph().objects(home, SKOS.altLabel)) == {Literal("Hjemby", lang="nb"), Literal("Home Town")}
+    change = correct(store, home, {"alt_labels": "Home Town"}, editor="Kari")
+    assert (change.added_count, change.removed_count) == (0, 1)
+    assert set(store.graph().objects(home, SKOS.altLabel)) == {Literal("Home Town")}
 
 
 def test_correct_cost_cites_the_property(store):
