@@ -65,6 +65,8 @@ def save_assessment(
     Every problem raises InputError (with its message key) in `lang`, and then nothing is written.
     """
     rec = (recommendation or "").strip().lower()
+    if not rec:
+        raise InputError.of("err.recommendation_missing", lang)
     if rec not in RECOMMENDATIONS:
         raise InputError.of("err.recommendation", lang, value=recommendation)
     round_label = (round_label or "").strip()

@@ -129,6 +129,7 @@ TEXT: dict[str, dict[str, str]] = {
         "report.assessed_by": "Vurdert av",
         "err.recommendation": "Ukjent anbefaling «{value}»: velg behold (keep), vurder nærmere (review) eller "
         "avslutt (leave).",
+        "err.recommendation_missing": "Velg en anbefaling: behold, vurder nærmere eller avslutt.",
         "err.round": "Gi gjennomgangsrunden et navn, f.eks. «Gjennomgang 2025».",
         "err.reviewer": "Skriv navnet på den som vurderer.",
         "err.date": "«{value}» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01.",
@@ -407,6 +408,7 @@ TEXT: dict[str, dict[str, str]] = {
         "report.none_in_group": "No items.",
         "report.assessed_by": "Assessed by",
         "err.recommendation": "Unknown recommendation “{value}”: choose keep, review or leave.",
+        "err.recommendation_missing": "Choose a recommendation: keep, review or leave.",
         "err.round": "Give the review round a name, e.g. “Review 2025”.",
         "err.reviewer": "Write the name of the reviewer.",
         "err.date": "“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",

@@ -44,13 +44,14 @@ def field_keys(names: list[str], lang: str) -> dict[str, str]:
 
 
 def stored_values(a: reads.Assessment | None, areas: list[str], editor: str) -> dict[str, Any]:
-    """The form's values for a saved assessment, or the defaults (scores 0, keep, today, the editor)."""
+    """The form's values for a saved assessment, or the defaults (scores 0, no recommendation chosen, today, the
+    editor): the recommendation is the reviewer's decision, never made for them."""
     values: dict[str, Any] = {f"rel_{n}": 0 for n in areas}
-    values.update(effect="", cost_benefit="", comment="", rec="keep", reviewer=editor, date=dt.date.today())
+    values.update(effect="", cost_benefit="", comment="", rec=None, reviewer=editor, date=dt.date.today())
     if a is not None:
         values.update({f"rel_{n}": a.relevance.get(n, 0) for n in areas})
         values.update(effect=a.effect_seen, cost_benefit=a.cost_benefit, comment=a.comment,
-                      rec=a.recommendation or "keep", reviewer=a.reviewer or editor)
+                      rec=a.recommendation or None, reviewer=a.reviewer or editor)
         try:
             values["date"] = dt.date.fromisoformat(a.date[:10])
         except ValueError:
@@ -168,7 +169,7 @@ def save(ctx: context.PageContext, round_: reads.ReviewRound, item: str, names: 
     relevance = {k.removeprefix("rel_"): int(v) for k, v in values.items() if k.startswith("rel_")}
     try:
         saving.save_assessment(ctx.store, item, round_.label if round_.new else round_.iri, relevance,
-                               values["effect"] or "", values["cost_benefit"] or "", values["rec"] or "keep",
+                               values["effect"] or "", values["cost_benefit"] or "", values["rec"] or "",
                                values["comment"] or "", values["reviewer"] or "", values["date"], lang=lang)
     except InputError as exc:
         st.error(escape_md(str(exc)))

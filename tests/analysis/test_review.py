@@ -175,6 +175,8 @@ def test_persists_after_reopening(tmp_path):
     [
         ({"recommendation": "stay"}, "Unknown recommendation “stay”: choose keep, review or leave.",
          "Ukjent anbefaling «stay»: velg behold (keep), vurder nærmere (review) eller avslutt (leave)."),
+        ({"recommendation": " "}, "Choose a recommendation: keep, review or leave.",
+         "Velg en anbefaling: behold, vurder nærmere eller avslutt."),
         ({"relevance": {"1": 4}}, "The relevance to target area 1 is “4”: give a whole number from 0 to 3.",
          "Relevansen for målområde 1 er «4»: gi et heltall fra 0 til 3."),
         ({"relevance": {"2": -1}}, "The relevance to target area 2 is “-1”: give a whole number from 0 to 3.",

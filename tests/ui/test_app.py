@@ -340,6 +340,7 @@ def test_review_form_refuses_a_missing_reviewer(fresh_env):
     at = start("nb", "review")
     assert at.text_input(key="review_reviewer").value == "Kari Nordmann"  # the editor, by default
     at.text_input(key="review_reviewer").set_value("   ")
+    at.radio(key="review_rec.nb").set_value("keep").run()
     at.button(key="review_save").click().run()
     assert [e.value for e in at.error] == ["Skriv navnet på den som vurderer."]
     assert at.success == [] or len(at.success) == 0
@@ -560,6 +561,7 @@ def test_too_many_wrong_passwords_lock_the_login(shared_env, monkeypatch):
 
 def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
     at = start("en", "review")
+    at.radio(key="review_rec.en").set_value("keep").run()
     at.button(key="review_save").click().run()
     goto(at, "history")
     frame_ = at.dataframe[0].value
@@ -588,6 +590,7 @@ def test_timeline_says_how_many_it_leaves_out_for_want_of_a_year(shared_env):
 
 def test_history_page_for_a_visitor_has_no_undo(fresh_env):
     at = start("en", "review")
+    at.radio(key="review_rec.en").set_value("keep").run()
     at.button(key="review_save").click().run()
     at = start("en", "history", editor=None)
     assert len(at.dataframe[0].value) == 1

@@ -76,11 +76,11 @@ def shown(page) -> dict:
     return {"scores": scores(page),
             "effect": widget(page, "review_effect").locator("textarea").input_value(),
             "comment": widget(page, "review_comment").locator("textarea").input_value(),
-            "rec": widget(page, "review_rec.en").locator('input[type="radio"]:checked').evaluate(
-                "e => e.closest('label').innerText.trim()")}
+            "rec": widget(page, "review_rec.en").locator('input[type="radio"]:checked').evaluate_all(
+                "es => es.length ? es[0].closest('label').innerText.trim() : null")}
 
 
-DEFAULTS = {"scores": ["0 none"] * 5, "effect": "", "comment": "", "rec": "Keep"}
+DEFAULTS = {"scores": ["0 none"] * 5, "effect": "", "comment": "", "rec": None}  # no recommendation made
 
 
 def assess(page, item: str, rel: dict[str, int], effect: str, rec: str, comment: str) -> None:

@@ -27,7 +27,7 @@ ROUNDS = f"""
 <{EX}assessment-autumn-2024-b> a ikg:Assessment ; ikg:assesses <{B}> ; ikg:reviewRound <{CLOSED}> ;
     ikg:recommendation ikg:Review ; ikg:reviewer "Per" ; dcterms:date "2024-10-01"^^xsd:date .
 """
-DEFAULTS = {"rel": [0, 0, 0], "effect": "", "cb": "", "rec": "keep", "comment": "", "reviewer": "Kari Nordmann"}
+DEFAULTS = {"rel": [0, 0, 0], "effect": "", "cb": "", "rec": None, "comment": "", "reviewer": "Kari Nordmann"}
 
 
 @pytest.fixture
@@ -161,9 +161,30 @@ def test_the_form_follows_the_language_without_losing_a_draft(env):
         "Effekt sett", "Kost-nytte", "Kommentar"]  # a field's label, not a table's lower-case heading
 
 
+def test_no_recommendation_is_made_for_the_reviewer(env):
+    """An item not yet assessed had "Keep" chosen already, so saving only an effect recorded a decision nobody
+    made. Now none is chosen (not even the previous round's), and saving without one says so and saves nothing."""
+    at = start("en", "review")
+    choose(at, B)  # "Review" in the previous round
+    assert form(at)["rec"] is None
+    at.text_area(key="review_effect").input("Only the effect so far").run()
+    at.button(key="review_save").click().run()
+    assert [plain(e.value) for e in at.error] == ["Choose a recommendation: keep, review or leave."]
+    at.sidebar.radio(key="lang").set_value("nb").run()
+    assert at.radio(key="review_rec.nb").value is None and at.text_area(key="review_effect").value == (
+        "Only the effect so far")
+    at.button(key="review_save").click().run()
+    assert [plain(e.value) for e in at.error] == ["Velg en anbefaling: behold, vurder nærmere eller avslutt."]
+    assert stored() == {}
+    at.radio(key="review_rec.nb").set_value("keep").run()
+    at.button(key="review_save").click().run()
+    assert stored() == {B: ([0, 0, 0], "Only the effect so far", "keep", "")}
+
+
 def test_the_portfolio_view_shows_the_chart_areas_and_changes(env):
     at = start("en", "review")
     choose(at, B)
+    at.radio(key="review_rec.en").set_value("keep").run()
     at.button(key="review_save").click().run()  # keep, in Spring 2025 (it was "review" in Autumn 2024)
     at.segmented_control(key="review_view.en").set_value("portfolio").run()
     assert problems(at) == []
@@ -240,7 +261,8 @@ def test_the_form_follows_an_assessment_saved_elsewhere_and_never_saves_over_it_
 def test_edits_over_an_assessment_undone_elsewhere_stay_and_say_so(env):
     other = start("en", "review", editor="Ola Nordmann")
     choose(other, A)
-    other.button(key="review_save").click().run()  # Ola saves A's assessment (the defaults)
+    other.radio(key="review_rec.en").set_value("keep").run()
+    other.button(key="review_save").click().run()  # Ola saves A's assessment (the defaults, and keep)
     at = start("en", "review")
     choose(at, A)
     assert form(at)["reviewer"] == "Ola Nordmann"
@@ -279,6 +301,7 @@ def test_a_draft_of_another_item_chosen_again_says_its_assessment_changed_meanwh
     date = at.session_state["review_date"].strftime("%-d %b %Y")
     assert [plain(w.value) for w in at.warning] == saved_meanwhile(date)
     at.text_area(key="review_effect").input("Seen the warning, typed more").run()
+    at.radio(key="review_rec.en").set_value("keep").run()
     assert len(at.warning) == 2  # the warning stays while the edits do
     at.button(key="review_save").click().run()
     assert stored() == {A: ([0, 0, 0], "Seen the warning, typed more", "keep", "Typed for A, then left")}
