@@ -88,7 +88,8 @@ TEXT: dict[str, dict[str, str]] = {
         "gap.unowned-networks.why": "Et medlemskap ingen eier, blir sjelden fulgt opp, og ingen kan si hva det gir.",
         "gap.unassessed-memberships.title": "Medlemskap uten registrert kostnad eller effekt",
         "gap.unassessed-memberships.why": "En gjennomgang av medlemskap veier effekt mot kostnad; uten dem kan ingen "
-        "beslutning om å beholde eller avslutte forsvares.",
+        "beslutning om å beholde eller avslutte forsvares. En effekt sett i en gjennomgang teller; kostnaden er den "
+        "årlige kostnaden (Rediger-siden).",
         "gap.overlapping-networks.title": "Overlappende nettverk",
         "gap.overlapping-networks.why": "To nettverk som tjener samme målområde med de samme medlemmene, kan gjøre den "
         "samme jobben to ganger.",
@@ -292,7 +293,8 @@ TEXT: dict[str, dict[str, str]] = {
         "brings.",
         "gap.unassessed-memberships.title": "Memberships with no recorded cost or effect",
         "gap.unassessed-memberships.why": "A review of memberships weighs effect against cost; without them no "
-        "keep-or-leave decision can be defended.",
+        "keep-or-leave decision can be defended. An effect seen in a review counts; the cost is the annual cost "
+        "(Edit page).",
         "gap.overlapping-networks.title": "Overlapping networks",
         "gap.overlapping-networks.why": "Two networks serving the same target area with the same members may do the "
         "same job twice.",

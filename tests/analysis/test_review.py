@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
+import graph.questions.catalogue as queries
 from graph.analysis import assessments, review_items
 from graph.edit.assessments import save_assessment, set_round_status
 from graph.errors import InputError
@@ -17,7 +19,8 @@ from graph.rdf.shapes import validate
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
 from graph.vocab.namespaces import IKG
-from tests.conftest import fixture_files
+from tests.conftest import BACKENDS, fixture_files
+from tests.conftest import make_store as conftest_store
 
 EX = "https://example.org/ikg/"
 FARCITY = EX + "agreement-farcity"
@@ -226,3 +229,18 @@ def test_review_table_joins_the_latest_assessment(store):
     assert row["name"] == "Hjemby–Fjernby" and row["recommendation"] == "Behold"
     assert row["relevance"] == "1 Handel: 3; 2 Kultur: 1" and row["reviewer"] == "Kari Nordmann"
     assert dict(zip(table.columns, table.rows[1], strict=True))["recommendation"] == ""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_effect_seen_in_a_review_counts_as_a_recorded_effect(backend, request):
+    """The Gaps page listed a membership as having no recorded effect right after a review recorded the effect
+    seen, so the review's work looked lost. An effect seen in any assessment of the membership now counts; an
+    assessment without one does not, and the cost is still the membership's own annual cost."""
+    store = conftest_store(backend, fixture_files(), request, f"unassessed-{uuid.uuid4().hex[:8]}")
+    rows = lambda: queries.run(store, "unassessed-memberships", {}, "en").rows  # noqa: E731
+    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "effect"], ["Network B", "cost", "effect"]]
+    save(store, NET_A, effect_seen="")  # an assessment with no effect seen: still none recorded
+    save(store, EX + "m-home-b", effect_seen="Two joint applications")
+    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "effect"], ["Network B", "cost", ""]]
+    save(store, NET_A, round_label="Review 2026", effect_seen="Trade delegation to Farcity")
+    assert [[str(v) for v in row] for row in rows()] == [["Network B", "cost", ""]]
