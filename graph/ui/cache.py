@@ -80,6 +80,20 @@ def actors(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def focus_choices(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
+    """(IRI, label) of what the Network page can be focused on, by name: every actor, and every network and
+    working group, named with its kind ("EUniverCities Network (network)"), whose members are who
+    collaborates through it."""
+    data = view.network_data(_store, lang)
+    things = [(iri, f"{n.label} ({n.kind[:1].lower() + n.kind[1:]})") for iri, n in data.nodes.items()
+              if n.group in FOCUS_GROUPS]
+    return sorted([*actors(_store, key, lang), *things], key=lambda p: (name_key(p[1], lang), p[0]))
+
+
+FOCUS_GROUPS = ("networks", "working groups")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def home(_store: gstore.Store, key: Key) -> str:
     """The home actor's IRI ('' when the data names none): one look-up, not the network's data (0.4 s at 1M)."""
     return queries.home_actor(_store) or ""

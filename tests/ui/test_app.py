@@ -189,6 +189,41 @@ def test_network_focus_shows_the_details_panel(shared_env):
     assert texts(at)[0] == "Showing 13 of 13 nodes"  # two actor steps reach every node of the fixture
 
 
+def test_the_network_page_focuses_on_a_network_too(shared_env):
+    """Who collaborates through a network: the search offered actors only, so a network could be reached only by
+    finding it in the drawing and clicking it. Networks and working groups are in the search now, with their kind."""
+    at = start("en", "network")
+    focus = at.selectbox(key="net_focus.en")
+    assert focus.label == "Search an actor or a network to focus on"
+    assert {"Network A (network)", "Network B (network)", "Trade group (working group)", "The University"} <= set(
+        focus.options)
+    focus.set_value(EX + "net-a").run()
+    assert problems(at) == [] and at.main.subheader[-1].value == "Network A"
+    assert texts(at)[0] == "Showing 9 of 9 nodes (13 in the whole network)"
+    assert "member (2):\n- Hometown Municipality · Member, 2015–, Active\n- The University · Board member, " \
+           "2016–2019, Active" in [plain(m.value) for m in at.main.markdown]
+    at.sidebar.radio(key="lang").set_value("nb").run()
+    focus = at.selectbox(key="net_focus.nb")
+    assert focus.value == EX + "net-a" and at.main.subheader[-1].value == "Nettverk A"
+    assert "Nettverk A (nettverk)" in focus.options
+
+
+def test_the_collaborators_page_keeps_its_actor_in_the_address(shared_env):
+    """A link to the Collaborators page opened on the home actor whatever was chosen; now ?actor=uni opens on The
+    University, in either language, and an unknown one on the home actor."""
+    at = start("en", "collaborators")
+    at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()
+    assert dict(at.query_params) == {"lang": "en", "actor": "uni"}
+    assert texts(at)[0] == "4 links for The University"
+    at.selectbox(key="collab_actor.en").set_value(EX + "hometown").run()
+    assert dict(at.query_params) == {"lang": "en"}
+    for lang, query, shown in (("nb", "uni", EX + "uni"), ("en", "uni", EX + "uni"), ("en", "nobody", EX + "hometown")):
+        at = AppTest.from_file(APP, default_timeout=60)  # the link opened in a new tab
+        at.query_params.update({"actor": query, **({"lang": "en"} if lang == "en" else {})})
+        goto(at, "collaborators")
+        assert problems(at) == [] and at.selectbox(key=f"collab_actor.{lang}").value == shown
+
+
 XSS = "<img src=x onerror=alert(1)>"
 XSS_DATA = f"""@prefix ikg: <https://w3id.org/ikg/ontology#> .
 @prefix ex: <https://example.org/ikg/> .

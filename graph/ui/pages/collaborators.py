@@ -1,4 +1,5 @@
-"""The Collaborators page: who works with an actor and through what, and the chains between two actors."""
+"""The Collaborators page: who works with an actor and through what, and the chains between two actors. The
+actor is kept in the address (?actor=ntnu, the home actor's page has none), so a link opens on it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from babel import Locale
 import graph.analysis.network as analysis
 import graph.render.view as view
 from graph.i18n import escape_md, locale_of, number, t
-from graph.ui import cache, context, network_component, tables
+from graph.ui import cache, context, network_component, state, tables
 from graph.ui.state import wkey
+from graph.vocab.labels import local_name
 
 
 def render(ctx: context.PageContext) -> None:
@@ -24,8 +26,13 @@ def render(ctx: context.PageContext) -> None:
     iris = list(labels)
     home = cache.home(ctx.store, ctx.key)
     home = home if home in labels else iris[0]
+    if not state.same_page_as_before():  # a link opened (?actor=ntnu): its actor, when the graph has it
+        by_name = {local_name(i): i for i in iris}
+        if state.page_params().get("actor") in by_name:
+            state.set_picker("collab_actor", lang, by_name[state.page_params()["actor"]])
     actor = st.selectbox(t("collab.actor", lang), iris, format_func=lambda i: labels[i],
                          placeholder=t("common.choose", lang), key=wkey("collab_actor", lang, home))
+    state.set_page_params({} if actor == home else {"actor": local_name(actor)})  # a link to share opens on it
     table = cache.ask(ctx.store, ctx.key, "collaborators", (("actor", actor),), lang)
     st.text(t("collab.count", lang, n=number(len(table.rows), lang), actor=labels[actor]))
     tables.show_table(table, lang, key="collab_table")

@@ -23,8 +23,7 @@ def render(ctx: context.PageContext) -> None:
     st.header(t("network.title", lang))
     st.caption(t("network.intro", lang))
     choices = cache.network_choices(ctx.store, ctx.key, lang)
-    actors = cache.actors(ctx.store, ctx.key, lang)
-    labels = dict(actors)
+    labels = dict(cache.focus_choices(ctx.store, ctx.key, lang))
     network_url.restore(lang, choices, list(labels), KINDS)
     options = _filters(choices, lang)
 
