@@ -72,6 +72,8 @@ TEXT: dict[str, dict[str, str]] = {
         "portfolio.x": "Årlig kostnad",
         "portfolio.y": "Strategisk relevans (snitt av målområdeskårene, 0–3)",
         "portfolio.no_cost": "ingen kostnad registrert",
+        "portfolio.x_none": "Ingen av sakene har en årlig kostnad registrert, så de står side om side. En årlig kostnad "
+        "(Rediger-siden, på medlemskapet eller avtalen) plasserer dem etter kostnad.",
         "portfolio.size": "Størrelse: antall registrerte aktiviteter",
         "portfolio.png": "Last ned diagrammet (PNG)",
         "portfolio.areas": "Målområde × anbefaling",
@@ -196,6 +198,8 @@ TEXT: dict[str, dict[str, str]] = {
         "portfolio.x": "Annual cost",
         "portfolio.y": "Strategic relevance (mean of the target-area scores, 0–3)",
         "portfolio.no_cost": "no cost recorded",
+        "portfolio.x_none": "None of the items has an annual cost recorded, so they stand side by side. An annual cost "
+        "(Edit page, on the membership or agreement) places them by cost.",
         "portfolio.size": "Size: number of recorded activities",
         "portfolio.png": "Download the chart (PNG)",
         "portfolio.areas": "Target area × recommendation",

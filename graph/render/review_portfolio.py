@@ -5,6 +5,7 @@ Drawn with matplotlib (no display needed) as PNG, for download and inside the pr
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
@@ -12,6 +13,7 @@ matplotlib.use("Agg")  # files only: no window, no display
 
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from graph.analysis.review_items import GROUPS, PortfolioItem, portfolio  # noqa: E402
 from graph.i18n import decimal, number, t  # noqa: E402
@@ -30,7 +32,7 @@ def positions(items: list[PortfolioItem]) -> dict[str, tuple[float, float]]:
     [('a', (-12.5, 2.0)), ('b', (100.0, 2.0))]
     """
     shown = [p for p in items if p.relevance is not None]
-    width = 0.25 * max([p.cost for p in shown if p.cost] + [0.0]) or 1.0
+    width = strip_width(shown)
     out = {p.item: (p.cost, p.relevance or 0.0) for p in shown if p.cost is not None}
     rows: dict[float, list[PortfolioItem]] = {}
     for p in sorted((p for p in shown if p.cost is None), key=lambda p: p.name.casefold()):
@@ -39,6 +41,11 @@ def positions(items: list[PortfolioItem]) -> dict[str, tuple[float, float]]:
         for i, p in enumerate(row):
             out[p.item] = (-width * (i + 0.5) / len(row), level)
     return out
+
+
+def strip_width(shown: list[PortfolioItem]) -> float:
+    """The width of the strip left of zero: a quarter of the largest cost, or 1 when no item has one."""
+    return 0.25 * max([p.cost for p in shown if p.cost] + [0.0]) or 1.0
 
 
 def figure(items: list[PortfolioItem], lang: str = "en") -> Figure:
@@ -58,15 +65,21 @@ def figure(items: list[PortfolioItem], lang: str = "en") -> Figure:
             ax.scatter(xs, ys, s=[_size(p) for p in some], label=label, linewidths=1.5 if hollow else 0.5,
                        facecolors="none" if hollow else COLOURS[group],
                        edgecolors=COLOURS[group] if hollow else "black", alpha=0.85)
-    _labels(fig, ax, shown, where)
     costs = [p.cost for p in shown if p.cost is not None]
     currency = ", ".join(sorted({p.currency for p in shown if p.currency}))
-    ax.set_xlabel(t("portfolio.x", lang) + (f" ({currency})" if currency else "")
-                  + ("" if costs else " – " + t("portfolio.no_cost", lang)))
     ax.set_ylabel(t("portfolio.y", lang))
     ax.set_ylim(-0.25, 3.35)
-    ax.axvline(0, color="#555", linewidth=0.8)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number(int(x), lang) if x >= 0 and costs else ""))
+    if costs:  # cost to the right of zero; a strip left of it, named, for the items with none
+        ax.set_xlabel(t("portfolio.x", lang) + (f" ({currency})" if currency else ""))
+        ax.axvline(0, color="#555", linewidth=0.8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number(int(x), lang) if x >= 0 else ""))
+        if any(p.cost is None for p in shown):
+            ax.text(-strip_width(shown) / 2, 3.3, t("portfolio.no_cost", lang), ha="center", va="top", fontsize=7,
+                    color="#555")
+    else:  # no cost at all: the items side by side across the strip, and how to place them by cost
+        ax.set_xlabel(textwrap.fill(t("portfolio.x_none", lang), 100, break_on_hyphens=False), fontsize=8)
+        ax.set_xticks([])
+        ax.set_xlim(-strip_width(shown), 0)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: decimal(y, lang, 1)))  # 0,5 in bokmål
     ax.grid(True, alpha=0.3)
     ax.set_title(t("portfolio.title", lang))
@@ -74,22 +87,23 @@ def figure(items: list[PortfolioItem], lang: str = "en") -> Figure:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title=t("portfolio.size", lang),
                   title_fontsize=7, markerscale=0.6)
     fig.tight_layout()
+    _labels(fig, ax, shown, where)  # last: the axes' limits and place are final
     return fig
 
 
 def _labels(fig: Figure, ax: object, shown: list[PortfolioItem], where: dict[str, tuple[float, float]]) -> None:
-    """Name each point unless its label would cover one already written (most active items first)."""
+    """Name each point unless its name would cover one already written (most active items first), measured as
+    drawn."""
     fig.canvas.draw()  # the axes' final transform
-    taken: list[tuple[float, float, float, float]] = []
-    pt = fig.dpi / 72  # pixels per point
+    taken: list[Bbox] = []
     for p in sorted(shown, key=lambda p: (-p.activities, p.name.casefold())):
-        x, y = ax.transData.transform(where[p.item])  # type: ignore[attr-defined]
-        box = (x + 4 * pt, y + 2 * pt, x + 5 * pt + 0.7 * 7 * pt * len(p.name), y + 4 * pt + 7 * pt * 1.3)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+        name = ax.annotate(p.name, where[p.item], fontsize=7, xytext=(5, 4),  # type: ignore[attr-defined]
+                           textcoords="offset points")
+        box = name.get_window_extent().expanded(1.04, 1.1)
+        if any(box.overlaps(other) for other in taken):
+            name.remove()
             continue
         taken.append(box)
-        ax.annotate(p.name, where[p.item], fontsize=7, xytext=(5, 4),  # type: ignore[attr-defined]
-                    textcoords="offset points")
 
 
 def _size(p: PortfolioItem) -> float:
