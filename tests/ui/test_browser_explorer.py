@@ -439,3 +439,32 @@ def test_the_map_on_a_phone_keeps_readable_names_and_opens_on_the_home_city(visi
         assert frame.evaluate(MAP_LEGEND)["left"] == 4
         frame.locator("summary").tap()  # folded away from the cities it covers
         assert frame.evaluate(MAP_LEGEND)["open"] is False
+
+
+# Each table's toolbar, and what is drawn just above its table (a heading, a caption): where they overlap, in pixels
+TOOLBARS = """() => Array.from(document.querySelectorAll('[data-testid="stDataFrame"]')).map(df => {
+    const bar = df.querySelector('[data-testid="stElementToolbar"]');
+    const box = df.closest('[data-testid="stElementContainer"]');
+    const above = box && box.previousElementSibling;
+    if (!bar || !above) return null;
+    return {above: above.innerText.trim(), overlap: Math.round(above.getBoundingClientRect().bottom
+                                                               - bar.getBoundingClientRect().top)}; })
+    .filter(x => x && x.above)"""
+
+
+def test_on_a_phone_a_tables_toolbar_covers_nothing_above_it(visit):
+    """On a touch screen a table's toolbar (show, download, search, full screen) is always shown, above the table's
+    top right corner: it covered the end of the heading or caption above it («Rundene side om side»). Now each table
+    leaves room for it; on the desktop, where it shows on hover over the table, nothing moved."""
+    with on_a_phone(visit) as page:
+        page.goto(visit.server.url + "/review")
+        wait_idle(page, timeout=120_000)
+        found = page.evaluate(TOOLBARS)
+        assert {"Etter type", "Etter ansvarlig enhet"} <= {x["above"] for x in found}
+        assert [x for x in found if x["overlap"] > 0] == []
+    desk = visit.page
+    desk.goto(visit.server.url + "/review")
+    wait_idle(desk, timeout=120_000)
+    margins = desk.evaluate("() => Array.from(document.querySelectorAll('[data-testid=\"stDataFrame\"]')).map("
+                            "df => getComputedStyle(df).marginTop)")
+    assert margins and set(margins) == {"0px"}
