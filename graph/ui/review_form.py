@@ -4,10 +4,11 @@ The fields keep their keys (tests and the browser find them by key), and the for
 item) its fields hold: when another item or round is chosen, every field is filled again, from that
 item's unsaved draft if there is one, else from its saved assessment in the round, else the defaults.
 Values are never carried over. The drafts live in a plain dict of the session, so switching items keeps
-each item's unsaved edits; the page lists them until they are saved or discarded. When the shown item's
-saved assessment changes under the form (a workbook taken back, another editor, an undo), a form nobody has
-typed into shows the new one; typed edits stay, with a warning that saving replaces what was saved meanwhile,
-also when they are another item's draft, chosen again after its assessment changed.
+each item's unsaved edits; the page lists them until they are saved or discarded, and a reload or leaving
+the app meanwhile asks first. When the shown item's saved assessment changes under the form (a workbook
+taken back, another editor, an undo), a form nobody has typed into shows the new one; typed edits stay,
+with a warning that saving replaces what was saved meanwhile, also when they are another item's draft,
+chosen again after its assessment changed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ from graph.ui import cache, context, widget_texts
 DRAFTS = "review_drafts"  # (round IRI, item IRI) -> (unsaved edits {field: value}, the saved values they were made on)
 SAVED = "review_saved"  # the confirmation shown once after the rerun that follows a save
 
+
+# While any item has unsaved edits, a reload or leaving the app asks first (the browser's own question): the
+# edits live in this browser session only. Fixed text, nothing from the data; one listener per window, which
+# asks only while the notice of unsaved edits is on the page.
+UNSAVED = "review_unsaved"
+LEAVE_GUARD = ("<script>(() => { if (window.__ikgLeaveGuard) return; window.__ikgLeaveGuard = true; "
+               "window.addEventListener('beforeunload', (e) => { if (document.querySelector('.st-key-" + UNSAVED
+               + "')) { e.preventDefault(); e.returnValue = ''; } }); })();</script>")
 
 SHOWN = "review_form_of"  # the (round IRI, item IRI) whose values the fields hold
 FILLED = "review_form_base"  # the saved values (or defaults) of that item when its fields were filled
@@ -149,7 +158,9 @@ def unsaved_notice(ctx: context.PageContext, round_: reads.ReviewRound, item: st
     pending = sorted(names.get(i, i) for (r, i) in drafts if r == round_.iri)
     if not pending:
         return
-    st.warning(escape_md(t("form.unsaved", ctx.lang, items="; ".join(pending))))
+    with st.container(key=UNSAVED):
+        st.warning(escape_md(t("form.unsaved", ctx.lang, items="; ".join(pending))))
+        st.html(LEAVE_GUARD, unsafe_allow_javascript=True)
     if (round_.iri, item) in drafts and st.button(t("form.discard", ctx.lang), key="review_discard"):
         forget(round_.iri, item, keys)
         st.rerun()

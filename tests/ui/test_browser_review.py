@@ -238,3 +238,31 @@ def test_a_workbook_comes_back_through_the_app_and_the_portfolio_and_report_show
         widget(page, f"review_view.{lang}").get_by_text(
             {"en": "Assess the items", "nb": "Vurder sakene"}[lang]).click()
         wait_idle(page)
+
+
+def test_a_reload_with_unsaved_edits_asks_first(visit):
+    """Unsaved edits live in this browser session only, and a reload dropped them without a word. While any item has
+    unsaved edits, the browser now asks before the page is left or reloaded; with none, nothing is asked."""
+    page = visit.page
+    open_app(page, visit.server)
+    set_language(page, "en")
+    log_in(page, "Kari Browser", PASSWORD)
+    go(page, "review", "en")
+    asked = visit.dialogs  # each dialog the page opens, answered "stay on the page" (dismissed)
+    page.reload()  # nothing typed: left at once
+    wait_idle(page, timeout=60_000)
+    assert asked == []
+    choose(page, "review_item.en", "EUniverCities Network (membership)", typed="EUniver")
+    write(page, "review_effect", "Typed, not saved")
+    expect(page.get_by_text("Unsaved changes (kept until you save or discard them): EUniverCities Network "
+                            "(membership)")).to_be_visible()
+    page.evaluate("() => { location.reload(); }")
+    assert asked == ["beforeunload: "]
+    assert widget(page, "review_effect").locator("textarea").input_value() == "Typed, not saved"  # still here
+    widget(page, "review_discard").locator("button").click()
+    wait_idle(page)
+    expect(page.get_by_text("Unsaved changes", exact=False)).to_have_count(0)
+    page.reload()
+    wait_idle(page, timeout=60_000)
+    assert asked == ["beforeunload: "]  # no question once the edits were discarded
+    asked.clear()  # the one dialog this test expects
