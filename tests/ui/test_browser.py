@@ -681,7 +681,7 @@ def test_sparql_page_runs_the_twin_cities_example(visit):
     open_app(page, visit.server)
     set_language(page, "en")
     go(page, "sparql", "en")
-    choose(page, "sparql_example.en", re.compile(r"^twin-cities — "), typed="twin-cities")
+    choose(page, "sparql_example.en", re.compile(r"\(twin-cities\)$"), typed="twin-cities")
     expect(widget(page, "sparql_text").locator("textarea")).to_have_value(re.compile("TwinCityAgreement"))
     widget(page, "sparql_run").locator("button").click()
     expect(page.locator('[data-testid="stText"]').filter(has_text=re.compile(r"^\d+ rows$"))).to_have_count(1)

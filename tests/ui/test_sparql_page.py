@@ -16,6 +16,7 @@ from graph.history.shipped import open_store
 from graph.i18n import t
 from graph.store.sparql import SparqlStore
 from graph.ui.pages.sparql import explain
+from graph.vocab.collate import name_key
 from tests.ui.test_app import plain, problems, shared_env, start, table  # noqa: F401 (shared_env: a fixture)
 
 ENGLISH_CODES = {"target area", "SDG", "network", "project"}
@@ -53,6 +54,21 @@ def test_a_query_of_ones_own_shows_the_values_as_they_are():
     at.button(key="sparql_run").click().run()
     assert table(at, "slag")["slag"].tolist() == ["project"]
     assert t("sparql.in_words", "nb") not in [c.value for c in at.caption]
+
+
+@pytest.mark.usefixtures("shared_env")
+def test_the_examples_are_named_by_what_they_ask_in_the_language():
+    """In bokmål the examples began with English code names ("coverage-matrix — Hvilke …"); now each is what it asks
+    in the page's language, in that language's order, with its name for `ikg query` after it."""
+    for lang, first in (("nb", "Hva "), ("en", "What ")):
+        options = start(lang, "sparql").selectbox(key=f"sparql_example.{lang}").options[1:]
+        assert len(options) == 20 and all(o.endswith(")") and not o.startswith(("coverage", "changes"))
+                                          for o in options)
+        assert any(o.startswith(first) for o in options)
+        texts = [o.rsplit(" (", 1)[0] for o in options]
+        assert texts == sorted(texts, key=lambda x: name_key(x, lang))
+    matrix = next(o for o in options if o.endswith(" (coverage-matrix)"))  # the last language's: English
+    assert matrix.startswith("Which networks and projects")
 
 
 @pytest.mark.usefixtures("shared_env")

@@ -14,6 +14,7 @@ from graph.questions.languages import label_language
 from graph.store.base import PREFIX_HEADER
 from graph.ui import context, tables
 from graph.ui.state import wkey
+from graph.vocab.collate import name_key
 
 ROW_LIMIT = 1000
 TIME_LIMIT_S = 10
@@ -39,8 +40,10 @@ def render(ctx: context.PageContext) -> None:
             st.session_state[example_key] = ""
             st.session_state.pop(LOADED, None)
 
-    st.selectbox(t("sparql.example", lang), ["", *by_name],
-                 format_func=lambda n: f"{n} — {by_name[n].description(lang)}" if n else t("sparql.pick", lang),
+    # each named question by what it asks in the language, its name (as `ikg query` knows it) after that
+    ordered = sorted(by_name, key=lambda n: (name_key(by_name[n].description(lang), lang), n))
+    st.selectbox(t("sparql.example", lang), ["", *ordered],
+                 format_func=lambda n: f"{by_name[n].description(lang)} ({n})" if n else t("sparql.pick", lang),
                  placeholder=t("common.choose", lang), key=example_key, on_change=load_example)
     st.session_state.setdefault("sparql_text", FIRST_QUERY)
     chosen = by_name.get(st.session_state.get(example_key) or "")
