@@ -83,7 +83,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ingen internasjonal partner bak seg.",
         "gap.inactive-twin-cities.title": "Vennskapsbyer uten registrert aktivitet siden valgt år",
         "gap.inactive-twin-cities.why": "En vennskapsbyavtale uten aktivitet er en kandidat ved neste gjennomgang av "
-        "medlemskap.",
+        "medlemskap. Aktivitet er her prosjekter og aktiviteter (besøk, arrangementer) som byen, en aktør i byen "
+        "eller avtalen selv er med i; et nettverk begge byene er medlem av, teller ikke.",
         "gap.unowned-networks.title": "Nettverk uten ansvarlig enhet",
         "gap.unowned-networks.why": "Et medlemskap ingen eier, blir sjelden fulgt opp, og ingen kan si hva det gir.",
         "gap.unassessed-memberships.title": "Medlemskap uten registrert kostnad eller effekt",
@@ -287,7 +288,8 @@ TEXT: dict[str, dict[str, str]] = {
         "international partner behind it.",
         "gap.inactive-twin-cities.title": "Twin cities with no recorded activity since the chosen year",
         "gap.inactive-twin-cities.why": "A twin-city agreement with nothing going on is a candidate for the next "
-        "review of memberships.",
+        "review of memberships. Activity here is projects and activities (visits, events) that the city, an actor "
+        "in it or the agreement itself takes part in; a network both cities belong to does not count.",
         "gap.unowned-networks.title": "Networks with no responsible unit",
         "gap.unowned-networks.why": "A membership nobody owns is rarely followed up, and nobody can say what it "
         "brings.",
