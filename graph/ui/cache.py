@@ -79,6 +79,9 @@ def actors(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
     return queries.actor_choices(_store, lang)
 
 
+FOCUS_GROUPS = ("networks", "working groups")  # besides the actors, what the Network page's search offers
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def focus_choices(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, str]]:
     """(IRI, label) of what the Network page can be focused on, by name: every actor, and every network and
@@ -88,9 +91,6 @@ def focus_choices(_store: gstore.Store, key: Key, lang: str) -> list[tuple[str, 
     things = [(iri, f"{n.label} ({n.kind[:1].lower() + n.kind[1:]})") for iri, n in data.nodes.items()
               if n.group in FOCUS_GROUPS]
     return sorted([*actors(_store, key, lang), *things], key=lambda p: (name_key(p[1], lang), p[0]))
-
-
-FOCUS_GROUPS = ("networks", "working groups")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -27,9 +27,9 @@ def render(ctx: context.PageContext) -> None:
     home = cache.home(ctx.store, ctx.key)
     home = home if home in labels else iris[0]
     if not state.same_page_as_before():  # a link opened (?actor=ntnu): its actor, when the graph has it
-        by_name = {local_name(i): i for i in iris}
-        if state.page_params().get("actor") in by_name:
-            state.set_picker("collab_actor", lang, by_name[state.page_params()["actor"]])
+        asked = {local_name(i): i for i in iris}.get(state.page_params().get("actor", ""))
+        if asked:
+            state.set_picker("collab_actor", lang, asked)
     actor = st.selectbox(t("collab.actor", lang), iris, format_func=lambda i: labels[i],
                          placeholder=t("common.choose", lang), key=wkey("collab_actor", lang, home))
     state.set_page_params({} if actor == home else {"actor": local_name(actor)})  # a link to share opens on it
