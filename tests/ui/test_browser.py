@@ -667,7 +667,8 @@ def test_map_page_draws_the_cities(visit):
     open_app(page, visit.server)
     set_language(page, "en")
     go(page, "map", "en")
-    picture = page.frame_locator('iframe[srcdoc*="data-ikg-map"]').locator("svg")  # an SVG map, drawn offline
+    # the SVG map, drawn offline (the legend's marks are small SVGs of their own)
+    picture = page.frame_locator('iframe[srcdoc*="data-ikg-map"]').locator("svg[data-ikg-map]")
     expect(picture.locator("circle.city").first).to_be_attached()
     expect(picture).to_contain_text("Formal twinning")
     darmstadt = {"city": "Darmstadt", "agreement": "Formal twinning", "since": "1968", "status": "Active"}
