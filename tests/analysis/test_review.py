@@ -244,3 +244,20 @@ def test_an_effect_seen_in_a_review_counts_as_a_recorded_effect(backend, request
     assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "effect"], ["Network B", "cost", ""]]
     save(store, NET_A, round_label="Review 2026", effect_seen="Trade delegation to Farcity")
     assert [[str(v) for v in row] for row in rows()] == [["Network B", "cost", ""]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_review_shows_a_source_described_in_words_or_by_its_address(backend, request, tmp_path):
+    """A new city's templates give a source in words ("Other source") or as a web address, not as a section of a
+    document: the review's source column (and so its workbook and report) showed only cited sections, and so was
+    empty for a new city's every item. It now shows each source as the twin-cities question does."""
+    extra = tmp_path / "other-source.ttl"
+    extra.write_text("""@prefix ikg: <https://w3id.org/ikg/ontology#> .
+@prefix schema: <https://schema.org/> .
+<https://example.org/ikg/agreement-farcity> ikg:citation [ ikg:reference "Bystyrevedtak 1950" ;
+    schema:url <https://example.org/vedtak-1950> ; ikg:evidence ikg:stated ] .
+""", encoding="utf-8")
+    store = conftest_store(backend, [*fixture_files(), extra], request, f"review-src-{uuid.uuid4().hex[:8]}")
+    rows = {row[2]: row[-1] for row in review_items.review_rows(store, "en").rows}
+    assert rows["Hometown–Farcity"] == "Bystyrevedtak 1950; https://example.org/vedtak-1950; Plan 2020 §2"
+    assert rows["Network A"] == "Plan 2020 §2"
