@@ -193,10 +193,11 @@ def _stamp(when: dt.datetime) -> Literal:
 
 
 def check_date(value: dt.date | str, lang: str) -> dt.date:
-    """A date from a date, a datetime or 'YYYY-MM-DD'; anything else is an InputError.
+    """A date from a date, a datetime, 'YYYY-MM-DD' or 'DD.MM.YYYY' (as Norwegians write it, and the forms
+    and templates take it); anything else is an InputError.
 
-    >>> check_date("2025-03-01", "en"), check_date(dt.datetime(2025, 3, 1, 12), "en")
-    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
+    >>> check_date("2025-03-01", "en"), check_date(dt.datetime(2025, 3, 1, 12), "en"), check_date("1.3.2025", "nb")
+    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -204,9 +205,12 @@ def check_date(value: dt.date | str, lang: str) -> dt.date:
         return value
     text = str(value or "").strip()
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+        day = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if day:
+            return dt.date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+        raise ValueError
     except ValueError:
         raise InputError.of("err.date", lang, value=text) from None
 
@@ -245,6 +249,9 @@ def import_workbook(store: Store, data: bytes, editor: str, *, lang: str = "en",
         raise _refused(sheet.problems, lang)
     with store.write_lock:
         round_ = find_round(store, sheet.round)
+        if not sheet.round:  # made before there was a round: which one is for the person to say
+            raise InputError.of("err.wb_no_round", lang, sheet=t("wb.round_sheet", lang),
+                                label=t("wb.round_label", lang))
         if round_ is None:
             raise InputError.of("err.wb_round", lang, value=sheet.round or "–")
         refuse_closed(store, round_, lang)

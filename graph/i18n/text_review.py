@@ -55,6 +55,9 @@ TEXT: dict[str, dict[str, str]] = {
         "wb.refused": "Arbeidsboken ble ikke lest inn, ingenting er endret. {n} problem(er):",
         "err.wb_round": "Arbeidsboken hører til en runde som ikke finnes i grafen («{value}»): last ned "
         "arbeidsboken for runden på nytt.",
+        "err.wb_no_round": "Arbeidsboken hører ikke til noen gjennomgangsrunde (den ble lastet ned før det fantes "
+        "en). Start en runde på siden Gjennomgang av medlemskap eller med ikg review new «Gjennomgang 2027», skriv "
+        "navnet på runden i arket «{sheet}» ved siden av «{label}», og importer arbeidsboken på nytt.",
         "wb.imported": "Leste inn {n} vurdering(er) i runden «{round}»: {items}",
         "wb.nothing": "Arbeidsboken er lest; ingen vurderinger er endret.",
         "wb.dry_run": "Prøvekjøring: {n} vurdering(er) ville blitt endret: {items}",
@@ -181,6 +184,9 @@ TEXT: dict[str, dict[str, str]] = {
         "wb.refused": "The workbook was not imported; nothing has changed. {n} problem(s):",
         "err.wb_round": "The workbook belongs to a round that is not in the graph (“{value}”): download the "
         "round's workbook again.",
+        "err.wb_no_round": "The workbook belongs to no review round (it was downloaded before there was one). Start "
+        "a round on the Membership review page or with ikg review new “Review 2027”, write the round's name in the "
+        "sheet “{sheet}” next to “{label}”, and import the workbook again.",
         "wb.imported": "Imported {n} assessment(s) in the round “{round}”: {items}",
         "wb.nothing": "The workbook is read; no assessment changed.",
         "wb.dry_run": "Dry run: {n} assessment(s) would change: {items}",

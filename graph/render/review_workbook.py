@@ -175,10 +175,10 @@ def read_workbook(store: Store, data: bytes, lang: str = "en") -> Sheet:
     except Exception:  # noqa: BLE001 - any unreadable file is the same problem for the user
         return Sheet("", "", problems=[t("wb.unreadable", lang)])
     ws = wb.worksheets[0]
-    round_iri = ""
+    round_iri = ""  # the round's IRI, or else its name (typed in when the workbook was made before any round)
     for other in wb.worksheets[1:]:
         if other.title in {t("wb.round_sheet", x) for x in languages()}:
-            round_iri = str(other["B1"].value or "")
+            round_iri = str(other["B1"].value or "").strip() or str(other["B2"].value or "").strip()
     sheet = Sheet(ws.title, round_iri)
     by_heading = {h: k for x in languages() for k, h in headings(store, x).items()}
     for i, cell in enumerate(ws[1], start=1):

@@ -189,10 +189,15 @@ def test_persists_after_reopening(tmp_path):
         ({"relevance": {"9": 1}}, "Unknown target area “9”; the target areas are: 1, 2, 3.",
          "Ukjent målområde «9»; målområdene er: 1, 2, 3."),
         ({"reviewer": "  "}, "Write the name of the reviewer.", "Skriv navnet på den som vurderer."),
-        ({"date": "1 March 2025"}, "“1 March 2025” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",
-         "«1 March 2025» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01."),
-        ({"date": "2025-02-30"}, "“2025-02-30” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01.",
-         "«2025-02-30» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-03-01."),
+        ({"date": "1 March 2025"},
+         "“1 March 2025” is not a date: write it as YYYY-MM-DD or DD.MM.YYYY, e.g. 2025-03-01.",
+         "«1 March 2025» er ikke en dato: skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 01.03.2025."),
+        ({"date": "30.02.2025"},
+         "“30.02.2025” is not a date: write it as YYYY-MM-DD or DD.MM.YYYY, e.g. 2025-03-01.",
+         "«30.02.2025» er ikke en dato: skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 01.03.2025."),
+        ({"date": "2025-02-30"},
+         "“2025-02-30” is not a date: write it as YYYY-MM-DD or DD.MM.YYYY, e.g. 2025-03-01.",
+         "«2025-02-30» er ikke en dato: skriv den som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, f.eks. 01.03.2025."),
         ({"round_label": " "}, "Give the review round a name, e.g. “Review 2025”.",
          "Gi gjennomgangsrunden et navn, f.eks. «Gjennomgang 2025»."),
         ({"item": EX + "uni"}, f"{EX}uni is not a membership or agreement in the graph; pick an item from the table.",
@@ -261,3 +266,10 @@ def test_the_review_shows_a_source_described_in_words_or_by_its_address(backend,
     rows = {row[2]: row[-1] for row in review_items.review_rows(store, "en").rows}
     assert rows["Hometown–Farcity"] == "Bystyrevedtak 1950; https://example.org/vedtak-1950; Plan 2020 §2"
     assert rows["Network A"] == "Plan 2020 §2"
+
+
+def test_a_review_date_can_be_written_as_norwegians_write_it(store):
+    """A workbook's date typed as 01.12.2026 was refused (only 2026-12-01 was taken), though the forms and the
+    templates take both."""
+    save(store, date="01.03.2025")
+    assert [a.date[:10] for a in assessments.assessments(store, "en")] == ["2025-03-01"]

@@ -14,10 +14,11 @@ from openpyxl.utils import get_column_letter
 from rdflib.compare import isomorphic
 
 from graph.analysis.assessments import assessments
-from graph.edit.assessments import import_workbook, save_assessment, set_round_status
+from graph.edit.assessments import import_workbook, new_round, save_assessment, set_round_status
 from graph.errors import InputError
 from graph.history import changes
 from graph.render.review_report import export_xlsx
+from graph.render.review_workbook import workbook_bytes
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
 from tests.conftest import fixture_files
@@ -146,8 +147,8 @@ def test_every_problem_is_listed_in_norwegian(store):
         f"- Ark «Gjennomgang», rad {a}, kolonne P (anbefaling): ukjent anbefaling «kanskje»: velg Behold, Vurder "
         "nærmere, Avslutt",
         f"- Ark «Gjennomgang», rad {a}, kolonne R (vurdert av): Skriv navnet på den som vurderer.",
-        f"- Ark «Gjennomgang», rad {a}, kolonne S (dato): «» er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, "
-        "f.eks. 2025-03-01."]
+        f"- Ark «Gjennomgang», rad {a}, kolonne S (dato): «» er ikke en dato: skriv den som DD.MM.ÅÅÅÅ eller "
+        "ÅÅÅÅ-MM-DD, f.eks. 01.03.2025."]
     assert isomorphic(store.graph(), before)
 
 
@@ -208,3 +209,35 @@ def test_the_upload_gate_refuses_a_workbook_built_to_attack_its_reader(store, la
               "det avvises fordi den kan få en leser til å utvide entiteter uten ende; lagre arbeidsboka på nytt "
               "fra Excel."}[lang]
     assert isomorphic(store.graph(), before) and len(changes.changes(store)) == count
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "The workbook belongs to no review round (it was downloaded before there was one). Start a round on the "
+           "Membership review page or with ikg review new “Review 2027”, write the round's name in the sheet “Round” "
+           "next to “round”, and import the workbook again."),
+    ("nb", "Arbeidsboken hører ikke til noen gjennomgangsrunde (den ble lastet ned før det fantes en). Start en runde "
+           "på siden Gjennomgang av medlemskap eller med ikg review new «Gjennomgang 2027», skriv navnet på runden i "
+           "arket «Runde» ved siden av «runde», og importer arbeidsboken på nytt.")])
+def test_a_workbook_made_before_any_round_says_how_to_take_it_back(lang, message):
+    """A new city's first workbook, downloaded before any round existed, could never be taken back: the message
+    said to download the round's workbook again, which gave the same workbook. Now it says what to do, and the
+    round's name typed into the workbook is enough."""
+    store = MemoryStore()
+    store.load(fixture_files())
+    wb = load_workbook(io.BytesIO(workbook_bytes(store, lang)))
+    ws = wb.worksheets[0]
+    heads = {"en": ("recommendation", "Keep", "reviewer", "date"), "nb": ("anbefaling", "Behold", "vurdert av", "dato")}
+    rec, keep, who, day = heads[lang]
+    farcity = row_of(ws, {"en": "Hometown–Farcity", "nb": "Hjemby–Fjernby"}[lang])  # no round: none assessed
+    for heading, value in ((rec, keep), (who, "Kari"), (day, "01.12.2026")):
+        ws.cell(farcity, col(ws, heading)).value = value
+    before = snapshot(store)
+    with pytest.raises(InputError) as refused:
+        import_workbook(store, saved(wb), "Kari", lang=lang)
+    assert str(refused.value) == message and isomorphic(store.graph(), before)
+    new_round(store, "Spring 2026", "Kari", lang=lang)
+    wb.worksheets[-1]["B2"] = "Spring 2026"
+    name = {"en": "Hometown–Farcity", "nb": "Hjemby–Fjernby"}[lang]
+    assert import_workbook(store, saved(wb), "Kari", lang=lang) == [name]
+    got = [(a.recommendation, a.date[:10]) for a in assessments(store, "en", "Spring 2026")]
+    assert got == [("keep", "2026-12-01")]  # the date as Norwegians write it
