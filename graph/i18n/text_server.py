@@ -31,6 +31,9 @@ TEXT: dict[str, dict[str, str]] = {
         "serve.internal": "Intern feil i ikg serve; se terminalen der tjeneren kjører",
         "serve.not_found": "Ingenting her: SPARQL-endepunktet er /sparql, og grafens IRI-er ligger under /ikg/",
         "serve.listening": "SPARQL-endepunktet (bare lesing) er {url}/sparql og IRI-sidene ligger under {url}/ikg/ (lager: {store}). Stopp med Ctrl-C.",
+        "serve.port_in_use": "Port {port} på {host} er allerede i bruk av et annet program: velg en annen med --port.",
+        "serve.cannot_listen": "Kan ikke lytte på {host}, port {port}: sjekk at adressen tilhører denne maskinen og "
+        "at porten er ledig, eller velg en annen med --host og --port.",
         "serve.open_to_network": "Merk: tjeneren lytter på {host}, så andre maskiner kan nå den; spørringer er begrenset i tid og antall rader, men ikke i hvem som spør.",
         "serve.home_title": "Internasjonal kunnskapsgraf",
         "serve.home_sparql": "SPARQL 1.1-endepunkt (bare spørringer)",
@@ -86,6 +89,9 @@ TEXT: dict[str, dict[str, str]] = {
         "serve.internal": "Internal error in ikg serve; see the terminal where the server runs",
         "serve.not_found": "Nothing here: the SPARQL endpoint is /sparql, and the graph's IRIs are under /ikg/",
         "serve.listening": "The read-only SPARQL endpoint is {url}/sparql and the IRI pages are under {url}/ikg/ (store: {store}). Stop with Ctrl-C.",
+        "serve.port_in_use": "Port {port} on {host} is already used by another program: choose another with --port.",
+        "serve.cannot_listen": "Cannot listen on {host}, port {port}: check that the address belongs to this machine "
+        "and that the port is free, or choose another with --host and --port.",
         "serve.open_to_network": "Note: the server listens on {host}, so other machines can reach it; queries are limited in time and rows, but not in who asks.",
         "serve.home_title": "International knowledge graph",
         "serve.home_sparql": "SPARQL 1.1 endpoint (queries only)",

@@ -6,6 +6,7 @@ and sends no CORS headers unless an origin is configured.
 
 from __future__ import annotations
 
+import errno
 import html
 import sys
 import threading
@@ -15,7 +16,7 @@ from typing import IO, Any
 from urllib.parse import parse_qs, urlsplit
 
 from graph import config
-from graph.errors import IkgError
+from graph.errors import IkgError, InputError
 from graph.i18n import t
 from graph.questions.isolated import Limits
 from graph.serve.endpoint import Answer, EndpointError, answer_query, query_of
@@ -189,7 +190,11 @@ def serve_forever(store_setting: str | None, host: str, port: int, cors: list[st
         _, started = shared.start(folder)
     try:
         store = open_store(str(folder) if folder else setting)
-        server = make_server(store, host, port, cors)
+        try:
+            server = make_server(store, host, port, cors)
+        except OSError as exc:  # said in the user's words, not the system's English
+            key = "serve.port_in_use" if exc.errno == errno.EADDRINUSE else "serve.cannot_listen"
+            raise InputError.of(key, lang, host=host, port=port) from None
         print(t("serve.listening", lang, url=server.url, store=store.describe()), file=out, flush=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             print(t("serve.open_to_network", lang, host=host), file=out, flush=True)

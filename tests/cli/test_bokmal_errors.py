@@ -14,6 +14,7 @@ import pytest
 
 from graph import store as stores
 from tests.cli.test_cli import fixture_dir, ikg  # noqa: F401 - the fixture is used by name
+from tests.cli.test_cli_help_language import run as parse_run
 from tests.support import ROOT
 
 TYPES = ".json, .jsonld, .nq, .nt, .trig, .ttl, .turtle"
@@ -230,3 +231,29 @@ def test_validate_of_a_file_of_no_type_it_reads_says_what_it_reads_not_what_impo
     query = write(tmp_path, "members.rq", "SELECT * WHERE { ?s ?p ?o }\n")
     code, out, err = run(capsys, "--lang", lang, "validate", str(query))
     assert (code, out, err) == (1, "", f"ikg: {query}: {told}\n")
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("nb", "argumentet --port: «99999» er ikke et portnummer: gi et heltall fra 0 til 65535"),
+    ("en", "argument --port: “99999” is not a port number: give a whole number from 0 to 65535")])
+def test_a_port_out_of_range_is_told_as_a_bad_value(capsys, lang, message):
+    """`ikg serve --port 99999` ended in "uventet feil: bind(): port must be 0-65535" (English in bokmål, and
+    called unexpected); it is a bad value, told as argparse tells one."""
+    code, _, err = parse_run(capsys, "--lang", lang, "serve", "--store", "memory", "--port", "99999")
+    assert code == 2 and err.strip().endswith(message) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("nb", "ikg: Port {port} på 127.0.0.1 er allerede i bruk av et annet program: velg en annen med --port.\n"),
+    ("en", "ikg: Port {port} on 127.0.0.1 is already used by another program: choose another with --port.\n")])
+def test_a_port_in_use_is_told_in_the_users_words(capsys, lang, message):
+    """A port another program listens on gave the system's English ("Address already in use") as an unexpected
+    error."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(capsys, "--lang", lang, "serve", "--store", "memory", "--port", str(port))
+    assert (code, err) == (1, message.format(port=port))

@@ -63,14 +63,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
     """These sub-commands on the `ikg` parser, their help in x's language."""
     h, m = x.help, x.metavar
+
+    def port(text: str) -> int:
+        """A port number, 0 to 65535 (0: any free port); anything else said as argparse says a bad value."""
+        if not text.strip().isdigit() or int(text) > 65535:
+            raise argparse.ArgumentTypeError(t("cli.err.port", x.lang, value=text))
+        return int(text)
+
     p = sub.add_parser("share", parents=[common], help=h("share"), epilog=h("share.epilog"))
     actions = ["start", "stop", "status"]
     p.add_argument("action", choices=actions, metavar=choices_metavar(actions), help=h("share.action"))
-    p.add_argument("--port", type=int, default=0, metavar=m("port"), help=h("share.port"))
+    p.add_argument("--port", type=port, default=0, metavar=m("port"), help=h("share.port"))
 
     p = sub.add_parser("serve", parents=[common], help=h("serve"), epilog=h("serve.epilog"))
     p.add_argument("--host", default="127.0.0.1", metavar=m("host"), help=h("serve.host"))
-    p.add_argument("--port", type=int, default=8000, metavar=m("port"), help=h("serve.port"))
+    p.add_argument("--port", type=port, default=8000, metavar=m("port"), help=h("serve.port"))
     p.add_argument("--cors", action="append", default=[], metavar=m("origin"), help=h("serve.cors"))
 
 
