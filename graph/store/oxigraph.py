@@ -128,11 +128,27 @@ def ox_quad(triple: Iterable[Node]) -> ox.Quad:
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())  # type: ignore[arg-type]
 
 
+def prune_old_logs(folder: Path, keep: int) -> int:
+    """Delete all but the newest `keep` of the engine's old log files in a store folder; how many went. RocksDB,
+    under Oxigraph, starts a new log (LOG) each time the folder is opened and keeps the last as LOG.old.<time>,
+    about 140 KB each and never removed: after a year of `ikg` commands, thousands of them. They hold the
+    engine's own notes only; the data and its write-ahead log are other files."""
+    old = sorted(folder.glob("LOG.old.*"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    gone = 0
+    for path in old[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            gone += 1
+    return gone
+
+
 class OxigraphStore(Store):
     """An embedded, persistent Oxigraph store in a folder (or in memory when path is None)."""
 
     kind = "oxigraph"
     dialect = "oxigraph"
+
+    KEPT_LOGS = 10  # of the engine's old log files (LOG.old.*), one more each time the folder is opened
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         super().__init__()
@@ -148,6 +164,7 @@ class OxigraphStore(Store):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
+                prune_old_logs(self.path, self.KEPT_LOGS)
                 self.stamp_file = Stamp(self.path)
                 if self.stamp_file.read() is None:  # new, or a write was cut off: this process alone has it
                     with contextlib.suppress(OSError):  # not writable: nothing is kept, and a write says why

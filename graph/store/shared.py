@@ -29,6 +29,7 @@ from rdflib import Graph
 from graph.errors import StoreError
 from graph.store.base import Store, Triple, Triples
 from graph.store.locking import Counter, FileLock, replace_file
+from graph.store.oxigraph import OxigraphStore, prune_old_logs
 from graph.store.sparql import SparqlStore
 from graph.store.stamp import Stamp, sidecar
 
@@ -148,6 +149,8 @@ def start(folder: Path, port: int = 0) -> tuple[ServerInfo, bool]:
             return found, False
         port = port or free_port()
         url = f"http://127.0.0.1:{port}"
+        if folder.is_dir():
+            prune_old_logs(folder, OxigraphStore.KEPT_LOGS)  # the server adds one more as it opens the folder
         log = sidecar(folder, ".server.log")
         with log.open("ab") as out:
             offset = out.tell()

@@ -45,3 +45,28 @@ def test_shipped_open_store_fills_and_notes_the_fingerprint(tmp_path):
     (tmp_path / "s" / shipped.FINGERPRINT).write_text("something else\n", encoding="utf-8")
     assert shipped.is_stale(store)
 
+
+
+def test_a_folder_keeps_only_the_engines_ten_newest_old_logs(tmp_path):
+    """The engine under Oxigraph writes a new log each time a folder is opened and keeps the last as
+    LOG.old.<time>, about 140 KB, never removed: one more with every `ikg` command (114 seen after an afternoon).
+    Opening a folder now leaves the ten newest; the store's data is untouched."""
+    import gc
+    import os
+
+    from rdflib import Literal, URIRef
+
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    store.apply(add=[(URIRef("https://example.org/a"), URIRef("https://example.org/b"), Literal("c"))])
+    del store
+    gc.collect()  # the folder is free again
+    for i in range(25):  # older and older
+        old = folder / f"LOG.old.{1700000000000000 + i}"
+        old.write_text("engine notes")
+        os.utime(old, (1_700_000_000 + i, 1_700_000_000 + i))
+    reopened = OxigraphStore(folder)
+    left = sorted(p.name for p in folder.glob("LOG.old.*"))
+    assert len(left) == 10 and reopened.count() == 1
+    # the newest kept: nine of those made here, and the one the engine made as the folder was opened again
+    assert left[:9] == [f"LOG.old.{1700000000000000 + i}" for i in range(16, 25)] and left[9] > left[8]
