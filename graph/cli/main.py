@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
 from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
@@ -17,18 +18,25 @@ from graph.cli.speaking import argparse_in, wanted_lang
 from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
-from graph.i18n import t
+from graph.i18n import number, t
 from graph.store.faults import explain_fault, in_language
 
 
 def warn_if_stale(args: argparse.Namespace) -> None:
-    """Tell the user when data/ changed after the store was filled (their store is not rebuilt silently)."""
+    """Tell the user when the store was made just now (a folder that was not there), or when data/ changed after
+    the store was filled (their store is not rebuilt silently)."""
     if args.command in NO_STALENESS_NOTE or args.command in OPENS_ITS_OWN_STORE:
         return
+    setting = store_setting(args.store)
+    folder = None if setting == "memory" or setting.startswith(("http://", "https://")) else Path(
+        setting.removeprefix("oxigraph:")).expanduser()
+    made = folder is not None and not folder.exists()  # a mistyped --store would otherwise pass unnoticed
     try:
         store = open_store(args.store)
     except IkgError:
         return
+    if made:
+        print(t("cli.new_store", args.lang, folder=folder, n=number(store.count(), args.lang)), file=sys.stderr)
     if is_stale(store):
         print(t("cli.stale", args.lang, store=store.describe()), file=sys.stderr)
 

@@ -257,3 +257,18 @@ def test_a_port_in_use_is_told_in_the_users_words(capsys, lang, message):
         port = taken.getsockname()[1]
         code, _, err = run(capsys, "--lang", lang, "serve", "--store", "memory", "--port", str(port))
     assert (code, err) == (1, message.format(port=port))
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("nb", "ikg: merk: {folder} fantes ikke, så et nytt lager ble laget der og fylt fra de medfølgende filene ({n} "
+           "tripler). Var --store eller IKG_STORE feilskrevet, kan den mappen slettes.\n"),
+    ("en", "ikg: note: {folder} did not exist, so a new store was made there and filled from the shipped files ({n} "
+           "triples). If --store or IKG_STORE was mistyped, that folder can be deleted.\n")])
+def test_a_store_made_by_a_command_is_noted(capsys, tmp_path, lang, note):
+    """A mistyped --store made a new folder, filled it with the shipped data and answered from it, without a word;
+    now the first command says so, once."""
+    folder = tmp_path / "stroe"
+    code, _, err = run(capsys, "--lang", lang, "--store", str(folder), "stats")
+    n = count(str(folder))
+    assert (code, err) == (0, note.format(folder=folder, n=f"{n:,}".replace(",", "\u00a0" if lang == "nb" else ",")))
+    assert run(capsys, "--lang", lang, "--store", str(folder), "stats")[2] == ""  # only when it is made
