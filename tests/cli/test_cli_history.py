@@ -59,7 +59,7 @@ def test_undo_from_the_command_line(capsys, fixture_dir, monkeypatch):  # noqa: 
 def test_backup_and_restore_from_the_command_line(capsys, fixture_dir, tmp_path):  # noqa: F811
     path = tmp_path / "snap.nt.gz"
     code, out, _ = ikg(capsys, "--store", fixture_dir, "backup", str(path))
-    assert code == 0 and re.match(r"wrote \d+ triples from oxigraph:.* to .*snap.nt.gz", out)
+    assert code == 0 and re.match(r"wrote \d{1,3}(,\d{3})* triples from oxigraph:.* to .*snap.nt.gz", out)
     assess(fixture_dir)
     code, _, err = ikg(capsys, "--store", fixture_dir, "restore", str(path))
     assert (code, err) == (1, "ikg: restore needs confirmation: run it in a terminal, or add --yes\n")

@@ -23,7 +23,7 @@ from graph.edit.starter import (
 )
 from graph.edit.tabular.templates import FORMATS, write_templates
 from graph.history.shipped import open_store
-from graph.i18n import t
+from graph.i18n import number, t
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.ArgumentParser, x: Texts) -> None:
@@ -116,7 +116,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if store is None:
         return 0
     n = fill_from_folder(store, args.data, editor=start.editor, changed=changed, lang=args.lang)
-    print(t("city.init.filled", args.lang, store=store.describe(), folder=args.data, n=n))
+    print(t("city.init.filled", args.lang, store=store.describe(), folder=args.data, n=number(n, args.lang)))
     return 0
 
 

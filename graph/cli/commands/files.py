@@ -64,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from graph.render.data_export import export_data
 
         for path, n in export_data(store, args.data, args.lang):
-            print(t("city.export.wrote", args.lang, path=path, n=n))
+            print(t("city.export.wrote", args.lang, path=path, n=number(n, args.lang)))
         return 0
     written = export(store, args.format, args.out, args.lang)
     for path in written:

@@ -16,7 +16,7 @@ from graph.cli.speaking import Texts, choices_metavar
 from graph.edit.assessments import import_workbook, new_round, set_round_status
 from graph.errors import InputError
 from graph.history.shipped import open_store
-from graph.i18n import t
+from graph.i18n import number, t
 from graph.questions.table import Table
 from graph.render import review_report
 from graph.render.review_workbook import read_workbook
@@ -128,7 +128,7 @@ def write_review(store: Any, args: argparse.Namespace, rnd: str | None) -> int:
     data = content.encode("utf-8") if isinstance(content, str) else content
     with writing(args.out, lang, example=review_file(args)):
         args.out.write_bytes(data)
-    print(t("review.written", lang, path=str(args.out), size=len(data)))
+    print(t("review.written", lang, path=str(args.out), size=number(len(data), lang)))
     return 0
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from graph import config
 from graph.cli.speaking import Texts, choices_metavar
 from graph.errors import InputError, StoreError
-from graph.i18n import t
+from graph.i18n import number, t
 
 # Commands that open the store themselves: `ikg` does not open it before them (that would lock the folder).
 OPENS_ITS_OWN_STORE = frozenset({"share", "serve"})
@@ -39,7 +39,7 @@ def cmd_share(args: argparse.Namespace) -> int:
             raise StoreError.of(exc.key, lang, **exc.params) if exc.key else exc from None
         store = open_store(str(folder))  # fills a new folder from data/, through the server
         key = "share.started" if started else "share.already"
-        print(t(key, lang, url=info.url, pid=info.pid, folder=folder, n=store.count()))
+        print(t(key, lang, url=info.url, pid=info.pid, folder=folder, n=number(store.count(), lang)))
         return 0
     if args.action == "stop":
         print(t("share.stopped" if shared.stop(folder) else "share.none", lang, folder=folder))

@@ -10,7 +10,7 @@ import time
 from graph.cli.prompts import confirmed, editor_name
 from graph.errors import InputError
 from graph.history.shipped import changes_since_fill, data_folder, open_store, reset_from_data
-from graph.i18n import decimal, t
+from graph.i18n import decimal, number, t
 from graph.store.output_paths import output_folder
 
 
@@ -21,7 +21,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
     folder = data_folder(store)
     added, missing = changes_since_fill(store, folder)
     if added:
-        print(t("city.reset.added", args.lang, n=added, m=missing, folder=folder))
+        print(t("city.reset.added", args.lang, n=number(added, args.lang), m=number(missing, args.lang), folder=folder))
         if not getattr(args, "export_first", None):
             print(t("city.reset.export_hint", args.lang))
     kept = "" if args.drop_assessments else t("cli.reset.kept", args.lang)
@@ -36,7 +36,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args), data=folder)
     seconds = time.perf_counter() - start
-    print(t("cli.reset.done", args.lang, store=store.describe(), n=n,
+    print(t("cli.reset.done", args.lang, store=store.describe(), n=number(n, args.lang),
             seconds=decimal(seconds, args.lang, 1), kept=kept))
     return 0
 
@@ -46,7 +46,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     n = backup(store, args.path, args.lang)
-    print(t("cli.backup.done", args.lang, n=n, store=store.describe(), path=args.path))
+    print(t("cli.backup.done", args.lang, n=number(n, args.lang), store=store.describe(), path=args.path))
     return 0
 
 
@@ -59,7 +59,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not confirmed(args, "restore", question):
         return 1
     restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
-    print(t("cli.restore.done", args.lang, n=n, path=args.path, store=store.describe()))
+    print(t("cli.restore.done", args.lang, n=number(n, args.lang), path=args.path, store=store.describe()))
     return 0
 
 
