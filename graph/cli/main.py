@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
 from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
@@ -19,6 +18,7 @@ from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import is_stale, open_store
 from graph.i18n import number, t
+from graph.store import folder_of
 from graph.store.faults import explain_fault, in_language
 
 
@@ -27,9 +27,7 @@ def warn_if_stale(args: argparse.Namespace) -> None:
     the store was filled (their store is not rebuilt silently)."""
     if args.command in NO_STALENESS_NOTE or args.command in OPENS_ITS_OWN_STORE:
         return
-    setting = store_setting(args.store)
-    folder = None if setting == "memory" or setting.startswith(("http://", "https://")) else Path(
-        setting.removeprefix("oxigraph:")).expanduser()
+    folder = folder_of(args.store)
     made = folder is not None and not folder.exists()  # a mistyped --store would otherwise pass unnoticed
     try:
         store = open_store(args.store)

@@ -11,7 +11,6 @@ import html
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import IO, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,6 +20,7 @@ from graph.i18n import t
 from graph.questions.isolated import Limits
 from graph.serve.endpoint import Answer, EndpointError, answer_query, query_of
 from graph.serve.pages import STYLE, page_language, path_of, resolve
+from graph.store import folder_of
 from graph.store.base import Store
 
 SECURITY_HEADERS = (
@@ -182,9 +182,7 @@ def serve_forever(store_setting: str | None, host: str, port: int, cors: list[st
     from graph.store import shared
 
     setting = config.store_setting(store_setting)
-    folder = None
-    if setting != "memory" and not setting.startswith(("http://", "https://")):
-        folder = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+    folder = folder_of(setting)
     started = False
     if folder is not None:
         _, started = shared.start(folder)

@@ -53,13 +53,26 @@ def open_store(setting: str | None = None, *, fill: Fill | None = None) -> Store
         from graph.store.sparql import SparqlStore  # only now: it needs `requests`
 
         return SparqlStore.from_env(setting)
-    path = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+    path = folder_of(setting)
+    assert path is not None  # neither memory nor an address, both answered above
     folder = _open_folders.get(path)
     if folder is None:
         folder = _open_folders[path] = _open_folder(path)
     if fill and folder.count() == 0:
         fill(folder)
     return folder
+
+
+def folder_of(setting: str | None) -> Path | None:
+    """The folder a store setting (or IKG_STORE, or the default) names, resolved; None for memory and an address.
+
+    >>> folder_of("memory"), folder_of("https://example.org/sparql"), folder_of("oxigraph:/tmp/s")
+    (None, None, PosixPath('/tmp/s'))
+    """
+    setting = config.store_setting(setting)
+    if setting == "memory" or _SCHEME.match(setting):
+        return None
+    return Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
 
 
 def _open_folder(path: Path) -> Store:
@@ -79,11 +92,10 @@ def undone_if_failed(setting: str | None) -> Iterator[None]:
     and the files made beside it (FOLDER.stamp, FOLDER.writes, ...) are removed again, so a failed first
     load leaves nothing a later command would take for a store.
     """
-    setting = config.store_setting(setting)
-    if setting == "memory" or _SCHEME.match(setting):
+    path = folder_of(setting)
+    if path is None:
         yield
         return
-    path = Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
     if path.exists() or path.is_symlink() or not path.parent.is_dir():
         yield
         return

@@ -13,6 +13,7 @@ from graph import config
 from graph.cli.speaking import Texts, choices_metavar
 from graph.errors import InputError, StoreError
 from graph.i18n import number, t
+from graph.store import folder_of
 
 # Commands that open the store themselves: `ikg` does not open it before them (that would lock the folder).
 OPENS_ITS_OWN_STORE = frozenset({"share", "serve"})
@@ -20,10 +21,10 @@ OPENS_ITS_OWN_STORE = frozenset({"share", "serve"})
 
 def store_folder(args: argparse.Namespace) -> Path:
     """The store folder of --store / IKG_STORE / the default; refused for memory and SPARQL servers."""
-    setting = config.store_setting(args.store)
-    if setting == "memory" or setting.startswith(("http://", "https://")):
-        raise InputError.of("share.not_folder", args.lang, setting=setting)
-    return Path(setting.removeprefix("oxigraph:")).expanduser().resolve()
+    folder = folder_of(args.store)
+    if folder is None:
+        raise InputError.of("share.not_folder", args.lang, setting=config.store_setting(args.store))
+    return folder
 
 
 def cmd_share(args: argparse.Namespace) -> int:
