@@ -175,7 +175,7 @@ def test_add_membership_shows_in_members_and_review(store):
     assert networks == [["Climate Cities", "Trade", "1", MAIL], ["Climate Cities", "Research", "3", MAIL]]
     review = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Climate Cities"]
     assert review == [["membership", "Climate Cities", "2019", "Active", "Research; Trade", "Culture unit", "12500.5",
-                       "EUR", "", ""]]
+                       "EUR", "", MAIL]]  # the source given in words and by address, as the other questions show it
     iri = URIRef(EX + "membership-hometown-municipality-in-climate-cities")
     g = store.graph()
     assert set(g.objects(iri, RDFS.label)) == {Literal("Hjemby kommune i Klimabyer", lang="nb"),

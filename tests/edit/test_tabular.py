@@ -247,7 +247,8 @@ def test_a_network_and_memberships_in_it_from_one_file(store):
     assert members == [["Hometown Municipality", "City or municipality", "2019", "", "Member", letter],
                        ["The University", "University or college", "2020", "", "Member", letter]]
     review = [r for r in queries.run(store, "review", {}, "en").rows if r[1] == "Climate Cities"]
-    assert review == [["membership", "Climate Cities", "2019", "Active", "", "", "12500", "NOK", "", ""]]
+    assert review == [["membership", "Climate Cities", "2019", "Active", "", "", "12500", "NOK", "",
+                       "E-mail from the EU office, 3 March 2026"]]  # the source the file gave in words
     again = refused(store, "mixed.csv", read("network-and-memberships.csv"), lang="en")  # adds no copies
     assert again.problems == [
         (2, "Identifier", "The identifier “climate-cities” is already used by “Climate Cities” "
