@@ -12,12 +12,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
+from babel.numbers import get_decimal_symbol
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 import graph.analysis.network as analysis
 from graph.errors import InputError
+from graph.i18n import locale_of
 from graph.questions.languages import data_label_picker
 from graph.store.base import Store
 from graph.store.output_paths import make_folder, output_file, output_folder, writing
@@ -119,6 +121,25 @@ def csv_text(columns: list[str], rows: list[list[str]]) -> str:
     writer.writerow(columns)
     writer.writerows([[safe_cell(c) for c in row] for row in rows])
     return buf.getvalue()
+
+
+def spreadsheet_csv(columns: list[str], rows: list[list[str]], lang: str = "en") -> bytes:
+    """A CSV for a person to open in a spreadsheet in `lang`: UTF-8 with a byte-order mark (without one, Excel
+    reads æ, ø and å as Windows-1252), lines ended as Windows ends them, and fields apart by ';' where the
+    language writes decimals with a comma (Excel's list separator there: with commas, a Norwegian Excel puts
+    each line in one cell). Formulas neutralised; the import reads it back (graph.edit.tabular.reader).
+
+    >>> spreadsheet_csv(["navn", "kostnad"], [["Tromsø", "1,5"]], "nb")
+    b'\\xef\\xbb\\xbfnavn;kostnad\\r\\nTroms\\xc3\\xb8;1,5\\r\\n'
+    >>> spreadsheet_csv(["name"], [["=1+1"]], "en")
+    b"\\xef\\xbb\\xbfname\\r\\n'=1+1\\r\\n"
+    """
+    buf = io.StringIO()
+    comma = get_decimal_symbol(locale_of(lang)) == ","
+    writer = csv.writer(buf, delimiter=";" if comma else ",", lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    writer.writerows([[safe_cell(c) for c in row] for row in rows])
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def xlsx_bytes(sheets: dict[str, tuple[list[str], list[list[str]]]]) -> bytes:

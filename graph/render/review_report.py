@@ -19,7 +19,7 @@ from graph.analysis.review_items import GROUPS, ReportItem, portfolio, report_gr
 from graph.i18n import day, escape_md, locale_of, number, t
 from graph.questions.catalogue import Table
 from graph.questions.languages import label_bindings
-from graph.render.exports import csv_text
+from graph.render.exports import spreadsheet_csv
 from graph.render.review_portfolio import portfolio_png_of
 from graph.render.review_workbook import workbook_bytes
 from graph.store.base import Store
@@ -31,9 +31,9 @@ def _headed(table: Table, lang: str) -> tuple[list[str], list[list[str]]]:
     return [t(f"col.{c}", lang) for c in table.columns], table.rows
 
 
-def export_csv(store: Store, lang: str = "en", round: str | None = None) -> str:
-    """The review with its assessments as CSV (formulas neutralised)."""
-    return csv_text(*_headed(review_table(store, lang, round), lang))
+def export_csv(store: Store, lang: str = "en", round: str | None = None) -> bytes:
+    """The review with its assessments as a CSV to open in a spreadsheet (graph.render.exports.spreadsheet_csv)."""
+    return spreadsheet_csv(*_headed(review_table(store, lang, round), lang), lang)
 
 
 def export_xlsx(store: Store, lang: str = "en", round: str | None = None) -> bytes:

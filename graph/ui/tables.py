@@ -37,8 +37,9 @@ def rows_table(rows: list[list[str]], columns: list[str], lang: str, key: str | 
 
 def csv_button(table: queries.Table, lang: str, file_name: str, key: str) -> None:
     cols = [column(c, lang) for c in table.columns]
-    st.download_button(t("common.download_csv", lang), exports.csv_text(cols, table.rows), file_name=file_name,
-                       mime="text/csv", key=key, on_click="ignore")
+    data = exports.spreadsheet_csv(cols, table.rows, lang)  # opens in a spreadsheet in the language as it is
+    st.download_button(t("common.download_csv", lang), data, file_name=file_name, mime="text/csv", key=key,
+                       on_click="ignore")
 
 
 def items_text(items: list[str], lang: str) -> None:

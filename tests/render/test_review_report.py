@@ -82,7 +82,7 @@ def test_a_round_with_nothing_assessed_prints_no_empty_chart(store):
 
 def test_csv_and_xlsx_neutralise_formulas(store):
     save(store, comment="=HYPERLINK(\"http://evil\")", effect_seen="+1", reviewer="@admin")
-    csv = review_report.export_csv(store, "en", "Review 2025")
+    csv = review_report.export_csv(store, "en", "Review 2025").decode("utf-8-sig")
     lines = csv.splitlines()
     assert lines[0].startswith("item (IRI),kind,name,since")
     row = next(line for line in lines if line.startswith(FARCITY))
@@ -94,6 +94,22 @@ def test_csv_and_xlsx_neutralise_formulas(store):
     assert not any(str(c).startswith(("=", "+", "@")) for c in cells)
     history = [[c.value for c in row] for row in book["Alle vurderinger"].iter_rows()]
     assert history[0][0] == "navn" and history[1][0] == "Hjemby–Fjernby"
+
+
+def test_the_review_csv_opens_in_a_spreadsheet_in_the_language(store):
+    """A byte-order mark, so Excel reads æ, ø and å; in bokmål fields apart by ';', as a Norwegian Excel splits
+    them (with commas it put each line in one cell); and the import reads the file back as it was written."""
+    from graph.edit.tabular.reader import read
+
+    save(store, comment="Godt møte; neste i 2026", effect_seen="Ja, mange", reviewer="Åse")
+    nb, en = (review_report.export_csv(store, lang, "Review 2025") for lang in ("nb", "en"))
+    assert nb.startswith(b"\xef\xbb\xbf") and en.startswith(b"\xef\xbb\xbf")
+    heading = nb.decode("utf-8-sig").split("\r\n")[0]
+    assert heading.startswith("sak (IRI);slag;navn;siden;status;")
+    assert en.decode("utf-8-sig").startswith("item (IRI),kind,name,since,")
+    table = read("gjennomgang.csv", nb, None, "nb")
+    row = next(cells for _, cells in table.rows if cells[0] == FARCITY)
+    assert table.headers == heading.split(";") and "Godt møte; neste i 2026" in row and "Åse" in row
 
 
 

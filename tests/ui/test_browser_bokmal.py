@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -190,17 +191,18 @@ def test_a_filters_list_offers_to_choose_all_in_bokmal(visit):
 def test_the_reviews_files_are_named_in_bokmal(visit):
     page = visit.page
     open_page(page, visit.server.url + "/review?lang=nb")
-    names = []
+    names, files = [], []
     for label in ("CSV", "Rapport (HTML, for utskrift)"):
         with page.expect_download() as info:
             page.get_by_role("button", name=label, exact=True).click()
         names.append(info.value.suggested_filename)
+        files.append(Path(info.value.path()).read_bytes())
     assert names == ["gjennomgang.csv", "gjennomgang-rapport.html"]
+    # as a Norwegian Excel opens it: UTF-8 marked as such, and fields apart by ';'
+    assert files[0].startswith("\ufeffsak (IRI);slag;navn;siden;status;målområder;".encode())
 
 
 def test_the_known_streamlit_english_is_the_documented_list():
-    from pathlib import Path
-
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for text in STREAMLIT_ENGLISH:
         assert text in readme, f"{text!r} is Streamlit's English left in bokmål: the README must say so"
