@@ -101,3 +101,18 @@ def test_ikg_answers_twin_cities_from_any_folder(installed, tmp_path):
     assert rows[0] == ["city", "country", "since", "agreement", "status", "source"]
     assert DARMSTADT in rows
     assert "Traceback" not in proc.stderr
+
+
+def test_setting_up_again_installs_nothing_and_says_nothing():
+    """`./scripts/run` calls `./scripts/setup` at every start: once installed from this folder with the same
+    package description, it returns at once, without a word. It used to reinstall the package each time and
+    print about 40 lines of setuptools' warnings before the app came up."""
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        pytest.skip(f"the tests run in {sys.prefix}, not in this checkout's .venv that scripts/setup manages")
+    stamp = ROOT / ".venv" / ".ikg-installed"
+    run(ROOT / "scripts" / "setup", "--test", cwd=ROOT)  # installs when the package description changed
+    before = stamp.stat().st_mtime_ns
+    again = run(ROOT / "scripts" / "setup", "--test", cwd=ROOT)
+    plain = run(ROOT / "scripts" / "setup", cwd=ROOT)  # the app's: the test tools installed already do no harm
+    assert (again.stdout, again.stderr, plain.stdout, plain.stderr) == ("", "", "", "")
+    assert stamp.stat().st_mtime_ns == before
