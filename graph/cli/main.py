@@ -16,7 +16,7 @@ from graph.cli.parser import build_parser
 from graph.cli.speaking import argparse_in, wanted_lang
 from graph.config import debug, store_setting
 from graph.errors import IkgError
-from graph.history.shipped import is_stale, open_store
+from graph.history.shipped import data_folder, is_stale, open_store
 from graph.i18n import number, t
 from graph.store import folder_of
 from graph.store.faults import explain_fault, in_language
@@ -36,7 +36,7 @@ def warn_if_stale(args: argparse.Namespace) -> None:
     if made:
         print(t("cli.new_store", args.lang, folder=folder, n=number(store.count(), args.lang)), file=sys.stderr)
     if is_stale(store):
-        print(t("cli.stale", args.lang, store=store.describe()), file=sys.stderr)
+        print(t("cli.stale", args.lang, folder=data_folder(store), store=store.describe()), file=sys.stderr)
 
 
 def fault(error: BaseException, args: argparse.Namespace) -> str | None:

@@ -152,6 +152,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def exported_into(store: Store, folder: Path) -> None:
+    """After the store's data were written into `folder` (`ikg export --data`): when that is the folder the store
+    is filled from, the files now say what the store holds, so they are noted as its version and no note calls
+    the store out of date (it did, after every export into its own data folder)."""
+    if Path(folder).resolve() == data_folder(store).resolve():
+        _write_fingerprint(store, folder)
+
+
 def _write_fingerprint(store: Store, data: Path | None = None) -> None:
     target = _fingerprint_file(store)
     if target is not None:

@@ -26,8 +26,8 @@ TEXT: dict[str, dict[str, str]] = {
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.new_store": "ikg: merk: {folder} fantes ikke, så et nytt lager ble laget der og fylt fra de medfølgende "
         "filene ({n} tripler). Var --store eller IKG_STORE feilskrevet, kan den mappen slettes.",
-        "cli.stale": "ikg: merk: data/ er endret siden {store} ble fylt; kjør `ikg reset --from-data` for å bygge det "
-        "på nytt",
+        "cli.stale": "ikg: merk: datamappen {folder} er endret siden {store} ble fylt; kjør `ikg reset --from-data` "
+        "for å bygge det på nytt",
         "cli.interrupted": "ikg: avbrutt",
         "cli.unexpected": "ikg: uventet feil: {detail} (kjør med IKG_DEBUG=1 for detaljer)",
         "cli.needs_confirmation": "{what} må bekreftes: kjør kommandoen i en terminal, eller legg til --yes",
@@ -163,7 +163,8 @@ TEXT: dict[str, dict[str, str]] = {
         # the `ikg` command's own messages and prompts (graph/cli/)
         "cli.new_store": "ikg: note: {folder} did not exist, so a new store was made there and filled from the "
         "shipped files ({n} triples). If --store or IKG_STORE was mistyped, that folder can be deleted.",
-        "cli.stale": "ikg: note: data/ has changed since {store} was filled; run `ikg reset --from-data` to rebuild it",
+        "cli.stale": "ikg: note: the data folder {folder} has changed since {store} was filled; run "
+        "`ikg reset --from-data` to rebuild it",
         "cli.interrupted": "ikg: interrupted",
         "cli.unexpected": "ikg: unexpected error: {detail} (run with IKG_DEBUG=1 for details)",
         "cli.needs_confirmation": "{what} needs confirmation: run it in a terminal, or add --yes",

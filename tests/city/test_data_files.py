@@ -111,3 +111,26 @@ def test_export_refuses_a_folder_with_other_files(city, tmp_path, capsys):
 def test_data_graph_has_no_vocabulary(shipped):
     g: Graph = data_graph(shipped)
     assert len(g) == 7892  # data/ less one citation written twice in networks.ttl (the same blank node content)
+
+
+def test_exporting_into_the_stores_own_data_folder_leaves_it_current(tmp_path, capsys):
+    """`ikg export --data` into the folder the store was filled from makes those files say what the store holds:
+    no note may then call the store out of date (one did after every such export, naming «data/»). A change to
+    the files made afterwards is noted, with the folder's own name, in the user's language."""
+    store, data = str(tmp_path / "s"), tmp_path / "data"
+    code, out, err = run(capsys, "init", "--store", store, "--data", str(data), "--name", "Nyvik kommune",
+                         "--city", "Nyvik", "--country", "NO", "--lat", "60.1", "--long", "5.2",
+                         "--document", "Strategi 2026 | Strategy 2026", "--target-area", "Klima | Climate")
+    assert code == 0, err
+    code, out, err = run(capsys, "export", "--data", str(data), "--store", store)
+    assert code == 0 and f"wrote {data / 'places.ttl'}" in out, err
+    code, out, err = run(capsys, "stats", "--store", store, "--lang", "nb")
+    assert (code, err) == (0, "")
+    (data / "places.ttl").write_text((data / "places.ttl").read_text(encoding="utf-8") + "# edited\n",
+                                     encoding="utf-8")
+    for lang, note in (("nb", f"ikg: merk: datamappen {data.resolve()} er endret siden oxigraph:{store} ble fylt; "
+                              "kjør `ikg reset --from-data` for å bygge det på nytt\n"),
+                       ("en", f"ikg: note: the data folder {data.resolve()} has changed since oxigraph:{store} was "
+                              "filled; run `ikg reset --from-data` to rebuild it\n")):
+        code, out, err = run(capsys, "stats", "--store", store, "--lang", lang)
+        assert (code, err) == (0, note)

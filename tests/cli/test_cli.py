@@ -219,7 +219,7 @@ def test_reset_rebuilds_from_data_and_keeps_assessments(capsys, tmp_path, monkey
     assert is_stale(store)
 
     code, _, err = ikg(capsys, "stats", "--store", str(folder))
-    assert "data/ has changed since" in err and "ikg reset --from-data" in err
+    assert f"the data folder {ROOT / 'data'} has changed since" in err and "ikg reset --from-data" in err
 
     code, out, _ = ikg(capsys, "reset", "--from-data", "--yes", "--store", str(folder))
     assert code == 0 and "Review assessments are kept." in out

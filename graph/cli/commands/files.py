@@ -12,7 +12,7 @@ from graph.cli.output import safe_lines
 from graph.cli.prompts import confirmed, editor_name
 from graph.edit.uploads import ACCEPTED
 from graph.errors import InputError
-from graph.history.shipped import open_store
+from graph.history.shipped import exported_into, open_store
 from graph.i18n import decimal, languages, number, t
 from graph.render.exports import export
 from graph.store import undone_if_failed
@@ -65,6 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         for path, n in export_data(store, args.data, args.lang):
             print(t("city.export.wrote", args.lang, path=path, n=number(n, args.lang)))
+        exported_into(store, args.data)
         return 0
     written = export(store, args.format, args.out, args.lang)
     for path in written:
