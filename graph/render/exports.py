@@ -24,7 +24,7 @@ from graph.questions.languages import data_label_picker
 from graph.store.base import Store
 from graph.store.output_paths import make_folder, output_file, output_folder, writing
 from graph.vocab.classes import subclasses
-from graph.vocab.labels import REUSED_PROPERTIES, pick_label
+from graph.vocab.labels import REUSED_PROPERTIES
 from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
 
 RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
@@ -84,37 +84,6 @@ KIND_CLASSES = {
 }
 
 
-def tables_per_kind(store: Store, lang: str = "en") -> dict[str, tuple[list[str], list[list[str]]]]:
-    """One table per kind of thing: iri, labels, then one column per property (values joined by '; ')."""
-    g = store.graph()
-    literals: dict[str, list[Node]] = defaultdict(list)
-    for s, o in g.subject_objects(RDFS.label):
-        literals[str(s)].append(o)
-    labels = {iri: label for iri, lits in literals.items() if (label := pick_label(lits, lang))}
-    out = {}
-    for kind, cls in KIND_CLASSES.items():
-        subjects = sorted({s for c in subclasses(cls) for s in g.subjects(RDF.type, c) if isinstance(s, URIRef)})
-        props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        columns: list[str] = []
-        for s in subjects:
-            for p, o in g.predicate_objects(s):
-                name = g.namespace_manager.normalizeUri(str(p))
-                if name not in columns:
-                    columns.append(name)
-                text = labels.get(str(o), str(o)) if isinstance(o, URIRef) else _literal_text(o)
-                props[str(s)][name].append(text)
-        columns.sort()
-        rows = [[str(s)] + ["; ".join(sorted(set(props[str(s)][c]))) for c in columns] for s in subjects]
-        out[kind] = (["iri", *columns], rows)
-    return out
-
-
-def _literal_text(o: Node) -> str:
-    if isinstance(o, Literal) and o.language:
-        return f"{o}@{o.language}"
-    return str(o)
-
-
 def csv_text(columns: list[str], rows: list[list[str]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -172,13 +141,15 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
             out.write_bytes(data)
         return [out]
     out = output_folder(out, lang)
-    tables = tables_per_kind(store, lang)
+    tables = people_tables(store, lang)  # the workbook's sheets, in KIND_CLASSES' order
     make_folder(out, lang)
     written = []
-    for kind, (columns, rows) in tables.items():
+    comma = get_decimal_symbol(locale_of(lang))
+    for kind, (columns, rows) in zip(KIND_CLASSES, tables.values(), strict=True):
         path = out / f"{kind}.csv"
+        text = [[str(c).replace(".", comma) if isinstance(c, float) else str(c) for c in row] for row in rows]
         with writing(path, lang, example=f"{kind}.csv"):
-            path.write_text(csv_text(columns, rows), encoding="utf-8")
+            path.write_bytes(spreadsheet_csv(columns, text, lang))
         written.append(path)
     return written
 

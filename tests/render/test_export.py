@@ -61,18 +61,25 @@ def test_graphml_gives_every_node_its_kind_and_names_in_both_languages(store, tm
     assert set(ig.vs["kind_en"]) == {d["kind_en"] for _n, d in g.nodes(data=True)} and "" not in ig.vs["kind_en"]
 
 
-def test_csv_per_kind_neutralises_formulas(tmp_path):
+def test_csv_per_kind_is_for_people_and_neutralises_formulas(tmp_path):
+    """One CSV per kind, as the workbook's sheets: names instead of identifiers, headings and text in the language,
+    no language tags; opened by a spreadsheet in that language (a byte-order mark; ';' apart in bokmål)."""
     s = MemoryStore()
     s.load(fixture_files())
     s.apply(add=_triples((URIRef("https://example.org/ikg/uni"), URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
                           Literal("=HYPERLINK(\"http://evil\")"))))
     written = gio.export(s, "csv", tmp_path / "csv")
     assert sorted(p.name for p in written) == sorted(f"{k}.csv" for k in gio.KIND_CLASSES)
-    rows = list(csv.DictReader((tmp_path / "csv" / "actors.csv").open(encoding="utf-8")))
-    uni = next(r for r in rows if r["iri"] == "https://example.org/ikg/uni")
-    assert "'=HYPERLINK" in uni["skos:altLabel"]
-    networks = list(csv.DictReader((tmp_path / "csv" / "networks.csv").open(encoding="utf-8")))
-    assert [r["iri"] for r in networks] == ["https://example.org/ikg/net-a", "https://example.org/ikg/net-b"]
+    rows = list(csv.DictReader((tmp_path / "csv" / "actors.csv").open(encoding="utf-8-sig")))
+    uni = next(r for r in rows if r["Name"] == "The University")
+    assert uni["other names"].startswith("'=HYPERLINK(\"http://evil\")")
+    networks = list(csv.DictReader((tmp_path / "csv" / "networks.csv").open(encoding="utf-8-sig")))
+    assert [r["Name"] for r in networks] == ["Network A", "Network B"]
+    gio.export(s, "csv", tmp_path / "nb", lang="nb")
+    text = (tmp_path / "nb" / "memberships.csv").read_bytes().decode("utf-8")
+    assert text.startswith("\ufeffNavn;Type;") and "Universitetet i Nettverk A;Medlemskap;" in text
+    every = "".join(p.read_text(encoding="utf-8-sig") for p in (tmp_path / "nb").iterdir()).replace("http://evil", "")
+    assert not any(marker in every for marker in ("http", "@nb", "@en", "genid", "ikg:", "rdfs:"))
 
 
 def test_xlsx_has_a_sheet_per_kind(store, tmp_path):
