@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 from babel.numbers import get_decimal_symbol
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, TIME
 from rdflib.term import Node
 
 import graph.analysis.network as analysis
@@ -156,6 +156,8 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
 
 SCHEMA_VALUE = URIRef("https://schema.org/value")
 SCHEMA_CURRENCY = URIRef("https://schema.org/currency")
+SCHEMA_URL = URIRef("https://schema.org/url")
+TIME_VALUES = (TIME.inXSDgYear, TIME.inXSDDate, TIME.inXSDDateTimeStamp)  # an instant's year or day
 HIDDEN = {str(RDF.type), str(IKG.citation), str(RDFS.label)}  # the kind and name get columns of their own
 
 
@@ -181,11 +183,26 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
             return t("changes.in", lang, member=name(member), org=name(org))
         return str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
+    def period(o: Node) -> str | None:
+        """A period as its years or days apart by a dash ("2009–", "2019–2022"), None when `o` is no period."""
+        ends = [next((str(v) for end in g.objects(o, edge) for p in TIME_VALUES for v in g.objects(end, p)), "")
+                for edge in (TIME.hasBeginning, TIME.hasEnd)]
+        if not any(ends):
+            return None
+        return ends[0] if ends[0] == ends[1] else "–".join(ends)
+
+    def sources(x: Node) -> str:
+        """Where the thing is cited from: document sections by name, references and web addresses."""
+        found = {name(v) if p == IKG.section else str(v) for c in g.objects(x, IKG.citation)
+                 for p, v in g.predicate_objects(c) if p in (IKG.section, IKG.reference, SCHEMA_URL)}
+        return "; ".join(sorted(found, key=str.casefold))
+
     def value(o: Node) -> object:
         if isinstance(o, Literal):
             py = o.toPython()
-            return py if isinstance(py, int | float) and not isinstance(py, bool) else (
-                float(py) if type(py).__name__ == "Decimal" else str(o))
+            if type(py).__name__ == "Decimal":  # an amount: whole kroner as a whole number
+                py = int(py) if py == int(py) else float(py)
+            return py if isinstance(py, int | float) and not isinstance(py, bool) else str(o)
         amount = next(iter(g.objects(o, SCHEMA_VALUE)), None)
         if amount is not None:
             return value(amount)
@@ -202,7 +219,10 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
                 if str(p) in HIDDEN or (isinstance(o, Literal) and o.language and o.language != lang):
                     continue
                 if (is_genid(o) or is_skolem(o)) and next(iter(g.objects(o, SCHEMA_VALUE)), None) is None:
-                    continue  # a structure without a value of its own (a period, a citation): no identifiers
+                    shown = period(o)  # a period as its years; other structures have no text: no identifiers
+                    if shown is None:
+                        continue
+                    o = Literal(shown)
                 heading = t(f"prop.{REUSED_PROPERTIES[str(p)]}", lang) if str(p) in REUSED_PROPERTIES else name(p)
                 currency = next(iter(g.objects(o, SCHEMA_CURRENCY)), None) if not isinstance(o, Literal) else None
                 if currency is not None:
@@ -217,8 +237,9 @@ def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], 
             for h in heads:
                 vals = cells[str(x)].get(h, [])
                 row.append(vals[0] if len(vals) == 1 else "; ".join(sorted(str(v) for v in vals)))
-            rows.append(row)
-        out[t(f"export.sheet.{kind}", lang)] = ([t("export.col.name", lang), t("export.col.kind", lang), *heads], rows)
+            rows.append([*row, sources(x)])
+        titles = [t("export.col.name", lang), t("export.col.kind", lang), *heads, t("col.source", lang)]
+        out[t(f"export.sheet.{kind}", lang)] = (titles, rows)
     return out
 
 

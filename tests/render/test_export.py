@@ -77,7 +77,13 @@ def test_csv_per_kind_is_for_people_and_neutralises_formulas(tmp_path):
     assert [r["Name"] for r in networks] == ["Network A", "Network B"]
     gio.export(s, "csv", tmp_path / "nb", lang="nb")
     text = (tmp_path / "nb" / "memberships.csv").read_bytes().decode("utf-8")
-    assert text.startswith("\ufeffNavn;Type;") and "Universitetet i Nettverk A;Medlemskap;" in text
+    assert text.startswith("\ufeffNavn;Type;ansvarlig enhet;medlem;medlemsperiode;organisasjon;rolle;status;"
+                           "årlig kostnad (NOK);kilder\r\n")
+    # the period in years and the sources by name, where the identifiers of their structures were
+    assert "\r\nHjemby kommune i Nettverk A;Medlemskap;Kulturenheten;Hjemby kommune;2015–;Nettverk A;Medlem;Aktiv;" \
+           "10000;Plan 2020 §2\r\n" in text
+    assert "\r\nUniversitetet i Nettverk A;Medlemskap;;Universitetet;2016–2019;Nettverk A;Styremedlem;Aktiv;;" \
+           "Plan 2020 §2\r\n" in text
     every = "".join(p.read_text(encoding="utf-8-sig") for p in (tmp_path / "nb").iterdir()).replace("http://evil", "")
     assert not any(marker in every for marker in ("http", "@nb", "@en", "genid", "ikg:", "rdfs:"))
 
