@@ -1,10 +1,12 @@
-"""What a command asks of the person at the terminal: who they are, and a yes before replacing a store."""
+"""What a command asks of the person at the terminal: who they are, a yes before replacing a store, and the
+answers `ikg init` needs."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 
 from graph.config import env
 from graph.errors import InputError
@@ -33,3 +35,20 @@ def confirmed(args: argparse.Namespace, what: str, question: str) -> bool:
         return True
     print(t("cli.nothing_changed", args.lang))
     return False
+
+
+def ask(question: str, *, default: str = "", need: str = "", check: Callable[[str], str] | None = None) -> str:
+    """An answer typed at the terminal, `default` for an empty one. An empty answer to a question that
+    `need`s one says `need` and asks again, as does an answer `check` finds wrong (it returns what is wrong,
+    '' when the answer is fine). The end of the input (Ctrl-D) ends the question's line and raises EOFError."""
+    hint = f" [{default}]" if default else ""
+    while True:
+        try:
+            answer = input(f"{question}{hint}: ").strip() or default
+        except EOFError:
+            print()
+            raise
+        problem = need if not answer else (check(answer) if check is not None else "")
+        if not problem:
+            return answer
+        print(problem)

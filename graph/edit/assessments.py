@@ -165,6 +165,18 @@ def refuse_closed(store: Store, round_: str, lang: str) -> None:
             raise InputError.of("err.round_closed", lang, round=one.label)
 
 
+def unknown_round(value: str, known: list[str], lang: str) -> InputError:
+    """The error for a round that is not one of the `known` ones (their labels): it names them, or, when there
+    are none yet, says how to start one.
+
+    >>> unknown_round("Spring", [], "en").key, unknown_round("Spring", ["Autumn"], "en").key
+    ('err.round_none', 'err.round_unknown')
+    """
+    if not known:
+        return InputError.of("err.round_none", lang, value=value)
+    return InputError.of("err.round_unknown", lang, value=value, known="; ".join(known))
+
+
 def set_round_status(store: Store, round_: str, status: str, editor: str, *, lang: str = "en") -> str:
     """Open, close (or plan) the round named `round_` (IRI or label) in one recorded change; returns its IRI.
 
@@ -175,8 +187,7 @@ def set_round_status(store: Store, round_: str, status: str, editor: str, *, lan
     with store.write_lock:
         found = find_round(store, round_)
         if found is None:
-            known = "; ".join(r.label for r in review_rounds(store, lang)) or "–"
-            raise InputError.of("err.round_unknown", lang, value=round_, known=known)
+            raise unknown_round(round_, [r.label for r in review_rounds(store, lang)], lang)
         one = next(r for r in review_rounds(store, lang) if r.iri == found)
         if one.status == status:
             raise InputError.of(f"err.round_already_{status}", lang, round=one.label)

@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, kind_names
 from graph.edit.values import parse_when
 from graph.errors import InputError
 from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
@@ -147,6 +148,7 @@ class Start:
     target_areas: list[dict[str, str]] = field(default_factory=list)
     namespace: str = ""
     editor: str = "ikg init"
+    kind: str = DEFAULT_KIND  # graph.edit.home_kinds: a municipality, a county authority or another organisation
 
 
 def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[str]:
@@ -157,6 +159,8 @@ def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[st
     def option(name: str) -> str:
         return t(f"city.option.{name}", lang) if options else ""
 
+    if start.kind not in HOME_KINDS:
+        out.append(t("city.err.kind", lang, value=start.kind, known=kind_names(lang)))
     if not all(start.organisation.get(x, "").strip() for x in start.languages):
         out.append(t("city.err.organisation", lang, option=option("organisation")))
     if not start.city.strip():
@@ -235,6 +239,30 @@ def _cite(g: Graph, iri: URIRef, reference: str, url: str = "") -> None:
     g.add((node, IKG.evidence, IKG.stated))
 
 
+def _home(g: Graph, start: Start, ns: Namespace, country: URIRef, given: str) -> URIRef:
+    """The home actor, written into `g`: a municipality is the home city (ikg:City, with its country and
+    coordinates); another kind of organisation is an actor of its class based in (ikg:location) the home city."""
+    city = ns[slug(start.city) or "home"]
+    g.add((city, RDF.type, IKG.City))
+    g.add((city, SCHEMA.containedInPlace, country))
+    for prop, text in ((GEO.lat, start.lat), (GEO.long, start.long)):
+        g.add((city, prop, Literal(Decimal(str(text).replace(",", ".").strip()), datatype=XSD.decimal)))
+    _cite(g, city, given)
+    if start.kind == DEFAULT_KIND:
+        _labels(g, city, start.organisation, start.languages)
+        if start.city.strip() not in start.organisation.values():
+            g.add((city, SKOS.altLabel, Literal(start.city.strip())))
+        return city
+    _labels(g, city, names_in(start.city, start.languages), start.languages)
+    name = slug(start.organisation[start.languages[0]]) or start.kind
+    home = ns[name if ns[name] != city else f"{name}-{start.kind}"]
+    g.add((home, RDF.type, HOME_KINDS[start.kind]))
+    _labels(g, home, start.organisation, start.languages)
+    g.add((home, IKG.location, city))
+    _cite(g, home, given)
+    return home
+
+
 def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None) -> dict[str, Graph]:
     """The triples of each starter file; InputError listing every problem when an answer is wrong."""
     check_start(start, lang)
@@ -247,7 +275,8 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
     for g in (dataset, sources, concepts):
         g.bind("city", str(ns))
         g.bind("geo", str(GEO), replace=True)
-    home, country = ns[slug(start.city) or "home"], ns[f"country-{start.country.strip().lower()}"]
+    country = ns[f"country-{start.country.strip().lower()}"]
+    home = _home(dataset, start, ns, country, given)
     d = ns["dataset"]
     dataset.add((d, RDF.type, IKG.Dataset))
     _labels(dataset, d, {x: _catalogue_text("city.dataset_label", x, name=start.organisation[x]) for x in langs},
@@ -259,14 +288,6 @@ def starter_graphs(start: Start, lang: str = "en", today: dt.date | None = None)
     dataset.add((country, RDF.type, IKG.Country))
     _labels(dataset, country, country_names(start.country, langs), langs)
     dataset.add((country, SCHEMA.identifier, Literal(start.country.strip().upper())))
-    dataset.add((home, RDF.type, IKG.City))
-    _labels(dataset, home, start.organisation, langs)
-    if start.city.strip() not in start.organisation.values():
-        dataset.add((home, SKOS.altLabel, Literal(start.city.strip())))
-    dataset.add((home, SCHEMA.containedInPlace, country))
-    for prop, text in ((GEO.lat, start.lat), (GEO.long, start.long)):
-        dataset.add((home, prop, Literal(Decimal(str(text).replace(",", ".").strip()), datatype=XSD.decimal)))
-    _cite(dataset, home, given)
     first_doc: tuple[str, str] = ("", "")
     for n, doc in enumerate(start.documents, start=1):
         iri = ns[f"doc-{n}"]

@@ -128,6 +128,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ett navn for alle); med --languages sv,en som 'svensk | engelsk'. Uten flaggene, og i en terminal, spør "
         "init etter hvert svar. Etterpå bruker alle kommandoer den datamappen for dette lageret.",
         "cli.help.init.data": "den nye datamappen som skal skrives (den kan ikke ha noen .ttl ennå)",
+        "cli.help.init.kind": "hva slags organisasjon som starter grafen: kommune (standard), fylkeskommune eller et "
+                              "annet slag aktør, f.eks. 'universitet eller høgskole'; et ukjent slag gir listen",
         "cli.help.init.name": "organisasjonens navn på det første dataspråket, f.eks. 'Bergen kommune'",
         "cli.help.init.name_en": "organisasjonens navn på engelsk (standard: det første)",
         "cli.help.init.city": "hjembyen, f.eks. Bergen",
@@ -279,6 +281,8 @@ TEXT: dict[str, dict[str, str]] = {
         "one name for all); with --languages sv,en as 'Swedish | English'. Without the flags, and in a terminal, "
         "init asks for each answer. Afterwards every command uses that data folder for this store.",
         "cli.help.init.data": "the new data folder to write (must hold no .ttl yet)",
+        "cli.help.init.kind": "the kind of organisation that starts the graph: municipality (default), county or "
+                              "another kind of actor, e.g. university; an unknown kind lists them all",
         "cli.help.init.name": "the organisation's name in the first data language, e.g. 'Bergen kommune'",
         "cli.help.init.name_en": "the organisation's name in English (default: the first one)",
         "cli.help.init.city": "the home city, e.g. Bergen",

@@ -112,9 +112,10 @@ class Terminal:
                       {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         self.text = ""
 
-    def read_until(self, wanted: str, timeout: float = 60) -> str:
+    def read_until(self, wanted: str, timeout: float = 60, after: int = 0) -> str:
+        """Read until `wanted` shows (at `after` or later in what the terminal showed); all it showed."""
         deadline = time.monotonic() + timeout
-        while wanted not in self.text:
+        while wanted not in self.text[after:]:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"never saw {wanted!r}; the terminal shows:\n{self.text}")
@@ -193,7 +194,7 @@ def test_init_asks_every_question_in_bokmal(tmp_path):
     term = Terminal("init", "--data", str(data), "--no-fill", "--lang", "nb", env={"IKG_EDITOR": "Kari"})
     from graph.i18n import t
 
-    answers = [("name", "Bergen kommune"), ("name_en", "Bergen Municipality"), ("city", "Bergen"),
+    answers = [("kind", ""), ("name", "Bergen kommune"), ("name_en", "Bergen Municipality"), ("city", "Bergen"),
                ("country", "NO"), ("lat", "60.39"), ("long", "5.32"), ("languages", ""),
                ("document", "Internasjonal strategi | International strategy"), ("document_url", ""),
                ("document_date", "2024"), ("target_areas", "Klima | Climate; Utdanning | Education")]

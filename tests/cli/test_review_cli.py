@@ -89,6 +89,17 @@ def test_rounds_open_close_and_a_closed_round_refuses_changes(capsys, fixture_di
         "review-round-new", "review-round-open", "review-round-closed"]
 
 
+def test_a_round_named_before_there_is_any_says_how_to_start_one(capsys, fixture_dir):  # noqa: F811
+    start = {"en": "ikg: Unknown review round “Spring 2026”: there are no review rounds yet. Start one with "
+                   "ikg review new \"Spring 2026\".\n",
+             "nb": "ikg: Ukjent gjennomgangsrunde «Spring 2026»: det finnes ingen gjennomgangsrunder ennå. Start en "
+                   "med ikg review new \"Spring 2026\".\n"}
+    for lang, said in start.items():
+        for args in (["review", "close", "Spring 2026"], ["review", "open", "Spring 2026"],
+                     ["review", "--round", "Spring 2026"], ["review", "progress", "--round", "Spring 2026"]):
+            code, out, err = ikg(capsys, "--store", fixture_dir, *args, "--lang", lang)
+            assert (code, out, err) == (1, "", said), args
+
 def test_progress_by_kind_and_unit(capsys, fixture_dir):  # noqa: F811
     assess(fixture_dir)
     code, out, _ = ikg(capsys, "--store", fixture_dir, "review", "progress")

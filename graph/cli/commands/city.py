@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from graph.cli.prompts import editor_name
+from graph.cli.prompts import ask, editor_name
 from graph.cli.speaking import Texts
+from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, home_kind, kind_label
 from graph.edit.starter import (
     Document,
     Start,
@@ -22,6 +23,7 @@ from graph.edit.starter import (
     write_starter,
 )
 from graph.edit.tabular.templates import FORMATS, write_templates
+from graph.errors import InputError
 from graph.history.shipped import open_store
 from graph.i18n import number, t
 
@@ -31,6 +33,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.Arg
     h, m = x.help, x.metavar
     p = sub.add_parser("init", parents=[common, editing], help=h("init"), epilog=h("init.epilog"))
     p.add_argument("--data", type=Path, required=True, metavar=m("folder"), help=h("init.data"))
+    p.add_argument("--kind", metavar=m("kind"), help=h("init.kind"))
     p.add_argument("--name", metavar=m("name"), help=h("init.name"))
     p.add_argument("--name-en", metavar=m("name"), help=h("init.name_en"))
     p.add_argument("--city", metavar=m("city"), help=h("init.city"))
@@ -65,48 +68,75 @@ def _extend_existing(sub: Any, x: Texts) -> None:
     reset.add_argument("--export-first", type=Path, metavar=x.metavar("folder"), help=x.help("reset.export_first"))
 
 
-def _ask(args: argparse.Namespace, name: str, key: str, default: str = "") -> str:
-    """A flag's value, or the answer typed at the terminal; '' without a terminal."""
+def _ask(args: argparse.Namespace, name: str, key: str, default: str = "", need: str = "") -> str:
+    """A flag's value, or the answer typed at the terminal; the default without a terminal. An answer that is
+    `need`ed is asked again until one is given, saying what is needed."""
     value = getattr(args, name, None)
     if value:
         return str(value)
     if not sys.stdin.isatty():
         return default
-    hint = f" [{default}]" if default else ""
-    return input(f"{t(key, args.lang)}{hint}: ").strip() or default
+    needed = t("city.init.required", args.lang, need=need) if need else ""
+    return ask(t(key, args.lang), default=default, need=needed)
+
+
+def _kind(args: argparse.Namespace, interactive: bool) -> str:
+    """--kind (a key or a name, graph.edit.home_kinds), or at a terminal the one chosen from the numbered list;
+    a municipality otherwise. A kind that is not one is kept as given, for `problems` to name."""
+    if args.kind or not interactive:
+        return home_kind(args.kind or DEFAULT_KIND) or args.kind
+    lang, kinds = args.lang, list(HOME_KINDS)
+    print(t("city.init.kinds", lang))
+    for n, kind in enumerate(kinds, start=1):
+        print(f"  {n:>2}  {kind_label(kind, lang)}")
+
+    def chosen(text: str) -> str | None:
+        return kinds[int(text) - 1] if text.isdigit() and 1 <= int(text) <= len(kinds) else home_kind(text)
+
+    answer = ask(t("city.init.ask.kind", lang), default="1",
+                 check=lambda x: "" if chosen(x) else t("city.init.kind_choice", lang, value=x, n=len(kinds)))
+    return chosen(answer) or DEFAULT_KIND
 
 
 def _start(args: argparse.Namespace) -> Start:
-    """The answers: the flags, and in a terminal a question for each one missing (in the order of `--help`)."""
+    """The answers: the flags, and in a terminal a question for each one missing (in the order of `--help`);
+    a required one left empty is asked again."""
     interactive = sys.stdin.isatty() and not (args.name and args.country)
     if interactive:
         print(t("city.init.intro", args.lang))
-    name = _ask(args, "name", "city.init.ask.name")
+    lang, kind = args.lang, _kind(args, interactive)
+    name = _ask(args, "name", "city.init.ask.name", need=t("city.err.organisation", lang, option=""))
     name_en = _ask(args, "name_en", "city.init.ask.name_en", name)
-    city = _ask(args, "city", "city.init.ask.city")
-    country = _ask(args, "country", "city.init.ask.country")
-    lat, long = _ask(args, "lat", "city.init.ask.lat"), _ask(args, "long", "city.init.ask.long")
+    city = _ask(args, "city", "city.init.ask.city" if kind == DEFAULT_KIND else "city.init.ask.seat",
+                need=t("city.err.city", lang, option=""))
+    country = _ask(args, "country", "city.init.ask.country", need=t("city.err.no_country", lang, option=""))
+    lat = _ask(args, "lat", "city.init.ask.lat", need=t("city.init.need.lat", lang))
+    long = _ask(args, "long", "city.init.ask.long", need=t("city.init.need.long", lang))
     languages = _ask(args, "languages", "city.init.ask.languages", "nb,en")
     documents = list(args.document)
     urls, dates = list(args.document_url), list(args.document_date)
     if not documents and interactive:
-        documents = [_ask(args, "", "city.init.ask.document")]
+        documents = [_ask(args, "", "city.init.ask.document", need=t("city.err.no_document", lang, option=""))]
         urls, dates = [_ask(args, "", "city.init.ask.document_url")], [_ask(args, "", "city.init.ask.document_date")]
     areas = list(args.target_area)
     if not areas and interactive:
-        areas = [a for a in _ask(args, "", "city.init.ask.target_areas").split(";") if a.strip()]
+        needed = t("city.err.no_target_area", lang, option="")
+        areas = [a for a in _ask(args, "", "city.init.ask.target_areas", need=needed).split(";") if a.strip()]
     langs = tuple(dict.fromkeys(x.strip().lower() for x in languages.split(",") if x.strip()))
     docs = [Document(names_in(title, langs), urls[i] if i < len(urls) else "", dates[i] if i < len(dates) else "")
             for i, title in enumerate(documents) if title.strip()]
     return Start(
         organisation=organisation_names(name, name_en, langs), city=city, country=country, lat=lat, long=long,
         languages=langs, documents=docs, target_areas=[names_in(a, langs) for a in areas], namespace=args.namespace,
-        editor=editor_name(args))
+        editor=editor_name(args), kind=kind)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     check_folder(args.data, args.lang)  # the folder, then every answer, before anything is opened or written
-    start = _start(args)
+    try:
+        start = _start(args)
+    except EOFError:  # Ctrl-D at a question: nothing is written
+        raise InputError.of("city.init.ended", args.lang) from None
     check_start(start, args.lang)
     store = None if args.no_fill else open_store(args.store, fill=False)
     changed = check_replace(store, args.replace, args.lang) if store is not None else False

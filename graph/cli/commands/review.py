@@ -13,7 +13,7 @@ from graph.analysis.review_items import progress, review_table
 from graph.cli.output import emit
 from graph.cli.prompts import editor_name
 from graph.cli.speaking import Texts, choices_metavar
-from graph.edit.assessments import import_workbook, new_round, set_round_status
+from graph.edit.assessments import import_workbook, new_round, set_round_status, unknown_round
 from graph.errors import InputError
 from graph.history.shipped import open_store
 from graph.i18n import number, t
@@ -46,8 +46,7 @@ def current_round(rounds: list[ReviewRound], wanted: str | None, lang: str) -> R
         for r in rounds:
             if wanted.strip() in (r.iri, r.label):
                 return r
-        known = "; ".join(r.label for r in rounds) or "–"
-        raise InputError.of("err.round_unknown", lang, value=wanted, known=known)
+        raise unknown_round(wanted, [r.label for r in rounds], lang)
     return next((r for r in reversed(rounds) if r.status == "open"), rounds[-1] if rounds else None)
 
 

@@ -3,12 +3,16 @@ areas, funding programmes): valid on the store when one is given, so a template 
 
 from __future__ import annotations
 
+from rdflib import URIRef
+
 from graph.edit.choices import home_actor, label_of
 from graph.edit.starter import country_names
 from graph.i18n import t
 from graph.store.base import Store
 
 PREFERRED_COUNTRIES = ("SE", "DK", "FI", "IS", "EE", "LT", "LV", "DE", "NL", "PL", "FR", "ES", "IT", "PT")
+# a place's example coordinates without a home city that has some: the ones `ikg init` gives as its example
+EXAMPLE_LAT, EXAMPLE_LONG = "60.39", "5.32"
 
 
 def _first(store: Store | None, query: str) -> str:
@@ -28,14 +32,29 @@ def _country(store: Store | None, lang: str) -> dict[str, str]:
             "source_reference": "ISO 3166-1", "source_url": "https://www.iso.org/iso-3166-country-codes.html"}
 
 
-def _place(store: Store | None, lang: str) -> dict[str, str]:
+def home_place(store: Store | None) -> URIRef | None:
+    """The home city: the home actor when it is a city, else the city it is based in (ikg:location); or None."""
     home = home_actor(store) if store is not None else None
-    country = ""
+    if store is None or home is None:
+        return None
+    if store.ask("ASK { ?h a ikg:City }", {"h": home}):
+        return home
+    found = _first(store, f"SELECT ?p WHERE {{ <{home}> ikg:location ?p . ?p a ikg:City }} ORDER BY ?p LIMIT 1")
+    return URIRef(found) if found else None
+
+
+def _place(store: Store | None, lang: str) -> dict[str, str]:
+    """A new place in the home city's country, at the home city's coordinates (the example ones without)."""
+    home = home_place(store)
+    country, lat, long = "", EXAMPLE_LAT, EXAMPLE_LONG
     if store is not None and home is not None:
         found = _first(store, f"SELECT ?c WHERE {{ <{home}> schema:containedInPlace ?c }}")
         country = label_of(store, found, lang) if found else ""
+        rows = store.select(f"SELECT ?lat ?long WHERE {{ <{home}> geo:lat ?lat ; geo:long ?long }} LIMIT 1").rows
+        if rows and None not in rows[0]:
+            lat, long = str(rows[0][0]), str(rows[0][1])
     return {"label_nb": t("city.example.place", "nb"), "label_en": t("city.example.place", "en"),
-            "country": country, "lat": "58.38", "long": "26.72"}
+            "country": country, "lat": lat, "long": long}
 
 
 def _section(store: Store | None, lang: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ from graph.edit.fields import Field
 from graph.edit.kinds import ALL_KINDS, Kind, kind_spec
 from graph.edit.lookup import class_label
 from graph.edit.tabular.dropdowns import add_dropdowns
-from graph.edit.tabular.examples import starter_example
+from graph.edit.tabular.examples import home_place, starter_example
 from graph.edit.tabular.headers import header, named_kind, sheet_name
 from graph.edit.tabular.results import EXAMPLE_URL
 from graph.errors import InputError
@@ -82,11 +82,15 @@ class _Example:
     store: Store | None
     home: str = field(init=False, default="")  # the home actor's label, and its IRI
     home_iri: set[str] = field(init=False, default_factory=set)
+    place: str = field(init=False, default="")  # the home city's label (the home actor's, for a municipality)
 
     def __post_init__(self) -> None:
         home = home_actor(self.store) if self.store is not None else None
         if self.store is not None and home is not None:
             self.home, self.home_iri = label_of(self.store, home, self.lang), {str(home)}
+        place = home_place(self.store)
+        if self.store is not None and place is not None:
+            self.place = label_of(self.store, place, self.lang)
 
     def row(self, kind: Kind) -> dict[str, str]:
         ex = {
@@ -152,7 +156,7 @@ _AGREEMENTS = "SELECT ?c ?type WHERE { ?x a ikg:TwinCityAgreement ; ikg:party ?c
 _NAMED = ("network", "project", "activity", "actor")  # kinds whose example has its own name
 # The example's values for each kind, beside its name and its source.
 _VALUES: dict[str, Callable[[_Example], dict[str, str]]] = {
-    "actor": lambda ex: {"actor_type": ex.concept(IKG.VoluntaryOrganisation), "location": ex.home},
+    "actor": lambda ex: {"actor_type": ex.concept(IKG.VoluntaryOrganisation), "location": ex.place},
     "network": lambda ex: {"target_areas": "1", "sdgs": "11; 17", "status": ex.active, "start": "2024"},
     "membership": lambda ex: {
         **dict(zip(("member", "network"), ex.free_pair("member", "network", _MEMBERSHIPS), strict=True)),
@@ -169,7 +173,7 @@ _VALUES: dict[str, Callable[[_Example], dict[str, str]]] = {
         **dict(zip(("participant", "project"), ex.free_pair("participant", "project", _PARTICIPATIONS), strict=True)),
         "role": ex.concept(IKG.PartnerRole)},
     "activity": lambda ex: {
-        "activity_type": ex.concept(IKG.Seminar), "start": "2025-03-14", "location": ex.home,
+        "activity_type": ex.concept(IKG.Seminar), "start": "2025-03-14", "location": ex.place,
         "participants": ex.home, "target_areas": "1"},
 }
 
