@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 
 from graph.edit.fields import AmountField, Field, ValueProblems
 from graph.edit.kinds import BASE_FIELDS, LABEL_FIELDS, SOURCE_FIELDS, Kind
-from graph.edit.lookup import Lookup
+from graph.edit.lookup import Lookup, class_label
 from graph.edit.values import is_empty, raw
 from graph.errors import InputError
 from graph.i18n import number, t
@@ -162,8 +162,11 @@ def check_source(checker: Checker, values: Mapping[str, Any]) -> None:
 
 def check_twin(checker: Checker, p: dict[str, Any]) -> None:
     home = checker.look.home()
-    if home is None or not checker.look.is_a(home, (IKG.City,)):
+    if home is None:
         checker.add("city", "edit.err.no_home_city")
+    elif not checker.look.is_a(home, (IKG.City,)):  # a county or another organisation started the graph
+        kinds = sorted(class_label(k, checker.lang) for k in checker.look.types(home) if isinstance(k, URIRef))
+        checker.add("city", "edit.err.home_not_city", home=checker.look.label(home), kind=", ".join(kinds).lower())
     elif p.get("city") == home:
         checker.add("city", "edit.err.same_city", home=checker.look.label(home))
 

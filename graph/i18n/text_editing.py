@@ -177,6 +177,8 @@ TEXT: dict[str, dict[str, str]] = {
         "(f.eks. sidens tittel og dato).",
         "edit.err.no_home_city": "Datasettet har ingen hjemby (ikg:homeActor som er en by), så avtalen mangler "
         "hjemmeparten: legg til datasettets hjemaktør først.",
+        "edit.err.home_not_city": "En vennskapsbyavtale er mellom to byer, og {home} er ikke en by, men en {kind}. "
+        "Et samarbeid med en region eller en by kan registreres som et prosjekt eller et nettverksmedlemskap.",
         "edit.err.same_city": "Vennskapsbyen må være en annen by enn {home}: velg vennskapsbyen.",
         "edit.err.not_found": "Det finnes ingenting med identifikatoren <{iri}> i grafen: velg fra listen.",
         "edit.err.not_editable": "«{label}» ({what}) kan ikke endres i skjemaene: rett den i Turtle-filene i "
@@ -484,6 +486,8 @@ TEXT: dict[str, dict[str, str]] = {
         "too (e.g. the page's title and date).",
         "edit.err.no_home_city": "The dataset names no home city (an ikg:homeActor that is a city), so the agreement "
         "has no home party: add the dataset's home actor first.",
+        "edit.err.home_not_city": "A twin-city agreement is between two cities, and {home} is not a city but a "
+        "{kind}. Cooperation with a region or a city can be recorded as a project or a network membership.",
         "edit.err.same_city": "The twin city must be another city than {home}: choose the twin city.",
         "edit.err.not_found": "There is nothing with the identifier <{iri}> in the graph: pick it from the list.",
         "edit.err.not_editable": "“{label}” ({what}) cannot be edited in the forms: correct it in the Turtle files in "

@@ -99,3 +99,43 @@ def test_the_templates_examples_lie_at_the_home_city_of_a_new_store(tmp_path, ca
         assert example(out / "place.csv", comma)[1:7] == [
             "Eksempelby", "Example Town", "", country[lang], "64.01", "11.49"]
         assert example(out / "actor.csv", comma)[9] == based_in[lang]  # its place (ikg:location) is a city
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    """A graph started by a county authority, in a store folder (Oxigraph) and filled from its data folder."""
+    tmp = tmp_path_factory.mktemp("county")
+    code = main(["init", "--store", str(tmp / "store"), "--data", str(tmp / "data"), "--kind", "county", *COUNTY])
+    assert code == 0
+    return tmp
+
+
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+def test_a_county_graph_has_its_city_on_the_map_as_home(county, backend, monkeypatch, capsys):
+    """The map and `ikg query places` show the city the county authority is based in as the home city: with the
+    county written as itself, neither had a home city at all."""
+    monkeypatch.setenv("IKG_DATA", str(county / "data"))
+    store = "memory" if backend == "memory" else str(county / "store")
+    for lang in ("nb", "en"):
+        code, out, err = run(capsys, "query", "places", "--store", store, "--format", "csv", "--lang", lang)
+        assert (code, err) == (0, ""), err
+        assert out.splitlines()[1:] == ["Steinkjer,home,64.01,11.49,,,"], lang
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("nb", "En vennskapsbyavtale er mellom to byer, og Trøndelag fylkeskommune er ikke en by, men en fylkeskommune. "
+           "Et samarbeid med en region eller en by kan registreres som et prosjekt eller et nettverksmedlemskap."),
+    ("en", "A twin-city agreement is between two cities, and Trøndelag County Authority is not a city but a county "
+           "authority. Cooperation with a region or a city can be recorded as a project or a network membership.")])
+def test_a_county_is_told_why_it_holds_no_twin_city_agreement(county, lang, message):
+    from graph.edit.build import save
+    from graph.edit.checks import FieldErrors
+    from graph.history.shipped import open_store
+
+    store = open_store(str(county / "store"))
+    before = set(store.graph())
+    values = {"city": "Steinkjer", "agreement_type": "Formal twinning", "source_reference": "Brev, 2026"}
+    with pytest.raises(FieldErrors) as refused:
+        save(store, "twin-city-agreement", values, editor="test", lang=lang)
+    assert [p for p in refused.value.problems if p[0] == "city"] == [("city", message)]
+    assert set(store.graph()) == before
