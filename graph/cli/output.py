@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from graph.errors import InputError
 from graph.i18n import column, t
-from graph.questions.table import Table, in_words
+from graph.questions.table import Table, in_local_form, in_words
 from graph.render.exports import csv_text, table_json
 from graph.vocab.text import visible
 
@@ -119,13 +119,14 @@ FORMATS: dict[str, Callable[[Table, str], str]] = {"table": _plain, "csv": _csv,
 
 def emit(table: Table, fmt: str, lang: str = "en", question: str = "") -> None:
     """Print `table` as `fmt` (a key of FORMATS; the plain table when unknown), the answer of `question` if
-    one is named (its codes in words in a table for people).
+    one is named (its codes in words in a table for people, and its decimals, days and times in the
+    language's own form: graph.questions.table.in_local_form).
 
     CSV and JSON written to a file or a pipe keep the data as it is; to a terminal their control and
     bidi characters are made visible too (the table and Markdown formats always make them visible).
     """
-    if fmt not in ("csv", "json"):
-        table = in_words(table, question, lang)
+    if fmt not in ("csv", "json"):  # for people: decimals, days and times as the language writes them too
+        table = in_local_form(in_words(table, question, lang), lang)
     text = FORMATS.get(fmt, _plain)(table, lang)
     if fmt in ("csv", "json") and sys.stdout.isatty():
         text = visible(text)

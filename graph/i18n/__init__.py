@@ -279,6 +279,20 @@ def day(iso: str, lang: str = "en") -> str:
     return str(format_date(when, "medium", locale=locale_of(lang)))
 
 
+def when(iso: str, lang: str = "en") -> str:
+    """A time stamp (a change's, in UTC) as people write it: its day as day() writes it, then hours and minutes;
+    anything else as given. The app's history and `ikg history` in any language but English.
+
+    >>> when("2026-12-02T14:05:00Z", "en"), when("2026-12-02T14:05:00Z", "nb"), when("soon", "nb")
+    ('2 Dec 2026, 14:05', '2. des. 2026, 14:05', 'soon')
+    """
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return f"{format_date(moment, 'medium', locale=locale_of(lang))}, {moment:%H:%M}"
+
+
 # Markdown's characters, but ( and ): with [ and ] escaped they can make no link, and a widget's label is also
 # what a screen reader reads (aria-label), where "\(FoU\)" was read out with its backslashes
 MD_SPECIAL = set("\\`*_{}[]#+!|<>~&$")

@@ -1,6 +1,17 @@
 """One named question: a `.rq` file whose header comments state the question (English and Norwegian), its
 parameters, its columns and sort order, read into a Question.
 
+The header lines (`# Key: value`, anywhere in the file; HEADER lists the keys):
+- `Question:` and `Spørsmål:` the question in English and bokmål;
+- `Param: name (kind[, optional][, default VALUE]) — help`, with `Param-nb: name — help` in bokmål;
+- `Columns:` the variables shown, in order (else every SELECT variable); `Sort:` those the rows sort by
+  first (else the columns); `Lists:` those holding "; "-separated lists, whose items are sorted;
+- `Column-if-absent: param — column`: the column, not among `Columns:`, shown first (and sorted by first)
+  when the optional parameter is left out, saying whose each row is; asked with it, the column would only
+  repeat the value given (`collaborators`: the actor's name when no actor is asked for);
+- `Computed-by:` the Python analysis that answers it (graph.answers), `Defaults:` the filler of values
+  left out (graph.questions.defaults); `Uses:` is read and kept, for a note.
+
 >>> q = parse_text("members", "# Question: Who?\\n# Param: network (network) — the network\\nSELECT ?x {}")
 >>> q.question_en, [(p.name, p.kind, p.optional) for p in q.params]
 ('Who?', [('network', 'network', False)])
@@ -8,7 +19,9 @@ parameters, its columns and sort order, read into a Question.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +63,7 @@ class Question:
     columns: list[str] | None = None
     sort: list[str] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)
+    if_absent: dict[str, str] = field(default_factory=dict)  # `Column-if-absent:` parameter -> column
     computed_by: str | None = None
     uses: str | None = None
     defaults: str | None = None
@@ -72,10 +86,26 @@ class Question:
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
+    def asked_with(self, bound: Collection[str]) -> Question:
+        """The question as asked with the parameters named in `bound`: the `Column-if-absent` column of
+        each parameter left out shown first, and the rows sorted by it first.
 
-HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Param-nb|Columns|Sort|Lists|Computed-by|Uses|Defaults):\s*(.*)$")
+        >>> q = parse_text("c", "# Param: actor (actor, optional)\\n# Columns: who\\n# Column-if-absent: actor — name")
+        >>> q.asked_with(["actor"]).columns, q.asked_with([]).columns, q.asked_with([]).sort
+        (['who'], ['name', 'who'], [])
+        """
+        first = [column for param, column in self.if_absent.items() if param not in bound]
+        if not first or self.columns is None:
+            return self
+        sort = [*first, *self.sort] if self.sort else []  # (no Sort: by the columns, the new ones first)
+        return dataclasses.replace(self, columns=[*first, *self.columns], sort=sort)
+
+
+HEADER = re.compile(r"^#\s*(Question|Spørsmål|Param|Param-nb|Columns|Column-if-absent|Sort|Lists|Computed-by|Uses|"
+                    r"Defaults):\s*(.*)$")
 PARAM_LINE = re.compile(r"^(\w+)\s*\(([^)]*)\)\s*(?:—|-)?\s*(.*)$")
 PARAM_NB_LINE = re.compile(r"^(\w+)\s*(?:—|-)\s*(.+)$")
+IF_ABSENT_LINE = re.compile(r"^(\w+)\s*(?:—|-)\s*(\w+)$")
 
 
 VARIANT_DIALECTS = ("oxigraph",)
@@ -141,6 +171,13 @@ def _read_header(q: Question, key: str, value: str, path: Path) -> None:
         p.help_nb = m.group(2).strip()
     elif key == "Columns":
         q.columns = _names(value)
+    elif key == "Column-if-absent":
+        m = IF_ABSENT_LINE.match(value)
+        p = q.param(m.group(1)) if m else None
+        if m is None or p is None or not p.optional:
+            raise ValueError(f"{path.name}: `Column-if-absent: {value}` must name an optional parameter of a "
+                             "`Param:` line above it, then — and a column")
+        q.if_absent[p.name] = m.group(2)
     elif key == "Sort":
         q.sort = _names(value)
     elif key == "Lists":

@@ -68,7 +68,8 @@ def run_sparql(store: Store, q: Question, params: dict[str, str] | None = None, 
     bindings = bind_params(store, q, dict(params or {}), lang)
     if not is_named(q):
         check_query(q.sparql, lang)
-    return kept(store, q, bindings, lang, lambda s: to_table(q, s.select(q.text_for(s.dialect), bindings), lang))
+    shown = q.asked_with(bindings)  # its columns as asked: a `Column-if-absent` one for a parameter left out
+    return kept(store, q, bindings, lang, lambda s: to_table(shown, s.select(q.text_for(s.dialect), bindings), lang))
 
 
 def run(store: Store, name_or_file: str, params: dict[str, str] | None = None, lang: str = "en") -> Table:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel.numbers import get_decimal_symbol
 from rdflib import Literal
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph.errors import InputError
 from graph.gc_pause import gc_paused
-from graph.i18n import t
+from graph.i18n import day, locale_of, t, when
 from graph.questions.question import Question
 from graph.store.base import Rows
 from graph.vocab.collate import name_key
@@ -128,4 +130,42 @@ def in_words(table: Table, question: str, lang: str) -> Table:
     where = {i: words[c] for i, c in enumerate(table.columns) if c in words}
     rows = [[t(where[i][v], lang) if i in where and v in where[i] else v for i, v in enumerate(row)]
             for row in table.rows]
+    return Table(table.columns, rows, table.raw)
+
+
+DECIMALS = (XSD.decimal, XSD.double, XSD.float)
+DAYS = (XSD.date,)
+MOMENTS = (XSD.dateTime, XSD.dateTimeStamp)
+
+
+def in_local_form(table: Table, lang: str) -> Table:
+    """The table as people of `lang` write its decimals, days and times, for a person to read: in bokmål
+    63,4305 for 63.4305, 7. des. 2026 for 2026-12-07 and 7. des. 2026, 18:40 for 2026-12-07T18:40:00Z (as
+    the app writes days and times). English keeps the forms scripts read, as CSV and JSON always do. The
+    columns' datatypes come from the raw terms: a label that reads as a number stays as it is.
+
+    >>> from graph.store.base import Rows
+    >>> raw = Rows(["city", "lat", "day"], [(Literal("Graz"), Literal("47.07", datatype=XSD.decimal),
+    ...                                      Literal("2026-12-07", datatype=XSD.date))])
+    >>> in_local_form(Table(["city", "lat", "day"], [["Graz", "47.07", "2026-12-07"]], raw), "nb").rows
+    [['Graz', '47,07', '7. des. 2026']]
+    """
+    if lang == "en" or table.raw is None or len(table.raw.rows) != len(table.rows) or not table.rows:
+        return table  # (a table made in Python may hold no raw rows, or other ones)
+    at = {name: i for i, name in enumerate(table.raw.vars)}
+    columns = [(i, at[c]) for i, c in enumerate(table.columns) if c in at]
+    sign = get_decimal_symbol(locale_of(lang))
+
+    def written(text: str, term: Node | None) -> str:
+        kind = term.datatype if isinstance(term, Literal) else None
+        if kind is None or not text or text != display(term):  # a cell the table wrote itself: as it is
+            return text
+        if kind in DECIMALS:
+            return text.replace(".", sign)
+        return day(text, lang) if kind in DAYS else when(text, lang) if kind in MOMENTS else text
+
+    rows = [list(row) for row in table.rows]
+    for row, raw in zip(rows, table.raw.rows, strict=True):
+        for i, j in columns:
+            row[i] = written(row[i], raw[j])
     return Table(table.columns, rows, table.raw)

@@ -8,7 +8,7 @@ from graph.cli.output import format_table, safe, safe_lines
 from graph.cli.prompts import editor_name
 from graph.errors import InputError
 from graph.history.shipped import open_store
-from graph.i18n import TEXT, t
+from graph.i18n import TEXT, t, when
 from graph.questions.table import Table
 
 HISTORY_COLUMNS = ["id", "time", "editor", "action", "triples", "undo", "why"]
@@ -32,6 +32,16 @@ def action_name(code: str, lang: str) -> str:
     return code
 
 
+def time_text(iso: str, lang: str) -> str:
+    """A change's time as the terminal shows it: in English as recorded (ISO 8601, UTC; scripts read it), in
+    another language as the app's history page writes it ('2026-12-07T18:40:00Z' -> '7. des. 2026, 18:40').
+
+    >>> time_text("2026-12-07T18:40:00Z", "en"), time_text("2026-12-07T18:40:00Z", "nb")
+    ('2026-12-07T18:40:00Z', '7. des. 2026, 18:40')
+    """
+    return iso if lang == "en" else when(iso, lang)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from graph.history.changes import changes, diff, find
 
@@ -42,15 +52,16 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.show:
         change = find(store, args.show, lang)
         added, removed = diff(store, change.id, lang)
-        head = t("cli.history.change", lang, id=change.id, time=change.time, editor=safe(change.editor),
-                 action=action_name(change.action, lang))
+        head = t("cli.history.change", lang, id=change.id, time=time_text(change.time, lang),
+                 editor=safe(change.editor), action=action_name(change.action, lang))
         print(safe_lines(head + (f"  — {safe(change.why(lang))}" if change.comment else "")))
         for sign, graph in (("-", removed), ("+", added)):
             names = graph.namespace_manager
             for s, p, o in sorted(graph, key=lambda tr: tuple(term.n3() for term in tr)):
                 print(f"{sign} {safe(s.n3(names))} {safe(p.n3(names))} {safe(o.n3(names))}")
         return 0
-    rows = [[c.id, c.time, c.editor, action_name(c.action, lang), f"+{c.added_count} -{c.removed_count}",
+    rows = [[c.id, time_text(c.time, lang), c.editor, action_name(c.action, lang),
+             f"+{c.added_count} -{c.removed_count}",
              t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
                  t("history.undoes", lang, id=c.undoes) if c.undoes else ""),
              c.why(lang)] for c in changes(store, limit=args.limit)]

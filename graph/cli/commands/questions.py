@@ -52,13 +52,14 @@ def own_file(store: Store, q: Question, params: dict[str, str], lang: str) -> tu
         result = run_console(store, q.sparql, row_limit=limits.rows, time_limit_s=limits.seconds, lang=lang)
         table = result.table or Table(["answer"], [[str(result.answer).lower()]])
         return table, result.row_limit if result.truncated else 0
-    query = inject_values(text, bind_params(store, q, params, lang))
+    bindings = bind_params(store, q, params, lang)
+    query = inject_values(text, bindings)
     if checked(query, lang) != (query, form):  # a value holding a backslash-u code would read as another text
         raise InputError.of("console.bad_escape", lang, escape="\\u")
-    rows = run_limited(store, form, query, limits, lang)
+    rows, shown = run_limited(store, form, query, limits, lang), q.asked_with(bindings)
     if len(rows.rows) > limits.rows:  # (one row more is fetched, so the cut is seen)
-        return to_table(q, Rows(rows.vars, rows.rows[:limits.rows]), lang), limits.rows
-    return to_table(q, rows, lang), 0
+        return to_table(shown, Rows(rows.vars, rows.rows[:limits.rows]), lang), limits.rows
+    return to_table(shown, rows, lang), 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME, XSD
 from rdflib.term import Node
 
-from graph.i18n import day, locale_of, t
+from graph.i18n import day, locale_of, t, when
 from graph.questions.languages import data_label_picker
 from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
@@ -227,19 +226,3 @@ def items(store: Store, added: Graph, removed: Graph, lang: str = "en") -> list[
         if not _is_value(s):
             found.add(words.name(s))
     return sorted(found, key=str.casefold)
-
-
-def when(iso: str, lang: str = "en") -> str:
-    """A change's time as people write it (UTC).
-
-    >>> when("2026-12-02T14:05:00Z", "en"), when("2026-12-02T14:05:00Z", "nb")
-    ('2 Dec 2026, 14:05', '2. des. 2026, 14:05')
-    """
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    locale = locale_of(lang)
-    return f"{format_date(moment, 'medium', locale=locale)}, {moment:%H:%M}"

@@ -9,8 +9,8 @@ import streamlit as st
 import graph.history.changes as history
 import graph.store.base as gstore
 from graph.errors import IkgError
-from graph.i18n import TEXT, escape_md, t
-from graph.render.view.changes_text import change_lines, when
+from graph.i18n import TEXT, escape_md, t, when
+from graph.render.view.changes_text import change_lines
 from graph.ui import cache, context
 from graph.vocab.namespaces import bind_prefixes
 
