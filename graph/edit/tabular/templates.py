@@ -8,14 +8,12 @@ lists (graph.edit.tabular.dropdowns).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.numbers import get_decimal_symbol
 from rdflib import URIRef
 
 from graph.edit.choices import choices, home_actor, label_of
@@ -27,9 +25,9 @@ from graph.edit.tabular.examples import home_place, starter_example
 from graph.edit.tabular.headers import header, named_kind, sheet_name
 from graph.edit.tabular.results import EXAMPLE_URL
 from graph.errors import InputError
-from graph.i18n import locale_of, t
+from graph.i18n import t
 from graph.questions.languages import data_languages
-from graph.render.exports import safe_cell
+from graph.render.exports import safe_cell, spreadsheet_csv
 from graph.store.base import Store
 from graph.store.output_paths import make_folder, output_folder, writing
 from graph.vocab.namespaces import IKG
@@ -48,13 +46,8 @@ def template(kind: str, fmt: str, lang: str = "en", *, store: Store | None = Non
     headers = [header(f, lang) for f in spec.fields]
     example = _Example(lang, store).row(spec)
     row = [safe_cell(example.get(f.name, "")) for f in spec.fields]
-    if fmt == "csv":
-        buf = io.StringIO()
-        comma = get_decimal_symbol(locale_of(lang)) == ","  # a decimal comma: fields apart by ';', as Excel reads them
-        writer = csv.writer(buf, delimiter=";" if comma else ",", lineterminator="\r\n")
-        writer.writerow([safe_cell(h) for h in headers])
-        writer.writerow(row)
-        return buf.getvalue().encode("utf-8-sig")
+    if fmt == "csv":  # as Excel opens it in the language (';' apart where decimals have a comma)
+        return spreadsheet_csv(headers, [row], lang)
     return _xlsx_template(spec, headers, row, lang, store)
 
 
