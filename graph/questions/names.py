@@ -12,7 +12,7 @@ from collections.abc import Callable
 from rdflib import Literal, URIRef
 
 from graph.errors import InputError
-from graph.i18n import t
+from graph.i18n import number, t
 from graph.questions.languages import label_bindings
 from graph.questions.reads import question_reads
 from graph.store.base import Store, is_iri
@@ -117,7 +117,9 @@ def resolve(store: Store, kind: str, value: str, lang: str = "en") -> URIRef:
     shown = labels_of(store, lang)  # one name for each, in the reader's language
     some = sorted((shown.get(str(x)) or min(name for y, name in named if y == x) for x in things), key=str.casefold)
     text = "; ".join(some[:SOME]) + ("; …" if len(some) > SOME else "")
-    raise InputError.of("name.unknown", lang, word=word, value=value, n=len(things), some=text)
+    if len(things) == 1:
+        raise InputError.of("name.unknown_one", lang, word=word, value=value, some=text)
+    raise InputError.of("name.unknown", lang, word=word, value=value, n=number(len(things), lang), some=text)
 
 
 SOME = 3  # names shown when none is close to the one asked for

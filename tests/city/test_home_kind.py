@@ -139,3 +139,13 @@ def test_a_county_is_told_why_it_holds_no_twin_city_agreement(county, lang, mess
         save(store, "twin-city-agreement", values, editor="test", lang=lang)
     assert [p for p in refused.value.problems if p[0] == "city"] == [("city", message)]
     assert set(store.graph()) == before
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("nb", "ikg: ingen dokument heter Zzzz; grafen har bare denne: Regional planstrategi\n"),
+    ("en", "ikg: no document called Zzzz; the graph has only this one: Regional planning strategy\n")])
+def test_a_name_not_found_among_one_says_which_one_there_is(county, capsys, lang, message):
+    """A new graph has one strategy document: «grafen har 1 slike, blant dem …» read as broken Norwegian."""
+    code, out, err = run(capsys, "query", "changes", "--store", str(county / "store"), "--param", "newer=Zzzz",
+                         "--lang", lang)
+    assert (code, out, err) == (1, "", message)
