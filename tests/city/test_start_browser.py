@@ -38,7 +38,7 @@ def test_first_run_page_starts_the_city(visit, empty_app):
     page, (server, tmp) = visit.page, empty_app
     open_app(page, server)
     # bokmål is the first language; a single page has no navigation menu
-    expect(page.get_by_text("Start grafen for din by", exact=True)).to_be_visible()
+    expect(page.get_by_text("Start grafen for din kommune eller organisasjon", exact=True)).to_be_visible()
     fill(page, "start.name", "Eksempelvik kommune")
     fill(page, "start.name_en", "Eksempelvik Municipality")
     fill(page, "start.city", "Eksempelvik")

@@ -50,7 +50,7 @@ def test_first_run_page_starts_a_city(empty_env):
     at.run()
     assert not at.exception, at.exception
     at.sidebar.radio(key="lang").set_value("nb").run()
-    assert at.header[0].value == "Start grafen for din by"
+    assert at.header[0].value == "Start grafen for din kommune eller organisasjon"
     assert at.text_input(key="start.folder").value == str(empty_env / "data")
     assert at.text_input(key="start.name").placeholder == "f.eks. Bergen kommune"  # an example, not a value
     fill(at, "Norge")
@@ -67,7 +67,7 @@ def test_first_run_page_starts_a_city(empty_env):
     assert '"2025-06-20"^^xsd:date' in (empty_env / "data" / "sources.ttl").read_text(encoding="utf-8")
     # at once the explorer, its menu and the confirmation over its first page: no reload needed
     assert at.sidebar.title[0].value == "Internasjonale relasjoner for Eksempelvik kommune"
-    assert at.header[0].value != "Start grafen for din by"
+    assert at.header[0].value != "Start grafen for din kommune eller organisasjon"
     told = re.fullmatch(r"Grafen er startet: (1\xa0\d{3}) tripler fra (.+) "
                         r"\(dataset.ttl, sources.ttl, concepts.ttl\)\. Sidene er i menyen til venstre\.",
                         plain(at.success[0].value))
@@ -96,3 +96,29 @@ def test_an_empty_form_is_told_one_message_per_answer_naming_no_command_line_opt
     assert not at.exception, at.exception
     assert [plain(e.value) for e in at.error] == told
     assert not list((empty_env / "data").glob("*.ttl"))
+
+
+def test_a_county_started_on_the_page_is_written_as_a_county_authority(empty_env):
+    """The page asks what kind of organisation starts the graph, as `ikg init` does: a county authority is
+    written as itself, based in its city, not as a city."""
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import RDF
+
+    ikg = Namespace("https://w3id.org/ikg/ontology#")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    kinds = at.selectbox(key="start.kind")
+    assert kinds.label == "The kind of organisation that starts the graph" and kinds.value == "municipality"
+    assert kinds.options[:3] == ["City or municipality", "County authority", "Regional body"]
+    fill(at, "Norway")
+    at.text_input(key="start.name").set_value("Eksempel fylkeskommune")
+    at.text_input(key="start.name_en").set_value("Eksempel County Authority")
+    kinds.set_value("county")
+    at.button(key="start.submit").click().run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    g = Graph().parse(empty_env / "data" / "dataset.ttl")
+    home = next(g.objects(None, ikg.homeActor))
+    assert set(g.objects(home, RDF.type)) == {ikg.CountyAuthority}
+    city = next(g.objects(home, ikg.location))
+    assert (city, RDF.type, ikg.City) in g

@@ -326,7 +326,7 @@ def test_editor_pages_in_bokmal_show_no_english(visit):
 def test_start_page_in_bokmal_shows_no_english(visit_empty):
     page = visit_empty.page
     open_page(page, visit_empty.server.url + "/")
-    expect(page.get_by_text("Start grafen for din by", exact=True)).to_be_visible()
+    expect(page.get_by_text("Start grafen for din kommune eller organisasjon", exact=True)).to_be_visible()
     assert english_on(page) == []
     widget(page, "start.city").locator("input").fill("Bergen")
     assert "Trykk Enter for å sende skjemaet" in drawn(page)

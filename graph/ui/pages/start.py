@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import config
+from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, kind_label
 from graph.edit.starter import (
     Document,
     Start,
@@ -49,6 +50,8 @@ def eg(example: str, lang: str) -> str:
 def _form(lang: str) -> tuple[Start, str] | None:
     codes = countries(lang)
     with st.form("start_form", clear_on_submit=False):
+        kind = st.selectbox(t("start.kind", lang), list(HOME_KINDS), format_func=lambda k: kind_label(k, lang),
+                            key="start.kind")
         c1, c2 = st.columns(2)
         name = c1.text_input(t("start.name", lang), key="start.name", placeholder=eg("Bergen kommune", lang))
         name_en = c2.text_input(t("start.name_en", lang), key="start.name_en",
@@ -77,7 +80,8 @@ def _form(lang: str) -> tuple[Start, str] | None:
     docs = [Document(names_in(document, langs), url.strip(), date.strip())] if document.strip() else []
     start = Start(organisation=organisation_names(name, name_en or "", langs), city=city, country=code,
                   lat=lat, long=long, languages=langs, documents=docs,
-                  target_areas=[names_in(line, langs) for line in areas.splitlines() if line.strip()], editor="app")
+                  target_areas=[names_in(line, langs) for line in areas.splitlines() if line.strip()], editor="app",
+                  kind=kind or DEFAULT_KIND)
     return start, folder.strip() or DEFAULT_FOLDER
 
 
