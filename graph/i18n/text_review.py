@@ -113,6 +113,8 @@ TEXT: dict[str, dict[str, str]] = {
         "progress.left": "Gjenstår å vurdere ({n})",
         "progress.none_left": "Alle sakene i runden er vurdert.",
         "progress.no_unit": "(ingen ansvarlig enhet)",
+        "progress.units_overlap": "En sak med flere ansvarlige enheter telles under hver av dem, så tallene her "
+                                  "summerer til {counted}, ikke {total}.",
         "col.currency": "valuta",
         "col.done": "vurdert",
         "col.total": "totalt",
@@ -243,6 +245,8 @@ TEXT: dict[str, dict[str, str]] = {
         "progress.left": "Left to assess ({n})",
         "progress.none_left": "Every item in the round is assessed.",
         "progress.no_unit": "(no responsible unit)",
+        "progress.units_overlap": "An item with several responsible units counts under each of them, so the totals "
+                                  "here add up to {counted}, not {total}.",
         "col.currency": "currency",
         "col.done": "assessed",
         "col.total": "total",

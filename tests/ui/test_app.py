@@ -631,3 +631,25 @@ def test_history_page_for_a_visitor_has_no_undo(fresh_env):
     assert len(at.dataframe[0].value) == 1
     assert t("history.login_to_undo", "en") in [c.value for c in at.caption]
     assert edit_controls(at) == []
+
+
+SECOND_UNIT = """@prefix ikg: <https://w3id.org/ikg/ontology#> . @prefix ex: <https://example.org/ikg/> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:youth-unit a ikg:MunicipalUnit ; org:unitOf ex:hometown ; rdfs:label "Ungdomsenheten"@nb , "Youth unit"@en .
+ex:m-home-a ikg:responsibleUnit ex:youth-unit .
+"""
+
+
+def test_review_progress_says_why_the_units_add_up_to_more_than_the_items(tmp_path, monkeypatch):
+    """A membership two units are responsible for counts under each: the page says so, where a reader saw
+    the units' totals add up to one more than «Vurdert: 0 av N» and took it for an error."""
+    use_data(monkeypatch, tmp_path, ("small.ttl", FIXTURE), ("units.ttl", SECOND_UNIT))
+    at = start("nb", "review")
+    total = int(re.search(r"av (\d+)", at.get("progress")[0].proto.text).group(1))
+    told = [c.value for c in at.caption if "telles under hver" in c.value]
+    assert told == [f"En sak med flere ansvarlige enheter telles under hver av dem, så tallene her summerer til "
+                    f"{total + 1}, ikke {total}."]
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert [c.value for c in at.caption if "counts under each" in c.value] == [
+        f"An item with several responsible units counts under each of them, so the totals here add up to "
+        f"{total + 1}, not {total}."]
