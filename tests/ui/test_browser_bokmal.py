@@ -291,6 +291,7 @@ def test_editor_pages_in_bokmal_show_no_english(visit):
     dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
     expect(dropzone).to_be_visible()
     assert drawn(page) == ["Last opp", "Høyst 10 MB per fil • CSV, XLSX, TTL, JSONLD, JSON, NT"]
+    expect(page.get_by_text("Største filstørrelse: 10 MB.")).to_have_count(0)  # said once, in the box
     assert english_on(page) == []
     shot(page, "import-nb.png")
     file = page.evaluate_handle("() => { const d = new DataTransfer();"

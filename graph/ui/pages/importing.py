@@ -71,8 +71,7 @@ def upload(ctx: context.PageContext, editor: str) -> None:
                               help=t("importpage.kind_help", lang))
     upload_round = st.session_state.setdefault("import_round", 0)  # a new uploader after each import
     file = widget_texts.file_uploader(t("importpage.file", lang), key=f"import_file_{upload_round}", types=UPLOAD_TYPES,
-                                      max_bytes=limit, lang=lang, help=limit_text)
-    st.caption(limit_text)
+                                      max_bytes=limit, lang=lang, help=limit_text)  # (its box says the limit)
     if file is None:
         st.session_state.pop("import_prepared", None)
         return
