@@ -501,7 +501,7 @@ def test_a_rejected_turtle_file_lists_line_and_column(shared):
     assert errors(at)[0] == ("bad.ttl ble ikke importert, og ingenting er lagret. Rett dette problemet og last opp "
                              "fila på nytt:")
     problems_ = table(at, "problem")
-    assert list(problems_.columns) == ["linje", "kolonne", "hvor", "problem"]
+    assert list(problems_.columns) == ["linje", "kolonne", "problem"]  # no empty «hvor» column
     assert problems_.iloc[0]["linje"] == "2"
 
 

@@ -174,6 +174,8 @@ def show_refusal(exc: InputError, name: str, lang: str) -> None:
     else:
         st.error(escape_md(str(exc)))
         return
+    shown = [i for i, c in enumerate(cols) if c == "problem" or any(r[i] for r in rows)]  # no empty column
+    cols, rows = tuple(cols[i] for i in shown), [[r[i] for i in shown] for r in rows]
     n = len(rows)
     st.error(escape_md(t("importpage.refused_one" if n == 1 else "importpage.refused_many", lang,
                          name=PurePath(name).name, n=number(n, lang))))
