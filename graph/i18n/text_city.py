@@ -123,8 +123,8 @@ TEXT: dict[str, dict[str, str]] = {
         "start.languages": "Dataenes språk i rekkefølge, f.eks. nb,en eller sv,en (hvert navn trengs på hvert av dem; "
                            "skriv navn som «første | andre»)",
         "start.name_en": "Organisasjonens navn på engelsk",
-        "start.kind": "Hva slags organisasjon starter grafen",
-        "start.city": "Hjembyen (for en fylkeskommune eller en annen organisasjon: byen den holder til i)",
+        "start.kind": "Slags organisasjon",
+        "start.city": "Hjembyen (byen organisasjonen holder til i)",
         "start.country": "Land",
         "start.lat": "Breddegrad",
         "start.long": "Lengdegrad",
@@ -258,8 +258,8 @@ TEXT: dict[str, dict[str, str]] = {
         "start.languages": "The data's languages in order, e.g. nb,en or sv,en (every name is needed in each of them; "
                            "write names as 'first | second')",
         "start.name_en": "The organisation's name in English",
-        "start.kind": "The kind of organisation that starts the graph",
-        "start.city": "The home city (for a county or another organisation: the city it is based in)",
+        "start.kind": "Kind of organisation",
+        "start.city": "The home city (where the organisation is based)",
         "start.country": "Country",
         "start.lat": "Latitude",
         "start.long": "Longitude",

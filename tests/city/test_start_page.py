@@ -109,7 +109,7 @@ def test_a_county_started_on_the_page_is_written_as_a_county_authority(empty_env
     at.run()
     at.sidebar.radio(key="lang").set_value("en").run()
     kinds = at.selectbox(key="start.kind")
-    assert kinds.label == "The kind of organisation that starts the graph" and kinds.value == "municipality"
+    assert kinds.label == "Kind of organisation" and kinds.value == "municipality"
     assert kinds.options[:3] == ["City or municipality", "County authority", "Regional body"]
     fill(at, "Norway")
     at.text_input(key="start.name").set_value("Eksempel fylkeskommune")
