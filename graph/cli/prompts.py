@@ -26,12 +26,18 @@ def editor_name(args: argparse.Namespace) -> str:
 
 
 def confirmed(args: argparse.Namespace, what: str, question: str) -> bool:
-    """--yes, or a yes typed in a terminal; refuses without a terminal rather than guess."""
+    """--yes, or a yes typed in a terminal; refuses without a terminal rather than guess. The end of the input
+    (Ctrl-D) is a no."""
     if args.yes:
         return True
     if not sys.stdin.isatty():
         raise InputError.of("cli.needs_confirmation", args.lang, what=what)
-    if input(f"{question} {t('cli.yes_no', args.lang)} ").strip().lower() in ("y", "yes", "j", "ja"):
+    try:
+        answer = input(f"{question} {t('cli.yes_no', args.lang)} ")
+    except EOFError:  # Ctrl-D: no yes was given
+        answer = ""
+        print()
+    if answer.strip().lower() in ("y", "yes", "j", "ja"):
         return True
     print(t("cli.nothing_changed", args.lang))
     return False

@@ -96,6 +96,16 @@ def test_a_no_at_the_terminal_writes_nothing(folder, tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_end_of_the_input_at_the_question_is_a_no(folder, tmp_path, lang):
+    """Ctrl-D at «[j/N]» ends the question as a no: nothing is written, and no «uventet feil» is shown."""
+    before = imported(folder)
+    code, out, err = ikg(folder, lang, excel_csv(tmp_path, lang), answer="\x04")
+    assert (code, err) == (1, "")
+    assert out.splitlines()[-2:] == [QUESTION[lang], {"nb": "ingenting ble endret.", "en": "nothing changed."}[lang]]
+    assert imported(folder) == before
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
 def test_a_yes_at_the_terminal_imports_the_file(folder, tmp_path, lang):
     actions = imported(folder)[0]
     code, out, err = ikg(folder, lang, excel_csv(tmp_path, lang), answer={"nb": "j", "en": "y"}[lang])
