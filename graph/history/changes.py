@@ -210,6 +210,22 @@ def small_diffs(store: Store, most: int) -> dict[str, tuple[Graph, Graph]]:
     return {str(i): (from_ntriples(str(a or "")), from_ntriples(str(r or ""))) for i, a, r in rows}
 
 
+REMEMBERED = """
+SELECT ?text WHERE {
+  ?c a ikg:Change . { ?c ikg:removed ?text } UNION { ?c ikg:added ?text } FILTER(CONTAINS(STR(?text), ?subject))
+}
+"""
+
+
+def remembered(store: Store, thing: URIRef) -> Graph:
+    """What the recorded changes said of a thing (as subject), deleted or not: a deleted membership's
+    member and network, a deleted actor's name, so the history can still name it in words."""
+    subject = f"<{thing}> "
+    rows = store.select(REMEMBERED, {"subject": Literal(subject)}).rows
+    lines = {line for (text,) in rows for line in str(text or "").splitlines() if line.startswith(subject)}
+    return from_ntriples("\n".join(sorted(lines)))
+
+
 def undo(store: Store, change_id: str, *, editor: str, why: str = "", lang: str = "en") -> Change:
     """Undo a change by recording a new change that removes what it added and restores what it removed.
 

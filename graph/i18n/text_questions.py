@@ -6,6 +6,8 @@ TEXT: dict[str, dict[str, str]] = {
         "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "kostnad", "word.effect": "effekt",
         "word.membership": "medlemskap", "word.agreement": "avtale",
         "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
+        "console.example_value": "Eksempel: ?{name} er «{label}» (VALUES nedenfor); bytt IRI-en for å spørre om noe annet.",
+        "sparql.rows.one": "{n} rad",
         "query.bad_setting": "{name}={value!r} er ikke et positivt tall; skriv et tall over null, f.eks. "
         "{name}=10, eller fjern innstillingen for å bruke standardverdien",
         "query.busy": "to spørringer kjører allerede; prøv igjen om et øyeblikk",
@@ -52,6 +54,8 @@ TEXT: dict[str, dict[str, str]] = {
         "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "cost", "word.effect": "effect",
         "word.membership": "membership", "word.agreement": "agreement",
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
+        "console.example_value": "Example: ?{name} is “{label}” (VALUES below); change the IRI to ask about another one.",
+        "sparql.rows.one": "{n} row",
         "query.bad_setting": "{name}={value!r} is not a positive number; write a number above zero, "
         "e.g. {name}=10, or remove the setting to use the default",
         "query.busy": "two queries are already running; try again in a moment",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +28,12 @@ from graph.errors import IkgError, InputError
 from graph.i18n import number, t
 from graph.questions.isolated import Limits, QueryLimitError, run_isolated
 from graph.questions.lexical import expand_escapes, names_a_remote_call
+from graph.questions.library import get_question
 from graph.questions.question import HEADER, Question
 from graph.questions.readonly import QueryRefusedError, QueryUnreadableError, check_read_only
 from graph.questions.table import WORDS, Table, display, in_words
 from graph.store.base import Store, inject_values
+from graph.vocab.collate import name_key
 from graph.vocab.namespaces import PREFIXES
 
 
@@ -179,9 +182,12 @@ def cell(term: Node | None) -> str:
     return "" if term is None else str(term)
 
 
-def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
+def example_text(q: Question, lang: str, dlang: str | None = None,
+                 examples: Mapping[str, tuple[Node, str]] | None = None) -> str:
     """A named question as runnable text: its languages (the reader's and the data labels') and default
-    parameter values bound by VALUES; its description and parameters in the reader's language only.
+    parameter values bound by VALUES, and `examples` (a parameter it needs -> a value and its name, from
+    example_values) bound there too, with a line saying so; its description and parameters in the reader's
+    language only.
 
     >>> from graph.questions.library import get_question
     >>> [line for line in example_text(get_question("members"), "nb").splitlines() if line.startswith("# ")][:2]
@@ -194,7 +200,48 @@ def example_text(q: Question, lang: str, dlang: str | None = None) -> str:
             bindings[p.name] = Literal(int(p.default), datatype=XSD.integer)
     other = OTHER_LANGUAGE_LINES["en" if lang == "nb" else "nb"]
     text = "\n".join(line for line in q.sparql.splitlines() if not line.startswith(other))
-    return inject_values(text if lang == "en" else without_notes(text), bindings)
+    lines = (text if lang == "en" else without_notes(text)).splitlines()
+    for name, (value, label) in (examples or {}).items():
+        bindings[name] = value
+        first = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+        lines.insert(first, "# " + t("console.example_value", lang, name=name, label=label))
+    return inject_values("\n".join(lines), bindings)
+
+
+# The thing an example of a question that needs one is asked about: the one with the most ties of that kind.
+EXAMPLE_QUERIES = {
+    "network": "SELECT ?x ?l (COUNT(?m) AS ?n) WHERE { ?m org:organization ?x . ?x rdfs:label ?l . "
+               "FILTER(lang(?l) = ?dlang) } GROUP BY ?x ?l ORDER BY DESC(?n) ?l LIMIT 1",
+    "actor": "SELECT ?x ?l (COUNT(?m) AS ?n) WHERE { ?m org:member ?x . ?x rdfs:label ?l . "
+             "FILTER(lang(?l) = ?dlang) } GROUP BY ?x ?l ORDER BY DESC(?n) ?l LIMIT 1",
+}
+
+
+def example_values(store: Store, q: Question, dlang: str) -> dict[str, tuple[Node, str]]:
+    """A value and its name for each parameter the question needs (not optional, no default): run as it is,
+    an example left unbound would answer for every network at once, in rows that do not say whose they are."""
+    out: dict[str, tuple[Node, str]] = {}
+    for p in q.params:
+        if p.optional or p.default is not None or p.kind not in EXAMPLE_QUERIES:
+            continue
+        rows = store.select(EXAMPLE_QUERIES[p.kind], {"dlang": Literal(dlang)}).rows
+        if rows and rows[0][0] is not None:
+            out[p.name] = (rows[0][0], str(rows[0][1]))
+    return out
+
+
+def example_title(q: Question, lang: str) -> str:
+    """What an example asks, in `lang`, its parameters written as the example binds them (their defaults).
+
+    >>> from graph.questions.library import get_question
+    >>> example_title(get_question("thin-target-areas"), "nb")
+    'Hvilke målområder tjenes av færrest nettverk og prosjekter (høyst 2 til sammen)?'
+    """
+    def value(m: re.Match[str]) -> str:
+        p = q.param(m.group(1))
+        return p.default if p is not None and p.default is not None else m.group(1)
+
+    return re.sub(r"`(\w+)`", value, q.description(lang))
 
 
 def without_notes(text: str) -> str:
@@ -226,11 +273,21 @@ OTHER_LANGUAGE_LINES = {"en": ("# Question:", "# Param:"), "nb": ("# Spørsmål:
 
 def as_named(table: Table, question: str, lang: str) -> Table:
     """An example's answer as its named question shows it everywhere else in the app: the words some questions
-    write as codes ("project", "gone") in `lang`. Only for an example run as it was loaded; a person's own
-    query shows exactly what the data and the query hold.
+    write as codes ("project", "gone") in `lang`, and its `# Lists:` cells without empty parts and sorted. Only
+    for an example run as it was loaded; a person's own query shows exactly what the data and the query hold.
 
     >>> as_named(Table(["kind", "change"], [["project", "gone"]]), "coverage-matrix", "nb").rows
     [['prosjekt', 'borte']]
+    >>> as_named(Table(["member", "source"], [["A", "Plan ¶2; ; "]]), "members", "nb").rows
+    [['A', 'Plan ¶2']]
     """
-    rows = [[t(f"word.{value}", lang) if value in WORDS else value for value in row] for row in table.rows]
+    lists = {i for i, column in enumerate(table.columns) if column in get_question(question).lists}
+    rows = [[tidy(value, lang) if i in lists else t(f"word.{value}", lang) if value in WORDS else value
+             for i, value in enumerate(row)] for row in table.rows]
     return in_words(Table(table.columns, rows, table.raw), question, lang)
+
+
+def tidy(cell: str, lang: str) -> str:
+    """A "; "-separated list as the named questions show it: no empty parts, each once, sorted by name."""
+    parts = {part.strip() for part in cell.split("; ") if part.strip()}
+    return "; ".join(sorted(parts, key=lambda x: (name_key(x, lang), x)))

@@ -608,7 +608,7 @@ def test_history_page_shows_an_assessment_and_undoes_it(fresh_env):
     at.checkbox(key="undo_sure").check()
     at.get("form_submit_button")[0].click().run()
     assert at.success[0].value.startswith("Change ")
-    assert list(at.dataframe[0].value["action"]) == ["undo", "assessment"]
+    assert list(at.dataframe[0].value["action"]) == [f"undid “assessment: {what}”", "assessment"]
     assert list(at.dataframe[0].value["what"]) == [what] * 2
 
 

@@ -177,3 +177,46 @@ def refusing_server():
 def test_a_sparql_servers_refusal_is_said_in_the_pages_language_with_its_words_below(refusing_server, lang, message):
     store = SparqlStore(refusing_server, timeout=5)
     assert refusal_of(store, "SELECT ?s WHERE { ?s ?p ?o }", lang) == (message, VIRTUOSO_SAYS)
+
+
+@pytest.mark.usefixtures("shared_env")
+@pytest.mark.parametrize("lang, said, member, source, members", [
+    ("nb", "# Eksempel: ?network er «Nettverk A» (VALUES nedenfor); bytt IRI-en for å spørre om noe annet.",
+     "medlem", "kilder", ["Hjemby kommune", "Universitetet"]),
+    ("en", "# Example: ?network is “Network A” (VALUES below); change the IRI to ask about another one.",
+     "member", "sources", ["Hometown Municipality", "The University"]),
+])
+def test_the_members_example_asks_about_one_network_it_names_and_its_sources_have_no_empty_parts(
+        lang, said, member, source, members):
+    """Run as loaded, the example left ?network unbound: every network's members in rows that did not say of
+    which network, and sources ending in "; ; " (the named question tidies its `# Lists:` columns)."""
+    at = run_example(lang, "members")
+    assert said in at.text_area(key="sparql_text").value.splitlines()
+    df = table(at, member)
+    assert list(df[member]) == members  # Network A's; Network B's Hometown membership is not among them
+    assert all(cell and not cell.endswith(";") and "; ;" not in cell and not cell.startswith(";")
+               for cell in df[source])
+
+
+@pytest.mark.usefixtures("shared_env")
+@pytest.mark.parametrize("lang, one, two", [("nb", "1 rad", "2 rader"), ("en", "1 row", "2 rows")])
+def test_a_single_row_is_counted_in_the_singular(lang, one, two):
+    at = start(lang, "sparql")
+    for query, count in (('SELECT ?x WHERE { BIND("a" AS ?x) }', one),
+                         ('SELECT ?x WHERE { VALUES ?x { "a" "b" } }', two)):
+        at.text_area(key="sparql_text").input(query)
+        at.button(key="sparql_run").click().run()
+        assert count in [x.value for x in at.text]
+
+
+@pytest.mark.usefixtures("shared_env")
+@pytest.mark.parametrize("lang, title", [
+    ("nb", "Hvilke målområder tjenes av færrest nettverk og prosjekter (høyst 2 til sammen)?"),
+    ("en", "Which target areas are served by the fewest networks and projects (at most 2 together)?"),
+])
+def test_an_examples_title_writes_its_parameters_default_not_its_name(lang, title):
+    at = start(lang, "sparql")
+    options = at.selectbox(key=f"sparql_example.{lang}").options
+    assert f"{title} (thin-target-areas)" in options and not [o for o in options if "`" in o]
+    at.selectbox(key=f"sparql_example.{lang}").set_value("thin-target-areas").run()
+    assert title in [c.value for c in at.caption]

@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME, XSD
 from rdflib.term import Node
 
+from graph.history.changes import remembered
 from graph.i18n import day, locale_of, t, when
 from graph.questions.languages import data_label_picker
 from graph.rdf.skolem import is_genid, is_skolem
@@ -28,6 +29,7 @@ NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, X
 FACTS = "SELECT ?p ?o WHERE { ?x ?p ?o }"
 OWNER = "SELECT ?s ?p WHERE { ?s ?p ?x }"
 MEMBERSHIP = "SELECT ?m ?o WHERE { ?x org:member ?m ; org:organization ?o }"
+NAMING = {RDFS.label, URIRef(ORG + "member"), URIRef(ORG + "organization"), IKG.assesses}  # what names a thing
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,25 @@ class Words:
         self.store, self.lang, self.graphs = store, lang, graphs
         self.pick = data_label_picker(store, lang)  # the data's names as the questions show them
         self.facts: dict[URIRef, dict[str, list[Node]]] = {}  # what the store says of a thing, read once
+        self.past: dict[URIRef, Graph] = {}  # what the history says of a thing the store no longer holds
 
     def objects(self, s: Node, p: URIRef) -> list[Node]:
         out = [o for g in self.graphs for o in g.objects(s, p)]
         if not out and isinstance(s, URIRef) and not self._made(s):
-            out = list(self._facts(s).get(str(p), ()))
+            facts = self._facts(s)
+            out = list(facts.get(str(p), ()))
+            if not facts and p in NAMING:  # gone from the store (deleted since): named as the history knew it
+                out = list(self._past(s).objects(s, p))
         return out
+
+    def _past(self, s: URIRef) -> Graph:
+        """What the recorded changes said of a thing the store no longer holds, read once."""
+        if s not in self.past:
+            try:
+                self.past[s] = remembered(self.store, s)
+            except Exception:  # noqa: BLE001 - a name is a nicety: fall back to the local name
+                self.past[s] = Graph()
+        return self.past[s]
 
     def _made(self, s: URIRef) -> bool:
         """A value node the change makes (an amount, a period, a citation, minted anew): all it holds is in the

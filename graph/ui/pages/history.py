@@ -12,6 +12,7 @@ from graph.errors import IkgError
 from graph.i18n import TEXT, escape_md, t, when
 from graph.render.view.changes_text import change_lines
 from graph.ui import cache, context
+from graph.vocab.labels import quote
 from graph.vocab.namespaces import bind_prefixes
 
 LONG_LITERAL = 300  # characters of an object shown before it is cut
@@ -36,17 +37,17 @@ def render(ctx: context.PageContext) -> None:
     chosen = st.selectbox(t("history.pick", lang), list(by_id),
                           placeholder=t("common.choose", lang), key=f"history_pick.{lang}",
                           format_func=lambda i: " · ".join(x for x in (
-                              when(by_id[i].time, lang), action_name(by_id[i].action, lang), what.get(i, ""),
+                              when(by_id[i].time, lang), action_text(by_id[i], lang, by_id, what), what.get(i, ""),
                               by_id[i].editor, i) if x))
     change = by_id[chosen or changes[0].id]
-    plain_words(ctx, change)
+    plain_words(ctx, change, action_text(change, lang, by_id, what))
     with st.expander(t("explorer.history.raw", lang)):
         st.code(diff_text(ctx.store, change.id, lang), language=None)
     if not ctx.editor:
         st.caption(t("history.login_to_undo", lang))
         return
     if change.undone_by:
-        st.caption(t("history.undone_by", lang, id=change.undone_by))
+        st.caption(undo_text(change, lang, by_id))
         return
     undo_form(ctx, change, ctx.editor)
 
@@ -72,12 +73,11 @@ def undo_form(ctx: context.PageContext, change: history.Change, editor: str) -> 
     st.rerun()
 
 
-def plain_words(ctx: context.PageContext, change: history.Change) -> None:
+def plain_words(ctx: context.PageContext, change: history.Change, action: str) -> None:
     """Who changed what, when and why, as sentences: "Annual cost of X in Y: – → 25,000 NOK"."""
     lang = ctx.lang
     added, removed = history.diff(ctx.store, change.id, lang)
-    who = t("explorer.history.by", lang, editor=change.editor, when=when(change.time, lang),
-            action=action_name(change.action, lang))
+    who = t("explorer.history.by", lang, editor=change.editor, when=when(change.time, lang), action=action)
     st.markdown(f"**{escape_md(who)}**")
     if change.comment:
         st.text(t("history.why", lang, why=change.why(lang)))
@@ -104,15 +104,40 @@ def change_frame(changes: list[history.Change], lang: str, what: dict[str, str] 
     """One row per change: time, editor, action, what it touched, why, undo links, triples added and
     removed, id (what a manager reads first, first)."""
     what = what or {}
+    by_id = {c.id: c for c in changes}
     rows = []
     for c in changes:
-        undo = t("history.undone_by", lang, id=c.undone_by) if c.undone_by else (
-            t("history.undoes", lang, id=c.undoes) if c.undoes else "")
-        rows.append([when(c.time, lang), c.editor, action_name(c.action, lang), what.get(c.id, ""), c.why(lang),
-                     undo, f"+{c.added_count} −{c.removed_count}", c.id])
+        rows.append([when(c.time, lang), c.editor, action_text(c, lang, by_id, what), what.get(c.id, ""), c.why(lang),
+                     undo_text(c, lang, by_id), f"+{c.added_count} −{c.removed_count}", c.id])
     cols = [t(f"history.col.{name}", lang)
             for name in ("time", "editor", "action", "what", "why", "undo", "triples", "id")]
     return pd.DataFrame(rows, columns=cols)
+
+
+def action_text(change: history.Change, lang: str, by_id: dict[str, history.Change], what: dict[str, str],
+                depth: int = 0) -> str:
+    """The action in words; an undo with what it undid: 'undid “added an actor: Testteateret”'."""
+    undone = by_id.get(change.undoes or "")
+    if change.action != "undo" or undone is None or depth > 1:
+        return action_name(change.action, lang)
+    told = action_text(undone, lang, by_id, what, depth + 1)
+    if undone.action != "undo" and what.get(undone.id):
+        told = f"{told}: {what[undone.id]}"
+    return t("history.undid", lang, change=quote(told, lang))
+
+
+def undo_text(change: history.Change, lang: str, by_id: dict[str, history.Change]) -> str:
+    """Who undid a change and when ('undone by Kari, 7 Dec 2026, 18:59'), or when the change an undo undid was
+    made; by id when that change is not listed."""
+    if change.undone_by:
+        later = by_id.get(change.undone_by)
+        return (t("history.undone_by_who", lang, editor=later.editor, when=when(later.time, lang)) if later
+                else t("history.undone_by", lang, id=change.undone_by))
+    if change.undoes:
+        earlier = by_id.get(change.undoes)
+        return (t("history.undoes_when", lang, when=when(earlier.time, lang)) if earlier
+                else t("history.undoes", lang, id=change.undoes))
+    return ""
 
 
 def diff_text(store: gstore.Store, change_id: str, lang: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import streamlit as st
+from babel import Locale
 
 import graph.questions.catalogue as queries
 import graph.questions.console as console
 from graph.errors import IkgError
-from graph.i18n import decimal, escape_md, number, t
+from graph.i18n import decimal, escape_md, locale_of, number, t
 from graph.questions.languages import label_language
 from graph.store.base import PREFIX_HEADER
 from graph.ui import context, tables
@@ -32,7 +33,9 @@ def render(ctx: context.PageContext) -> None:
     def load_example() -> None:
         q = by_name.get(st.session_state.get(example_key) or "")
         if q is not None:
-            st.session_state["sparql_text"] = console.example_text(q, lang, label_language(ctx.store, lang))
+            dlang = label_language(ctx.store, lang)
+            st.session_state["sparql_text"] = console.example_text(q, lang, dlang,
+                                                                   console.example_values(ctx.store, q, dlang))
             st.session_state[LOADED] = st.session_state["sparql_text"]
 
     def text_changed() -> None:  # a text of one's own: the example it came from is no longer what runs
@@ -41,16 +44,17 @@ def render(ctx: context.PageContext) -> None:
             st.session_state.pop(LOADED, None)
 
     # each named question by what it asks in the language, its name (as `ikg query` knows it) after that
-    ordered = sorted(by_name, key=lambda n: (name_key(by_name[n].description(lang), lang), n))
+    titles = {n: console.example_title(q, lang) for n, q in by_name.items()}
+    ordered = sorted(by_name, key=lambda n: (name_key(titles[n], lang), n))
     st.selectbox(t("sparql.example", lang), ["", *ordered],
-                 format_func=lambda n: f"{by_name[n].description(lang)} ({n})" if n else t("sparql.pick", lang),
+                 format_func=lambda n: f"{titles[n]} ({n})" if n else t("sparql.pick", lang),
                  placeholder=t("common.choose", lang), key=example_key, on_change=load_example)
     st.session_state.setdefault("sparql_text", FIRST_QUERY)
     chosen = by_name.get(st.session_state.get(example_key) or "")
     if chosen is not None and st.session_state["sparql_text"] != st.session_state.get(LOADED):
         chosen = None  # shown only while the text is the example's own
     if chosen is not None:
-        st.caption(chosen.description(lang))
+        st.caption(titles[chosen.name])
     text = st.text_area(t("sparql.query", lang), height=260, key="sparql_text", on_change=text_changed)
     if st.button(t("sparql.run", lang), key="sparql_run", type="primary"):
         run(ctx, text, chosen.name if chosen is not None else None)
@@ -129,12 +133,22 @@ def run(ctx: context.PageContext, text: str, example: str | None = None) -> None
     if result.truncated:
         st.warning(result.notice(lang))
     table = console.as_named(result.table, example, lang) if example else result.table
-    st.text(t("sparql.rows", lang, n=number(len(table.rows), lang)))
+    st.text(row_count(len(table.rows), lang))
     if table.rows != result.table.rows:
         st.caption(t("sparql.in_words", lang))
     tables.show_table(table, lang, key="sparql_table")
     if table.rows:
         tables.csv_button(table, lang, f"{t('file.query', lang)}.csv", "sparql_csv")
+
+
+def row_count(n: int, lang: str) -> str:
+    """'1 row' or '3 rows', as the language's plural rules (Babel's CLDR data) say.
+
+    >>> row_count(1, "nb"), row_count(0, "nb"), row_count(1, "en"), row_count(1234, "en")
+    ('1 rad', '0 rader', '1 row', '1,234 rows')
+    """
+    one = Locale.parse(locale_of(lang)).plural_form(n) == "one"
+    return t("sparql.rows.one" if one else "sparql.rows", lang, n=number(n, lang))
 
 
 if __name__ == "__main__":  # run by st.navigation as this page's script
