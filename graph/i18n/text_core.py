@@ -41,7 +41,7 @@ TEXT: dict[str, dict[str, str]] = {
         "network.year": "År",
         "network.size_by": "Størrelse etter",
         "network.size.degree": "antall koblinger",
-        "network.size.betweenness": "meglerrolle (betweenness)",
+        "network.size.betweenness": "meglerrolle (mellomsentralitet)",
         "network.search": "Søk etter en aktør eller et nettverk å fokusere på",
         "network.no_focus": "(hele nettverket)",
         "network.depth": "Steg ut",
