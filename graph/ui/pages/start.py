@@ -51,7 +51,7 @@ def _form(lang: str) -> tuple[Start, str] | None:
     codes = countries(lang)
     with st.form("start_form", clear_on_submit=False):
         kind = st.selectbox(t("start.kind", lang), list(HOME_KINDS), format_func=lambda k: kind_label(k, lang),
-                            key="start.kind")
+                            placeholder=t("common.choose", lang), key="start.kind")
         c1, c2 = st.columns(2)
         name = c1.text_input(t("start.name", lang), key="start.name", placeholder=eg("Bergen kommune", lang))
         name_en = c2.text_input(t("start.name_en", lang), key="start.name_en",
