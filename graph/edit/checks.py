@@ -138,7 +138,7 @@ def check_period(checker: Checker, p: dict[str, Any]) -> None:
     else:
         wrong = end.year < start.year
     if wrong:
-        checker.add("end", "edit.err.end_before_start", start=str(start), end=str(end))
+        checker.add("end", "edit.err.end_before_start", start=start.shown(checker.lang), end=end.shown(checker.lang))
 
 
 def check_amount(checker: Checker, kind: Kind, p: dict[str, Any], values: Mapping[str, Any]) -> None:

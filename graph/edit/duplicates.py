@@ -2,13 +2,14 @@
 import refuses such a row, and the Edit page's Add form such a thing, each with its own words.
 
 A thing is the same as another of its kind (or of a narrower kind: a city is an actor) when they share a
-label, in any language, compared as a person reads it (case, spaces and hidden characters aside); a section
-only within its document and a target area only within its scheme. Memberships, participations and twin-city
-agreements, whose labels are made from what they link, are the same when they link the same things: the same
-member and network; the same participant and project; the same two cities with the same type of agreement (a
-letter of intent and the formal twinning that follows it are two agreements), unless their periods do not
-overlap (a network left in 2015 and joined again in 2019: two memberships). Such a row is a problem of its
-own; rows with an identifier already in use are refused by the forms' rules before they get here.
+name, in any language, main name (rdfs:label) or other name (skos:altLabel) alike, compared as a person reads
+it (case, spaces and hidden characters aside); a section only within its document and a target area only within
+its scheme. Memberships, participations and twin-city agreements, whose labels are made from what they link, are
+the same when they link the same things: the same member and network; the same participant and project; the same
+two cities with the same type of agreement (a letter of intent and the formal twinning that follows it are two
+agreements), unless their periods do not overlap (a network left in 2015 and joined again in 2019: two
+memberships). Such a row is a problem of its own; rows with an identifier already in use are refused by the
+forms' rules before they get here.
 
 >>> same_text("  EuroCities "), same_text("eurocities")
 ('eurocities', 'eurocities')
@@ -79,8 +80,9 @@ def same_text(text: str) -> str:
 
 
 def keys(kind: Kind, iri: Node, graph: Graph, scope: Node | None = None, lang: str = "en") -> Keys:
-    """What makes a thing of `kind` the same as another, from its triples in `graph`: key -> its label (one key
-    per label, those in `lang` first; one key, with no label, for a linking kind)."""
+    """What makes a thing of `kind` the same as another, from its triples in `graph`: key -> its name (one key
+    per name, the main names in `lang` first, then the others, then the other names; one key, with no name, for
+    a linking kind)."""
     if kind.name in LINKS:
         linked = tuple(tuple(sorted(graph.objects(iri, prop), key=str)) for prop in LINKS[kind.name])
         return {(kind.name, *linked): None} if all(linked) else {}
@@ -88,6 +90,7 @@ def keys(kind: Kind, iri: Node, graph: Graph, scope: Node | None = None, lang: s
         scope = graph.value(iri, SCOPES[kind.name])
     labels = sorted((x for x in graph.objects(iri, RDFS.label) if isinstance(x, Literal) and x.strip()),
                     key=lambda x: (x.language != lang, x.language or "", str(x)))
+    labels += sorted((x for x in graph.objects(iri, SKOS.altLabel) if isinstance(x, Literal) and x.strip()), key=str)
     out: Keys = {}
     for label in labels:
         out.setdefault((scope, same_text(label)), label)
@@ -112,9 +115,12 @@ class Duplicates:
         return None if found is None else self.explain(kind, draft, found)
 
     def explain(self, kind: Kind, draft: Draft, found: Same) -> tuple[str, str]:
-        """(field, message) for a thing found the same as the draft's: the label that matched ("" for the whole
-        row) and why the thing is refused."""
-        field = f"label_{found.label.language}" if found.label is not None and found.label.language else ""
+        """(field, message) for a thing found the same as the draft's: the name that matched (a main name's
+        field, else "alt_labels"; "" for the whole row) and why the thing is refused."""
+        field = ""
+        if found.label is not None:
+            main = found.label in set(draft.add.objects(draft.iri, RDFS.label))
+            field = "alt_labels" if not main else f"label_{found.label.language}" if found.label.language else ""
         return field, self.message(kind, draft, found)
 
     def add(self, draft: Draft, number: int) -> None:
@@ -166,10 +172,11 @@ class Duplicates:
                             graph.add((x, prop, value))
         else:
             scope = f"OPTIONAL {{ ?x {SCOPES[kind.name].n3()} ?s }}" if kind.name in SCOPES else ""
-            query = f"SELECT DISTINCT ?x ?l ?s WHERE {{ VALUES ?t {{ {values} }} ?x a ?t ; rdfs:label ?l . {scope} }}"
-            for x, label, s in self.store.select(query).rows:
-                if isinstance(x, URIRef) and label is not None:
-                    graph.add((x, RDFS.label, label))
+            query = (f"SELECT DISTINCT ?x ?p ?l ?s WHERE {{ VALUES ?t {{ {values} }} VALUES ?p {{ rdfs:label "
+                     f"skos:altLabel }} ?x a ?t ; ?p ?l . {scope} }}")
+            for x, has, label, s in self.store.select(query).rows:
+                if isinstance(x, URIRef) and isinstance(has, URIRef) and label is not None:
+                    graph.add((x, has, label))
                     if s is not None:
                         scopes[x] = s
         out: dict[Hashable, list[URIRef]] = {}

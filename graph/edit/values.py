@@ -40,6 +40,14 @@ class When:
     def key(self) -> tuple[int, dt.date]:
         return (self.year, self.day or dt.date(self.year, 1, 1))
 
+    def shown(self, lang: str) -> str:
+        """As a person of `lang` writes it: 15.06.2026 in bokmål, 2026-06-15 in English; a year as it is.
+
+        >>> When(2026, dt.date(2026, 6, 15)).shown("nb"), When(2026, dt.date(2026, 6, 15)).shown("en")
+        ('15.06.2026', '2026-06-15')
+        """
+        return self.day.strftime("%d.%m.%Y") if self.day and lang == "nb" else str(self)
+
 
 def raw(value: Any) -> Raw:
     """A form or cell value as text (lists stay lists); dates, numbers and None accepted."""

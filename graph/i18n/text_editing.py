@@ -74,6 +74,9 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.activity_type": "Velg hva slags aktivitet det er; står det tomt, blir det en aktivitet uten "
         "nærmere type.",
         "edit.help.country": "Velg landet byen ligger i (må for byer).",
+        "edit.help.country_missing": "Mangler landet i lista? Rediger-siden kan ikke legge til land: gå til siden "
+        "«Importer», velg «Land» under «Mal for», last ned malen, fyll inn navnene og ISO-koden (f.eks. NL for "
+        "Nederland), last den opp og trykk «Importer». Kom så tilbake hit.",
         "edit.help.lat": "Byens breddegrad i desimalgrader, f.eks. 63.43 (nord er positivt; må for byer).",
         "edit.help.long": "Byens lengdegrad i desimalgrader, f.eks. 10.39 (øst er positivt; må for byer).",
         "edit.help.unit_of": "Velg kommunen (eller enheten) den kommunale enheten hører til (må for kommunale enheter).",
@@ -106,7 +109,14 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.source_reference": "Når kilden ikke er et avsnitt i et registrert dokument: beskriv den, f.eks. "
         "«E-post fra EU-kontoret, 3. mars 2026».",
         "edit.help.source_url": "Valgfritt: nettadressen til kilden, som begynner med https://.",
-        "edit.help.evidence": "«Sagt i kilden» når kilden sier det, «utledet» når du har sluttet deg til det.",
+        "edit.help.evidence": "«Sagt i kilden» når kilden sier det, «Utledet av kurator» når du har sluttet deg til "
+        "det.",
+        # the Edit page's help where its field differs from a spreadsheet's column (a pick list, a made name)
+        "edit.form_help.target_areas": "Velg ett eller flere målområder fra lista.",
+        "edit.form_help.sdgs": "Velg ett eller flere bærekraftsmål (1–17) fra lista.",
+        "edit.form_help.participants": "Velg aktørene som deltok.",
+        "edit.form_help.made_name": "Frivillig: står det tomt, lages navnet av det som kobles sammen (medlem og "
+        "nettverk, de to byene, prosjekt og deltaker). Fyll det bare ut når kilden har et eget navn for dette.",
         # what a picker names
         "edit.what.country": "land",
         "edit.what.unit_of": "by eller kommunal enhet",
@@ -287,7 +297,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.preview.none": "ingenting nytt",
         "tabular.count": "{n} × {kind}",
         "tabular.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du "
-        "endre den, gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; ellers tar du raden bort.",
+        "endre «{label}», gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; ellers tar du raden bort.",
         "tabular.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>): vil du "
         "endre medlemskapet, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>): vil du "
@@ -296,8 +306,8 @@ TEXT: dict[str, dict[str, str]] = {
         "«{a}» og «{b}» («{label}» <{iri}>): vil du endre avtalen, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
         "bare én av radene.",
-        "edit.err.correct.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: gi "
-        "denne et eget navn; er de to det samme, rett den andre og slett denne.",
+        "edit.err.correct.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: bruk "
+        "et annet navn her; er de to det samme, rett «{label}» og slett denne oppføringen.",
         "edit.err.correct.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en "
         "periode som overlapper denne: rett det medlemskapet i stedet, eller gi de to periodene som ikke overlapper.",
         "edit.err.correct.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>), i en "
@@ -306,7 +316,7 @@ TEXT: dict[str, dict[str, str]] = {
         "mellom «{a}» og «{b}» («{label}» <{iri}>), i en periode som overlapper denne: rett den avtalen i stedet, "
         "eller gi de to periodene som ikke overlapper.",
         "edit.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du endre "
-        "den, velg «Rette»; gjelder det noe annet, gi det et eget navn.",
+        "«{label}», velg «Rette»; gjelder det noe annet, gi det et eget navn.",
         "edit.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en periode "
         "som overlapper: vil du endre det medlemskapet, velg «Rette»; er dette et nytt medlemskap etter at det gamle "
         "tok slutt, gi det gamle en sluttdato først.",
@@ -384,6 +394,9 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.activity_type": "Choose what kind of activity it is; when empty, it is an activity of no "
         "particular kind.",
         "edit.help.country": "Choose the country the city lies in (needed for cities).",
+        "edit.help.country_missing": "Country not in the list? The Edit page cannot add countries: go to the "
+        "“Import” page, choose “Country” under “Template for”, download the template, fill in the names and the ISO "
+        "code (e.g. NL for the Netherlands), upload it and press “Import”. Then come back here.",
         "edit.help.lat": "The city's latitude in decimal degrees, e.g. 63.43 (north is positive; needed for cities).",
         "edit.help.long": "The city's longitude in decimal degrees, e.g. 10.39 (east is positive; needed for cities).",
         "edit.help.unit_of": "Choose the municipality (or unit) the municipal unit belongs to (needed for municipal "
@@ -416,7 +429,13 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.source_reference": "When the source is not a section of a registered document: describe it, "
         "e.g. “E-mail from the EU office, 3 March 2026”.",
         "edit.help.source_url": "Optional: the web address of the source, starting with https://.",
-        "edit.help.evidence": "“Stated” when the source says it, “inferred” when you concluded it.",
+        "edit.help.evidence": "“Stated by the source” when the source says it, “Inferred by the curator” when you "
+        "concluded it.",
+        "edit.form_help.target_areas": "Choose one or more target areas from the list.",
+        "edit.form_help.sdgs": "Choose one or more SDGs (1–17) from the list.",
+        "edit.form_help.participants": "Choose the actors that took part.",
+        "edit.form_help.made_name": "Optional: when empty, the name is made from what is linked (member and network, "
+        "the two cities, project and participant). Fill it in only when the source has a name of its own for this.",
         "edit.what.country": "country",
         "edit.what.unit_of": "city or municipal unit",
         "edit.what.location": "city",

@@ -10,7 +10,7 @@ import streamlit as st
 import graph.edit.editing as editing
 from graph.edit.editing import SOURCE_FIELDS, FieldErrors, kind_spec
 from graph.errors import InputError
-from graph.i18n import escape_md, t
+from graph.i18n import escape_md, has_text, t
 from graph.ui import cache, context
 from graph.ui.state import wkey
 from graph.vocab.labels import local_name
@@ -40,12 +40,22 @@ def empty_value(f: editing.Field) -> Any:
     return ""
 
 
-def field_input(ctx: context.PageContext, f: editing.Field, base: str) -> Any:
+def form_help(f: editing.Field, lang: str, made_name: bool = False) -> str:
+    """A field's help on the form: a spreadsheet column's unless the form's field differs (a pick list where a
+    column takes numbers; the name of a link, which is made from what it links when left empty)."""
+    if made_name and f.name.startswith("label_"):
+        return t("edit.form_help.made_name", lang)
+    return t(f"edit.form_help.{f.name}", lang) if has_text(f"edit.form_help.{f.name}") else f.help(lang)
+
+
+def field_input(ctx: context.PageContext, f: editing.Field, base: str, made_name: bool = False) -> Any:
     """One form field: a picker for things and concepts, text for the rest; returns its value."""
     lang = ctx.lang
     label = f.label(lang) + (" *" if f.required else "")
-    help_ = f.help(lang)
+    help_ = form_help(f, lang, made_name)
     k = f"{base}.{f.name}"
+    if f.name == "country":  # the list holds only the graph's countries; the Import page adds others
+        help_ = f"{help_} {t('edit.help.country_missing', lang)}"
     if f.type in PICKERS:
         return _picker(ctx, f, k, label, help_)
     if f.type == "date":
@@ -87,18 +97,19 @@ def fields(ctx: context.PageContext, spec: editing.Kind, names: list[str], base:
     """The fields called `names`, in order, two side by side where they belong together."""
     shown = [f for f in (spec.field(n) for n in names) if f is not None]
     values: dict[str, Any] = {}
+    made = spec.auto_label  # a link's name, made from what it links when empty
     i = 0
     while i < len(shown):
         f, nxt = shown[i], shown[i + 1] if i + 1 < len(shown) else None
         if nxt is not None and (f.name, nxt.name) in PAIRS:
             left, right = st.columns(2)
             with left:
-                values[f.name] = field_input(ctx, f, base)
+                values[f.name] = field_input(ctx, f, base, made)
             with right:
-                values[nxt.name] = field_input(ctx, nxt, base)
+                values[nxt.name] = field_input(ctx, nxt, base, made)
             i += 2
         else:
-            values[f.name] = field_input(ctx, f, base)
+            values[f.name] = field_input(ctx, f, base, made)
             i += 1
     return values
 
@@ -121,9 +132,23 @@ def show_problems(exc: InputError, spec: editing.Kind | None, lang: str) -> None
         st.error(escape_md(str(exc)))
         return
     st.error(t("editpage.not_saved", lang))
+    lines = []
     for name, message in exc.problems:
         f = (spec.field(name) if spec is not None and name else None) or editing.BASE_FIELDS.get(name)
-        st.error(escape_md(f"{f.label(lang)}: {message}" if f is not None else message))
+        lines.append(escape_md(f"{f.label(lang)}: {message}" if f is not None else message))
+        st.error(lines[-1])
+    # the same in a toast, which shows wherever the page is scrolled: on a phone the list under the form's
+    # button was below the screen, only its first line in sight
+    st.toast("\n\n".join([t("editpage.not_saved", lang), *(f"- {line}" for line in lines)]), icon="⚠️",
+             duration="long")
+
+
+def why_input(ctx: context.PageContext, base: str) -> str:
+    """The form's «Why» field, emptied with the form's other fields when `base` is forgotten (a widget is shown
+    empty again only when its value is set, as the fields' are)."""
+    key = f"{base}.why"
+    st.session_state.setdefault(key, "")
+    return st.text_input(t("editpage.why", ctx.lang), key=key, help=t("editpage.why_help", ctx.lang))
 
 
 def thing_picker(ctx: context.PageContext, action: str, kind: str) -> tuple[str, str] | None:

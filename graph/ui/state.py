@@ -104,10 +104,15 @@ def forget(prefix: str) -> None:
         del st.session_state[key]
 
 
-def flash(name: str) -> None:
-    """The confirmation of the last change, shown once after the rerun that follows it."""
+def flash(name: str, *, toast: bool = False) -> None:
+    """The confirmation of the last change, shown once after the rerun that follows it; with `toast`, also in a
+    toast, which shows wherever the page is scrolled (a long form is left at its emptied bottom, the
+    confirmation at its top)."""
     if name in st.session_state:
-        st.success(escape_md(st.session_state.pop(name)))
+        message = escape_md(st.session_state.pop(name))
+        st.success(message)
+        if toast:
+            st.toast(message, icon="✅", duration="long")
 
 
 def done(name: str, message: str) -> None:

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Letters that carry no combining mark to strip but read as other letters.
@@ -49,3 +50,13 @@ def name_key(text: str, lang: str = "en") -> str:
     accents get the same key, so a sort should break ties on the text itself."""
     folded = unicodedata.normalize("NFC", text).casefold()
     return folded.translate(_table(lang.split("-")[0].split("_")[0].lower()))
+
+
+def natural_key(text: str, lang: str = "en") -> tuple[str | int, ...]:
+    """`name_key`, with runs of digits compared as numbers: sections ¶2 before ¶10, §2.1 before §5.
+
+    >>> sorted(["Plan ¶10", "Plan ¶2", "Plan ¶1", "§5", "§2.1", "§10"], key=natural_key)
+    ['Plan ¶1', 'Plan ¶2', 'Plan ¶10', '§2.1', '§5', '§10']
+    """
+    parts = re.split(r"(\d+)", name_key(text, lang))  # text, number, text …: a number always at an odd place
+    return tuple(int(x) if i % 2 else x for i, x in enumerate(parts))

@@ -216,8 +216,8 @@ def test_a_correction_may_not_make_a_thing_another_ones_repeat(store):
                                    "overlap.")]
     renamed = rejected(store, correct, EX + "net-b", {"label_en": "Network A"}, editor="Kari Nordmann", lang="nb")
     assert renamed.problems == [("label_en", f"Navnet «Network A» er allerede brukt av nettverk «Nettverk A» "
-                                             f"<{EX}net-a> i grafen: gi denne et eget navn; er de to det samme, rett "
-                                             "den andre og slett denne.")]
+                                             f"<{EX}net-a> i grafen: bruk et annet navn her; er de to det samme, "
+                                             "rett «Nettverk A» og slett denne oppføringen.")]
     correct(store, EX + "net-b", {"label_en": "Network Bravo"}, editor="Kari Nordmann")  # its own new name
     correct(store, EX + "net-b", {"label_en": "network bravo"}, editor="Kari Nordmann")  # itself is no repeat
     # a repeat from before the check (written past the forms) can still be corrected, one field at a time
@@ -227,6 +227,44 @@ def test_a_correction_may_not_make_a_thing_another_ones_repeat(store):
     correct(store, twin, {"role": "Board member", **SOURCE}, editor="Kari Nordmann")
     assert store.graph().value(twin, ORG.role) == IKG.BoardRole
 
+
+def test_other_names_get_the_check_of_names_when_adding_and_correcting(store):
+    # «UNI» is the other name of the University: as another actor's other name, in any case and spacing, refused
+    before = state(store)
+    new = {"actor_type": "Company", "label_nb": "Nordlys AS", "label_en": "Nordlys Ltd", "alt_labels": "Nordlys; uni "}
+    added = rejected(store, save, "actor", {**new, **SOURCE}, editor="Kari Nordmann", lang="nb")
+    assert added.problems == [("alt_labels", "Navnet «uni» er allerede brukt av universitet eller høgskole "
+                                             f"«Universitetet» <{EX}uni> i grafen: vil du endre «Universitetet», velg "
+                                             "«Rette»; gjelder det noe annet, gi det et eget navn.")]
+    # a main name of another thing as an other name, on correcting
+    fixed = rejected(store, correct, EX + "lonely", {"alt_labels": "Nordlys; innovation agency"},
+                     editor="Kari Nordmann")
+    assert fixed.problems == [("alt_labels", "The name “innovation agency” is already used by the state agency "
+                                             f"“Innovation Agency” <{EX}agency> in the graph: give this one a name of "
+                                             "its own; if the two are the same thing, correct the other and delete "
+                                             "this one.")]
+    # a new main name that is another thing's other name
+    named = rejected(store, save, "actor", {**new, "alt_labels": "", "label_en": "Hjemby", **SOURCE},
+                     editor="Kari Nordmann")
+    assert [(f, m.split(" <")[0]) for f, m in named.problems] == [
+        ("label_en", "The name “Hjemby” is already used by the city or municipality “Hometown Municipality”")]
+    assert state(store) == before
+    correct(store, EX + "lonely", {"alt_labels": "Nordlys; Ensom"}, editor="Kari Nordmann")  # its own name: no repeat
+    assert {str(x) for x in store.graph().objects(URIRef(EX + "lonely"), SKOS.altLabel)} == {"Nordlys", "Ensom"}
+
+
+
+def test_dates_of_a_period_refused_are_shown_as_the_language_writes_them(store):
+    # in bokmål 15.06.2026 (not 2026-06-15); in English the ISO form; a year as it is
+    period = {**NETWORK, "start": "15.06.2026", "end": "31.12.2025"}
+    nb = rejected(store, save, "network", period, editor="Kari Nordmann", lang="nb")
+    assert nb.problems == [("end", "Slutten (31.12.2025) er før starten (15.06.2026): sjekk datoene (kanskje de er "
+                                   "byttet om).")]
+    en = rejected(store, save, "network", period, editor="Kari Nordmann", lang="en")
+    assert en.problems == [("end", "The end (2025-12-31) is before the start (2026-06-15): check the dates (perhaps "
+                                   "they are swapped).")]
+    year = rejected(store, save, "network", {**period, "start": "2026"}, editor="Kari Nordmann", lang="nb")
+    assert year.problems[0][1].startswith("Slutten (31.12.2025) er før starten (2026): ")
 
 def test_add_city_and_twin_city_agreement(store):
     add(store, "actor", {"actor_type": "City", "label_nb": "Nyby", "label_en": "Newtown", "country": "Sweden",

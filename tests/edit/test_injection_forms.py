@@ -62,9 +62,11 @@ from graph.edit.correct import correct, retire
 from graph.edit.current import entity_values
 from graph.edit.delete import delete
 from graph.edit.draft import Draft, Pending
+from graph.edit.duplicates import same_text
 from graph.edit.importing.sources import hidden_characters
 from graph.edit.kinds import KINDS, kind_spec
 from graph.edit.tabular.headers import norm
+from graph.edit.values import items
 from graph.errors import IkgError, StoreError
 from graph.i18n import t
 from graph.i18n.text_editing import TEXT
@@ -606,6 +608,22 @@ def distinct(store, kind: str, n: int) -> list[dict[str, str]]:
     return [dict(zip(names, pair, strict=True)) for pair in found[:n]]
 
 
+def other_names(store, rows: list[dict], i: int, values: dict) -> dict:
+    """Row i's other names made its own when a piece of them (a payload split at its semicolons) is another row's
+    name or an earlier row's other name: other names are names, and no two things of one import may share one.
+    The payload then stays out of the row's other names (`values` loses it)."""
+    if "alt_labels" not in rows[i]:
+        return {}
+    names = [{same_text(x) for n, x in r.items() if n.startswith("label_") and str(x).strip()} for r in rows]
+    taken = set().union(*(names[j] for j in range(len(rows)) if j != i),
+                        *({same_text(x) for x in items(rows[j].get("alt_labels", ""))} for j in range(i)))
+    if not {same_text(x) for x in items(rows[i]["alt_labels"])} & taken:
+        return {}
+    values.pop("alt_labels", None)
+    rows[i]["alt_labels"] = f"Injection other name {i}"
+    return {"alt_labels": rows[i]["alt_labels"]}
+
+
 @pytest.mark.parametrize("kind", KIND_NAMES)
 def test_every_cell_of_a_spreadsheet_row(writable_store, kind):
     """The template's row, filled with valid values, with each payload in each cell: refused naming the
@@ -676,6 +694,8 @@ def test_every_cell_of_a_spreadsheet_row(writable_store, kind):
     good += [({"id": f"injection-{kind}-{name.replace('_', '-')}", name: p} if name != "id" else {"id": p}, p)
              for name, p in others.items()]
     own = distinct(store, kind, len(good))  # each row a thing of its own: an import adds nothing twice
+    for i, (mine, (v, _)) in enumerate(zip(own, good, strict=True)):
+        mine.update(other_names(store, [{**base, **m, **w} for m, (w, _) in zip(own, good, strict=True)], i, v))
     rows = [row({**mine, **v}) for mine, (v, _) in zip(own, good, strict=True)]
     preview = importing.prepare(store, f"{kind}.csv", csv_bytes(header, rows), lang="en")
     count = store.count()

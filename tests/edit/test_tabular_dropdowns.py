@@ -181,3 +181,24 @@ def test_names_in_the_lists_are_neutralised_and_still_import():
     patch = patch_from_table(s, "m.xlsx", buf.getvalue(), lang="en")
     (iri,) = patch.add.subjects(RDF.type, ORG.Membership)
     assert Lookup(s, "en").label(patch.add.value(iri, ORG.organization)) == name
+
+
+def test_sections_are_listed_by_their_numbers_in_the_form_and_the_lists_sheet(tmp_path):
+    # as text ¶1, ¶10, ¶11, ¶2 and §5 before §2.1; by number ¶1, ¶2, ¶10, ¶11 and §2.1 before §5
+    sections = "".join(
+        f'ex:doc-plan-p{n.replace(".", "-")} a ikg:Section ; dcterms:isPartOf ex:doc-plan ; '
+        f'rdfs:label "Plan 2020 {n}"@nb , "Plan 2020 {n}"@en .\n' for n in ("¶10", "¶2", "¶11", "¶1", "§5", "§2.1"))
+    (tmp_path / "sections.ttl").write_text(
+        "@prefix ex: <https://example.org/ikg/> .\n@prefix ikg: <https://w3id.org/ikg/ontology#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        + sections, encoding="utf-8")
+    s = MemoryStore()
+    s.load([*fixture_files(), tmp_path / "sections.ttl"])
+    wanted = ["Plan 2020 §1", "Plan 2020 §2", "Plan 2020 §2.1", "Plan 2020 §5", "Plan 2020 ¶1", "Plan 2020 ¶2",
+              "Plan 2020 ¶10", "Plan 2020 ¶11"]
+    for lang in ("nb", "en"):
+        offered = [label for _, label in choices(s, "source_section", lang)]  # the Edit page's pick list
+        assert [x for x in offered if x.startswith("Plan 2020 ")] == wanted
+        lists = dropdowns(opened(template("membership", "xlsx", lang, store=s)), "membership", lang)
+        listed = lists[column("membership", "source_section", lang)][1]
+        assert [x for x in listed if x.startswith("Plan 2020 ")] == wanted

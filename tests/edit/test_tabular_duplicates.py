@@ -16,8 +16,8 @@ from tests.edit.test_tabular import read, refused, workbook
 EX = "https://example.org/ikg/"
 EDIT_EN = ("in the graph: to change it, do so on the Edit page; if the row is about something else, give it a name "
            "of its own; otherwise remove the row.")
-EDIT_NB = ("i grafen: vil du endre den, gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; "
-           "ellers tar du raden bort.")
+EDIT_NB = ("i grafen: vil du endre «{}», gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget "
+           "navn; ellers tar du raden bort.")
 
 
 @pytest.fixture(params=BACKENDS)
@@ -45,9 +45,9 @@ def test_the_same_file_imported_twice_is_refused_row_by_row(store):
     nb = refused(store, "networks-nb.csv", read("networks-nb.csv"), lang="nb")  # the same networks, in bokmål
     assert nb.problems == [
         (2, "Navn på norsk *", f"Navnet «Klimabyer» er allerede brukt av nettverk «Klimabyer» <{EX}network-climate-"
-                               "cities> " + EDIT_NB),
+                               "cities> " + EDIT_NB.format("Klimabyer")),
         (3, "Navn på norsk *", f"Navnet «Havnebyer» er allerede brukt av nettverk «Havnebyer» <{EX}network-port-"
-                               "cities> " + EDIT_NB)]
+                               "cities> " + EDIT_NB.format("Havnebyer"))]
     assert str(nb).splitlines()[0].startswith("Rad 2, kolonne Navn på norsk *: Navnet «Klimabyer» er allerede")
 
 
@@ -78,8 +78,23 @@ def test_an_actor_named_like_a_city_of_the_graph(fixture_store):
     data = b"Actor type,Name in English,Name in Norwegian,Other source\nCompany,Farcity,Fjernby AS,Letter\n"
     error = refused(fixture_store, "a.csv", data, kind="actor", lang="nb")
     assert error.problems == [(2, "Name in English", "Navnet «Farcity» er allerede brukt av by/kommune «Fjernby» "
-                                                     f"<{EX}farcity> " + EDIT_NB)]
+                                                     f"<{EX}farcity> " + EDIT_NB.format("Fjernby"))]
 
+
+
+def test_other_names_are_names_too(fixture_store):
+    # «UNI» is the University's other name: as a new actor's other name or main name, the row is refused
+    data = b"Actor type,Name in English,Name in Norwegian,Other names,Other source\nCompany,Nordlys,Nordlys AS," \
+           b"Nordlys; uni,Letter\nCompany,Uni ,Uni AS,,Letter\n"
+    error = refused(fixture_store, "a.csv", data, kind="actor", lang="en")
+    assert error.problems == [
+        (2, "Other names", "The name “uni” is already used by the university or college “The University” "
+                           f"<{EX}uni> " + EDIT_EN),
+        (3, "Name in English", "The name “Uni” is already used by the university or college “The University” "
+                               f"<{EX}uni> " + EDIT_EN)]
+    error = refused(fixture_store, "a.csv", data, kind="actor", lang="nb")
+    assert error.problems[0] == (2, "Other names", "Navnet «uni» er allerede brukt av universitet eller høgskole "
+                                                   f"«Universitetet» <{EX}uni> " + EDIT_NB.format("Universitetet"))
 
 def test_a_row_repeated_in_one_file(fixture_store):
     data = (b"Name in English,Name in Norwegian,Other source\nClimate Cities,Klimabyer,Letter\n"

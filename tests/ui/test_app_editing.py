@@ -226,6 +226,88 @@ def test_the_problems_are_in_norwegian_in_norwegian(env):
     assert recorded(env) == []
 
 
+
+def toasts(at: AppTest) -> list[str]:
+    return [plain(x.value) for x in at.toast]
+
+
+def test_a_save_is_confirmed_in_a_toast_and_empties_the_why_field(env):
+    # the long form is left at its emptied bottom: the confirmation shows in a toast too, wherever the page is
+    at = edit_page("nb", "add", "membership")
+    fill_membership(at, "nb")
+    at.text_input(key="edit_add_membership.why").input("Meldt inn i 2021")
+    submit(at, "edit_add_membership.submit")
+    [done] = successes(at)
+    assert done.startswith("La til medlemskap «Hjemby kommune i Nettverk C» (endring ")
+    assert toasts(at) == [done]
+    # the reason went with the change and is gone from the emptied form, like every other field
+    assert at.text_input(key="edit_add_membership.why").value == ""
+    assert at.text_input(key="edit_add_membership.start").value == ""
+    assert [c.comment for c in recorded(env)] == ["Meldt inn i 2021"]
+    at.run()
+    assert toasts(at) == [] and successes(at) == []  # said once
+    # a correction's reason is emptied too
+    at = edit_page("en", "correct", "membership")
+    pick(at, "edit_correct_thing.membership.en", EX + "m-home-a")
+    at.text_input(key="edit_correct_membership.annual_cost").input("700")
+    at.text_input(key="edit_correct_membership.source_reference").input("Budget 2026")
+    at.text_input(key="edit_correct_membership.why").input("New fee")
+    submit(at, "edit_correct_membership.submit")
+    assert errors(at) == [] and toasts(at) == successes(at) and successes(at)[0].startswith("Corrected membership")
+    assert at.text_input(key="edit_correct_membership.why").value == ""
+    assert [c.comment for c in recorded(env)] == ["New fee", "Meldt inn i 2021"]
+
+
+def test_a_refusal_is_listed_in_a_toast_too(env):
+    # on a phone only the first line of the list under the button was in sight: the toast shows all of it
+    at = edit_page("nb", "add", "membership")
+    submit(at, "edit_add_membership.submit")
+    assert toasts(at) == ["Ingenting ble lagret. Rett dette og prøv igjen:\n\n"
+                          "- Medlem: «Medlem» mangler. Velg aktøren som er medlem.\n\n"
+                          "- Nettverk: «Nettverk» mangler. Velg nettverket aktøren er medlem av.\n\n"
+                          "- Kilde: avsnitt: Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim "
+                          "inn sitatet, eller beskriv kilden under «Annen kilde»."]
+    assert recorded(env) == []
+
+
+HELP = {
+    "nb": {"country": "Velg landet byen ligger i (må for byer). Mangler landet i lista? Rediger-siden kan ikke "
+                      "legge til land: gå til siden «Importer», velg «Land» under «Mal for», last ned malen, fyll inn "
+                      "navnene og ISO-koden (f.eks. NL for Nederland), last den opp og trykk «Importer». Kom så "
+                      "tilbake hit.",
+           "made_name": "Frivillig: står det tomt, lages navnet av det som kobles sammen (medlem og nettverk, de to "
+                        "byene, prosjekt og deltaker). Fyll det bare ut når kilden har et eget navn for dette.",
+           "target_areas": "Velg ett eller flere målområder fra lista.",
+           "evidence": "«Sagt i kilden» når kilden sier det, «Utledet av kurator» når du har sluttet deg til det.",
+           "inferred": "Utledet av kurator"},
+    "en": {"country": "Choose the country the city lies in (needed for cities). Country not in the list? The Edit "
+                      "page cannot add countries: go to the “Import” page, choose “Country” under “Template for”, "
+                      "download the template, fill in the names and the ISO code (e.g. NL for the Netherlands), "
+                      "upload it and press “Import”. Then come back here.",
+           "made_name": "Optional: when empty, the name is made from what is linked (member and network, the two "
+                        "cities, project and participant). Fill it in only when the source has a name of its own for "
+                        "this.",
+           "target_areas": "Choose one or more target areas from the list.",
+           "evidence": "“Stated by the source” when the source says it, “Inferred by the curator” when you concluded "
+                       "it.",
+           "inferred": "Inferred by the curator"},
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_help_of_a_field_fits_the_form(shared, lang):
+    words = HELP[lang]
+    at = edit_page(lang, "add", "actor")  # a city needs a country, and the list holds only the graph's
+    assert at.selectbox(key=f"edit_add_actor.country.{lang}").help == words["country"]
+    assert at.text_input(key="edit_add_actor.label_nb").help == t("edit.help.label_nb", lang)  # an actor's own name
+    pick(at, f"edit_kind.{lang}", "membership")  # a membership's name is made from what it links
+    assert [at.text_input(key=f"edit_add_membership.{n}").help for n in ("label_nb", "label_en")] == [
+        words["made_name"]] * 2
+    evidence = at.selectbox(key=f"edit_add_membership.evidence.{lang}")
+    assert evidence.help == words["evidence"] and words["inferred"] in evidence.options
+    pick(at, f"edit_kind.{lang}", "network")  # a pick list, not numbers typed
+    assert at.multiselect(key=f"edit_add_network.target_areas.{lang}").help == words["target_areas"]
+
 def test_add_a_network_with_a_free_text_source(env):
     at = edit_page("en", "add", "network")
     base = "edit_add_network"

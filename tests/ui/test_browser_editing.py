@@ -148,6 +148,13 @@ def test_an_editor_adds_a_membership_sees_it_and_undoes_it(visit):
     success = page.locator('[data-testid="stAlertContentSuccess"]')
     expect(success).to_contain_text(f"Added membership “{ADDED}” (change ")
     change_id = re.search(r"\(change ([0-9]{14}-[0-9a-f]{6})\)", success.inner_text()).group(1)
+    # the confirmation shows where the editor is, at the form's button (the message above may be out of sight),
+    # and the form is empty again, its reason too: the next change gets its own
+    toast = page.locator('[data-testid="stToast"]')
+    expect(toast).to_contain_text(f"Added membership “{ADDED}” (change {change_id})")
+    expect(toast).to_be_in_viewport()
+    expect(widget(page, "edit_add_membership.start").locator("input")).to_have_value("")
+    expect(widget(page, "edit_add_membership.why").locator("input")).to_have_value("")
     no_error_boxes(page)
     # the app keeps what it read current in the background: the bokmål network, which this English
     # session never asks for, is kept again at the store's new stamp for the next process

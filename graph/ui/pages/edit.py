@@ -24,7 +24,7 @@ def render(ctx: context.PageContext) -> None:
         return
     st.header(t("editpage.title", lang))
     st.caption(t("editpage.intro", lang))
-    flash("edit_done")
+    flash("edit_done", toast=True)  # a toast too: the form may be scrolled far below the message
     if warning := st.session_state.pop("edit_warn", None):  # what the saved thing says against itself
         st.warning(escape_md(warning))
     left, right = st.columns([3, 2])
@@ -49,7 +49,7 @@ def add(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
         st.caption(t("editpage.required_note", lang))
         values = forms.fields(ctx, spec, [n for n in spec.names if n not in SOURCE_FIELDS], base)
         values.update(forms.source_fields(ctx, spec, base, "editpage.source_help"))
-        why = st.text_input(t("editpage.why", lang), key=f"{base}.why", help=t("editpage.why_help", lang))
+        why = forms.why_input(ctx, base)
         submitted = st.form_submit_button(t("editpage.submit.add", lang), key=f"{base}.submit", type="primary")
     if not submitted:
         return
@@ -115,7 +115,7 @@ def correct(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
         st.caption(t("editpage.correct_help", lang))
         values = forms.fields(ctx, spec, names, base)
         source = forms.source_fields(ctx, spec, base, "editpage.correct_source_help")
-        why = st.text_input(t("editpage.why", lang), key=f"{base}.why", help=t("editpage.why_help", lang))
+        why = forms.why_input(ctx, base)
         submitted = st.form_submit_button(t("editpage.submit.correct", lang), key=f"{base}.submit", type="primary")
     if not submitted:
         return
@@ -168,7 +168,7 @@ def retire(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
             with right:
                 status = _retire_status(ctx, base)
         source = forms.source_fields(ctx, spec, base, "editpage.source_help")
-        why = st.text_input(t("editpage.why", lang), key=f"{base}.why", help=t("editpage.why_help", lang))
+        why = forms.why_input(ctx, base)
         submitted = st.form_submit_button(t("editpage.submit.retire", lang), key=f"{base}.submit", type="primary")
     if not submitted:
         return
@@ -213,7 +213,7 @@ def delete(ctx: context.PageContext, editor: str, spec: editing.Kind) -> None:
     with st.form(f"edit_form_delete_{spec.name}", clear_on_submit=False):
         confirm = st.text_input(t("editpage.confirm", lang), key=f"{base}.confirm",
                                 help=escape_md(t("editpage.confirm_help", lang, label=label, iri=iri)))
-        why = st.text_input(t("editpage.why", lang), key=f"{base}.why", help=t("editpage.why_help", lang))
+        why = forms.why_input(ctx, base)
         submitted = st.form_submit_button(t("editpage.submit.delete", lang), key=f"{base}.submit", type="primary")
     if not submitted:
         return
