@@ -51,7 +51,8 @@ def css_string(text: str) -> str:
 def page_style(lang: str) -> None:
     """The rules for every page of this run: Enter lines and the uploader's button in `lang`; and on a touch
     screen, where a table's toolbar (show, download, search, full screen) is always shown above its top right
-    corner, room for it there, or it covers the end of the heading or caption above the table."""
+    corner, room for it there, or it covers the end of the heading or caption above the table. A toast shows
+    its whole text: cut at three lines, it offered Streamlit's English "view more"."""
     rules = [
         f"{INSTRUCTIONS} > span {{ display: none; }}",
         f"{INSTRUCTIONS}::after {{ content: {css_string(t('widget.enter_apply', lang))}; }}",
@@ -68,6 +69,9 @@ def page_style(lang: str) -> None:
         f"{', '.join(sel + '::after' for sel in NO_RESULTS)} "
         f"{{ content: {css_string(t('widget.no_results', lang))}; font-size: 0.875rem; }}",
         '@media (hover: none) { [data-testid="stDataFrame"] { margin-top: 2.75rem; } }',
+        # a toast's whole text, without Streamlit's English "view more" under a text cut at three lines
+        '[data-testid="stToastText"] { display: block !important; overflow: visible !important; }',
+        '[data-testid="stToastViewButton"] { display: none; }',
     ]
     st.html("<style>\n" + "\n".join(rules) + "\n</style>")
 

@@ -282,6 +282,22 @@ def test_sparql_page_in_bokmal_times_errors_and_field_line(visit):
     shot(page, "sparql-nb.png")
 
 
+def test_a_refused_edit_is_told_in_a_whole_toast_in_bokmal(visit):
+    """The toast of a refused save shows every problem, without Streamlit's English «view more» under a text
+    cut at three lines."""
+    page = visit.page
+    open_page(page, visit.server.url + "/?lang=nb")
+    log_in_nb(page)
+    go_nb(page, "Rediger")
+    expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Rediger grafen")
+    page.get_by_role("button", name="Legg til", exact=True).click()
+    toast = page.locator('[data-testid="stToast"]')
+    expect(toast).to_contain_text("Kilde: avsnitt: Kilde mangler: hvert nytt faktum trenger en kilde.")
+    expect(toast).to_be_in_viewport()
+    expect(page.locator('[data-testid="stToastViewButton"]')).to_be_hidden()
+    assert "view more" not in toast.inner_text() and english_on(page) == []
+
+
 def test_editor_pages_in_bokmal_show_no_english(visit):
     page = visit.page
     open_page(page, visit.server.url + "/")
