@@ -139,8 +139,8 @@ def show_problems(exc: InputError, spec: editing.Kind | None, lang: str) -> None
         st.error(lines[-1])
     # the same in a toast, which shows wherever the page is scrolled: on a phone the list under the form's
     # button was below the screen, only its first line in sight
-    st.toast("\n\n".join([t("editpage.not_saved", lang), *(f"- {line}" for line in lines)]), icon="⚠️",
-             duration="long")
+    st.toast("\n\n".join([t("editpage.not_saved", lang), *(f"- {line}" for line in lines)]),
+             icon=":material/warning:", duration="long")  # (Material icons ship with Streamlit: no emoji font needed)
 
 
 def why_input(ctx: context.PageContext, base: str) -> str:

@@ -112,7 +112,7 @@ def flash(name: str, *, toast: bool = False) -> None:
         message = escape_md(st.session_state.pop(name))
         st.success(message)
         if toast:
-            st.toast(message, icon="✅", duration="long")
+            st.toast(message, icon=":material/check_circle:", duration="long")
 
 
 def done(name: str, message: str) -> None:
