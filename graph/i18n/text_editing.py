@@ -297,7 +297,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.preview.none": "ingenting nytt",
         "tabular.count": "{n} × {kind}",
         "tabular.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du "
-        "endre «{label}», gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; ellers tar du raden bort.",
+        "endre oppføringen, gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget navn; ellers tar du "
+        "raden bort.",
         "tabular.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>): vil du "
         "endre medlemskapet, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>): vil du "
@@ -307,7 +308,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
         "bare én av radene.",
         "edit.err.correct.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: bruk "
-        "et annet navn her; er de to det samme, rett «{label}» og slett denne oppføringen.",
+        "et annet navn her; er de to det samme, rett den andre oppføringen og slett denne.",
         "edit.err.correct.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en "
         "periode som overlapper denne: rett det medlemskapet i stedet, eller gi de to periodene som ikke overlapper.",
         "edit.err.correct.exists.participation": "«{a}» deltar allerede i «{b}» i grafen («{label}» <{iri}>), i en "
@@ -316,7 +317,7 @@ TEXT: dict[str, dict[str, str]] = {
         "mellom «{a}» og «{b}» («{label}» <{iri}>), i en periode som overlapper denne: rett den avtalen i stedet, "
         "eller gi de to periodene som ikke overlapper.",
         "edit.err.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: vil du endre "
-        "«{label}», velg «Rette»; gjelder det noe annet, gi det et eget navn.",
+        "den oppføringen, velg «Rette»; gjelder det noe annet, gi det et eget navn.",
         "edit.err.exists.membership": "«{a}» er allerede medlem av «{b}» i grafen («{label}» <{iri}>), i en periode "
         "som overlapper: vil du endre det medlemskapet, velg «Rette»; er dette et nytt medlemskap etter at det gamle "
         "tok slutt, gi det gamle en sluttdato først.",

@@ -217,7 +217,7 @@ def test_a_correction_may_not_make_a_thing_another_ones_repeat(store):
     renamed = rejected(store, correct, EX + "net-b", {"label_en": "Network A"}, editor="Kari Nordmann", lang="nb")
     assert renamed.problems == [("label_en", f"Navnet «Network A» er allerede brukt av nettverk «Nettverk A» "
                                              f"<{EX}net-a> i grafen: bruk et annet navn her; er de to det samme, "
-                                             "rett «Nettverk A» og slett denne oppføringen.")]
+                                             "rett den andre oppføringen og slett denne.")]
     correct(store, EX + "net-b", {"label_en": "Network Bravo"}, editor="Kari Nordmann")  # its own new name
     correct(store, EX + "net-b", {"label_en": "network bravo"}, editor="Kari Nordmann")  # itself is no repeat
     # a repeat from before the check (written past the forms) can still be corrected, one field at a time
@@ -234,7 +234,7 @@ def test_other_names_get_the_check_of_names_when_adding_and_correcting(store):
     new = {"actor_type": "Company", "label_nb": "Nordlys AS", "label_en": "Nordlys Ltd", "alt_labels": "Nordlys; uni "}
     added = rejected(store, save, "actor", {**new, **SOURCE}, editor="Kari Nordmann", lang="nb")
     assert added.problems == [("alt_labels", "Navnet «uni» er allerede brukt av universitet eller høgskole "
-                                             f"«Universitetet» <{EX}uni> i grafen: vil du endre «Universitetet», velg "
+                                             f"«Universitetet» <{EX}uni> i grafen: vil du endre den oppføringen, velg "
                                              "«Rette»; gjelder det noe annet, gi det et eget navn.")]
     # a main name of another thing as an other name, on correcting
     fixed = rejected(store, correct, EX + "lonely", {"alt_labels": "Nordlys; innovation agency"},

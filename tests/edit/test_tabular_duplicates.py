@@ -16,8 +16,8 @@ from tests.edit.test_tabular import read, refused, workbook
 EX = "https://example.org/ikg/"
 EDIT_EN = ("in the graph: to change it, do so on the Edit page; if the row is about something else, give it a name "
            "of its own; otherwise remove the row.")
-EDIT_NB = ("i grafen: vil du endre «{}», gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget "
-           "navn; ellers tar du raden bort.")
+EDIT_NB = ("i grafen: vil du endre oppføringen, gjør det på Rediger-siden; gjelder raden noe annet, gi det et eget "
+           "navn; ellers tar du raden bort.")  # (format() leaves it as it is)
 
 
 @pytest.fixture(params=BACKENDS)
