@@ -12,9 +12,11 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DIR = PACKAGE_DIR.parent
@@ -38,6 +40,7 @@ VARIABLES = {
     "IKG_QUERY_SECONDS": "seconds a person's own query may run (console, ikg query FILE.rq)",
     "IKG_QUERY_MEMORY_MB": "memory a person's own query may take",
     "IKG_QUERY_ROWS": "rows a person's own query may return",
+    "IKG_TIMEZONE": "the time zone the times of changes are shown in (e.g. Europe/Oslo; default the machine's own)",
     "IKG_KEEPER_WORKERS": "how many kept answers the app builds at once after a change (2 on 4 cores or more, else 1)",
 }
 
@@ -80,6 +83,25 @@ def default_store_dir() -> Path:
 def store_setting(setting: str | None = None) -> str:
     """What to open: the given setting, IKG_STORE, or the default folder."""
     return setting or env("IKG_STORE") or str(default_store_dir())
+
+
+def time_zone() -> dt.tzinfo:
+    """The zone times of changes are shown in: IKG_TIMEZONE (an IANA name such as Europe/Oslo), else the machine's
+    own. An unknown name falls back to the machine's zone; each time shown names its zone, so nothing is hidden.
+
+    >>> time_zone_named("Europe/Oslo").key, time_zone_named("Mars/Olympus") is None
+    ('Europe/Oslo', True)
+    """
+    return time_zone_named(env("IKG_TIMEZONE")) or dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+def time_zone_named(name: str) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def debug() -> bool:

@@ -13,6 +13,10 @@ from graph.store.base import Store
 from graph.store.memory import MemoryStore
 from graph.store.oxigraph import OxigraphStore
 
+# Times of changes are shown in the machine's zone unless IKG_TIMEZONE names one: the tests' expected texts are
+# in UTC on every machine (the app and the CLI they start inherit it); tests of other zones set their own
+os.environ.setdefault("IKG_TIMEZONE", "UTC")
+
 TESTS = Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "small.ttl"
 BACKENDS = ["memory", "oxigraph", "virtuoso"]

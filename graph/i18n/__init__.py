@@ -29,6 +29,7 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from graph import config
 from graph.i18n import (
     text_app,
     text_city,
@@ -279,18 +280,26 @@ def day(iso: str, lang: str = "en") -> str:
     return str(format_date(when, "medium", locale=locale_of(lang)))
 
 
-def when(iso: str, lang: str = "en") -> str:
-    """A time stamp (a change's, in UTC) as people write it: its day as day() writes it, then hours and minutes;
-    anything else as given. The app's history and `ikg history` in any language but English.
+def when(iso: str, lang: str = "en", zone: dt.tzinfo | None = None) -> str:
+    """A time stamp (a change's, in UTC) as people write it, in the zone of config.time_zone(): its day as day()
+    writes it, then hours and minutes and the zone's name; anything else as given. The app's history and
+    `ikg history` in any language but English. A time with no zone is shown as written, with none named.
 
-    >>> when("2026-12-02T14:05:00Z", "en"), when("2026-12-02T14:05:00Z", "nb"), when("soon", "nb")
-    ('2 Dec 2026, 14:05', '2. des. 2026, 14:05', 'soon')
+    >>> oslo = config.time_zone_named("Europe/Oslo")
+    >>> when("2026-12-02T14:05:00Z", "en", dt.UTC), when("2026-12-02T23:05:00Z", "nb", oslo), when("soon", "nb")
+    ('2 Dec 2026, 14:05 UTC', '3. des. 2026, 00:05 CET', 'soon')
+    >>> when("2026-06-02T14:05:00Z", "nb", oslo), when("2026-06-02T14:05:00", "nb", oslo)
+    ('2. juni 2026, 16:05 CEST', '2. juni 2026, 14:05')
     """
     try:
         moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
-    return f"{format_date(moment, 'medium', locale=locale_of(lang))}, {moment:%H:%M}"
+    named = ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(zone or config.time_zone())
+        named = f" {moment:%Z}"
+    return f"{format_date(moment, 'medium', locale=locale_of(lang))}, {moment:%H:%M}{named}"
 
 
 # Markdown's characters, but ( and ): with [ and ] escaped they can make no link, and a widget's label is also

@@ -71,7 +71,7 @@ def test_commands_in_bokmal_print_no_english(capsys, fixture_dir, tmp_path):  # 
     assert re.match(r"skrev .*/csv/actors\.csv \([\d\u00a0]+ byte\)\n", out["export --format"][1])
     history = out["history"][1].splitlines()
     assert history[0].split() == ["id", "tidspunkt", "hvem", "handling", "tripler", "angring", "hvorfor"]
-    when = r"\d{1,2}\. \S+ \d{4}, \d\d:\d\d"  # as the app writes it: 7. des. 2026, 18:40
+    when = r"\d{1,2}\. \S+ \d{4}, \d\d:\d\d UTC"  # as the app writes it: 7. des. 2026, 18:40 UTC
     assert re.match(rf"{change}  {when}\s+Kari\s+vurdering\s+\+12 -0$", history[2])
     shown = out["history --show"][1]
     assert shown.startswith(f"endring {change}  ") and "  Kari  vurdering\n" in shown

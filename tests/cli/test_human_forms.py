@@ -102,14 +102,23 @@ def a_change_at_18_40(store_dir: str) -> str:
 def test_history_in_bokmal_writes_the_time_as_the_app_does(capsys, fixture_dir):  # noqa: F811
     change = a_change_at_18_40(fixture_dir)
     assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "history") == [
-        "id                     tidspunkt            hvem  handling         tripler  angring  hvorfor",
-        "---------------------  -------------------  ----  ---------------  -------  -------  -------",
-        f"{change}  7. des. 2026, 18:40  Kari  la til en aktør  +1 -0             ny",
+        "id                     tidspunkt                hvem  handling         tripler  angring  hvorfor",
+        "---------------------  -----------------------  ----  ---------------  -------  -------  -------",
+        f"{change}  7. des. 2026, 18:40 UTC  Kari  la til en aktør  +1 -0             ny",
     ]
     assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "history", "--show", change) == [
-        f"endring {change}  7. des. 2026, 18:40  Kari  la til en aktør  — ny",
+        f"endring {change}  7. des. 2026, 18:40 UTC  Kari  la til en aktør  — ny",
         '+ <https://example.org/ikg/x> rdfs:label "X"',
     ]
+
+
+def test_history_in_bokmal_writes_the_time_in_the_chosen_zone_and_names_it(capsys, fixture_dir, monkeypatch):  # noqa: F811
+    """A change made at 18:40 UTC was made at 19:40 in Trondheim: with IKG_TIMEZONE=Europe/Oslo the history says
+    so, and names the zone, so no reader takes a time in one zone for a time in another."""
+    change = a_change_at_18_40(fixture_dir)
+    monkeypatch.setenv("IKG_TIMEZONE", "Europe/Oslo")
+    assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "history", "--show", change)[0] == (
+        f"endring {change}  7. des. 2026, 19:40 CET  Kari  la til en aktør  — ny")
 
 
 def test_history_in_english_keeps_the_recorded_time(capsys, fixture_dir):  # noqa: F811
@@ -129,6 +138,7 @@ def test_an_own_query_in_bokmal_writes_a_time_and_a_decimal_as_norwegians_do(cap
     own.write_text("SELECT ?when ?lat WHERE { ?c a ikg:Change ; prov:startedAtTime ?when .\n"
                    "  ?city geo:lat ?lat . FILTER(?lat > 63) }\n", encoding="utf-8")
     assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "query", str(own)) == [
-        "when                 breddegrad", "-------------------  ----------", "7. des. 2026, 18:40  63,43"]
+        "when                     breddegrad", "-----------------------  ----------",
+        "7. des. 2026, 18:40 UTC  63,43"]
     assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "query", str(own), "--format", "csv") == [
         "when,lat", "2026-12-07T18:40:00+00:00,63.43"]

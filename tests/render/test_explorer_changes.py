@@ -53,8 +53,8 @@ def test_a_renamed_thing_and_its_undo_read_before_and_after():
 
 
 def test_times_as_people_write_them():
-    assert when("2026-12-02T09:30:00Z", "nb") == "2. des. 2026, 09:30"
-    assert when("2026-12-02T09:30:00Z", "en") == "2 Dec 2026, 09:30"
+    assert when("2026-12-02T09:30:00Z", "nb") == "2. des. 2026, 09:30 UTC"  # the tests' zone (tests/conftest.py)
+    assert when("2026-12-02T09:30:00Z", "en") == "2 Dec 2026, 09:30 UTC"
     assert when("not a time", "en") == "not a time"
 
 
@@ -80,14 +80,14 @@ def test_an_assessment_in_plain_words_named_by_what_it_assesses_with_its_dates_a
             shown[n, lang] = change_lines(store, *diff(store, change, lang), lang)
     first_nb, first_en = shown[0, "nb"], shown[0, "en"]
     assert "Dato for vurdering av Universitetet i Nettverk A: – → 5. des. 2026" in first_nb
-    assert "Registrert for vurdering av Universitetet i Nettverk A: – → 5. des. 2026, 09:30" in first_nb
+    assert "Registrert for vurdering av Universitetet i Nettverk A: – → 5. des. 2026, 09:30 UTC" in first_nb
     assert "Relevans for Handel for vurdering av Universitetet i Nettverk A: – → 2" in first_nb
-    assert "Startet for Review 2026: – → 5. des. 2026, 09:30" in first_nb  # the round it opened
+    assert "Startet for Review 2026: – → 5. des. 2026, 09:30 UTC" in first_nb  # the round it opened
     assert "Date of assessment of The University in Network A: – → 5 Dec 2026" in first_en
     assert "Relevance to Trade of assessment of The University in Network A: – → 2" in first_en
     assert shown[1, "nb"] == ["Anbefaling for vurdering av Universitetet i Nettverk A: Behold → Avslutt",
-                              "Registrert for vurdering av Universitetet i Nettverk A: 5. des. 2026, 09:30 → "
-                              "5. des. 2026, 09:31",
+                              "Registrert for vurdering av Universitetet i Nettverk A: 5. des. 2026, 09:30 UTC → "
+                              "5. des. 2026, 09:31 UTC",
                               "Relevans for Handel for vurdering av Universitetet i Nettverk A: 2 → 3"]
     every = " ".join(line for lines in shown.values() for line in lines)
     assert "assessment-" not in every and "relevance-" not in every

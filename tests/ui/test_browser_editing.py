@@ -171,7 +171,7 @@ def test_an_editor_adds_a_membership_sees_it_and_undoes_it(visit):
     newest = {"id": change_id, "action": "added a membership", "who": "Kari Browser"}
     grid(page, "action", until=lambda rows: bool(rows) and newest.items() <= rows[0].items())
     expect(widget(page, "history_pick.en").locator("input")).to_have_value(  # when · what was done · by whom · id
-        re.compile(rf"^\d+ \w+ \d{{4}}, \d\d:\d\d · added a membership · .+ in .+ · Kari Browser · {change_id}$"))
+        re.compile(rf"^\d+ \w+ \d{{4}}, \d\d:\d\d UTC · added a membership · .+ in .+ · Kari Browser · {change_id}$"))
     widget(page, "undo_sure").get_by_text(f"Yes, undo change {change_id}").click()
     page.get_by_role("button", name="Undo the change", exact=True).click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(f"Change {change_id} is undone")
