@@ -19,8 +19,9 @@ from rdflib.term import Node
 
 import graph.analysis.network as analysis
 from graph.errors import InputError
-from graph.i18n import locale_of
+from graph.i18n import locale_of, t
 from graph.questions.languages import data_label_picker
+from graph.rdf.skolem import is_genid, is_skolem
 from graph.store.base import Store
 from graph.store.output_paths import make_folder, output_file, output_folder, writing
 from graph.vocab.classes import subclasses
@@ -164,9 +165,6 @@ HIDDEN = {str(RDF.type), str(IKG.citation), str(RDFS.label)}  # the kind and nam
 def people_tables(store: Store, lang: str = "en") -> dict[str, tuple[list[str], list[list[object]]]]:
     """One table per kind for people: sheet and column names in the language, a name and kind first,
     labels instead of identifiers, one language's text, amounts and years as numbers; no IRIs."""
-    from graph.i18n import t
-    from graph.rdf.skolem import is_genid, is_skolem
-
     g = store.graph()
     literals: dict[str, list[Node]] = defaultdict(list)
     for subject, o in g.subject_objects(RDFS.label):
