@@ -112,3 +112,23 @@ def test_every_property_of_the_shipped_data_and_vocabulary_has_a_name_in_both_la
     nb, en = Words(store, "nb"), Words(store, "en")
     assert (nb.prop(URIRef(ORG + "memberDuring")), en.prop(URIRef(ORG + "memberDuring"))) == (
         "medlemsperiode", "membership period")
+
+
+def test_corrected_coordinates_are_told_with_every_digit():
+    """A city moved by 40 metres (63.4305 for 63.43): the change names both positions as recorded, in the
+    language's decimals. Rounded to three decimals before, the latitude's line read the same on both sides and
+    was left out, and the longitude read «10,39 → 10,395»."""
+    store = MemoryStore()
+    store.load(fixture_files())
+    geo = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    old = Graph()
+    old.add((EX.hometown, geo.lat, Literal("63.43", datatype=XSD.decimal)))
+    old.add((EX.hometown, geo.long, Literal("10.39", datatype=XSD.decimal)))
+    new = Graph()
+    new.add((EX.hometown, geo.lat, Literal("63.4305", datatype=XSD.decimal)))
+    new.add((EX.hometown, geo.long, Literal("10.39519", datatype=XSD.decimal)))
+    change = commit(store, add=new, remove=old, editor="Kari", action="correct-city").id
+    assert change_lines(store, *diff(store, change, "nb"), "nb") == [
+        "Breddegrad for Hjemby kommune: 63,43 → 63,4305", "Lengdegrad for Hjemby kommune: 10,39 → 10,39519"]
+    assert change_lines(store, *diff(store, change, "en"), "en") == [
+        "Latitude of Hometown Municipality: 63.43 → 63.4305", "Longitude of Hometown Municipality: 10.39 → 10.39519"]

@@ -118,7 +118,7 @@ class Words:
         a period as its years (2015–2019, 2015–), a citation as its source, else the thing's name."""
         if isinstance(o, Literal):
             if o.datatype in NUMBERS:
-                return str(format_decimal(o.toPython(), locale=locale_of(self.lang)))
+                return str(format_decimal(o.toPython(), locale=locale_of(self.lang), decimal_quantization=False))
             if o.datatype == XSD.date:
                 return day(str(o), self.lang)
             if o.datatype == XSD.dateTime:
