@@ -104,6 +104,8 @@ TEXT: dict[str, dict[str, str]] = {
         "catalogue.written": "skrev {path}: {done} av {total} tekster oversatt. Legg fila i {folder} eller i "
         "mappen ${env} peker på; det som står tomt, vises på engelsk.",
         "city.err.export_foreign": "Mappen {folder} har andre .ttl-filer enn dem eksporten skriver ({files}): velg en tom mappe eller dataene fra en tidligere eksport.",
+        "city.err.export_other_graph": "Mappen {folder} har dataene til en annen graf («{other}»), og eksporten ville "
+                                       "skrive over dem: velg en tom mappe, eller mappen denne grafen ble startet fra.",
         "city.err.export_needs": "Oppgi enten --data MAPPE (dataene som Turtle per slag) eller både --format og --out.",
         "city.err.export_both": "--data skriver dataene som Turtle per slag i en mappe; oppgi den alene, eller --format "
                                 "og --out uten den.",
@@ -239,6 +241,9 @@ TEXT: dict[str, dict[str, str]] = {
         "catalogue.written": "wrote {path}: {done} of {total} texts translated. Put the file in {folder} or in the "
         "folder ${env} names; what is left empty shows in English.",
         "city.err.export_foreign": "The folder {folder} holds other .ttl files than the export writes ({files}): choose an empty folder or the data of an earlier export.",
+        "city.err.export_other_graph": "The folder {folder} holds the data of another graph (“{other}”), which the "
+                                       "export would overwrite: choose an empty folder, or the one this graph was "
+                                       "started from.",
         "city.err.export_needs": "Give either --data FOLDER (the data as Turtle per kind) or both --format and --out.",
         "city.err.export_both": "--data writes the data as Turtle per kind into a folder; give it alone, or --format "
                                 "and --out without it.",

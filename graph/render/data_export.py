@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph.analysis.assessments import dataset_namespace
@@ -98,6 +98,23 @@ def data_graphs(store: Store) -> dict[str, Graph]:
     return out
 
 
+def _other_dataset(path: Path, ours: Graph | None, lang: str) -> str:
+    """The name of the dataset `path` describes when it is not this store's (its data would be overwritten by
+    another graph's); '' when the file is absent or describes this store's dataset."""
+    if not path.is_file():
+        return ""
+    try:
+        theirs = parse_file(path)
+    except Exception:  # noqa: BLE001 - a file we cannot read is no proof of another graph: it is overwritten
+        return ""
+    mine = set(ours.subjects(RDF.type, IKG.Dataset)) if ours is not None else set()
+    found = sorted(set(theirs.subjects(RDF.type, IKG.Dataset)) - mine, key=str)
+    if not found:
+        return ""
+    names = {o.language: str(o) for o in theirs.objects(found[0], RDFS.label) if isinstance(o, Literal)}
+    return names.get(lang) or names.get("en") or next(iter(names.values()), "") or str(found[0])
+
+
 def export_data(store: Store, folder: Path, lang: str = "en") -> list[tuple[Path, int]]:
     """Write the data files into `folder` (refused when it holds other .ttl files than these); returns
     each file written with its number of triples."""
@@ -107,6 +124,10 @@ def export_data(store: Store, folder: Path, lang: str = "en") -> list[tuple[Path
         raise InputError(t("city.err.export_foreign", lang, folder=folder, files=", ".join(foreign)),
                          key="city.err.export_foreign")
     graphs = data_graphs(store)
+    other = _other_dataset(folder / "dataset.ttl", graphs.get("dataset.ttl"), lang)
+    if other:
+        raise InputError(t("city.err.export_other_graph", lang, folder=folder, other=other),
+                         key="city.err.export_other_graph")
     make_folder(folder, lang)
     written = []
     for name in sorted(NAMES):

@@ -134,3 +134,27 @@ def test_exporting_into_the_stores_own_data_folder_leaves_it_current(tmp_path, c
                               "filled; run `ikg reset --from-data` to rebuild it\n")):
         code, out, err = run(capsys, "stats", "--store", store, "--lang", lang)
         assert (code, err) == (0, note)
+
+
+def test_export_refuses_the_data_folder_of_another_graph(tmp_path, capsys):
+    """Exporting Trondheim's graph into the folder a county's graph was started from replaced the county's data
+    with Trondheim's, and the store's next note then advised `ikg reset --from-data`, which would have replaced
+    the county's graph too. Refused, naming the other graph; the folder is unchanged."""
+    store, data = str(tmp_path / "s"), tmp_path / "data"
+    code, out, err = run(capsys, "init", "--store", store, "--data", str(data), "--kind", "county",
+                         "--name", "Nyland fylkeskommune | Nyland County Authority", "--city", "Nyvik",
+                         "--country", "NO", "--lat", "60.1", "--long", "5.2",
+                         "--document", "Strategi 2026 | Strategy 2026", "--target-area", "Klima | Climate")
+    assert code == 0, err
+    before = {p.name: p.read_bytes() for p in data.glob("*.ttl")}
+    for lang, said in (("nb", f"ikg: Mappen {data} har dataene til en annen graf («Internasjonale relasjoner for "
+                              "Nyland fylkeskommune»), og eksporten ville skrive over dem: velg en tom mappe, "
+                              "eller mappen denne grafen ble startet fra.\n"),
+                       ("en", f"ikg: The folder {data} holds the data of another graph (“International relations "
+                              "of Nyland County Authority”), which the export would overwrite: choose an empty "
+                              "folder, or the one this graph was started from.\n")):
+        code, out, err = run(capsys, "export", "--data", str(data), "--store", "memory", "--lang", lang)
+        assert (code, out, err) == (1, "", said)
+    assert {p.name: p.read_bytes() for p in data.glob("*.ttl")} == before
+    code, out, err = run(capsys, "export", "--data", str(data), "--store", store)  # its own graph: written
+    assert code == 0 and f"wrote {data / 'dataset.ttl'}" in out, err
