@@ -191,12 +191,26 @@ def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[st
         out.append(t("city.err.no_target_area", lang, option=option("target_area")))
     if any(not all(area.get(x) for x in start.languages) for area in start.target_areas):
         out.append(t("city.err.target_area_name", lang))
-    unknown = [x for x in start.languages if not re.match(r"^[a-z]{2,3}$", x)]
+    unknown = [x for x in start.languages if not _language_code(x)]
     if unknown or not start.languages:
         out.append(t("city.err.language", lang, value=", ".join(unknown)))
     if start.namespace and not NAMESPACE.match(start.namespace):
         out.append(t("city.err.namespace", lang, value=start.namespace))
     return out
+
+
+def _language_code(code: str) -> bool:
+    """Whether `code` is an ISO 639 language code (nb, sv, smj; not xx, which tagged text in no language).
+
+    >>> [_language_code(x) for x in ("nb", "smj", "xx", "200", "NB")]
+    [True, True, False, False, False]
+    """
+    import pycountry
+
+    if not re.match(r"^[a-z]{2,3}$", code):
+        return False
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
+    return found is not None
 
 
 def _in_calendar(date: str) -> bool:

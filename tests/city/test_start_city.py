@@ -103,6 +103,30 @@ def test_init_refuses_bad_answers_and_writes_nothing(tmp_path, capsys):
     assert not (tmp_path / "d").exists()
 
 
+def test_init_refuses_a_made_up_language_code(tmp_path, capsys):
+    """`--languages nb,xx` wrote the English texts tagged @xx, a language that is none; refused, as at the
+    terminal, naming the code."""
+    code, out, err = run(capsys, "init", "--store", str(tmp_path / "s"), "--data", str(tmp_path / "d"), *INIT,
+                         "--languages", "nb,xx", "--lang", "nb")
+    assert (code, out) == (1, "")
+    assert "Ukjent språkkode: xx. Skriv koder på to bokstaver, f.eks. nb, en, sv." in err
+    assert not (tmp_path / "d").exists()
+
+
+def test_init_takes_both_names_from_one_name_option(tmp_path, capsys):
+    """--name "Norwegian | English" without --name-en: the English name is the part after the bar (it was the
+    whole text, bar and all, in the English labels and in the namespace)."""
+    named = [a for a in INIT if a not in ("--name-en", "Eksempelvik Municipality")]
+    named[named.index("Eksempelvik kommune")] = "Eksempelvik kommune | Eksempelvik Municipality"
+    data = tmp_path / "d"
+    code, out, err = run(capsys, "init", "--store", str(tmp_path / "s"), "--data", str(data), *named)
+    assert code == 0, err
+    dataset = (data / "dataset.ttl").read_text(encoding="utf-8")
+    assert "<https://w3id.org/ikg/eksempelvik-municipality/>" in dataset
+    assert '"International relations of Eksempelvik Municipality"@en' in dataset
+    assert "|" not in dataset
+
+
 def test_init_refuses_a_folder_with_data(city, tmp_path, capsys):
     _, data = city
     code, out, err = run(capsys, "init", "--store", "memory", "--data", str(data), "--lang", "nb", *INIT)

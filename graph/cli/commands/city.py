@@ -106,7 +106,7 @@ def _start(args: argparse.Namespace) -> Start:
         print(t("city.init.intro", args.lang))
     lang, kind = args.lang, _kind(args, interactive)
     name = _ask(args, "name", "city.init.ask.name", need=t("city.err.organisation", lang, option=""))
-    name_en = _ask(args, "name_en", "city.init.ask.name_en", name)
+    name_en = _ask(args, "name_en", "city.init.ask.name_en", names_in(name, ("", "en"))["en"])
     city = _ask(args, "city", "city.init.ask.city" if kind == DEFAULT_KIND else "city.init.ask.seat",
                 need=t("city.err.city", lang, option=""))
     country = _ask(args, "country", "city.init.ask.country", need=t("city.err.no_country", lang, option=""))
