@@ -28,7 +28,8 @@ FACT_FIELDS = ("kind", "since", "status", "target_areas", "responsible_unit", "a
 
 
 def _headed(table: Table, lang: str) -> tuple[list[str], list[list[str]]]:
-    return [t(f"col.{c}", lang) for c in table.columns], table.rows
+    """Headings in the language; the review's item is its identifier (IRI), said so (a question's item is a name)."""
+    return [t("col.item_iri" if c == "item" else f"col.{c}", lang) for c in table.columns], table.rows
 
 
 def export_csv(store: Store, lang: str = "en", round: str | None = None) -> bytes:

@@ -142,3 +142,11 @@ def test_an_own_query_in_bokmal_writes_a_time_and_a_decimal_as_norwegians_do(cap
         "7. des. 2026, 18:40 UTC  63,43"]
     assert lines_of(capsys, "--store", fixture_dir, "--lang", "nb", "query", str(own), "--format", "csv") == [
         "when,lat", "2026-12-07T18:40:00+00:00,63.43"]
+
+
+def test_what_changed_between_documents_heads_its_names_as_names(capsys):
+    """`ikg query changes` lists things by name: its column was headed «sak (IRI)» / "item (IRI)" over names."""
+    for lang, head in (("nb", ["slag", "sak", "endring"]), ("en", ["kind", "item", "change"])):
+        lines = lines_of(capsys, "--store", "memory", "--lang", lang, "query", "changes")
+        assert lines[0].split() == head
+        assert "https://" not in "\n".join(lines)
