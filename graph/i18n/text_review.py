@@ -5,6 +5,8 @@ TEXT: dict[str, dict[str, str]] = {
         "err.round_closed": "Runden «{round}» er avsluttet og kan ikke endres. Åpne den igjen (redaktør) eller "
         "velg en åpen runde.",
         "err.round_unknown": "Ukjent gjennomgangsrunde «{value}»; rundene er: {known}.",
+        "err.round_which": "Oppgi runden: ikg review {action} \"{example}\". Rundene er: {known}.",
+        "err.round_which_none": "Det finnes ingen gjennomgangsrunder ennå. Start en med ikg review new \"Gjennomgang 2025\".",
         "err.round_none": "Ukjent gjennomgangsrunde «{value}»: det finnes ingen gjennomgangsrunder ennå. Start en med ikg review new \"{value}\".",
         "err.round_status": "Ukjent status «{value}» for en runde; velg en av: {known}.",
         "err.review_out": "--format {format} skriver en fil: legg til --out FIL.",
@@ -136,6 +138,8 @@ TEXT: dict[str, dict[str, str]] = {
         "err.round_closed": "The round “{round}” is closed and cannot be changed. Reopen it (editors) or pick an "
         "open round.",
         "err.round_unknown": "Unknown review round “{value}”; the rounds are: {known}.",
+        "err.round_which": "Name the round: ikg review {action} \"{example}\". The rounds are: {known}.",
+        "err.round_which_none": "There are no review rounds yet. Start one with ikg review new \"Review 2025\".",
         "err.round_none": "Unknown review round “{value}”: there are no review rounds yet. Start one with ikg review new \"{value}\".",
         "err.round_status": "Unknown status “{value}” for a round; choose one of: {known}.",
         "err.review_out": "--format {format} writes a file: add --out FILE.",

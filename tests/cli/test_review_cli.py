@@ -172,3 +172,18 @@ def test_an_option_or_a_name_the_action_does_not_use_is_refused_and_nothing_chan
     assert open_store(fixture_dir).count() == before
     code, out, _ = ikg(capsys, "--store", fixture_dir, "review", "rounds", "--format", "csv")
     assert code == 0 and out.startswith("round,status,")
+
+
+def test_open_or_close_with_no_round_names_the_rounds(capsys, fixture_dir):  # noqa: F811
+    """`ikg review open` with no round said «Give the review round a name», the message of `new`."""
+    code, out, err = ikg(capsys, "--store", fixture_dir, "review", "open")
+    assert (code, out, err) == (1, "", 'ikg: There are no review rounds yet. Start one with ikg review new '
+                                       '"Review 2025".\n')
+    assess(fixture_dir)
+    assess(fixture_dir, round_="Autumn 2025", rec="keep")
+    code, out, err = ikg(capsys, "--store", fixture_dir, "review", "close", "--lang", "nb")
+    assert (code, out) == (1, "")
+    assert err.startswith('ikg: Oppgi runden: ikg review close "')
+    assert "Rundene er: " in err and "Spring 2025" in err and "Autumn 2025" in err
+    code, out, err = ikg(capsys, "--store", fixture_dir, "review", "new")
+    assert (code, err) == (1, "ikg: Give the review round a name, e.g. “Review 2025”.\n")

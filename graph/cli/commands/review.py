@@ -20,6 +20,7 @@ from graph.i18n import number, t
 from graph.questions.table import Table
 from graph.render import review_report
 from graph.render.review_workbook import read_workbook
+from graph.store.base import Store
 from graph.store.output_paths import output_file, writing
 
 ACTIONS = ("show", "rounds", "progress", "open", "close", "new", "import")
@@ -73,6 +74,17 @@ def check_options(args: argparse.Namespace) -> None:
         raise InputError.of(key, args.lang, action=args.action, option=given, value=value)
 
 
+def _which_round(store: Store, action: str, lang: str) -> InputError:
+    """`ikg review open|close|new` with no round: what to write, and for open and close the rounds there are (it
+    asked to give a new round a name, whichever the action)."""
+    if action == "new":
+        return InputError.of("err.round", lang)
+    known = [r.label for r in review_rounds(store, lang)]
+    if not known:
+        return InputError.of("err.round_which_none", lang, action=action)
+    return InputError.of("err.round_which", lang, action=action, known="; ".join(known), example=known[-1])
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     lang = args.lang
     check_options(args)
@@ -81,7 +93,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     if args.action in ("open", "close", "new"):
         if not args.target:
-            raise InputError.of("err.round", lang)
+            raise _which_round(store, args.action, lang)
         if args.action == "new":
             new_round(store, args.target, editor_name(args), lang=lang)
             print(t("round.opened", lang, round=args.target.strip()))
