@@ -143,6 +143,8 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.kind.nt": "N-Triples",
         "upload.kind.csv": "CSV",
         # graph/importing.py
+        "validate.refused_one": "{name} ville blitt avvist ved import; rett dette problemet og valider igjen:",
+        "validate.refused_many": "{name} ville blitt avvist ved import; rett disse {n} problemene og valider igjen:",
         "import.refused_one": "{name} ble ikke importert, og ingenting er endret; rett dette problemet og "
         "prøv igjen:",
         "import.refused_many": "{name} ble ikke importert, og ingenting er endret; rett disse {n} problemene "
@@ -361,6 +363,8 @@ TEXT: dict[str, dict[str, str]] = {
         "upload.kind.nt": "N-Triples",
         "upload.kind.csv": "CSV",
         # graph/importing.py
+        "validate.refused_one": "{name} would be refused by an import; fix this problem and validate again:",
+        "validate.refused_many": "{name} would be refused by an import; fix these {n} problems and validate again:",
         "import.refused_one": "{name} was not imported and nothing was changed; fix this problem and try again:",
         "import.refused_many": "{name} was not imported and nothing was changed; fix these {n} problems and try "
         "again:",

@@ -19,7 +19,7 @@ from graph.store import undone_if_failed
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from graph.edit.importing import check_files
+    from graph.edit.importing import ImportErrors, check_files
     from graph.rdf.shapes import format_problem, validate_files
 
     if args.store and not args.files:
@@ -27,7 +27,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.files or []:  # a type neither check reads: said as validate's, not as an import's refusal
         if path.is_file() and path.suffix.lower() not in ACCEPTED:  # the import's types: tables are told apart
             raise InputError.of("cli.validate.unknown_type", args.lang, name=path)
-    check_files(args.files or [], lang=args.lang)  # what `ikg import` refuses, with its messages (issue 10)
+    try:
+        check_files(args.files or [], lang=args.lang)  # what `ikg import` refuses, with its messages (issue 10)
+    except ImportErrors as error:
+        raise error.as_check() from None
     problems = validate_files(args.files or None, lang=args.lang)
     for problem in problems:
         print(format_problem(problem))

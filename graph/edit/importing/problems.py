@@ -49,11 +49,20 @@ class ImportErrors(InputError):  # noqa: N818 - the name the upload page and tab
         super().__init__(text if text is not None else _listing(name, self.problems, lang))
 
 
-def _listing(name: str, problems: list[ImportProblem], lang: str) -> str:
+    def as_check(self) -> ImportErrors:
+        """The same problems as `ikg validate` says them: the file was checked, not refused by an import (it said
+        «was not imported» to a person who had not tried to import it). A one-line refusal stays as it is."""
+        if str(self) != _listing(self.name, self.problems, self.lang):
+            return self
+        return ImportErrors(self.name, self.problems, self.lang,
+                            text=_listing(self.name, self.problems, self.lang, "validate"))
+
+
+def _listing(name: str, problems: list[ImportProblem], lang: str, what: str = "import") -> str:
     if len(problems) == 1:
-        head = t("import.refused_one", lang, name=name)
+        head = t(f"{what}.refused_one", lang, name=name)
     else:
-        head = t("import.refused_many", lang, name=name, n=number(len(problems), lang))
+        head = t(f"{what}.refused_many", lang, name=name, n=number(len(problems), lang))
     return "\n".join([head, *(f"- {problem}" for problem in problems)])
 
 
