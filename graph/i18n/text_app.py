@@ -34,6 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
         "file.review": "gjennomgang", "file.review_report": "gjennomgang-rapport", "file.query": "spørring",
         "file.collaborators": "samarbeidspartnere", "file.network": "nettverk", "file.network_view": "nettverk-utsnitt",
         "sw.select_all": "Velg alle",
+        "sw.select_matches": "Velg # treff",
         "sw.page_not_found": "Siden finnes ikke",
         "sw.page_not_found_why": "Siden du ba om, finnes ikke (lenken kan være gammel eller feilskrevet). Appens "
                                  "første side vises i stedet.",
@@ -185,6 +186,7 @@ TEXT: dict[str, dict[str, str]] = {
         "file.review": "review", "file.review_report": "review-report", "file.query": "query",
         "file.collaborators": "collaborators", "file.network": "network", "file.network_view": "network-view",
         "sw.select_all": "Select all",
+        "sw.select_matches": "Select # matches",
         "sw.page_not_found": "Page not found",
         "sw.page_not_found_why": "The page that you have requested does not seem to exist. Running the app's main "
                                  "page.",

@@ -13,6 +13,7 @@ from graph.errors import InputError
 from graph.i18n import escape_md, has_text, t
 from graph.ui import cache, context
 from graph.ui.state import wkey
+from graph.ui.widget_texts import CONTAINS
 from graph.vocab.labels import local_name
 
 PICKERS = ("class", "entity", "entities", "concept", "target_areas", "sdgs")
@@ -74,7 +75,7 @@ def _picker(ctx: context.PageContext, f: editing.Field, k: str, label: str, help
         for value in st.session_state[wk]:  # a value the graph holds that the list does not offer
             labels.setdefault(value, editing.label_of(ctx.store, value, lang))
         return st.multiselect(label, list(labels), format_func=lambda v: labels[v], key=wk, help=help_,
-                              placeholder=t("common.choose", lang))
+                              placeholder=t("common.choose", lang), filter_mode=CONTAINS)
     default = match_choice(list(labels.items()), f.default) if f.default else None
     wk = wkey(k, lang, default if default is not None else empty_value(f))
     value = st.session_state[wk]

@@ -67,6 +67,10 @@ WORDS = {
     "graph.ui.network_component.ikg_network": "sw.network_frame",  # the network's frame (its component's name)
     "st.iframe": "sw.map_frame",  # the map's frame (the one st.iframe of the app)
 }
+# words with a count in them, # standing for the number
+COUNTED = {
+    "Select # matches": "sw.select_matches",  # the first option of a multiselect's list while searching
+}
 CALENDAR = '[data-testid="stDateInputCalendar"]'
 # the start of a label Streamlit makes from a widget's own label or an option's name, and the elements
 # that carry it (elsewhere a label starting so is left alone)
@@ -84,7 +88,8 @@ DATA_LABELS = '[data-baseweb="tag"] :not(button)'
 # where a text node (not an attribute) holds one of the words
 TEXT_PLACES = ('[data-testid="stTooltipContent"]', '[data-testid="stFileUploaderDropzone"] div > span',
                '[data-testid="stSkipToContent"]', f"{CALENDAR} > span", f"{CALENDAR} h2",
-               '[role="dialog"] > h2', '[role="dialog"] > h2 + div > div', '[data-key="__select_all__"] > div')
+               '[role="dialog"] > h2', '[role="dialog"] > h2 + div > div', '[data-key="__select_all__"] > div',
+               '[data-key="__select_matches__"] > div')
 
 # the browser language the calendar is given in each of the app's languages where the browser's own is another
 # (a further language: its own code, e.g. sv)
@@ -98,6 +103,8 @@ _SCRIPT = """<script>
   const back = w.__ikgBack = w.__ikgBack || {words: {}, prefixes: {}};  // any language's word: Streamlit's
   for (const [en, word] of Object.entries(cfg.words)) { back.words[en] = en; back.words[word] = en; }
   for (const [en, word] of Object.entries(cfg.prefixes)) { back.prefixes[en] = en; back.prefixes[word] = en; }
+  back.counted = back.counted || {};
+  for (const [en, word] of Object.entries(cfg.counted)) { back.counted[en] = en; back.counted[word] = en; }
   w.__ikgWords = cfg;
   // the calendar a date field opens speaks navigator.language (month and weekday names, the first day of
   // the week): the browser's own where it is the page's language, else the page's
@@ -109,6 +116,10 @@ _SCRIPT = """<script>
   const say = (value, e) => {
     const now = w.__ikgWords;
     if (has(back.words, value)) return now.words[back.words[value]];
+    const n = value.match(/[0-9]+/);
+    if (n && has(back.counted, value.replace(n[0], '#'))) {
+      return now.counted[back.counted[value.replace(n[0], '#')]].replace('#', n[0]);
+    }
     if (!e) return value;
     for (const p of Object.keys(back.prefixes)) {
       const en = back.prefixes[p];
@@ -165,6 +176,7 @@ def script(lang: str) -> str:
     cfg = {"words": {en: t(key, lang) for en, key in WORDS.items()},
            "prefixes": {en: t(key, lang) for en, (key, _) in PREFIXES.items()},
            "prefixPlaces": {en: place for en, (_, place) in PREFIXES.items()}, "dataLabels": DATA_LABELS,
+           "counted": {en: t(key, lang) for en, key in COUNTED.items()},
            "places": ", ".join(TEXT_PLACES), "locale": LOCALES.get(lang, lang)}
     text = json.dumps(cfg, ensure_ascii=True).replace("</", "<\\/")
     return _SCRIPT % text

@@ -29,6 +29,11 @@ DATE_FORMATS = {"nb": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 # lists them. None is left, the date field's calendar included.
 STREAMLIT_ENGLISH: tuple[str, ...] = ()
 
+# A multiselect's search keeps the options whose name holds the text typed: Streamlit's default ("fuzzy") kept
+# any name holding its letters in order, and offered to "select all matches", two of three of them unrelated
+# («Ven» matched «Utvikling gjennom deltagelse i EU-prosjekter»)
+CONTAINS = "contains"
+
 INSTRUCTIONS = '[data-testid="InputInstructions"]'
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
 # The line a select box's or a multiselect's list shows when the text typed matches nothing.

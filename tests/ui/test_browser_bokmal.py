@@ -185,6 +185,16 @@ def test_a_filters_list_offers_to_choose_all_in_bokmal(visit):
     page.keyboard.press("ArrowDown")
     expect(page.get_by_role("option").first).to_have_text("Velg alle")
     assert english_on(page) == []
+    page.keyboard.type("ven")  # only the names holding the text typed: «fuzzy» took any with v…e…n (three)
+    expect(page.get_by_role("option")).to_have_count(1)
+    expect(page.get_by_role("option").first).to_have_text("4 Vennskapsbysamarbeid")
+    for _ in "ven":
+        page.keyboard.press("Backspace")
+    page.keyboard.type("sam")  # several: the first offers to choose them all, «Velg 3 treff», in bokmål
+    names = page.get_by_role("option").all_inner_texts()[1:]
+    assert len(names) > 1 and all("sam" in name.lower() for name in names), names
+    expect(page.get_by_role("option").first).to_have_text(f"Velg {len(names)} treff")
+    assert english_on(page) == []
     page.keyboard.press("Escape")
 
 

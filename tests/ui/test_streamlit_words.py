@@ -14,7 +14,7 @@ from tests.support.browser import launch_chromium, require_chromium
 
 def test_english_keeps_streamlits_own_words_and_bokmal_has_its_own():
     prefixes = {english: key for english, (key, _) in streamlit_words.PREFIXES.items()}
-    for english, key in {**streamlit_words.WORDS, **prefixes}.items():
+    for english, key in {**streamlit_words.WORDS, **prefixes, **streamlit_words.COUNTED}.items():
         if english not in ("graph.ui.network_component.ikg_network", "st.iframe"):  # frames' names: ours
             assert t(key, "en") == english, key
         nb = t(key, "nb")

@@ -13,6 +13,7 @@ import graph.render.view as view
 from graph.i18n import escape_md, number, t
 from graph.ui import cache, context, network_component, network_url, tables
 from graph.ui.state import set_picker, wkey
+from graph.ui.widget_texts import CONTAINS
 
 FIND, EXPANDED, CLICK_AT = "net_find", "net_expanded", "net_click_at"
 KINDS = list(view.KIND_GROUPS)
@@ -111,12 +112,12 @@ def _filters(choices: dict[str, Any], lang: str) -> dict[str, Any]:
 
     def pick(label: str, base: str, values: dict[str, str]) -> list[str]:
         return st.multiselect(t(label, lang), list(values), format_func=lambda v: values[v],
-                              key=wkey(base, lang, []), placeholder=choose)
+                              key=wkey(base, lang, []), placeholder=choose, filter_mode=CONTAINS)
 
     with st.sidebar:
         st.subheader(t("network.filters", lang))
         kinds = st.multiselect(t("network.kinds", lang), KINDS, format_func=lambda k: t(f"group.{k}", lang),
-                               key=wkey("net_kinds", lang, KINDS), placeholder=choose)
+                               key=wkey("net_kinds", lang, KINDS), placeholder=choose, filter_mode=CONTAINS)
         areas = pick("network.target_areas", "net_areas", choices["ta"])
         sdgs = pick("network.sdgs", "net_sdgs", choices["sdg"])
         types = pick("network.agreement_types", "net_types", choices["types"])
