@@ -3,7 +3,7 @@ queries that may not run (nb and en), merged into graph.i18n."""
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
-        "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "kostnad", "word.effect": "effekt",
+        "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "mangler", "word.effect": "mangler",
         "word.membership": "medlemskap", "word.agreement": "avtale",
         "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
         "console.example_value": "Eksempel: ?{name} er «{label}» (VALUES nedenfor); bytt IRI-en for å spørre om noe annet.",
@@ -51,7 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "store.server_failed": "SPARQL-serveren på {url} feilet (HTTP {status}): {detail}",
     },
     "en": {
-        "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "cost", "word.effect": "effect",
+        "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "missing", "word.effect": "missing",
         "word.membership": "membership", "word.agreement": "agreement",
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
         "console.example_value": "Example: ?{name} is “{label}” (VALUES below); change the IRI to ask about another one.",

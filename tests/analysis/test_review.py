@@ -243,12 +243,13 @@ def test_an_effect_seen_in_a_review_counts_as_a_recorded_effect(backend, request
     assessment without one does not, and the cost is still the membership's own annual cost."""
     store = conftest_store(backend, fixture_files(), request, f"unassessed-{uuid.uuid4().hex[:8]}")
     rows = lambda: queries.run(store, "unassessed-memberships", {}, "en").rows  # noqa: E731
-    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "effect"], ["Network B", "cost", "effect"]]
+    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "missing"],
+                                                         ["Network B", "missing", "missing"]]
     save(store, NET_A, effect_seen="")  # an assessment with no effect seen: still none recorded
     save(store, EX + "m-home-b", effect_seen="Two joint applications")
-    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "effect"], ["Network B", "cost", ""]]
+    assert [[str(v) for v in row] for row in rows()] == [["Network A", "", "missing"], ["Network B", "missing", ""]]
     save(store, NET_A, round_label="Review 2026", effect_seen="Trade delegation to Farcity")
-    assert [[str(v) for v in row] for row in rows()] == [["Network B", "cost", ""]]
+    assert [[str(v) for v in row] for row in rows()] == [["Network B", "missing", ""]]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

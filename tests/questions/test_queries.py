@@ -186,8 +186,8 @@ EXPECTED = {
         {},
         ['network', 'no_cost', 'no_effect'],
         [
-            ['Network A', '', 'effect'],
-            ['Network B', 'cost', 'effect'],
+            ['Network A', '', 'missing'],  # under the headings «cost» and «effect» (people's words)
+            ['Network B', 'missing', 'missing'],
         ],
     ),
     'uncovered-sdgs': (
