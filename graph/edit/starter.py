@@ -174,8 +174,8 @@ def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[st
             ok = abs(Decimal(str(text).replace(",", ".").strip())) <= bound
         except InvalidOperation:
             ok = False
-        if not ok:
-            out.append(t(f"city.err.{name}", lang, value=text))
+        if not ok:  # none given: what is needed («Breddegraden «» er ikke et tall» said nothing of it)
+            out.append(t(f"city.init.need.{name}" if not str(text).strip() else f"city.err.{name}", lang, value=text))
     if not start.documents:
         out.append(t("city.err.no_document", lang, option=option("document")))
     for doc in start.documents:

@@ -79,13 +79,13 @@ def test_first_run_page_starts_a_city(empty_env):
 @pytest.mark.parametrize(("lang", "told"), [
     ("nb", ["Organisasjonen trenger et navn på norsk og på engelsk.", "Skriv navnet på hjembyen.",
             "Velg landet hjembyen ligger i.",
-            "Breddegraden «» er ikke et tall fra -90 til 90 (nord er positivt, f.eks. 60.39).",
-            "Lengdegraden «» er ikke et tall fra -180 til 180 (øst er positivt, f.eks. 5.32).",
+            "Byen trenger en breddegrad, et tall fra -90 til 90 (nord er positivt, f.eks. 60.39).",
+            "Byen trenger en lengdegrad, et tall fra -180 til 180 (øst er positivt, f.eks. 5.32).",
             "Oppgi minst ett strategidokument.", "Oppgi minst ett målområde."]),
     ("en", ["The organisation needs a name in Norwegian and in English.", "Give the name of the home city.",
             "Choose the country the home city is in.",
-            "The latitude “” is not a number from -90 to 90 (north is positive, e.g. 60.39).",
-            "The longitude “” is not a number from -180 to 180 (east is positive, e.g. 5.32).",
+            "The city needs a latitude, a number from -90 to 90 (north is positive, e.g. 60.39).",
+            "The city needs a longitude, a number from -180 to 180 (east is positive, e.g. 5.32).",
             "Give at least one strategy document.", "Give at least one target area."]),
 ])
 def test_an_empty_form_is_told_one_message_per_answer_naming_no_command_line_option(empty_env, lang, told):
