@@ -7,6 +7,8 @@ import csv
 import io
 
 from openpyxl import load_workbook
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from tests.cli.test_cli import fixture_dir, ikg  # noqa: F401 - the fixture is used by name
 
@@ -40,6 +42,7 @@ def test_review_prints_the_assessment_columns_of_a_round(capsys, fixture_dir):  
     assert err == "Autumn 2025 (åpen)\n"
     line = next(x for x in out.splitlines() if x.startswith("medlemskap  Nettverk A"))
     assert "Behold" in line and "1 Handel: 3; 2 Kultur: 0" in line
+    assert line.endswith("Kari        1. mars 2025")  # the day as bokmål writes it (it read 2025-03-01)
 
 
 def test_review_writes_the_apps_files(capsys, fixture_dir, tmp_path):  # noqa: F811
@@ -172,6 +175,23 @@ def test_an_option_or_a_name_the_action_does_not_use_is_refused_and_nothing_chan
     assert open_store(fixture_dir).count() == before
     code, out, _ = ikg(capsys, "--store", fixture_dir, "review", "rounds", "--format", "csv")
     assert code == 0 and out.startswith("round,status,")
+
+
+def test_progress_says_why_the_units_add_up_to_more_than_the_items(capsys, fixture_dir):  # noqa: F811
+    """An item with two responsible units counts under each: the CLI says so, as the app does."""
+    from graph.history.shipped import open_store
+
+    store = open_store(fixture_dir)
+    ikg_, unit = "https://w3id.org/ikg/ontology#", URIRef(EX + "trade-unit")
+    store.apply(add=[(URIRef(EX + "m-home-a"), URIRef(ikg_ + "responsibleUnit"), unit),
+                     (unit, RDF.type, URIRef(ikg_ + "MunicipalUnit")),
+                     (unit, RDFS.label, Literal("Næringsenheten", lang="nb")),
+                     (unit, RDFS.label, Literal("Trade unit", lang="en"))])
+    assess(fixture_dir)
+    code, out, err = ikg(capsys, "--store", fixture_dir, "review", "progress", "--lang", "nb")
+    assert code == 0, err
+    assert ("En sak med flere ansvarlige enheter telles under hver av dem, så tallene her summerer til 5, ikke 4."
+            in out), out
 
 
 def test_open_or_close_with_no_round_names_the_rounds(capsys, fixture_dir):  # noqa: F811
