@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Final
 
 import streamlit as st
 
@@ -32,7 +32,7 @@ STREAMLIT_ENGLISH: tuple[str, ...] = ()
 # A multiselect's search keeps the options whose name holds the text typed: Streamlit's default ("fuzzy") kept
 # any name holding its letters in order, and offered to "select all matches", two of three of them unrelated
 # («Ven» matched «Utvikling gjennom deltagelse i EU-prosjekter»)
-CONTAINS = "contains"
+CONTAINS: Final = "contains"
 
 INSTRUCTIONS = '[data-testid="InputInstructions"]'
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
