@@ -92,15 +92,16 @@ def read_backup(path: str | os.PathLike, lang: str = "en") -> Graph:
     return graph
 
 
-def restore(store: Store, path: str | os.PathLike, *, editor: str, why: str = "", lang: str = "en") -> int:
-    """Replace the store's content by a backup, in one recorded change; returns the triples restored."""
+def restore(store: Store, path: str | os.PathLike, *, editor: str, why: str = "", lang: str = "en") -> bool:
+    """Replace the store's content by a backup, in one recorded change; False when the store already held
+    exactly that (nothing was recorded, so there is nothing to undo)."""
     graph = read_backup(path, lang)
     with store.write_lock:
         add, remove = value_diff(set(store.graph()), set(graph) | set(store.construct(HISTORY)))
         if add or remove:
             commit(store, add=add, remove=remove, editor=editor, action="restore",
                    why=why or t("backup.why_default", lang, name=Path(path).name), lang=lang)
-    return len(graph)
+    return bool(add or remove)
 
 
 def _fsync_dir(folder: Path) -> None:

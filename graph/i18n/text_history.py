@@ -42,6 +42,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.reset.done": "bygde {store} på nytt fra de medfølgende filene: {n} tripler på {seconds} s.{kept}",
         "cli.backup.done": "skrev {n} tripler fra {store} til {path}",
         "cli.restore.question": "Erstatte alt i {store} med de {n} triplene i {path}?",
+        "cli.restore.same": "{store} har allerede det samme som {path} ({n} tripler): ingenting er endret.",
         "cli.restore.done": "gjenopprettet {n} tripler fra {path} i {store} (angre med `ikg undo`)",
         "cli.password.none": "ikke noe passord ble gitt: skriv det inn når du blir spurt, eller send det inn som "
         "én linje på standard inndata",
@@ -182,6 +183,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.reset.done": "rebuilt {store} from the shipped files: {n} triples in {seconds} s.{kept}",
         "cli.backup.done": "wrote {n} triples from {store} to {path}",
         "cli.restore.question": "Replace everything in {store} with the {n} triples of {path}?",
+        "cli.restore.same": "{store} already holds the same as {path} ({n} triples): nothing was changed.",
         "cli.restore.done": "restored {n} triples from {path} into {store} (undo with `ikg undo`)",
         "cli.password.none": "no password was given: type it at the prompt, or pipe it in as one line",
         # a file or folder to write (graph/store/output_paths.py), and backups (graph/history/backup.py)

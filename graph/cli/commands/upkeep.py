@@ -58,8 +58,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     question = t("cli.restore.question", args.lang, store=store.describe(), n=n, path=args.path)
     if not confirmed(args, "restore", question):
         return 1
-    restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
-    print(t("cli.restore.done", args.lang, n=number(n, args.lang), path=args.path, store=store.describe()))
+    changed = restore(store, args.path, editor=editor_name(args), why=args.why, lang=args.lang)
+    print(t("cli.restore.done" if changed else "cli.restore.same", args.lang, n=number(n, args.lang), path=args.path,
+            store=store.describe()))
     return 0
 
 
