@@ -13,11 +13,11 @@ import sys
 from graph.cli.commands import COMMANDS, NO_STALENESS_NOTE
 from graph.cli.commands.serve import OPENS_ITS_OWN_STORE
 from graph.cli.parser import build_parser
-from graph.cli.speaking import argparse_in, wanted_lang
+from graph.cli.speaking import argparse_in, ignored_lang_setting, wanted_lang
 from graph.config import debug, store_setting
 from graph.errors import IkgError
 from graph.history.shipped import data_folder, is_stale, open_store
-from graph.i18n import number, t
+from graph.i18n import languages, number, t
 from graph.store import folder_of
 from graph.store.faults import explain_fault, in_language
 
@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run `ikg` with `argv` (default: the command line); the exit code: 0 done, 1 refused, 2 a bug."""
     argv = sys.argv[1:] if argv is None else argv
     lang = wanted_lang(argv)  # the help, and argparse's word on a command line it cannot read, in it
+    ignored = ignored_lang_setting(argv)
+    if ignored:
+        print(t("cli.lang_ignored", lang, value=ignored, known=", ".join(languages())), file=sys.stderr)
     with argparse_in(lang):
         parser = build_parser(lang)
         args = parser.parse_args(argv)

@@ -28,8 +28,21 @@ def wanted_lang(argv: Sequence[str]) -> str:
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
         if (arg == "--lang" or arg.startswith("--lang=")) and value in languages():
             return value
-    setting = env("IKG_LANG")
+    setting = env("IKG_LANG").lower()  # IKG_LANG=NB is nb
     return setting if setting in languages() else "en"
+
+
+def ignored_lang_setting(argv: Sequence[str], setting: str | None = None) -> str:
+    """IKG_LANG (or `setting`) when it names a language ikg does not speak and no --lang is given ('' otherwise):
+    said, so nobody wonders why the answers are in English.
+
+    >>> [ignored_lang_setting(argv, x) for argv, x in ((["stats"], "sv-x"), (["--lang=nb"], "sv-x"), ([], "NB"))]
+    ['sv-x', '', '']
+    """
+    if any(arg == "--lang" or arg.startswith("--lang=") for arg in argv):
+        return ""
+    setting = env("IKG_LANG") if setting is None else setting
+    return setting if setting and setting.lower() not in languages() else ""
 
 
 @contextlib.contextmanager

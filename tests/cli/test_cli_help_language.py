@@ -103,9 +103,15 @@ def test_ikg_lang_sets_the_default_and_lang_wins(capsys, monkeypatch):
     assert out.startswith("bruk: ikg")
     _, out, _ = run(capsys, "--help", "--lang", "en")
     assert out.startswith("usage: ikg")
-    monkeypatch.setenv("IKG_LANG", "xx")  # not a language ikg speaks: English
-    _, out, _ = run(capsys, "--help")
+    monkeypatch.setenv("IKG_LANG", "xx")  # not a language ikg speaks: English, and said so (it was silent)
+    _, out, err = run(capsys, "--help")
     assert out.startswith("usage: ikg")
+    assert err == "ikg: note: IKG_LANG=xx is not a language ikg speaks (nb, en); answering in English.\n"
+    _, out, err = run(capsys, "--help", "--lang", "nb")  # --lang given: the setting does not matter
+    assert out.startswith("bruk: ikg") and err == ""
+    monkeypatch.setenv("IKG_LANG", "NB")  # as people write it: bokmål
+    _, out, err = run(capsys, "--help")
+    assert out.startswith("bruk: ikg") and err == ""
 
 
 def test_argparse_is_left_in_english_after_a_bokmal_run(capsys):
