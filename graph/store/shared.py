@@ -77,7 +77,7 @@ class SharedStore(SparqlStore):
         return SharedStore(self.path, self.url, timeout=seconds)
 
     def describe(self) -> str:
-        return f"oxigraph:{self.path} (shared through {self.url})"
+        return f"oxigraph:{self.path} ({self.url})"  # no words: it stands in messages of every language
 
     def graph(self) -> Graph:
         return Store.graph(self)  # Oxigraph answers a whole CONSTRUCT (no result cap as on Virtuoso)
