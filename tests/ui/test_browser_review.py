@@ -266,3 +266,27 @@ def test_a_reload_with_unsaved_edits_asks_first(visit):
     wait_idle(page, timeout=60_000)
     assert asked == ["beforeunload: "]  # no question once the edits were discarded
     asked.clear()  # the one dialog this test expects
+
+
+def test_on_a_phone_the_target_areas_read_in_order(visit):
+    """On a phone Streamlit stacks columns: the sliders made as two columns read 1, 3, 5, 2, 4 there. Made a row at a
+    time, they read 1 to 5 from the top, and side by side on a wide screen as before."""
+    page = visit.page
+    open_app(page, visit.server)
+    set_language(page, "en")
+    log_in(page, "Kari Browser", PASSWORD)
+    go(page, "review", "en")
+    choose(page, "review_item.en", A, typed="Cruise")
+
+    def tops() -> list[float]:
+        return [widget(page, f"rel_{n}.en").bounding_box()["y"] for n in "12345"]
+
+    size = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)
+    narrow = tops()
+    assert narrow == sorted(narrow) and len(set(narrow)) == 5, narrow
+    page.set_viewport_size(size)
+    page.wait_for_timeout(500)
+    wide = tops()
+    assert wide[0] == wide[1] and wide[2] == wide[3] and wide[1] < wide[2] < wide[4]  # pairs, in order
