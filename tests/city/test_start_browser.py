@@ -47,6 +47,14 @@ def test_first_run_page_starts_the_city(visit, empty_app):
     fill(page, "start.long", "6.15")
     fill(page, "start.document", "Internasjonal strategi 2025–2028 | International strategy 2025–2028")
     fill(page, "start.target_areas", "Klima og miljø | Climate and environment\nUtdanning | Education", area=True)
+    size = page.viewport_size  # on a phone the fields read in their pairs' order (latitude, then longitude)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)
+    order = ["start.name", "start.name_en", "start.city", "start.country", "start.lat", "start.long", "start.document"]
+    tops = [widget(page, key).bounding_box()["y"] for key in order]
+    assert tops == sorted(tops), dict(zip(order, tops, strict=True))
+    page.set_viewport_size(size)
+    page.wait_for_timeout(500)
     shot(page, "start-nb.png")
     widget(page, "start.submit").locator("button").click()
     wait_idle(page, timeout=120_000)

@@ -52,14 +52,16 @@ def _form(lang: str) -> tuple[Start, str] | None:
     with st.form("start_form", clear_on_submit=False):
         kind = st.selectbox(t("start.kind", lang), list(HOME_KINDS), format_func=lambda k: kind_label(k, lang),
                             placeholder=t("common.choose", lang), key="start.kind")
-        c1, c2 = st.columns(2)
+        c1, c2 = st.columns(2)  # a row of two at a time: a phone, stacking columns, keeps each pair together
         name = c1.text_input(t("start.name", lang), key="start.name", placeholder=eg("Bergen kommune", lang))
         name_en = c2.text_input(t("start.name_en", lang), key="start.name_en",
                                 placeholder=eg("Bergen Municipality", lang))
+        c1, c2 = st.columns(2)
         city = c1.text_input(t("start.city", lang), key="start.city", placeholder=eg("Bergen", lang))
         names = [label for _, label in codes]
         picked = c2.selectbox(t("start.country", lang), names, index=None, key="start.country",
                               placeholder=t("common.choose", lang))
+        c1, c2 = st.columns(2)
         lat = c1.text_input(t("start.lat", lang), key="start.lat", placeholder=eg("60.39", lang))
         long = c2.text_input(t("start.long", lang), key="start.long", placeholder=eg("5.32", lang))
         document = st.text_input(t("start.document", lang), key="start.document",
