@@ -107,8 +107,8 @@ def assessment_form(ctx: context.PageContext, round_: reads.ReviewRound, item: s
     with st.container(key="review_form"):
         st.caption(t("review.relevance_help", lang))
         wide = max(1, min(len(areas), 2))  # two wide: a long name breaks between words
-        for start in range(0, len(areas), wide):  # a row at a time: a phone, stacking columns, keeps 1, 2, 3 …
-            for col, (notation, label) in zip(st.columns(wide), areas[start:start + wide], strict=False):
+        for first in range(0, len(areas), wide):  # a row at a time: a phone, stacking columns, keeps 1, 2, 3 …
+            for col, (notation, label) in zip(st.columns(wide), areas[first:first + wide], strict=False):
                 col.select_slider(  # (columns made once stacked 1, 3, 5 above 2, 4 there)
                     escape_md(f"{notation} {label}"), [0, 1, 2, 3], format_func=lambda v: t(f"score.{v}", lang),
                     key=keys[f"rel_{notation}"], disabled=off)
