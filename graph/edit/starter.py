@@ -2,7 +2,7 @@
 documents and their target areas, written as tidy Turtle a person never has to read (`ikg init`
 and the app's first-run page both call `write_starter`).
 
-Country names come from ISO 3166 through pycountry and its translations.
+Each answer is checked by graph.edit.start_checks; country names come from ISO 3166 through pycountry.
 
 >>> country_names("SE")["nb"], country_names("SE")["en"]
 ('Sverige', 'Sweden')
@@ -13,18 +13,26 @@ Country names come from ISO 3166 through pycountry and its translations.
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, kind_names
+from graph.edit.start_checks import (
+    LABEL_LANGS,
+    coordinate_problem,
+    country_names,
+    country_problem,
+    date_problem,
+    languages_problem,
+    url_problem,
+)
 from graph.edit.values import parse_when
 from graph.errors import InputError
 from graph.history.shipped import fill_from_shipped, remember_data_folder, reset_from_data
@@ -38,34 +46,7 @@ from graph.vocab.namespaces import GEO, IKG, SCHEMA, bind_prefixes
 HAS_CHANGES = "ASK { ?change a ikg:Change }"
 # a namespace for the city's own IRIs: a whole http(s) IRI ending in / or #, without the characters IRIs refuse
 NAMESPACE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"{}|\\^`]*)?[/#]$")
-LABEL_LANGS = ("nb", "en")  # the default data languages (graph.vocab.languages); a dataset may declare others
 FILES = ("dataset.ttl", "sources.ttl", "concepts.ttl")
-
-
-def country_names(code: str, langs: Sequence[str] = LABEL_LANGS) -> dict[str, str]:
-    """The country's name per language from ISO 3166 (pycountry's gettext catalogues); {} when unknown."""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=(code or "").strip().upper())
-    if found is None:
-        return {}
-    english = getattr(found, "common_name", None) or found.name
-    out = {}
-    for lang in langs:
-        if lang == "en":
-            out[lang] = english
-            continue
-        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-        out[lang] = catalogue.gettext(found.name)
-    return out
-
-
-def countries(lang: str = "en") -> list[tuple[str, str]]:
-    """(code, name in `lang`) of every ISO 3166-1 country, sorted by name."""
-    import pycountry
-
-    return sorted(((c.alpha_2, country_names(c.alpha_2, (lang,))[lang]) for c in pycountry.countries),
-                  key=lambda pair: pair[1].casefold())
 
 
 def slug(text: str) -> str:
@@ -167,60 +148,25 @@ def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[st
         out.append(t("city.err.city", lang, option=option("city")))
     if not start.country.strip():
         out.append(t("city.err.no_country", lang, option=option("country")))
-    elif not country_names(start.country):
-        out.append(t("city.err.country", lang, value=start.country))
-    for name, text, bound in (("lat", start.lat, 90), ("long", start.long, 180)):
-        try:
-            ok = abs(Decimal(str(text).replace(",", ".").strip())) <= bound
-        except InvalidOperation:
-            ok = False
-        if not ok:  # none given: what is needed («Breddegraden «» er ikke et tall» said nothing of it)
-            out.append(t(f"city.init.need.{name}" if not str(text).strip() else f"city.err.{name}", lang, value=text))
+    elif country_problem(start.country, lang):
+        out.append(country_problem(start.country, lang))
+    out += [p for p in (coordinate_problem("lat", start.lat, lang), coordinate_problem("long", start.long, lang)) if p]
     if not start.documents:
         out.append(t("city.err.no_document", lang, option=option("document")))
     for doc in start.documents:
         if not all(doc.names.get(x) for x in start.languages):
             out.append(t("city.err.document_name", lang))
-        if doc.url and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", doc.url):
-            out.append(t("city.err.url", lang, value=doc.url))
-        if doc.date and not re.match(r"^\d{4}(-\d{2}-\d{2})?$", doc.date):
-            out.append(t("city.err.date", lang, value=doc.date))
-        elif doc.date and not _in_calendar(doc.date):
-            out.append(t("city.err.no_such_date", lang, value=doc.date))
+        out += [p for p in (url_problem(doc.url, lang), date_problem(doc.date, lang)) if p]
     if not start.target_areas:
         out.append(t("city.err.no_target_area", lang, option=option("target_area")))
     if any(not all(area.get(x) for x in start.languages) for area in start.target_areas):
         out.append(t("city.err.target_area_name", lang))
-    unknown = [x for x in start.languages if not _language_code(x)]
-    if unknown or not start.languages:
-        out.append(t("city.err.language", lang, value=", ".join(unknown)))
+    if not start.languages:
+        out.append(t("city.err.language", lang, value=""))
+    out += [p for p in [languages_problem(",".join(start.languages), lang)] if p]
     if start.namespace and not NAMESPACE.match(start.namespace):
         out.append(t("city.err.namespace", lang, value=start.namespace))
     return out
-
-
-def _language_code(code: str) -> bool:
-    """Whether `code` is an ISO 639 language code (nb, sv, smj; not xx, which tagged text in no language).
-
-    >>> [_language_code(x) for x in ("nb", "smj", "xx", "200", "NB")]
-    [True, True, False, False, False]
-    """
-    import pycountry
-
-    if not re.match(r"^[a-z]{2,3}$", code):
-        return False
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
-    return found is not None
-
-
-def _in_calendar(date: str) -> bool:
-    """Whether a year (2024) or a day (2024-05-31) is one the calendar has (not 2020-13-45)."""
-    if len(date) > 4:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            return False
-    return True
 
 
 def check_start(start: Start, lang: str = "en") -> None:

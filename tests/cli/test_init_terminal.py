@@ -141,3 +141,34 @@ def test_the_end_of_the_input_at_a_required_question_asked_again_writes_nothing(
         1, f"{PROMPTS['nb']['kind']}1\n{PROMPTS['nb']['name']}\n{NEEDED['nb']['name']}\n{PROMPTS['nb']['name']}\n"
            f"{ENDED['nb']}")
     assert not Path(data).exists()
+
+
+def test_a_wrong_answer_is_asked_again_on_the_spot(tmp_path):
+    """A country code that is none, a latitude of «sør», a longitude of 200, a language xx, a web address without
+    http and a 13th month were told only after the last question, and init then wrote nothing: every answer had
+    to be typed again. Each is now said at its question, which is asked again."""
+    data = tmp_path / "data"
+    ask = PROMPTS["nb"]
+    term = Asked("--data", str(data), "--lang", "nb")
+    told = {
+        "country": "Det finnes ikke noe land med ISO 3166-koden «NOR»: skriv to bokstaver, f.eks. NO eller SE.",
+        "lat": "Breddegraden «sør» er ikke et tall fra -90 til 90 (nord er positivt, f.eks. 60.39).",
+        "long": "Lengdegraden «200» er ikke et tall fra -180 til 180 (øst er positivt, f.eks. 5.32).",
+        "languages": "Ukjent språkkode: xx. Skriv koder på to bokstaver, f.eks. nb, en, sv.",
+    }
+    answers = [("kind", ""), ("name", "Nyvik kommune"), ("name_en", ""), ("city", "Nyvik"),
+               ("country", "NOR"), ("country", "NO"), ("lat", "sør"), ("lat", "63.4"), ("long", "200"),
+               ("long", "10.4"), ("languages", "nb,xx"), ("languages", ""), ("document", "Strategi | Strategy"),
+               ("document_url", "www.nyvik.no"), ("document_url", ""), ("document_date", "2020-13-01"),
+               ("document_date", "2020"), ("target_areas", "Klima | Climate")]
+    for key, line in answers:
+        term.answer(ask[key].format(name="Nyvik kommune"), line)
+    code, text = term.finish()
+    assert code == 0, text
+    for key, said in told.items():
+        wrong = next(line for k, line in answers if k == key)
+        assert f"\n{ask[key]}{wrong}\n{said}\n{ask[key]}" in text, key
+    assert (f"{ask['document_url']}www.nyvik.no\n«www.nyvik.no» er ikke en nettadresse: skriv den slik den begynner, "
+            f"med https://.\n{ask['document_url']}\n") in text
+    assert f"{ask['document_date']}2020-13-01\nDatoen «2020-13-01» finnes ikke i kalenderen" in text
+    assert (data / "dataset.ttl").is_file()

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from graph.cli.prompts import ask, editor_name
 from graph.cli.speaking import Texts
 from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, home_kind, kind_label
+from graph.edit.start_checks import coordinate_problem, country_problem, date_problem, languages_problem, url_problem
 from graph.edit.starter import (
     Document,
     Start,
@@ -68,16 +70,19 @@ def _extend_existing(sub: Any, x: Texts) -> None:
     reset.add_argument("--export-first", type=Path, metavar=x.metavar("folder"), help=x.help("reset.export_first"))
 
 
-def _ask(args: argparse.Namespace, name: str, key: str, default: str = "", need: str = "") -> str:
+def _ask(args: argparse.Namespace, name: str, key: str, default: str = "", need: str = "",
+         check: Callable[[str, str], str] | None = None) -> str:
     """A flag's value, or the answer typed at the terminal; the default without a terminal. An answer that is
-    `need`ed is asked again until one is given, saying what is needed."""
+    `need`ed is asked again until one is given, saying what is needed; one `check` finds wrong (a country code
+    that is none, a latitude of 200) is asked again saying what is wrong (graph.edit.start_checks)."""
     value = getattr(args, name, None)
     if value:
         return str(value)
     if not sys.stdin.isatty():
         return default
     needed = t("city.init.required", args.lang, need=need) if need else ""
-    return ask(t(key, args.lang), default=default, need=needed)
+    checked = (lambda answer: check(answer, args.lang)) if check is not None else None
+    return ask(t(key, args.lang), default=default, need=needed, check=checked)
 
 
 def _kind(args: argparse.Namespace, interactive: bool) -> str:
@@ -109,15 +114,19 @@ def _start(args: argparse.Namespace) -> Start:
     name_en = _ask(args, "name_en", "city.init.ask.name_en", names_in(name, ("", "en"))["en"])
     city = _ask(args, "city", "city.init.ask.city" if kind == DEFAULT_KIND else "city.init.ask.seat",
                 need=t("city.err.city", lang, option=""))
-    country = _ask(args, "country", "city.init.ask.country", need=t("city.err.no_country", lang, option=""))
-    lat = _ask(args, "lat", "city.init.ask.lat", need=t("city.init.need.lat", lang))
-    long = _ask(args, "long", "city.init.ask.long", need=t("city.init.need.long", lang))
-    languages = _ask(args, "languages", "city.init.ask.languages", "nb,en")
+    country = _ask(args, "country", "city.init.ask.country", need=t("city.err.no_country", lang, option=""),
+                   check=country_problem)
+    lat = _ask(args, "lat", "city.init.ask.lat", need=t("city.init.need.lat", lang),
+               check=lambda x, lg: coordinate_problem("lat", x, lg))
+    long = _ask(args, "long", "city.init.ask.long", need=t("city.init.need.long", lang),
+                check=lambda x, lg: coordinate_problem("long", x, lg))
+    languages = _ask(args, "languages", "city.init.ask.languages", "nb,en", check=languages_problem)
     documents = list(args.document)
     urls, dates = list(args.document_url), list(args.document_date)
     if not documents and interactive:
         documents = [_ask(args, "", "city.init.ask.document", need=t("city.err.no_document", lang, option=""))]
-        urls, dates = [_ask(args, "", "city.init.ask.document_url")], [_ask(args, "", "city.init.ask.document_date")]
+        urls = [_ask(args, "", "city.init.ask.document_url", check=url_problem)]
+        dates = [_ask(args, "", "city.init.ask.document_date", check=date_problem)]
     areas = list(args.target_area)
     if not areas and interactive:
         needed = t("city.err.no_target_area", lang, option="")

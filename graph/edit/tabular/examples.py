@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from graph.edit.choices import home_actor, label_of
-from graph.edit.starter import country_names
+from graph.edit.start_checks import country_names
 from graph.i18n import t
 from graph.store.base import Store
 

@@ -9,11 +9,11 @@ import streamlit as st
 
 from graph import config
 from graph.edit.home_kinds import DEFAULT_KIND, HOME_KINDS, kind_label
+from graph.edit.start_checks import countries
 from graph.edit.starter import (
     Document,
     Start,
     check_replace,
-    countries,
     fill_from_folder,
     names_in,
     organisation_names,
