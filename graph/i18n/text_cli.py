@@ -99,7 +99,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.load": "masseinnlasting av RDF-filer i det valgte lageret",
         "cli.help.load.files": "N-Triples-, N-Quads-, Turtle- eller andre RDF-filer",
         "cli.help.reset": "bygg lageret på nytt fra ontology/ og data/ (spør først)",
-        "cli.help.reset.from_data": "bygg på nytt fra de medfølgende filene",
+        "cli.help.reset.from_data": "bygg på nytt fra vokabularet og datamappen (den grafen ble startet fra, eller IKG_DATA)",
         "cli.help.reset.export_first": "skriv lagerets data til denne mappen (som `export --data`) før "
         "nullstillingen",
         "cli.help.yes": "ikke spør om bekreftelse",
@@ -258,7 +258,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.load": "bulk-load RDF files into the configured store",
         "cli.help.load.files": "N-Triples, N-Quads, Turtle or other RDF files",
         "cli.help.reset": "rebuild the store from ontology/ and data/ (asks first)",
-        "cli.help.reset.from_data": "rebuild from the shipped files",
+        "cli.help.reset.from_data": "rebuild from the vocabulary and the data folder (the one the graph was started from, or IKG_DATA)",
         "cli.help.reset.export_first": "write the store's data to this folder (as `export --data`) before the reset",
         "cli.help.yes": "do not ask for confirmation",
         "cli.help.reset.drop_assessments": "also remove the review assessments",

@@ -87,6 +87,10 @@ def test_reset_says_what_it_drops_and_exports_it_first(city, tmp_path, capsys):
     assert f"8 facts were added or changed since the store was last filled from {(tmp_path / 'new').resolve()}" in out
     assert f"exported the data to {tmp_path / 'saved'} before the reset" in out
     assert "Finland" in (tmp_path / "saved" / "places.ttl").read_text(encoding="utf-8")
+    # the folder it was rebuilt from, by name (it said «from the shipped files» of a city's own data folder)
+    folder = (tmp_path / "new").resolve()
+    rebuilt = f"rebuilt oxigraph:{tmp_path / 's2'} from the vocabulary and the data folder {folder}: "
+    assert rebuilt in out, out
     code, out, err = run(capsys, "query", "counts", "--store", str(tmp_path / "s2"), "--format", "csv")
     assert "Country,1" in out
 

@@ -36,7 +36,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     n = reset_from_data(store, keep_assessments=not args.drop_assessments, editor=editor_name(args), data=folder)
     seconds = time.perf_counter() - start
-    print(t("cli.reset.done", args.lang, store=store.describe(), n=number(n, args.lang),
+    print(t("cli.reset.done", args.lang, store=store.describe(), n=number(n, args.lang), folder=folder,
             seconds=decimal(seconds, args.lang, 1), kept=kept))
     return 0
 
