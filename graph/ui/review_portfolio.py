@@ -31,8 +31,8 @@ def portfolio_view(ctx: context.PageContext, round_: reads.ReviewRound, rounds: 
     st.image(png, width="stretch")
     if unassessed:
         st.caption(t("portfolio.unassessed", lang, n=unassessed))
-    st.download_button(t("portfolio.png", lang), png, "review-portfolio.png", "image/png", key="dl_portfolio",
-                       on_click="ignore")
+    st.download_button(t("portfolio.png", lang), png, f"{t('file.review_portfolio', lang)}.png", "image/png",
+                       key="dl_portfolio", on_click="ignore")
     st.subheader(t("portfolio.areas", lang))
     columns = ["target_area", *(f"rec_{g}" for g in review_items.GROUPS)]
     tables.rows_table(areas, columns, lang, key="portfolio_areas")

@@ -17,7 +17,7 @@ import tests.ui.test_browser as base
 from graph.ui.widget_texts import STREAMLIT_ENGLISH
 from tests.support.bokmal import english_sentences
 from tests.support.browser import AppServer, chromium_missing_reason, wait_idle
-from tests.ui.test_browser import EDITOR_PASSWORD, expect, shot, widget
+from tests.ui.test_browser import EDITOR_PASSWORD, expect, network_frame, shot, widget
 
 pytestmark = pytest.mark.browser
 
@@ -208,8 +208,23 @@ def test_the_reviews_files_are_named_in_bokmal(visit):
         names.append(info.value.suggested_filename)
         files.append(Path(info.value.path()).read_bytes())
     assert names == ["gjennomgang.csv", "gjennomgang-rapport.html"]
+    widget(page, "review_view.nb").get_by_text("Porteføljen (for beslutningen)").click()  # its chart, named alike
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Last ned diagrammet (PNG)", exact=True).click()
+    assert info.value.suggested_filename == "gjennomgang-portefølje.png"  # it was «review-portfolio.png»
     # as a Norwegian Excel opens it: UTF-8 marked as such, and fields apart by ';'
     assert files[0].startswith("\ufeffsak (IRI);slag;navn;siden;status;målområder;".encode())
+
+
+def test_the_drawings_png_is_named_in_bokmal(visit):
+    """«Lagre som PNG» saved «network.png», beside «nettverk.svg» and «nettverk-utsnitt.graphml»."""
+    page = visit.page
+    open_page(page, visit.server.url + "/?lang=nb")
+    frame = network_frame(page)
+    with page.expect_download() as info:
+        frame.click("#ikg-png")
+    assert info.value.suggested_filename == "nettverk.png"
+    assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_the_known_streamlit_english_is_the_documented_list():

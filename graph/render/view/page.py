@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from graph import i18n
 from graph.analysis.ties import RELATIONS
 from graph.render.view.collapse import lead
 from graph.render.view.facts import facts
@@ -122,7 +123,8 @@ def component_data(nodes: list[dict], edges: list[dict], focus: str | None, key:
     the note, and the words of its buttons. Only this goes to the browser on a rerun."""
     return {"lang": lang, "nodes": [{k: v for k, v in n.items() if k != "group"} for n in nodes], "edges": edges,
             "focus": focus, "legend": [{"label": a, "colour": b, "shape": c} for a, b, c in key], "note": note,
-            "text": {k: t[k] for k in ("png", "fit", "labels_hidden", "clear_highlight")}}
+            "text": {**{k: t[k] for k in ("png", "fit", "labels_hidden", "clear_highlight")},
+                     "png_file": f"{i18n.t('file.network', lang)}.png"}}  # named as the page's other files
 
 
 def _panel_details(data: NetworkData, iri: str, t: dict, s) -> dict:
