@@ -34,10 +34,11 @@ def action_name(code: str, lang: str) -> str:
 
 def time_text(iso: str, lang: str) -> str:
     """A change's time as the terminal shows it: in English as recorded (ISO 8601, UTC; scripts read it), in
-    another language as the app's history page writes it ('2026-12-07T18:40:00Z' -> '7. des. 2026, 18:40').
+    another language as the app's history page writes it, in the zone of graph.config.time_zone and naming it
+    ('2026-12-07T18:40:00Z' -> '7. des. 2026, 19:40 CET' in Norway).
 
-    >>> time_text("2026-12-07T18:40:00Z", "en"), time_text("2026-12-07T18:40:00Z", "nb")
-    ('2026-12-07T18:40:00Z', '7. des. 2026, 18:40')
+    >>> time_text("2026-12-07T12:00:00Z", "en"), time_text("2026-12-07T12:00:00Z", "nb")[:14]
+    ('2026-12-07T12:00:00Z', '7. des. 2026, ')
     """
     return iso if lang == "en" else when(iso, lang)
 
