@@ -96,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.export.out": "filen som skal skrives (en mappe for csv)",
         "cli.help.export.data": "skriv grafens data (uten begrepsapparat og historikk) som Turtle per slag, "
         "slik som data/",
-        "cli.help.load": "masseinnlasting av RDF-filer i det valgte lageret",
+        "cli.help.load": "masseinnlasting av RDF-filer i det valgte lageret, uten kontroll og uten endringslogg (ikg import kontrollerer og kan angres)",
         "cli.help.load.files": "N-Triples-, N-Quads-, Turtle- eller andre RDF-filer",
         "cli.help.reset": "bygg lageret på nytt fra ontology/ og data/ (spør først)",
         "cli.help.reset.from_data": "bygg på nytt fra vokabularet og datamappen (den grafen ble startet fra, eller IKG_DATA)",
@@ -255,7 +255,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.export": "write the graph as ttl, jsonld, nt, graphml (Gephi), csv or xlsx",
         "cli.help.export.out": "file to write (a folder for csv)",
         "cli.help.export.data": "write the graph's data (no vocabulary, no history) as Turtle per kind, like data/",
-        "cli.help.load": "bulk-load RDF files into the configured store",
+        "cli.help.load": "bulk-load RDF files into the configured store, unchecked and unrecorded (ikg import checks and can be undone)",
         "cli.help.load.files": "N-Triples, N-Quads, Turtle or other RDF files",
         "cli.help.reset": "rebuild the store from ontology/ and data/ (asks first)",
         "cli.help.reset.from_data": "rebuild from the vocabulary and the data folder (the one the graph was started from, or IKG_DATA)",
