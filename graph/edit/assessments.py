@@ -34,6 +34,7 @@ from graph.analysis.assessments import (
 )
 from graph.analysis.review_items import review_rows
 from graph.edit.uploads import check_upload
+from graph.edit.values import parse_when
 from graph.errors import InputError
 from graph.history.changes import commit
 from graph.i18n import languages, t
@@ -209,6 +210,11 @@ def check_date(value: dt.date | str, lang: str) -> dt.date:
 
     >>> check_date("2025-03-01", "en"), check_date(dt.datetime(2025, 3, 1, 12), "en"), check_date("1.3.2025", "nb")
     (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
+    >>> try:
+    ...     check_date("31.02.2025", "en")
+    ... except InputError as error:
+    ...     print(error)
+    The date “31.02.2025” does not exist: February 2025 has 28 days. Check the day and the month.
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -223,6 +229,8 @@ def check_date(value: dt.date | str, lang: str) -> dt.date:
             return dt.date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
         raise ValueError
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", text):  # written so, but no such day:
+            parse_when(text, lang)  # which month or day is not (it said to write «31.02.2025» as DD.MM.YYYY)
         raise InputError.of("err.date", lang, value=text) from None
 
 
