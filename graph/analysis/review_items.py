@@ -227,14 +227,24 @@ def portfolio(store: Store, lang: str = "en", round: str | None = None) -> list[
     return out
 
 
-def area_summary(items: list[PortfolioItem], lang: str = "en") -> Table:
-    """Target area × recommendation: how many items of each area got each recommendation."""
+def area_summary(items: list[PortfolioItem], lang: str = "en",
+                 numbered: list[tuple[str, str]] | None = None) -> Table:
+    """Target area × recommendation: how many items of each area got each recommendation. With the areas'
+    (number, name), each is named and ordered by its number as everywhere else («4 Vennskapsbysamarbeid»; they
+    stood unnumbered, A to Z); items with none last."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GROUPS, 0))
     for p in items:
         for area in p.target_areas or [t("portfolio.no_area", lang)]:
             counts[area][p.recommendation or "none"] += 1
+    number = {name: n for n, name in numbered or []}
+
+    def order(area: str) -> tuple[int, str, str]:
+        n = number.get(area, "")
+        return (0, n.zfill(4), "") if n else (1, "", area)
+
     return Table(["target_area", *(f"rec_{g}" for g in GROUPS)],
-                 [[area, *(str(c[g]) for g in GROUPS)] for area, c in sorted(counts.items())])
+                 [[f"{number[area]} {area}" if area in number else area, *(str(counts[area][g]) for g in GROUPS)]
+                  for area in sorted(counts, key=order)])
 
 
 def round_changes(store: Store, lang: str, first: str, second: str) -> Table:

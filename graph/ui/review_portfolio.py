@@ -21,7 +21,8 @@ def _chart(_store: object, key: cache.Key, lang: str, round_iri: str) -> tuple[b
     items = review_items.portfolio(_store, lang, round_iri)  # type: ignore[arg-type]
     buf = io.BytesIO()
     figure(items, lang).savefig(buf, format="png")
-    return buf.getvalue(), sum(p.relevance is None for p in items), review_items.area_summary(items, lang).rows
+    return buf.getvalue(), sum(p.relevance is None for p in items), review_items.area_summary(
+        items, lang, reads.target_areas(_store, lang)).rows  # type: ignore[arg-type]
 
 
 def portfolio_view(ctx: context.PageContext, round_: reads.ReviewRound, rounds: list[reads.ReviewRound]) -> None:

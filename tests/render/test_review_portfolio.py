@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from graph.analysis.assessments import target_areas
 from graph.analysis.review_items import area_summary, portfolio, round_changes
 from graph.edit.assessments import save_assessment
 from graph.render.review_portfolio import figure, portfolio_png, positions
@@ -40,6 +41,9 @@ def test_portfolio_items(store):
     assert items["Hometown–Farcity"].activities >= 1
     assert area_summary(list(items.values()), "en").rows == [
         ["(no target area)", "0", "1", "0", "1"], ["Trade", "1", "0", "0", "1"]]
+    # named and ordered by number as everywhere else (they stood unnumbered, A to Z); items with none last
+    assert area_summary(list(items.values()), "en", target_areas(store, "en")).rows == [
+        ["1 Trade", "1", "0", "0", "1"], ["(no target area)", "0", "1", "0", "1"]]
 
 
 def test_changes_between_rounds(store):
