@@ -57,7 +57,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sw.show_data": "Vis dataene",
         "sw.copy_chart_spec": "Kopier Vega-Lite-beskrivelsen",
         "sw.copy": "Kopier",
-        "sw.progress": "fremdrift",
+        "sw.progress": "framdrift",  # as the review page's heading spells it
         "sw.network_frame": "Nettverket, tegnet",
         "sw.map_frame": "Kartet, tegnet",
         "sw.increment": "Øk",
