@@ -166,6 +166,8 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.gaps.axis_sdg": "Bærekraftsmål",
         "explorer.gaps.empty": "ingen",
         "explorer.gaps.empty_list": "Ingen nettverk eller prosjekter tjener: {names}",
+        "explorer.gaps.matrix_empty": "Ingen nettverk eller prosjekter er knyttet til noen av dem ennå, så det er "
+                                      "ingenting å tegne.",
         "explorer.gaps.thin_max": "Tynne målområder: høyst så mange nettverk og prosjekter til sammen",
         "explorer.gaps.thin_help": "Det tynneste målområdet har {n}; med dette tallet vises det alltid.",
         "explorer.gaps.in_network": "Vis {name} i nettverket",
@@ -372,6 +374,8 @@ TEXT: dict[str, dict[str, str]] = {
         "explorer.gaps.axis_sdg": "SDG",
         "explorer.gaps.empty": "none",
         "explorer.gaps.empty_list": "No network or project serves: {names}",
+        "explorer.gaps.matrix_empty": "No network or project is linked to any of them yet, so there is nothing to "
+                                      "draw.",
         "explorer.gaps.thin_max": "Thin target areas: at most this many networks and projects together",
         "explorer.gaps.thin_help": "The thinnest target area has {n}; with this number it always shows.",
         "explorer.gaps.in_network": "Show {name} in the network",

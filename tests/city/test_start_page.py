@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.support import ROOT
+from tests.ui.navigation import goto
 
 APP = str(ROOT / "app.py")
 
@@ -74,6 +75,11 @@ def test_first_run_page_starts_a_city(empty_env):
     assert told is not None and told.group(2) == str(empty_env / "data")  # a thousand and more, as bokmål writes it
     at.run()
     assert not at.success  # shown once
+    # the new graph's gaps: the matrix says why it draws nothing, not «Ingen rader.» above the coverage table
+    goto(at, "gaps")
+    assert not at.exception, at.exception
+    assert "Ingen nettverk eller prosjekter er knyttet til noen av dem ennå, så det er ingenting å tegne." in [
+        plain(i.value) for i in at.info]
 
 
 @pytest.mark.parametrize(("lang", "told"), [

@@ -76,8 +76,8 @@ def heatmap(df: pd.DataFrame, dims: dict[str, str], lang: str, dim_title: str, d
     empty = [c for c in columns if c.endswith(f"({none})")]
     if empty:
         st.caption(t("explorer.gaps.empty_list", lang, names="; ".join(empty)))
-    if cells.empty:
-        st.info(t("common.no_rows", lang))
+    if cells.empty:  # (not «Ingen rader.», above the coverage table's rows of zeros)
+        st.info(t("explorer.gaps.matrix_empty", lang))
         return
     rows = sorted(set(cells["thing"]), key=lambda name: (name_key(name, lang), name))
     kind = t("gaps.kind", lang)
