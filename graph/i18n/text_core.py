@@ -29,7 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
         # network
         "network.title": "Nettverket",
         "network.intro": "Aktører og det som knytter dem sammen: nettverk, prosjekter, avtaler, aktiviteter og "
-        "arbeidsgrupper. Hold pekeren over en node eller kant for å se hva den er og kildene.",
+        "arbeidsgrupper. Hold pekeren over (eller trykk på) en node eller kant for å se hva den er og kildene.",
         "network.unavailable": "Nettverksvisningen er ikke tilgjengelig ennå (graph/view.py mangler).",
         "network.filters": "Filtre for nettverket",
         "network.kinds": "Slags noder",
@@ -313,7 +313,7 @@ TEXT: dict[str, dict[str, str]] = {
         "common.choose": "Choose …",
         "network.title": "The network",
         "network.intro": "Actors and what links them: networks, projects, agreements, activities and working groups. "
-        "Hover over a node or edge to see what it is and its sources.",
+        "Hover over (or tap) a node or edge to see what it is and its sources.",
         "network.unavailable": "The network view is not available yet (graph/view.py is missing).",
         "network.filters": "Network filters",
         "network.kinds": "Kinds of node",
