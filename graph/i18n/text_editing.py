@@ -288,6 +288,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.kind_ambiguous": "Kolonnene passer for flere slag ({kinds}): velg slaget (på Importer-siden, eller "
         "`ikg import --kind SLAG`).",
         "tabular.err.formula": "Cellen inneholder en formel ({value}): skriv selve verdien.",
+        "tabular.err.extra_fields": "Raden har {n} felt, men overskriften har {m}: en verdi med «{sep}» i seg må stå i "
+                                    "anførselstegn (\"11{sep} 17\"), ellers deles den i to felt.",
         "tabular.err.sheet_header": "Rad 1 må være overskriftene, men den er tom: lim inn overskriftene fra malen.",
         "tabular.err.from_failed_row": "«{value}» legges til av rad {row} i denne fila, som har et problem selv: "
                                        "rett rad {row} først.",
@@ -603,6 +605,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.kind_ambiguous": "The columns fit several kinds ({kinds}): choose the kind (on the Import page, or "
         "`ikg import --kind KIND`).",
         "tabular.err.formula": "The cell holds a formula ({value}): write the value itself.",
+        "tabular.err.extra_fields": "The row has {n} fields, but the header has {m}: a value with “{sep}” in it must "
+                                    "be in quotes (\"11{sep} 17\"), or it is split into two fields.",
         "tabular.err.sheet_header": "Row 1 must hold the headers, but it is empty: paste the headers from the "
         "template.",
         "tabular.err.from_failed_row": "“{value}” is added by row {row} of this file, which has a problem of its "

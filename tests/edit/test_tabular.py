@@ -281,6 +281,17 @@ def test_wrong_csv_headers(fixture_store):
                                       "Section, Target area, Funding programme.")]
 
 
+def test_a_csv_row_with_an_unquoted_separator_is_told_as_that(fixture_store):
+    """«11; 17» unquoted split a row into one field too many: each shifted column was refused in turn («"17" is not
+    one of the choices for Status», «A web address alone is not enough»). The row is told once, as what it is."""
+    data = ("Navn på norsk *;Navn på engelsk *;Bærekraftsmål;Status;Annen kilde\n"
+            "Klimabyer;Climate Cities;11; 17;Aktiv;Brev 2024\n"
+            "Havbyer;Ocean Cities;14;Aktiv;Brev 2024\n").encode()
+    error = refused(fixture_store, "n.csv", data, kind="network", lang="nb")
+    assert error.problems == [(2, "", "Raden har 6 felt, men overskriften har 5: en verdi med «;» i seg må stå i "
+                                      "anførselstegn (\"11; 17\"), ellers deles den i to felt.")]
+
+
 def test_xlsx_with_a_wrong_sheet(fixture_store):
     data = workbook({"Sheet1": [["Name in English", "Name in Norwegian"], ["Climate Cities", "Klimabyer"]]})
     error = refused(fixture_store, "networks.xlsx", data, lang="en")

@@ -117,7 +117,10 @@ class _Columns:
         self.index = {name: i for i, name in mapping.items()}
 
     def of_index(self, i: int) -> str:
-        text = self.table.headers[i] if i < len(self.table.headers) else ""
+        """The column at index i ('' for -1: the whole row)."""
+        text = self.table.headers[i] if 0 <= i < len(self.table.headers) else ""
+        if i < 0:
+            return ""
         return f"{text} ({letter(i)})" if self.table.letters else text
 
     def of_field(self, name: str) -> str:

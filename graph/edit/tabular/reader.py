@@ -88,8 +88,16 @@ def _read_csv(data: bytes, lang: str) -> Table:
         raise refusal("tabular.err.csv", lang, detail=str(exc)) from None
     if not records:
         return Table([], [], encoding=encoding)
-    rows = [(i, [_unneutralise(c.strip()) for c in cells]) for i, cells in enumerate(records[1:], start=2)]
-    return Table([c.strip() for c in records[0]], rows, encoding=encoding)
+    headers = [c.strip() for c in records[0]]
+    table = Table(headers, [], encoding=encoding)
+    for i, cells in enumerate(records[1:], start=2):
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+            # a value with the separator in it, unquoted («11; 17»): told as that, not as the shifted columns' errors
+            table.cell_problems.append((i, -1, t("tabular.err.extra_fields", lang, n=len(cells), m=len(headers),
+                                                  sep=delimiter)))
+            continue
+        table.rows.append((i, [_unneutralise(c.strip()) for c in cells]))
+    return table
 
 
 def _has_kind_column(ws: Any) -> bool:
