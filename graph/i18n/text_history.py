@@ -72,6 +72,8 @@ TEXT: dict[str, dict[str, str]] = {
                                      ".json) eller N-Triples (.nt); en tabell (.csv, .xlsx) prøves med `ikg import FIL "
                                      "--dry-run`.",
         "cli.export.wrote": "skrev {path} ({size} byte)",
+        "cli.export.suffix": "«{name}» slutter ikke på .{format}, som --format {format} skriver: kall filen "
+                             "{stem}.{format}, eller velg formatet navnet sier.",
         "cli.load.missing": "finner ikke filen: {files}",
         "cli.load.progress": "{n} tripler",
         "cli.load.preparing": "legger klart",
@@ -211,6 +213,8 @@ TEXT: dict[str, dict[str, str]] = {
                                      ".json) or N-Triples (.nt); a table (.csv, .xlsx) is tried with `ikg import FILE "
                                      "--dry-run`.",
         "cli.export.wrote": "wrote {path} ({size} bytes)",
+        "cli.export.suffix": "“{name}” does not end in .{format}, which --format {format} writes: name the file "
+                             "{stem}.{format}, or choose the format its name says.",
         "cli.load.missing": "no such file: {files}",
         "cli.load.progress": "{n} triples",
         "cli.load.preparing": "keeping ready",

@@ -30,6 +30,8 @@ from graph.vocab.namespaces import IKG, ORG, PREFIXES, bind_prefixes
 
 RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 EXPORT_FORMATS = ("ttl", "jsonld", "nt", "graphml", "csv", "xlsx")
+# a file's ending and the export format it names (another format under it is refused)
+SUFFIX_FORMATS = {**{f".{f}": f for f in EXPORT_FORMATS}, ".turtle": "ttl", ".json": "jsonld"}
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -134,6 +136,9 @@ def export(store: Store, fmt: str, out: Path, lang: str = "en") -> list[Path]:
         raise InputError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     if fmt != "csv":  # one file; csv is a folder of one file per kind
         out = output_file(out, lang, example=f"ikg-export.{fmt}")
+        named = SUFFIX_FORMATS.get(out.suffix.lower())
+        if named is not None and named != fmt:  # g.csv holding a workbook: opened as garbage, by name
+            raise InputError.of("cli.export.suffix", lang, name=out.name, format=fmt, stem=out.stem)
         if fmt in RDF_FORMATS:
             data = serialize_rdf(store.graph(), fmt)
         else:

@@ -82,6 +82,20 @@ def test_export_to_a_folder(capsys, fixture_dir, place):  # noqa: F811
     assert err == f"ikg: {place}/folder is a folder: name a file, e.g. {place}/folder/ikg-export.ttl\n"
 
 
+def test_export_under_another_formats_name(capsys, fixture_dir, place):  # noqa: F811
+    """`--format xlsx --out g.csv` wrote a workbook named .csv, which a spreadsheet then opens as garbage."""
+    err = refused(capsys, fixture_dir, place, "nb", "export", "--format", "xlsx", "--out", str(place / "g.csv"))
+    assert err == "ikg: «g.csv» slutter ikke på .xlsx, som --format xlsx skriver: kall filen g.xlsx, eller velg " \
+                  "formatet navnet sier.\n"
+    err = refused(capsys, fixture_dir, place, "en", "export", "--format", "nt", "--out", str(place / "g.ttl"))
+    assert err == "ikg: “g.ttl” does not end in .nt, which --format nt writes: name the file g.nt, or choose the " \
+                  "format its name says.\n"
+    code, out, err = ikg(capsys, "--store", fixture_dir, "export", "--format", "jsonld", "--out", str(place / "g.json"))
+    assert code == 0 and (place / "g.json").is_file(), err  # .json is JSON-LD's too; no ending is no claim
+    code, out, err = ikg(capsys, "--store", fixture_dir, "export", "--format", "ttl", "--out", str(place / "graph"))
+    assert code == 0 and (place / "graph").is_file(), err
+
+
 @pytest.mark.parametrize("lang, message", [
     ("nb", "ikg: {p}/file.csv er en fil, ikke en mappe: oppgi en mappe, eller fjern filen\n"),
     ("en", "ikg: {p}/file.csv is a file, not a folder: name a folder, or remove the file\n"),
