@@ -55,7 +55,7 @@ def _parser(x: Texts) -> argparse.ArgumentParser:
     p.add_argument("--since", type=int, default=2010, metavar=m("year"), help=h("gaps.since"))
 
     p = sub.add_parser("export", parents=[common], help=h("export"))
-    p.add_argument("--format", choices=list(EXPORT_FORMATS), required=True, help=h("format"))
+    p.add_argument("--format", choices=list(EXPORT_FORMATS), required=True, help=h("format.file"))
     p.add_argument("--out", type=Path, required=True, metavar=m("file"), help=h("export.out"))
 
     p = sub.add_parser("load", parents=[common], help=h("load"))

@@ -89,6 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.query.name": "navnet på et spørsmål (se `ikg queries`) eller stien til en .rq-fil",
         "cli.help.query.param": "en parameter, f.eks. actor=NTNU",
         "cli.help.format": "formatet på svaret",
+        "cli.help.format.file": "formatet på filen som skrives",
         "cli.help.stats": "tell hva grafen inneholder, og hvor stort nettverket er",
         "cli.help.gaps": "hull i porteføljen, hvert med hvorfor det betyr noe",
         "cli.help.gaps.since": "vennskapsbyer uten aktivitet siden dette året (standard 2010)",
@@ -104,7 +105,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nullstillingen",
         "cli.help.yes": "ikke spør om bekreftelse",
         "cli.help.reset.drop_assessments": "fjern også vurderingene fra gjennomgangen",
-        "cli.help.import": "importer en CSV-, XLSX-, Turtle- eller JSON-LD-fil: alt eller, hvis noe er galt, "
+        "cli.help.import": "importer en CSV-, XLSX-, Turtle-, N-Triples- eller JSON-LD-fil: alt eller, hvis noe er galt, "
         "ingenting",
         "cli.help.import.file": "filen som skal importeres",
         "cli.help.import.kind": "for CSV: hvilket slag ting radene er (se malene)",
@@ -249,6 +250,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.query.name": "a question name (see `ikg queries`) or a path to a .rq file",
         "cli.help.query.param": "a parameter, e.g. actor=NTNU",
         "cli.help.format": "the answer's format",
+        "cli.help.format.file": "the format of the file written",
         "cli.help.stats": "count what the graph holds, and the size of the network",
         "cli.help.gaps": "gaps in the portfolio, each with why it matters",
         "cli.help.gaps.since": "twin cities with no activity since this year (default 2010)",
@@ -262,7 +264,8 @@ TEXT: dict[str, dict[str, str]] = {
         "cli.help.reset.export_first": "write the store's data to this folder (as `export --data`) before the reset",
         "cli.help.yes": "do not ask for confirmation",
         "cli.help.reset.drop_assessments": "also remove the review assessments",
-        "cli.help.import": "import a CSV, XLSX, Turtle or JSON-LD file: all of it or, if anything is wrong, nothing",
+        "cli.help.import": "import a CSV, XLSX, Turtle, N-Triples or JSON-LD file: all of it or, if anything is wrong, "
+        "nothing",
         "cli.help.import.file": "the file to import",
         "cli.help.import.kind": "for CSV: which kind of thing the rows are (see the templates)",
         "cli.help.import.yes": "import without asking when the preview has notes (an example row, a guessed encoding)",

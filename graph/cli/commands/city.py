@@ -56,7 +56,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, editing: argparse.Arg
     p = sub.add_parser("template", parents=[common], help=h("template"))
     p.add_argument("kind", metavar=m("kind"), help=h("template.kind"))
     p.add_argument("--out", type=Path, required=True, metavar=m("folder"), help=h("template.out"))
-    p.add_argument("--format", choices=list(FORMATS), default="xlsx", help=h("format"))
+    p.add_argument("--format", choices=list(FORMATS), default="xlsx", help=h("format.file"))
 
 
 def _extend_existing(sub: Any, x: Texts) -> None:
