@@ -8,6 +8,7 @@ TEXT: dict[str, dict[str, str]] = {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
         "parse.no_file": "fila finnes ikke; sjekk navnet og mappa",
         "parse.folder": "er en mappe, ikke en fil som kan leses; oppgi RDF-filene i den, av typene {known}",
+        "cli.import.folder": "{name} er en mappe: ikg import tar én fil om gangen, av typene {known}.",
         "parse.permission": "kan ikke leses (mangler tilgang)",
         "parse.unreadable": "kan ikke leses ({why})",
         "parse.unknown_type": "ukjent filtype «{suffix}»; bruk en av {known}",
@@ -232,6 +233,7 @@ TEXT: dict[str, dict[str, str]] = {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
         "parse.no_file": "no such file; check the name and folder",
         "parse.folder": "is a folder, not a file to read; name the RDF files in it, of the types {known}",
+        "cli.import.folder": "{name} is a folder: ikg import takes one file at a time, of the types {known}.",
         "parse.permission": "cannot be read (permission denied)",
         "parse.unreadable": "cannot be read ({why})",
         "parse.unknown_type": "unknown file type '{suffix}'; use one of {known}",

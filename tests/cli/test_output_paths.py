@@ -82,6 +82,13 @@ def test_export_to_a_folder(capsys, fixture_dir, place):  # noqa: F811
     assert err == f"ikg: {place}/folder is a folder: name a file, e.g. {place}/folder/ikg-export.ttl\n"
 
 
+def test_import_of_a_folder_names_the_types_import_takes(capsys, fixture_dir, place):  # noqa: F811
+    """It listed the types the RDF reader knows (.nq, .trig), which an import then refused."""
+    err = refused(capsys, fixture_dir, place, "en", "import", str(place), "--editor", "Kari")
+    assert err == f"ikg: {place} is a folder: ikg import takes one file at a time, of the types .csv, .json, " \
+                  ".jsonld, .nt, .ttl, .xlsx.\n"
+
+
 def test_export_under_another_formats_name(capsys, fixture_dir, place):  # noqa: F811
     """`--format xlsx --out g.csv` wrote a workbook named .csv, which a spreadsheet then opens as garbage."""
     err = refused(capsys, fixture_dir, place, "nb", "export", "--format", "xlsx", "--out", str(place / "g.csv"))

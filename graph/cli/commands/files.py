@@ -120,6 +120,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Preview the file, then write it; a preview with notes (an example row, a guessed encoding) asks first."""
     from graph.edit.importing import ImportResult, apply, import_file
 
+    if args.file.is_dir():  # the import's own types (the parser's listed .nq and .trig, which it refuses)
+        raise InputError.of("cli.import.folder", args.lang, name=args.file, known=", ".join(sorted(ACCEPTED)))
     store = open_store(args.store)
     editor = editor_name(args)
     preview = import_file(store, args.file, editor=editor, why=args.why, lang=args.lang, dry_run=True,
