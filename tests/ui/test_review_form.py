@@ -193,7 +193,7 @@ def test_the_portfolio_view_shows_the_chart_areas_and_changes(env):
     assert "Download the chart (PNG)" in [b.label for b in at.get("download_button")]
     assert "3 items are not assessed in the round and are not in the chart." in [c.value for c in at.caption]
     areas = table(at, "target area")
-    assert areas.values.tolist() == [["(no target area)", "1", "0", "0", "1"], ["Trade", "0", "0", "0", "2"]]
+    assert areas.values.tolist() == [["1 Trade", "0", "0", "0", "2"], ["(no target area)", "1", "0", "0", "1"]]
     changes_ = table(at, "change")
     assert changes_.values.tolist() == [["Hometown–Farcity", "Review", "Keep", "recommendation changed"]]
     at.sidebar.radio(key="lang").set_value("nb").run()
