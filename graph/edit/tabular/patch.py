@@ -118,9 +118,9 @@ class _Columns:
 
     def of_index(self, i: int) -> str:
         """The column at index i ('' for -1: the whole row)."""
-        text = self.table.headers[i] if 0 <= i < len(self.table.headers) else ""
         if i < 0:
             return ""
+        text = self.table.headers[i] if i < len(self.table.headers) else ""
         return f"{text} ({letter(i)})" if self.table.letters else text
 
     def of_field(self, name: str) -> str:
