@@ -85,14 +85,16 @@ def store_setting(setting: str | None = None) -> str:
     return setting or env("IKG_STORE") or str(default_store_dir())
 
 
-def time_zone() -> dt.tzinfo:
-    """The zone times of changes are shown in: IKG_TIMEZONE (an IANA name such as Europe/Oslo), else the machine's
-    own. An unknown name falls back to the machine's zone; each time shown names its zone, so nothing is hidden.
+def time_zone() -> dt.tzinfo | None:
+    """The zone times of changes are shown in: IKG_TIMEZONE (an IANA name such as Europe/Oslo), else None for the
+    machine's own, whose rules `datetime.astimezone()` applies to each moment (summer time in summer; a zone
+    taken from the machine's clock now would keep today's offset all year). An unknown name falls back to the
+    machine's zone; each time shown names its zone, so nothing is hidden.
 
     >>> time_zone_named("Europe/Oslo").key, time_zone_named("Mars/Olympus") is None
     ('Europe/Oslo', True)
     """
-    return time_zone_named(env("IKG_TIMEZONE")) or dt.datetime.now().astimezone().tzinfo or dt.UTC
+    return time_zone_named(env("IKG_TIMEZONE"))
 
 
 def time_zone_named(name: str) -> ZoneInfo | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
@@ -56,6 +58,20 @@ def test_times_as_people_write_them():
     assert when("2026-12-02T09:30:00Z", "nb") == "2. des. 2026, 09:30 UTC"  # the tests' zone (tests/conftest.py)
     assert when("2026-12-02T09:30:00Z", "en") == "2 Dec 2026, 09:30 UTC"
     assert when("not a time", "en") == "not a time"
+
+
+def test_times_in_the_machines_own_zone_follow_its_summer_time(monkeypatch):
+    """With no IKG_TIMEZONE, a time is shown in the machine's zone as it was at that moment: a June change made on
+    a machine in Norway at 14:05 UTC was made at 16:05 CEST, whatever the season the page is read in."""
+    monkeypatch.delenv("IKG_TIMEZONE")
+    monkeypatch.setenv("TZ", "Europe/Oslo")
+    time.tzset()
+    try:
+        assert when("2026-06-02T14:05:00Z", "nb") == "2. juni 2026, 16:05 CEST"
+        assert when("2026-12-02T14:05:00Z", "nb") == "2. des. 2026, 15:05 CET"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_an_assessment_in_plain_words_named_by_what_it_assesses_with_its_dates_and_scores():
