@@ -148,8 +148,8 @@ def problems(start: Start, lang: str = "en", *, options: bool = True) -> list[st
         out.append(t("city.err.city", lang, option=option("city")))
     if not start.country.strip():
         out.append(t("city.err.no_country", lang, option=option("country")))
-    elif country_problem(start.country, lang):
-        out.append(country_problem(start.country, lang))
+    elif wrong := country_problem(start.country, lang):
+        out.append(wrong)
     out += [p for p in (coordinate_problem("lat", start.lat, lang), coordinate_problem("long", start.long, lang)) if p]
     if not start.documents:
         out.append(t("city.err.no_document", lang, option=option("document")))
