@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
 
 from graph.analysis.assessments import Assessment, all_assessments, assessments, relevance_text, rounds, target_areas
 from graph.i18n import day, t
 from graph.questions.catalogue import Table, run
 from graph.questions.languages import label_bindings
-from graph.store.base import Store
+from graph.store.base import Rows, Store
 from graph.vocab.labels import local_name
 
 GROUPS = ("keep", "review", "leave", "none")
@@ -34,16 +35,18 @@ def review_rows(store: Store, lang: str = "en") -> Table:
     assert table.raw is not None  # a .rq question keeps its raw rows
     idx = {v: i for i, v in enumerate(table.raw.vars)}
     rows: dict[str, list[str]] = {}
+    terms: dict[str, tuple[Node | None, ...]] = {}
     units: dict[str, set[str]] = {}
     for raw, row in zip(table.raw.rows, table.dicts(), strict=True):
         item = str(raw[idx["item"]])
         units.setdefault(item, set()).add(row["responsible_unit"])
         if item not in rows:  # several start years or statuses: the first (sorted) row stands for the item
             rows[item] = [item] + [row[c] for c in REVIEW_COLUMNS[1:]]
+            terms[item] = tuple(raw[idx[c]] if c in idx else None for c in REVIEW_COLUMNS)
     at = REVIEW_COLUMNS.index("responsible_unit")
     for item, cells in rows.items():  # every responsible unit of an item, in one cell, the same in each language
         cells[at] = UNITS_SEPARATOR.join(sorted((u for u in units[item] if u), key=str.casefold))
-    return Table(list(REVIEW_COLUMNS), list(rows.values()))
+    return Table(list(REVIEW_COLUMNS), list(rows.values()), Rows(list(REVIEW_COLUMNS), list(terms.values())))
 
 
 def assessment_cells(a: Assessment | None, lang: str, areas: dict[str, str]) -> list[str]:
@@ -70,7 +73,15 @@ def review_table(store: Store, lang: str = "en", round: str | None = None) -> Ta
     areas = dict(target_areas(store, lang))
     latest = _latest_per_item(store, lang, round)
     rows = [row + assessment_cells(latest.get(row[0]), lang, areas) for row in base.rows]
-    return Table(base.columns + ASSESSMENT_COLUMNS, rows)
+    assert base.raw is not None
+    raw = [terms + _assessment_terms(latest.get(row[0])) for row, terms in zip(base.rows, base.raw.rows, strict=True)]
+    return Table(base.columns + ASSESSMENT_COLUMNS, rows, Rows(base.columns + ASSESSMENT_COLUMNS, raw))
+
+
+def _assessment_terms(a: Assessment | None) -> tuple[Node | None, ...]:
+    """The raw terms behind an assessment's cells, where their datatype matters to a reader: its day."""
+    date = Literal(a.date, datatype=XSD.date) if a is not None and a.date else None
+    return tuple(date if c == "date" else None for c in ASSESSMENT_COLUMNS)
 
 
 def assessment_history(store: Store, lang: str = "en") -> Table:
@@ -126,6 +137,11 @@ class Progress:
     by_kind: Table
     by_unit: Table
     left: Table
+
+    @property
+    def units_counted(self) -> int:
+        """The sum of the by-unit totals: more than `total` when an item has two responsible units."""
+        return sum(int(row[2]) for row in self.by_unit.rows)
 
 
 def progress(store: Store, lang: str = "en", round: str | None = None) -> Progress:

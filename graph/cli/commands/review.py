@@ -16,7 +16,7 @@ from graph.cli.speaking import Texts, choices_metavar
 from graph.edit.assessments import import_workbook, new_round, set_round_status, unknown_round
 from graph.errors import InputError
 from graph.history.shipped import open_store
-from graph.i18n import day, number, t
+from graph.i18n import number, t
 from graph.questions.table import Table
 from graph.render import review_report
 from graph.render.review_workbook import read_workbook
@@ -121,9 +121,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                              ("progress.left", done.left)):
             print(f"\n{t(title, lang, n=len(done.left.rows))}")
             emit(table, "table", lang)
-            counted = sum(int(row[2]) for row in table.rows) if title == "progress.by_unit" else 0
-            if counted > done.total:  # the units' totals add up to more than the round's items: why (as the app)
-                print(t("progress.units_overlap", lang, counted=counted, total=done.total))
+            if title == "progress.by_unit" and done.units_counted > done.total:  # why the sum is more (as the app)
+                print(t("progress.units_overlap", lang, counted=done.units_counted, total=done.total))
             print()
         return 0
     return write_review(store, args, rnd)
@@ -135,12 +134,8 @@ def write_review(store: Any, args: argparse.Namespace, rnd: str | None) -> int:
     if args.out is None:
         if fmt in ("xlsx", "html"):
             raise InputError.of("err.review_out", lang, format=fmt)
-        table = review_table(store, lang, rnd)
-        rows = [row[1:] for row in table.rows]
-        if fmt in ("table", "md") and "date" in table.columns:  # a day as people of the language write it
-            at = table.columns.index("date") - 1
-            rows = [[day(v, lang) if i == at and v and lang != "en" else v for i, v in enumerate(row)] for row in rows]
-        emit(Table(table.columns[1:], rows), fmt, lang)
+        table = review_table(store, lang, rnd)  # (emit writes its days as people of the language do)
+        emit(Table(table.columns[1:], [row[1:] for row in table.rows], table.raw), fmt, lang)
         return 0
     content = FILES["csv" if fmt == "table" else fmt](store, lang, rnd)
     data = content.encode("utf-8") if isinstance(content, str) else content

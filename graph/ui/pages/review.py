@@ -139,9 +139,8 @@ def show_progress(ctx: context.PageContext, table: queries.Table) -> None:
     with c2:
         st.caption(t("progress.by_unit", lang))
         tables.show_table(done.by_unit, lang, key="review_progress_unit")
-        counted = sum(int(row[2]) for row in done.by_unit.rows)
-        if counted > done.total:  # the totals add up to more than the round's items: say why
-            st.caption(t("progress.units_overlap", lang, counted=counted, total=done.total))
+        if done.units_counted > done.total:  # the totals add up to more than the round's items: say why
+            st.caption(t("progress.units_overlap", lang, counted=done.units_counted, total=done.total))
     if done.left.rows:
         with st.expander(t("progress.left", lang, n=len(done.left.rows))):
             tables.show_table(done.left, lang, key="review_progress_left")
