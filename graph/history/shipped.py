@@ -20,6 +20,7 @@ from graph import config
 from graph.history.changes import HISTORY, commit
 from graph.i18n import t
 from graph.rdf.parsing import parse_file
+from graph.rdf.readback import named_as_held
 from graph.rdf.skolem import skolemise
 from graph.rdf.values import value_diff
 from graph.store import open_store as open_backend
@@ -188,8 +189,9 @@ def changes_since_fill(store: Store, data: Path | None = None) -> tuple[int, int
     """(facts in the store that are not in the files, facts of the files missing from the store), the
     change history and review assessments aside: what a reset would drop and bring back."""
     target = _from_files(data or data_folder(store))
-    held = set(store.graph()) - set(store.construct(HISTORY)) - set(store.construct(KEPT_ON_RESET))
-    add, remove = value_diff(held, set(target))
+    kept = set(store.construct(HISTORY)) | set(store.construct(KEPT_ON_RESET))
+    held = set(store.graph()) - kept
+    add, remove = value_diff(held, set(named_as_held(target, held)) - kept)
     return len(remove), len(add)
 
 
@@ -207,7 +209,8 @@ def reset_from_data(store: Store, keep_assessments: bool = True, progress: Progr
         target += store.construct(HISTORY)
         if keep_assessments:
             target += store.construct(KEPT_ON_RESET)
-        add, remove = value_diff(set(store.graph()), set(target))
+        held = set(store.graph())  # (what a form or an import named at random, as the files name it: no change)
+        add, remove = value_diff(held, set(named_as_held(target, held)))
         if add or remove:
             commit(store, add=add, remove=remove, editor=editor, action="reset", why=why or "reset --from-data")
     _write_fingerprint(store, data)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from rdflib import BNode, Graph, URIRef
@@ -60,13 +61,26 @@ def skolemise(graph: Graph) -> Graph:
     >>> set(once) == set(twice) and all(is_genid(o) for o in once.objects(URIRef("urn:x")))
     True
     """
+    names = skolem_names(graph)
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, ns, override=False)
+    for s, p, o in graph:
+        out.add((names.get(s, s), p, names.get(o, o)))
+    return out
+
+
+def skolem_names(graph: Graph, written: Callable[[Node], str] | None = None) -> dict[Node, URIRef]:
+    """Each blank node of `graph` and the skolem IRI `skolemise` gives it; `written` is how a term enters the hash
+    (a literal's lexical form by default; graph.rdf.readback hashes a literal's value, so 15000 and 15000.0 agree).
+    """
     down: dict[Node, str] = {}
     up: dict[Node, str] = {}
 
     def content(node: Node) -> str:
         if node not in down:
             down[node] = ""  # guards against cycles of blank nodes
-            parts = sorted(f"{p.n3()} {content(o) if isinstance(o, BNode) else o.n3()}"
+            parts = sorted(f"{p.n3()} {content(o) if isinstance(o, BNode) else written(o) if written else o.n3()}"
                            for p, o in graph.predicate_objects(node))
             down[node] = _digest("|".join(parts))
         return down[node]
@@ -80,20 +94,11 @@ def skolemise(graph: Graph) -> Graph:
         return up[node]
 
     names: dict[Node, URIRef] = {}
-
-    def name(term: Node) -> Node:
-        if not isinstance(term, BNode):
-            return term
-        if term not in names:
-            names[term] = URIRef(GENID_BASE + "b" + _digest(content(term) + "/" + holders(term))[:32])
-        return names[term]
-
-    out = Graph()
-    for prefix, ns in graph.namespaces():
-        out.bind(prefix, ns, override=False)
-    for s, p, o in graph:
-        out.add((name(s), p, name(o)))
-    return out
+    for s, _, o in graph:  # (in the graph's order: in a cycle of blank nodes, where the hashing starts matters)
+        for node in (s, o):
+            if isinstance(node, BNode) and node not in names:
+                names[node] = URIRef(GENID_BASE + "b" + _digest(content(node) + "/" + holders(node))[:32])
+    return names
 
 
 def _digest(text: str) -> str:
