@@ -4,6 +4,7 @@ queries that may not run (nb and en), merged into graph.i18n."""
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         "word.gone": "borte", "word.new": "ny", "word.both": "begge", "word.cost": "mangler", "word.effect": "mangler",
+        "word.no_activity": "ingen registrert",
         "word.membership": "medlemskap", "word.agreement": "avtale",
         "console.bad_escape": "{escape} er ikke et gyldig tegn (\\u- og \\U-koder må gi et Unicode-tegn)",
         "console.example_value": "Eksempel: ?{name} er «{label}» (VALUES nedenfor); bytt IRI-en for å spørre om noe annet.",
@@ -52,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "word.gone": "gone", "word.new": "new", "word.both": "both", "word.cost": "missing", "word.effect": "missing",
+        "word.no_activity": "none recorded",
         "word.membership": "membership", "word.agreement": "agreement",
         "console.bad_escape": "{escape} is not a valid character (\\u and \\U codes must give a Unicode character)",
         "console.example_value": "Example: ?{name} is “{label}” (VALUES below); change the IRI to ask about another one.",

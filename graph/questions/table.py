@@ -118,18 +118,27 @@ CODE_WORDS: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
+# A blank cell of a question's column that means something a reader should be told, in every language
+BLANK_WORDS: dict[str, dict[str, str]] = {"inactive-twin-cities": {"last_activity": "word.no_activity"}}
+
+
 def in_words(table: Table, question: str, lang: str) -> Table:
-    """The table with a question's codes as words in `lang` (English keeps the codes, which read as words).
+    """The table with a question's codes as words in `lang` (English keeps the codes, which read as words), and
+    its blanks that mean something (BLANK_WORDS) said in words, for a person to read.
 
     >>> in_words(Table(["city", "role"], [["Graz", "twin"]]), "places", "nb").rows
     [['Graz', 'vennskapsby']]
+    >>> in_words(Table(["city", "last_activity"], [["Graz", ""], ["Kiel", "2019"]]), "inactive-twin-cities", "en").rows
+    [['Graz', 'none recorded'], ['Kiel', '2019']]
     """
-    words = CODE_WORDS.get(question)
-    if not words or lang == "en":
+    words = {} if lang == "en" else CODE_WORDS.get(question, {})
+    blanks = BLANK_WORDS.get(question, {})
+    if not words and not blanks:
         return table
     where = {i: words[c] for i, c in enumerate(table.columns) if c in words}
-    rows = [[t(where[i][v], lang) if i in where and v in where[i] else v for i, v in enumerate(row)]
-            for row in table.rows]
+    said = {i: t(blanks[c], lang) for i, c in enumerate(table.columns) if c in blanks}
+    rows = [[said[i] if i in said and not v else t(where[i][v], lang) if i in where and v in where[i] else v
+             for i, v in enumerate(row)] for row in table.rows]
     return Table(table.columns, rows, table.raw)
 
 

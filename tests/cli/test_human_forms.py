@@ -150,3 +150,13 @@ def test_what_changed_between_documents_heads_its_names_as_names(capsys):
         lines = lines_of(capsys, "--store", "memory", "--lang", lang, "query", "changes")
         assert lines[0].split() == head
         assert "https://" not in "\n".join(lines)
+
+
+def test_a_twin_city_with_no_recorded_activity_says_so_to_a_person_and_is_blank_to_a_script(capsys):
+    nb = lines_of(capsys, "--store", "memory", "--lang", "nb", "query", "inactive-twin-cities")
+    assert nb[0].split() == ["by", "avtale", "status", "siste", "aktivitet"]
+    assert nb[2].startswith("Darmstadt") and nb[2].endswith("Aktiv   ingen registrert")
+    en = lines_of(capsys, "--store", "memory", "query", "inactive-twin-cities")
+    assert en[2].startswith("Darmstadt") and en[2].endswith("Active  none recorded")
+    assert lines_of(capsys, "--store", "memory", "query", "inactive-twin-cities", "--format", "csv")[1] == (
+        "Darmstadt,Formal twinning,Active,")

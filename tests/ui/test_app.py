@@ -653,3 +653,15 @@ def test_review_progress_says_why_the_units_add_up_to_more_than_the_items(tmp_pa
     assert [c.value for c in at.caption if "counts under each" in c.value] == [
         f"An item with several responsible units counts under each of them, so the totals here add up to "
         f"{total + 1}, not {total}."]
+
+
+def test_a_twin_city_with_no_recorded_activity_says_so(shared_env):
+    """The inactive twin cities' «siste aktivitet» was a blank cell for every city with none recorded: it now
+    says so, in each language (a city with an activity before the chosen year keeps its year: test_start_city)."""
+    for lang, row in (("nb", {"by": "Gammelby", "avtale": "Planlagt relasjon", "status": "Planlagt",
+                              "siste aktivitet": "ingen registrert"}),
+                      ("en", {"city": "Oldtown", "agreement": "Planned relation", "status": "Planned",
+                              "last activity": "none recorded"})):
+        at = start(lang, "gaps")
+        (frame,) = [d.value for d in at.dataframe if list(d.value.columns) == list(row)]
+        assert frame.to_dict("records") == [row]

@@ -11,6 +11,7 @@ import streamlit as st
 
 import graph.analysis.gaps as gaps
 from graph.i18n import t
+from graph.questions.table import in_words
 from graph.ui import cache, context, state, tables
 from graph.vocab.collate import name_key
 
@@ -44,7 +45,7 @@ def render(ctx: context.PageContext) -> None:
     for gap, table in cache.gap_tables(ctx.store, ctx.key, lang, int(since), int(thin_max)):
         st.subheader(gap.title(lang))
         st.write(gap.why(lang))
-        tables.show_table(table, lang, key=f"gap_{gap.question}")
+        tables.show_table(in_words(table, gap.question, lang), lang, key=f"gap_{gap.question}")
         if gap.question == "thin-target-areas":
             _links(table.dicts(), "target_area_no", "target_area", "ta", lang)
     brokers, isolated = cache.network_gaps(ctx.store, ctx.key, lang)
