@@ -129,14 +129,14 @@ TEXT: dict[str, dict[str, str]] = {
         "importpage.file": "Fil (CSV, XLSX, Turtle, JSON-LD eller N-Triples)",
         "importpage.limit": "Største filstørrelse: {limit}.",
         "importpage.kind": "Hva tabellen inneholder (bare for CSV og Excel)",
-        "importpage.kind_auto": "(se av fila)",
-        "importpage.kind_help": "La stå på «se av fila» når du bruker en mal: slaget leses av kolonnene eller "
+        "importpage.kind_auto": "(se av filen)",
+        "importpage.kind_help": "La stå på «se av filen» når du bruker en mal: slaget leses av kolonnene eller "
         "arknavnet.",
         "importpage.preview": "Dette blir importert",
         "importpage.new": "Nye ting ({n})",
         "importpage.changed": "Ting som endres ({n})",
-        "importpage.values": "Verdiene fra fila ({n})",
-        "importpage.values_help": "Hver verdi fila gir, ting for ting (– for ingen). Sjekk dem før du importerer.",
+        "importpage.values": "Verdiene fra filen ({n})",
+        "importpage.values_help": "Hver verdi filen gir, ting for ting (– for ingen). Sjekk dem før du importerer.",
         "importpage.col.item": "ting",
         "importpage.col.what": "hva",
         "importpage.col.before": "før",
@@ -152,9 +152,9 @@ TEXT: dict[str, dict[str, str]] = {
         "importpage.why": "Hvorfor (valgfritt, lagres med endringen)",
         "importpage.confirm": "Importer",
         "importpage.refused_one": "{name} ble ikke importert, og ingenting er lagret. Rett dette problemet og "
-        "last opp fila på nytt:",
+        "last opp filen på nytt:",
         "importpage.refused_many": "{name} ble ikke importert, og ingenting er lagret. Rett disse {n} problemene "
-        "og last opp fila på nytt:",
+        "og last opp filen på nytt:",
         "importpage.saved": "{name} er importert som endring {id} ({add} opplysninger lagt til). Du kan angre det på "
         "siden Endringslogg.",
     },

@@ -101,7 +101,7 @@ TEXT: dict[str, dict[str, str]] = {
         "catalogue.file_name": "{path}: katalogfila for {code} må hete {code}.po",
         "catalogue.unreadable": "kan ikke lese {path} som en .po-fil: {detail}",
         "catalogue.rejected": "utelatt (vises på engelsk): {entry}",
-        "catalogue.written": "skrev {path}: {done} av {total} tekster oversatt. Legg fila i {folder} eller i "
+        "catalogue.written": "skrev {path}: {done} av {total} tekster oversatt. Legg filen i {folder} eller i "
         "mappen ${env} peker på; det som står tomt, vises på engelsk.",
         "city.err.export_foreign": "Mappen {folder} har andre .ttl-filer enn dem eksporten skriver ({files}): velg en tom mappe eller dataene fra en tidligere eksport.",
         "city.err.export_other_graph": "Mappen {folder} har dataene til en annen graf («{other}»), og eksporten ville "

@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
         "app.stale": "Filene i data/ er endret etter at grafen ble bygd. Kjør `ikg reset --from-data` for å bygge den på nytt (vurderingene beholdes).",
         "app.error_title": "Grafen kunne ikke åpnes",
         "app.store_error": "Dataene kunne ikke leses: {detail}",
-        "app.store_error_help": "Rett fila som er nevnt (linje og kolonne står i meldingen), og last siden på nytt.",
+        "app.store_error_help": "Rett filen som er nevnt (linje og kolonne står i meldingen), og last siden på nytt.",
         "app.unexpected": "Noe gikk galt på denne siden ({detail}). Prøv igjen; feilen er skrevet i serverloggen.",
         "page.network": "Nettverk",
         "page.collaborators": "Hvem samarbeider med hvem",

@@ -74,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.activity_type": "Velg hva slags aktivitet det er; står det tomt, blir det en aktivitet uten "
         "nærmere type.",
         "edit.help.country": "Velg landet byen ligger i (må for byer).",
-        "edit.help.country_missing": "Mangler landet i lista? Rediger-siden kan ikke legge til land: gå til siden "
+        "edit.help.country_missing": "Mangler landet i listen? Rediger-siden kan ikke legge til land: gå til siden "
         "«Importer», velg «Land» under «Mal for», last ned malen, fyll inn navnene og ISO-koden (f.eks. NL for "
         "Nederland), last den opp og trykk «Importer». Kom så tilbake hit.",
         "edit.help.lat": "Byens breddegrad i desimalgrader, f.eks. 63.43 (nord er positivt; må for byer).",
@@ -112,8 +112,8 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.help.evidence": "«Sagt i kilden» når kilden sier det, «Utledet av kurator» når du har sluttet deg til "
         "det.",
         # the Edit page's help where its field differs from a spreadsheet's column (a pick list, a made name)
-        "edit.form_help.target_areas": "Velg ett eller flere målområder fra lista.",
-        "edit.form_help.sdgs": "Velg ett eller flere bærekraftsmål (1–17) fra lista.",
+        "edit.form_help.target_areas": "Velg ett eller flere målområder fra listen.",
+        "edit.form_help.sdgs": "Velg ett eller flere bærekraftsmål (1–17) fra listen.",
         "edit.form_help.participants": "Velg aktørene som deltok.",
         "edit.form_help.made_name": "Frivillig: står det tomt, lages navnet av det som kobles sammen (medlem og "
         "nettverk, de to byene, prosjekt og deltaker). Fyll det bare ut når kilden har et eget navn for dette.",
@@ -174,7 +174,7 @@ TEXT: dict[str, dict[str, str]] = {
         "f.eks. network-icorn (eller en hel http(s)-adresse).",
         "edit.err.id_taken": "Identifikatoren «{value}» er allerede brukt av «{label}» <{iri}>: velg en annen "
         "identifikator, eller rett den som finnes.",
-        "edit.err.id_in_batch": "Identifikatoren «{value}» er allerede brukt i rad {where} i denne fila: gi hver "
+        "edit.err.id_in_batch": "Identifikatoren «{value}» er allerede brukt i rad {where} i denne filen: gi hver "
         "rad sin egen identifikator.",
         "edit.err.id_fixed": "Identifikatoren kan ikke endres: slett tingen og legg den til på nytt hvis den er "
         "feil.",
@@ -233,14 +233,14 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.example.reference": "E-post fra internasjonal avdeling, 3. mars 2026",
         "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
         "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer "
-        "fila på nytt.",
+        "filen på nytt.",
         "tabular.warn.encoding": "Fila er ikke lagret som UTF-8, så den er lest som {encoding} (det Excel lagrer "
-        "som «CSV»). Se etter at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de "
-        "ikke det, lagre fila som «CSV UTF-8» og importer den på nytt.",
+        "som «CSV»). Se etter at æ, ø, å og andre bokstaver er riktige i verdiene fra filen; er de "
+        "ikke det, lagre filen som «CSV UTF-8» og importer den på nytt.",
         "tabular.warn.stale": "Rad {row} har status «{status}», men slutter i {end}, som er passert: sett status "
         "«{ended}» hvis den er over, eller rett sluttdatoen.",
         "tabular.warn.example_rows": "Radene {rows} har eksempelkilden fra malen ({url}). Bekrefter du, blir de "
-        "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og importer fila "
+        "importert som ekte data: slett dem, eller skriv inn dine egne verdier og kildene deres, og importer filen "
         "på nytt.",
         "tabular.example.quote": "(lim inn setningen fra avsnittet her)",
         "tabular.example.network_nb": "Eksempelnettverket",
@@ -257,7 +257,7 @@ TEXT: dict[str, dict[str, str]] = {
         "overskriftene.",
         "tabular.err.too_many_rows": "Fila har mer enn {max} rader med data: del den opp i filer med høyst {max} "
         "rader.",
-        "tabular.err.format": "«{name}» er verken CSV eller Excel (.xlsx): lagre fila som CSV (UTF-8) eller "
+        "tabular.err.format": "«{name}» er verken CSV eller Excel (.xlsx): lagre filen som CSV (UTF-8) eller "
         "Excel-arbeidsbok (.xlsx).",
         "tabular.err.encoding": "Fila er ikke UTF-8: lagre den som «CSV UTF-8» (i Excel: Lagre som › CSV UTF-8).",
         "tabular.err.csv": "Fila kan ikke leses som CSV ({detail}): lagre den på nytt som CSV UTF-8.",
@@ -282,7 +282,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.headers_unknown": "ukjent {columns}",
         "tabular.err.headers_missing": "mangler {columns}",
         "tabular.err.headers_twice": "flere kolonner for samme felt: {columns}",
-        "tabular.err.kind_unknown": "Det går ikke å se hva slags ting fila inneholder: kolonnene passer ikke til "
+        "tabular.err.kind_unknown": "Det går ikke å se hva slags ting filen inneholder: kolonnene passer ikke til "
         "noen mal ({columns}). Velg slaget (på Importer-siden, eller `ikg import --kind SLAG`), eller bruk en mal: "
         "{kinds}.",
         "tabular.err.kind_ambiguous": "Kolonnene passer for flere slag ({kinds}): velg slaget (på Importer-siden, eller "
@@ -291,7 +291,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.err.extra_fields": "Raden har {n} felt, men overskriften har {m}: en verdi med «{sep}» i seg må stå i "
                                     "anførselstegn (\"11{sep} 17\"), ellers deles den i to felt.",
         "tabular.err.sheet_header": "Rad 1 må være overskriftene, men den er tom: lim inn overskriftene fra malen.",
-        "tabular.err.from_failed_row": "«{value}» legges til av rad {row} i denne fila, som har et problem selv: "
+        "tabular.err.from_failed_row": "«{value}» legges til av rad {row} i denne filen, som har et problem selv: "
                                        "rett rad {row} først.",
         "tabular.problem.cell": "Rad {row}, kolonne {column}: {message}",
         "tabular.problem.row": "Rad {row}: {message}",
@@ -307,7 +307,7 @@ TEXT: dict[str, dict[str, str]] = {
         "endre deltakelsen, gjør det på Rediger-siden; ellers tar du raden bort.",
         "tabular.err.exists.twin-city-agreement": "Grafen har allerede en vennskapsbyavtale av typen «{type}» mellom "
         "«{a}» og «{b}» («{label}» <{iri}>): vil du endre avtalen, gjør det på Rediger-siden; ellers tar du raden bort.",
-        "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne fila («{label}»): behold "
+        "tabular.err.same_as_row": "Raden legger til samme {kind} som rad {row} i denne filen («{label}»): behold "
         "bare én av radene.",
         "edit.err.correct.exists": "Navnet «{value}» er allerede brukt av {kind} «{label}» <{iri}> i grafen: bruk "
         "et annet navn her; er de to det samme, rett den andre oppføringen og slett denne.",

@@ -6,16 +6,16 @@ The English `parse.*` texts are the parser's messages as the CLI has always prin
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
         # graph/parsing.py: the text after "FILE:LINE:COL: "
-        "parse.no_file": "fila finnes ikke; sjekk navnet og mappa",
+        "parse.no_file": "filen finnes ikke; sjekk navnet og mappen",
         "parse.folder": "er en mappe, ikke en fil som kan leses; oppgi RDF-filene i den, av typene {known}",
         "cli.import.folder": "{name} er en mappe: ikg import tar én fil om gangen, av typene {known}.",
         "parse.permission": "kan ikke leses (mangler tilgang)",
         "parse.unreadable": "kan ikke leses ({why})",
         "parse.unknown_type": "ukjent filtype «{suffix}»; bruk en av {known}",
         "parse.binary": "dette er en binærfil, ikke RDF-tekst; gi en .ttl-, .nt- eller .jsonld-fil",
-        "parse.not_utf8": "ikke UTF-8-tekst (byte 0x{byte}); lagre fila som UTF-8",
+        "parse.not_utf8": "ikke UTF-8-tekst (byte 0x{byte}); lagre filen som UTF-8",
         "parse.unterminated": "denne teksten avsluttes aldri; legg til de avsluttende anførselstegnene",
-        "parse.eof": "uventet slutt på fila: den siste setningen er ikke ferdig; er fila kuttet, eller mangler "
+        "parse.eof": "uventet slutt på filen: den siste setningen er ikke ferdig; er filen kuttet, eller mangler "
         "det et '.', ']', ')' eller et avsluttende anførselstegn?",
         "parse.unknown_prefix": "ukjent prefiks «{prefix}:» — deklarer det med @prefix {prefix}: <…> .",
         "parse.expected_dot": "her skulle det stått '.' som avslutter setningen; mangler det et '.', ';' eller "
@@ -29,9 +29,9 @@ TEXT: dict[str, dict[str, str]] = {
         "parse.not_json": "ikke gyldig JSON: {why}",
         "parse.too_deep": "JSON-en er nøstet for dypt til å leses; gjør strukturen flatere",
         "parse.remote_context": "{what} «{ref}» måtte ha blitt hentet fra et annet sted; legg konteksten inn i "
-        "fila som et JSON-objekt i stedet",
-        "parse.offline": "å lese denne fila ville hentet {url} fra nettet, og ingenting hentes noen gang fra "
-        "nettet; legg det fila trenger inn i selve fila",
+        "filen som et JSON-objekt i stedet",
+        "parse.offline": "å lese denne filen ville hentet {url} fra nettet, og ingenting hentes noen gang fra "
+        "nettet; legg det filen trenger inn i selve filen",
         "parse.lit.gyear": "er ikke et gyldig årstall (xsd:gYear); skriv fire sifre, f.eks. 1996",
         "parse.lit.gyearmonth": "er ikke en gyldig måned (xsd:gYearMonth); skriv f.eks. 2012-05",
         "parse.lit.date": "er ikke en gyldig dato (xsd:date); skriv år-måned-dag, f.eks. 2012-05-03",
@@ -67,7 +67,7 @@ TEXT: dict[str, dict[str, str]] = {
         "store.not_a_folder": "kan ikke åpne lageret i {path}: {found} er en fil, ikke en mappe. Et lager er en mappe: "
         "oppgi en ny mappe eller en som allerede har et ikg-lager (eller memory, eller http(s)://…/sparql).",
         "store.no_permission": "kan ikke åpne lageret i {path}: ikg har ikke lov til å skrive der. Gi deg selv "
-        "skrivetilgang til mappa, eller velg en annen med --store.",
+        "skrivetilgang til mappen, eller velg en annen med --store.",
         "store.cannot_open": "kan ikke åpne lageret i {path}: {detail}",
         "store.cannot_open_locked": "kan ikke åpne lageret i {path}: {detail} (bruker en annen ikg eller appen det? "
         "`./scripts/run` deler lageret med ikg-kommandoer; ellers lukk den først)",
@@ -86,7 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
         "store.bad_graph": "ikke en gyldig graf-IRI: {value!r} (IKG_GRAPH); skriv en hel IRI uten mellomrom, "
         "f.eks. urn:ikg",
         # graph/uploads.py
-        "upload.empty": "{name} er tom: velg fila på nytt, eller sjekk at den ble lagret.",
+        "upload.empty": "{name} er tom: velg filen på nytt, eller sjekk at den ble lagret.",
         "upload.too_big": "{name} er {size}, mer enn grensen på {limit}: del den opp i mindre filer, eller be "
         "den som drifter verktøyet om å heve IKG_MAX_UPLOAD_MB.",
         "upload.too_big_read": "{name} er større enn grensen på {limit} (lesingen ble stoppet der): del den opp i "
@@ -103,20 +103,20 @@ TEXT: dict[str, dict[str, str]] = {
         "(.jsonld eller .json), N-Triples (.nt), CSV (.csv) eller Excel (.xlsx).",
         "upload.rdf_xml": "{name} er RDF/XML, som ikke tas imot (en XML-leser kan lures til å utvide entiteter "
         "uten ende eller lese filer på tjeneren): gjør den om til Turtle på din egen maskin først, f.eks. med "
-        "`rdfpipe -i xml -o turtle {name} > fil.ttl`, og importer .ttl-fila.",
+        "`rdfpipe -i xml -o turtle {name} > fil.ttl`, og importer .ttl-filen.",
         "upload.xml_content": "{name} inneholder XML, ikke {kind}: RDF/XML tas ikke imot; gjør den om til "
         "Turtle på din egen maskin først, f.eks. med `rdfpipe -i xml -o turtle fil.rdf > fil.ttl`, og importer "
-        ".ttl-fila.",
-        "upload.doctype": "{name}, linje {line}: fila inneholder en DOCTYPE- eller ENTITY-deklarasjon "
+        ".ttl-filen.",
+        "upload.doctype": "{name}, linje {line}: filen inneholder en DOCTYPE- eller ENTITY-deklarasjon "
         "(«{found}»), og det avvises fordi den kan få en leser til å utvide entiteter uten ende; fjern "
         "deklarasjonen (Turtle, JSON-LD, N-Triples og CSV trenger den aldri).",
-        "upload.utf16": "{name} er lagret som UTF-16; lagre fila som UTF-8 (i Excel: «CSV UTF-8») og importer den "
+        "upload.utf16": "{name} er lagret som UTF-16; lagre filen som UTF-8 (i Excel: «CSV UTF-8») og importer den "
         "på nytt.",
         "upload.binary": "{name} inneholder binære data, ikke {kind}-tekst: sjekk at du valgte riktig fil.",
         "upload.zip_in_text": "{name} er en zip-fil (kanskje en Excel-arbeidsbok), ikke {kind}-tekst: er det "
         "en arbeidsbok, gi den endelsen .xlsx.",
         "upload.not_utf8": "{name}, linje {line}, kolonne {col}: teksten er ikke UTF-8 (byte 0x{byte}); lagre "
-        "fila som UTF-8 (i Excel: «CSV UTF-8») og importer den på nytt.",
+        "filen som UTF-8 (i Excel: «CSV UTF-8») og importer den på nytt.",
         "upload.not_json": "{name} inneholder ikke JSON (JSON-LD begynner med «{{» eller «[»): sjekk at du "
         "valgte riktig fil; en Turtle-fil skal ha endelsen .ttl.",
         "upload.not_zip": "{name} er ikke en Excel-arbeidsbok: en .xlsx-fil er et zip-arkiv, og denne er det "
@@ -152,14 +152,14 @@ TEXT: dict[str, dict[str, str]] = {
         "og prøv igjen:",
         "import.at_line": "linje {line}",
         "import.at_line_col": "linje {line}, kolonne {col}",
-        "import.no_triples": "fila inneholder ingen utsagn; det er ingenting å importere.",
+        "import.no_triples": "filen inneholder ingen utsagn; det er ingenting å importere.",
         "import.bad_iri": "«{iri}» er ikke en gyldig IRI (den har mellomrom, anførselstegn, klammer, kontrolltegn eller mangler skjema som https:): skriv en fullstendig IRI, f.eks. <https://example.org/nettverk-a>",
         "import.relative_iri": "den relative IRI-en <{iri}> har ingen base: skriv hele IRI-en, f.eks. "
-        "<https://example.org/{iri}>, eller legg @base <…> øverst i fila.",
+        "<https://example.org/{iri}>, eller legg @base <…> øverst i filen.",
         "import.owl_imports": "owl:imports <{url}> avvises: importer følges ikke, og ingenting hentes noen gang "
-        "fra nettet; fjern utsagnet og legg de utsagnene du trenger inn i denne fila (eller importer den "
-        "fila for seg).",
-        "import.ontology_term": "fila sier noe om {term}, et begrep i vokabularet; filer kan bare inneholde "
+        "fra nettet; fjern utsagnet og legg de utsagnene du trenger inn i denne filen (eller importer den "
+        "filen for seg).",
+        "import.ontology_term": "filen sier noe om {term}, et begrep i vokabularet; filer kan bare inneholde "
         "data, ikke endre ontologien (ontology/ikg.ttl): fjern disse utsagnene.",
         "import.unknown_term": "{term} finnes ikke i vokabularet (ontology/ikg.ttl): rett skrivemåten{hint}.",
         "import.did_you_mean": " (mente du {term}?)",
@@ -169,18 +169,18 @@ TEXT: dict[str, dict[str, str]] = {
         "import.foreign_term": "<{iri}> brukes ingen steder i grafen og finnes ikke i vokabularet; spørsmålene og "
         "appen vil ikke vise det.",
         "import.change_record": "<{iri}> er en post i endringsloggen; loggen skrives bare av verktøyet selv: "
-        "fjern disse utsagnene fra fila.",
-        "import.type_conflict": "<{iri}> finnes allerede i grafen som {old}{label}; denne fila gir den "
+        "fjern disse utsagnene fra filen.",
+        "import.type_conflict": "<{iri}> finnes allerede i grafen som {old}{label}; denne filen gir den "
         "typen {new}: bruk en ny IRI for en ny ting, eller behold typen den har.",
-        "import.label_conflict": "<{iri}> finnes allerede med navnet «{old}»@{tag}; denne fila kaller den "
+        "import.label_conflict": "<{iri}> finnes allerede med navnet «{old}»@{tag}; denne filen kaller den "
         "«{new}»@{tag}: bruk en ny IRI for en ny ting, eller bruk navnet den har (endre navnet i appen for å "
         "gi den nytt navn).",
-        "import.missing_ref": "det finnes ingen {kinds} <{iri}> i grafen eller i denne fila ({prop}): bruk "
-        "IRI-en til noe som finnes, eller definer det i fila{hint}.",
+        "import.missing_ref": "det finnes ingen {kinds} <{iri}> i grafen eller i denne filen ({prop}): bruk "
+        "IRI-en til noe som finnes, eller definer det i filen{hint}.",
         "import.or": "eller",
         "import.same_name": "«{label}» <{iri}> har samme navn som {kind} <{other}> som allerede finnes; er det "
         "samme ting, bruk den IRI-en.",
-        "import.needs_source": "<{iri}> finnes allerede i grafen, og fila legger til utsagn om den uten kilde: legg til "
+        "import.needs_source": "<{iri}> finnes allerede i grafen, og filen legger til utsagn om den uten kilde: legg til "
         "ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (eller ikg:reference \"…\") på <{iri}> "
         "i samme fil.",
         "import.ambiguous_name": "navnet «{name}» på <{iri}> kan ikke skilles fra «{other_name}», som <{other}> "
@@ -198,7 +198,7 @@ TEXT: dict[str, dict[str, str]] = {
         "`ikg import {name} --dry-run`.",
         "import.surrogate": "teksten i {field} «{value}» har et ensomt surrogat (\\uD800–\\uDFFF), som ikke er et tegn "
         "og ikke kan lagres: fjern det, eller skriv tegnet som var ment (f.eks. \\U0001F600 for ett tegn utenfor BMP).",
-        "fault.corrupt": "Grafen i {store} er skadet ({detail}). Ingenting mer ble lest eller skrevet. Flytt mappa "
+        "fault.corrupt": "Grafen i {store} er skadet ({detail}). Ingenting mer ble lest eller skrevet. Flytt mappen "
         "til side (f.eks. `mv {store} {store}.skadet`) og legg inn siste sikkerhetskopi i en ny: `ikg --store {store} "
         "restore FIL` (kopien lages med `ikg backup FIL`), eller bygg grafen på nytt fra de leverte dataene med "
         "`ikg --store {store} reset --from-data` (endringer siden da går tapt).",
@@ -209,17 +209,17 @@ TEXT: dict[str, dict[str, str]] = {
         "fault.locked_unknown": "Grafen i {store} brukes av en annen prosess som holder låsen (en annen ikg eller "
         "appen): lukk den (eller vent til den er ferdig) og prøv igjen, eller bruk en annen --store.",
         "import.too_many_triples": "{name} har {n} tripler, mer enn grensen på {limit} for én import "
-        "(IKG_MAX_TRIPLES): del fila opp.",
+        "(IKG_MAX_TRIPLES): del filen opp.",
         "import.nothing_new": "{name} tilfører ingenting nytt: alt i den finnes allerede i grafen.",
-        "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt.",
+        "import.other_store": "Denne forhåndsvisningen ble laget for en annen graf; last opp filen på nytt.",
         "import.why_default": "Importert fra {name}",
         "import.preview.title": "Import av {name}",
         "import.preview.counts": "{add} opplysninger (RDF-tripler) legges til, {remove} fjernes.",
-        "import.preview.values": "Verdiene fra fila:",
+        "import.preview.values": "Verdiene fra filen:",
         "import.preview.values_more": "… og {n} til.",
         "import.preview.values_untold": "Endringen er for stor til at hver verdi kan vises; tallene over sier hvor "
         "mye den legger til og fjerner.",
-        "import.preview.nothing": "Ingenting nytt: alt i fila finnes allerede i grafen.",
+        "import.preview.nothing": "Ingenting nytt: alt i filen finnes allerede i grafen.",
         "import.preview.new": "Nye ting ({n}):",
         "import.preview.changed": "Ting som endres ({n}):",
         "import.preview.kind_count": "{kind}: {n}",

@@ -259,3 +259,12 @@ def test_every_action_a_change_records_is_said_in_words_in_bokmal():
         assert action_name(code, "nb") != code or code == "import", code  # ("import" is a Norwegian word too)
     assert action_name("review-round-closed", "nb") == "avsluttet en gjennomgangsrunde"
     assert shown("review-round-open", "en") == "opened a review round"
+
+
+def test_bokmal_writes_one_form_of_a_noun():
+    """Bokmål allows «fila» and «filen» alike, but one message should not say «fila» and the next «filen»: the
+    texts keep the forms they write most («filen», «listen», «mappen», as «endringen» and «raden»)."""
+    from graph.i18n import TEXT
+
+    mixed = sorted(key for key, text in TEXT["nb"].items() if re.search(r"\b(fila|lista|mappa)\b", text))
+    assert mixed == []

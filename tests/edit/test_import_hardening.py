@@ -63,7 +63,7 @@ def test_status_on_existing_entity_without_source_refused(memory_shipped):
 def test_needs_source_in_bokmal(memory_shipped):
     assert refused(memory_shipped, "trd:trondheim ikg:status ikg:Ended .\n", "nb") == [
         "attack.ttl ble ikke importert, og ingenting er endret; rett dette problemet og prøv igjen:",
-        f"- linje 4, kolonne 1: <{TRD}> finnes allerede i grafen, og fila legger til utsagn om den uten kilde: legg "
+        f"- linje 4, kolonne 1: <{TRD}> finnes allerede i grafen, og filen legger til utsagn om den uten kilde: legg "
         "til ikg:citation [ ikg:section …; ikg:quote \"…\"; ikg:evidence ikg:stated ] (eller ikg:reference \"…\") "
         f"på <{TRD}> i samme fil."]
 

@@ -65,8 +65,8 @@ def test_truncated_turtle(shipped_store):
 
 def test_truncated_turtle_in_norwegian(memory_shipped):
     assert str(refused(memory_shipped, "truncated.ttl", lang="nb")) == (
-        "truncated.ttl:7:19: uventet slutt på fila: den siste setningen er ikke ferdig; er fila kuttet, eller mangler "
-        "det et '.', ']', ')' eller et avsluttende anførselstegn?")
+        "truncated.ttl:7:19: uventet slutt på filen: den siste setningen er ikke ferdig; er filen kuttet, eller "
+        "mangler det et '.', ']', ')' eller et avsluttende anførselstegn?")
 
 
 def test_undeclared_prefix(shipped_store):
@@ -170,7 +170,7 @@ def test_membership_of_a_network_that_does_not_exist(shipped_store, memory_shipp
     ])
     assert str(refused(memory_shipped, "membership-unknown-network.ttl", lang="nb")).splitlines()[1] == (
         "- linje 9, kolonne 22: det finnes ingen nettverk <https://w3id.org/ikg/trondheim/network-test-nowhere> i "
-        "grafen eller i denne fila (org:organization): bruk IRI-en til noe som finnes, eller definer det i fila.")
+        "grafen eller i denne filen (org:organization): bruk IRI-en til noe som finnes, eller definer det i filen.")
 
 
 def test_unknown_target_area(shipped_store):
@@ -393,7 +393,7 @@ def test_apply_needs_an_editor_and_the_same_store(small_store):
     assert str(caught.value) == "Write your name: every change is saved with who made it."
     with pytest.raises(InputError) as caught:
         importing.apply(fresh_store(), preview, editor="Kari", lang="nb")
-    assert str(caught.value) == "Denne forhåndsvisningen ble laget for en annen graf; last opp fila på nytt."
+    assert str(caught.value) == "Denne forhåndsvisningen ble laget for en annen graf; last opp filen på nytt."
 
 
 def test_warning_for_a_new_thing_with_an_existing_name(small_store):

@@ -86,7 +86,7 @@ def test_the_template_example_row_is_pointed_out_before_import(fixture_store):
     preview = importing.prepare(fixture_store, "medlemskap.csv", data, lang="nb")
     assert preview.warnings == [
         "Rad 2 er eksempelraden fra malen (kilden er https://www.example.org/). Bekrefter du, blir den importert som "
-        "ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer fila på nytt."]
+        "ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer filen på nytt."]
     header, example = template("network", "csv", "en", store=fixture_store).decode("utf-8-sig").splitlines()
     second = example.replace("Example", "Other").replace("Eksempel", "Annet")
     twice = importing.prepare(fixture_store, "to.csv", "\n".join([header, example, second]).encode(), lang="en")
@@ -122,8 +122,8 @@ def test_a_csv_excel_saved_as_windows_1252_imports_and_says_so(fixture_store, la
         {"nb": "Nettverket for små byer i Sør-Trøndelag", "en": "Small towns of Sør-Trøndelag"}[lang]]
     assert preview.warnings == [{
         "nb": "Fila er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se etter "
-              "at æ, ø, å og andre bokstaver er riktige i verdiene fra fila; er de ikke det, lagre "
-              "fila som «CSV UTF-8» og importer den på nytt.",
+              "at æ, ø, å og andre bokstaver er riktige i verdiene fra filen; er de ikke det, lagre "
+              "filen som «CSV UTF-8» og importer den på nytt.",
         "en": "The file is not saved as UTF-8, so it was read as Windows-1252 (what Excel saves as “CSV”). Check that "
               "æ, ø, å and other letters are right in the file's values; if they are not, save "
               "the file as “CSV UTF-8” and import it again."}[lang]]
@@ -170,7 +170,7 @@ def test_a_row_naming_what_a_refused_row_adds_points_to_that_row(fixture_store):
                        "first.")]
     assert [p[1] for p in error.problems if p[0] == 2] == ["Target areas"]
     nb = refused(fixture_store, "mixed.csv", data, lang="nb")
-    assert nb.problems[1] == (3, "Network", "«Cities for Peace» legges til av rad 2 i denne fila, som har et problem "
+    assert nb.problems[1] == (3, "Network", "«Cities for Peace» legges til av rad 2 i denne filen, som har et problem "
                                             "selv: rett rad 2 først.")
 
 

@@ -103,7 +103,7 @@ def test_a_row_repeated_in_one_file(fixture_store):
     assert error.problems == [(4, "Name in English", "The row adds the same network as row 2 of this file (“climate "
                                                      "cities”): keep only one of the two rows.")]
     error = refused(fixture_store, "n.csv", data, kind="network", lang="nb")
-    assert error.problems == [(4, "Name in English", "Raden legger til samme nettverk som rad 2 i denne fila "
+    assert error.problems == [(4, "Name in English", "Raden legger til samme nettverk som rad 2 i denne filen "
                                                      "(«climate cities»): behold bare én av radene.")]
 
 
@@ -115,7 +115,7 @@ def test_a_twin_city_agreement_row_repeated_in_one_file(fixture_store):
     assert error.problems == [(4, "", "The row adds the same twin-city agreement as row 3 of this file (“Hometown "
                                       "Municipality–Newtown”): keep only one of the two rows.")]
     error = refused(fixture_store, "m.csv", data, lang="nb")
-    assert error.problems == [(4, "", "Raden legger til samme vennskapsbyavtale som rad 3 i denne fila («Hjemby "
+    assert error.problems == [(4, "", "Raden legger til samme vennskapsbyavtale som rad 3 i denne filen («Hjemby "
                                       "kommune–Nyby»): behold bare én av radene.")]
     once = patch_from_table(fixture_store, "m.csv", data.replace(agreement.encode(), b"", 1), lang="en")
     assert once.counts == {"twin-city-agreement": 1, "place": 1}

@@ -135,7 +135,7 @@ def test_rdf_xml_in_norwegian():
     assert refusal("rdf-xml.rdf", (UPLOADS / "rdf-xml.rdf").read_bytes(), "nb") == (
         "rdf-xml.rdf er RDF/XML, som ikke tas imot (en XML-leser kan lures til å utvide entiteter uten ende eller "
         "lese filer på tjeneren): gjør den om til Turtle på din egen maskin først, f.eks. med "
-        "`rdfpipe -i xml -o turtle rdf-xml.rdf > fil.ttl`, og importer .ttl-fila.")
+        "`rdfpipe -i xml -o turtle rdf-xml.rdf > fil.ttl`, og importer .ttl-filen.")
 
 
 def test_xml_content_under_a_turtle_name_is_refused():
@@ -159,7 +159,7 @@ def test_billion_laughs_as_turtle():
     assert refusal("billion-laughs.ttl", data) == DOCTYPE_EN.format(name="billion-laughs.ttl", line=2,
                                                                      found="<!DOCTYPE")
     assert refusal("billion-laughs.ttl", data, "nb") == (
-        "billion-laughs.ttl, linje 2: fila inneholder en DOCTYPE- eller ENTITY-deklarasjon («<!DOCTYPE»), og det "
+        "billion-laughs.ttl, linje 2: filen inneholder en DOCTYPE- eller ENTITY-deklarasjon («<!DOCTYPE»), og det "
         "avvises fordi den kan få en leser til å utvide entiteter uten ende; fjern deklarasjonen (Turtle, JSON-LD, "
         "N-Triples og CSV trenger den aldri).")
 
@@ -189,7 +189,7 @@ def test_non_utf8_text():
     # a CSV may be Windows-1252, as Excel's plain "CSV" saves it; one that is neither is refused
     assert check_upload("members.csv", "name\nTromsø\n".encode("cp1252"), "nb") == "csv"
     assert refusal("members.csv", "name\nTromsø\n".encode("cp1252") + b"\x81\n", "nb") == (
-        "members.csv, linje 2, kolonne 6: teksten er ikke UTF-8 (byte 0xf8); lagre fila som UTF-8 (i Excel: "
+        "members.csv, linje 2, kolonne 6: teksten er ikke UTF-8 (byte 0xf8); lagre filen som UTF-8 (i Excel: "
         "«CSV UTF-8») og importer den på nytt.")
     assert refusal("members.ttl", "ex:a ex:b \"Tromsø\" .\n".encode("cp1252"), "nb").startswith(
         "members.ttl, linje 1, kolonne 17: teksten er ikke UTF-8 (byte 0xf8)")  # RDF is UTF-8 by its standards

@@ -56,7 +56,7 @@ def test_the_same_label_is_the_same_iri_in_every_chunk():
 
 
 @pytest.mark.parametrize(("lang", "missing", "not_utf8"), [
-    ("nb", "fila finnes ikke; sjekk navnet og mappa", "ikke UTF-8-tekst (byte 0xff); lagre fila som UTF-8"),
+    ("nb", "filen finnes ikke; sjekk navnet og mappen", "ikke UTF-8-tekst (byte 0xff); lagre filen som UTF-8"),
     ("en", "no such file; check the name and folder", "not UTF-8 text (byte 0xff); save the file as UTF-8"),
 ])
 def test_a_file_sent_to_a_server_in_chunks_that_cannot_be_read_is_said_so_in_the_language(tmp_path, lang, missing,

@@ -271,13 +271,13 @@ def test_a_refusal_is_listed_in_a_toast_too(env):
 
 
 HELP = {
-    "nb": {"country": "Velg landet byen ligger i (må for byer). Mangler landet i lista? Rediger-siden kan ikke "
+    "nb": {"country": "Velg landet byen ligger i (må for byer). Mangler landet i listen? Rediger-siden kan ikke "
                       "legge til land: gå til siden «Importer», velg «Land» under «Mal for», last ned malen, fyll inn "
                       "navnene og ISO-koden (f.eks. NL for Nederland), last den opp og trykk «Importer». Kom så "
                       "tilbake hit.",
            "made_name": "Frivillig: står det tomt, lages navnet av det som kobles sammen (medlem og nettverk, de to "
                         "byene, prosjekt og deltaker). Fyll det bare ut når kilden har et eget navn for dette.",
-           "target_areas": "Velg ett eller flere målområder fra lista.",
+           "target_areas": "Velg ett eller flere målområder fra listen.",
            "evidence": "«Sagt i kilden» når kilden sier det, «Utledet av kurator» når du har sluttet deg til det.",
            "inferred": "Utledet av kurator"},
     "en": {"country": "Choose the country the city lies in (needed for cities). Country not in the list? The Edit "
@@ -527,7 +527,7 @@ def test_the_import_page_offers_the_template_of_every_kind_countries_and_places_
     shown = ['Aktør', 'Nettverk', 'Medlemskap', 'Vennskapsbyavtale', 'Prosjekt', 'Prosjektdeltakelse', 'Aktivitet',
              'Land', 'By', 'Kildedokument', 'Avsnitt', 'Målområde', 'Finansieringsprogram']
     assert at.selectbox(key="import_tpl_kind.nb").options == shown
-    assert at.selectbox(key="import_kind.nb").options == ["(se av fila)", *shown]
+    assert at.selectbox(key="import_kind.nb").options == ["(se av filen)", *shown]
     at.selectbox(key="import_tpl_kind.nb").set_value("country").run()
     data = template_csv("country", [{"label_nb": "Island", "label_en": "Iceland", "iso_code": "IS",
                                      "source_reference": "Brev fra ordføreren, 3. mars 2024"}])
@@ -581,7 +581,7 @@ def test_a_rejected_turtle_file_lists_line_and_column(shared):
     bad = b'@prefix ex: <https://example.org/ikg/> .\nex:a ex:b "unclosed .\n'
     at.get("file_uploader")[0].set_value(("bad.ttl", bad, "text/turtle")).run()
     assert errors(at)[0] == ("bad.ttl ble ikke importert, og ingenting er lagret. Rett dette problemet og last opp "
-                             "fila på nytt:")
+                             "filen på nytt:")
     problems_ = table(at, "problem")
     assert list(problems_.columns) == ["linje", "kolonne", "problem"]  # no empty «hvor» column
     assert problems_.iloc[0]["linje"] == "2"
