@@ -278,6 +278,21 @@ def test_the_chains_open_on_the_home_city_and_its_first_collaborator(tmp_path, m
         reset_caches()
 
 
+def test_the_chain_follows_the_actor_chosen_and_keeps_ends_a_reader_chose(shared_env):
+    """«From actor» stayed on the first actor shown whichever actor was chosen above it."""
+    at = start("en", "collaborators")
+    at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()
+    assert (at.selectbox(key="chain_from.en").value, at.selectbox(key="chain_to.en").value) == (
+        EX + "uni", EX + "hometown")  # from the actor, to its first collaborator
+    at.selectbox(key="chain_to.en").set_value(EX + "farcity").run()
+    at.number_input(key="chain_max").set_value(4).run()
+    assert (at.selectbox(key="chain_from.en").value, at.selectbox(key="chain_to.en").value) == (
+        EX + "uni", EX + "farcity")
+    at.selectbox(key="collab_actor.en").set_value(EX + "agency").run()
+    assert at.selectbox(key="chain_from.en").value == EX + "agency"
+    assert any(text.startswith("Innovation Agency —[") for text in texts(at))
+
+
 def test_collaborators_and_chains(shared_env):
     at = start("en", "collaborators")
     at.selectbox(key="collab_actor.en").set_value(EX + "uni").run()

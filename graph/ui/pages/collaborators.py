@@ -13,6 +13,8 @@ from graph.ui import cache, context, network_component, state, tables
 from graph.ui.state import wkey
 from graph.vocab.labels import local_name
 
+CHAIN_FOR = "chain_for"  # the actor the chain's ends were last set for: a reader's own ends stay until it changes
+
 
 def render(ctx: context.PageContext) -> None:
     lang = ctx.lang
@@ -48,6 +50,11 @@ def chains(ctx: context.PageContext, iris: list[str], labels: dict[str, str], ac
     """The chains of collaboration between two actors, as text and lit up on a drawing of their neighbourhood."""
     lang = ctx.lang
     st.subheader(t("collab.chains", lang))
+    if st.session_state.get(CHAIN_FOR) != actor:  # an actor chosen above: the chain starts from it anew
+        state.set_picker("chain_from", lang, actor)
+        state.set_picker("chain_to", lang, partner if partner and partner != actor
+                         else next((i for i in iris if i != actor), actor))
+        st.session_state[CHAIN_FOR] = actor
     c1, c2, c3 = st.columns([2, 2, 1])
     a = c1.selectbox(t("collab.from", lang), iris, format_func=lambda i: labels[i],
                      placeholder=t("common.choose", lang), key=wkey("chain_from", lang, actor))
