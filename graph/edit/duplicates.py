@@ -17,7 +17,7 @@ forms' rules before they get here.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
@@ -28,9 +28,11 @@ from graph.edit.draft import Draft, Pending
 from graph.edit.kinds import Kind, kind_spec
 from graph.edit.lookup import Lookup
 from graph.edit.periods import day, period_of
+from graph.edit.values import items
 from graph.i18n import t
 from graph.store.base import Store
 from graph.vocab.classes import subclasses
+from graph.vocab.labels import pick_label
 from graph.vocab.namespaces import IKG, ORG
 from graph.vocab.text import lookalike_key
 
@@ -113,6 +115,28 @@ class Duplicates:
         kind = kind_spec(draft.kind)
         found = self.find(kind, draft)
         return None if found is None else self.explain(kind, draft, found)
+
+    def problem_of_names(self, kind_name: str, values: Mapping[str, object],
+                         told: list[tuple[str, str]]) -> tuple[str, str] | None:
+        """(field, message) when the names of a row the forms' rules refused (with the problems `told`) already
+        belong to a thing of the graph or of an earlier row, else None: told beside the row's other problems, not
+        after they are mended; not when a field's problem already names that thing (its identifier is taken).
+        Linked and scoped kinds need the row built to tell, and are left to `problem`."""
+        kind = kind_spec(kind_name)
+        if kind.name in LINKS or kind.name in SCOPES:
+            return None
+        iri, names = URIRef("urn:ikg:row"), Graph()  # (a row not built has no identifier of its own)
+        for name, value in values.items():
+            if name.startswith("label_") and isinstance(value, str) and value.strip():
+                names.add((iri, RDFS.label, Literal(" ".join(value.split()), lang=name.removeprefix("label_"))))
+            elif name == "alt_labels" and isinstance(value, str):
+                names += [(iri, SKOS.altLabel, Literal(" ".join(x.split()))) for x in items(value) if x.strip()]
+        draft = Draft(kind.name, iri, names, Graph(), "", pick_label(names.objects(iri, RDFS.label), self.lang))
+        found = self.find(kind, draft)
+        if found is None or any(f"<{found.iri}>" in message or field == self.explain(kind, draft, found)[0]
+                                for field, message in told):
+            return None
+        return self.explain(kind, draft, found)
 
     def explain(self, kind: Kind, draft: Draft, found: Same) -> tuple[str, str]:
         """(field, message) for a thing found the same as the draft's: the name that matched (a main name's

@@ -195,3 +195,17 @@ def test_a_network_left_and_joined_again_is_a_second_membership(store):
     both = (b"Member,Network,Start,End,Status,Other source\nLonely Ltd,Network A,2010,2015,Ended,Letter\n"
             b"Lonely Ltd,Network A,2016-03-01,,Active,Letter\n")
     assert patch_from_table(store, "m4.csv", both, kind="membership", lang="en").counts == {"membership": 2}
+
+
+def test_a_row_with_other_problems_is_told_it_repeats_a_name_at_once(fixture_store):
+    """A row that repeats a network of the graph and has a wrong start year was told only of the year; mended, it
+    was then refused again for the name. Both are told at once, as is a name of an earlier row of the file."""
+    data = (b"Name in English,Name in Norwegian,Start,Other source\nNetwork B,Nettverk B2,20x5,Letter\n"
+            b"Port Cities,Havnebyer,2019,Letter\nport cities,Havnebyene,19x9,Letter\n")
+    error = refused(fixture_store, "n.csv", data, kind="network", lang="en")
+    assert [(row, column) for row, column, _ in error.problems] == [
+        (2, "Start"), (2, "Name in English"), (4, "Start"), (4, "Name in English")]
+    assert error.problems[1][2] == (
+        f"The name “Network B” is already used by the network “Network B” <{EX}net-b> " + EDIT_EN)
+    assert error.problems[3][2] == ("The row adds the same network as row 3 of this file (“port cities”): keep only "
+                                    "one of the two rows.")

@@ -80,6 +80,9 @@ def patch_from_table(store: Store, name: str, data: bytes, *, kind: str | None =
         except FieldErrors as exc:
             problems += [(number, columns.of_field(f), _after_failed(values.get(f), message, failed, lang))
                          for f, message in exc.problems]
+            repeated = repeats.problem_of_names(row_kind.name, values, exc.problems)  # now, not once all is mended
+            if repeated is not None:
+                problems.append((number, columns.of_field(repeated[0]) if repeated[0] else "", repeated[1]))
             failed.update({v.strip().casefold(): number for k, v in values.items()
                            if k.startswith("label_") and isinstance(v, str) and v.strip()})
             continue
