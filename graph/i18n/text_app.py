@@ -117,7 +117,7 @@ TEXT: dict[str, dict[str, str]] = {
         # the import page
         "importpage.title": "Importer data",
         "importpage.intro": "Last opp et regneark (CSV eller Excel, fra malene under) eller en RDF-fil (Turtle, "
-        "JSON-LD, N-Triples). Fila sjekkes først, og du ser hva som blir lagt til før noe lagres. Importen er alt "
+        "JSON-LD, N-Triples). Filen sjekkes først, og du ser hva som blir lagt til før noe lagres. Importen er alt "
         "eller ingenting, og den kan angres på siden Endringslogg.",
         "importpage.templates": "Maler",
         "importpage.templates_help": "Én mal per slag, med overskrifter på norsk, en eksempelrad og (i Excel) et "

@@ -234,7 +234,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.warn.example_row": "Rad {rows} er eksempelraden fra malen (kilden er {url}). Bekrefter du, blir "
         "den importert som ekte data: slett raden, eller skriv inn dine egne verdier og kilden deres, og importer "
         "filen på nytt.",
-        "tabular.warn.encoding": "Fila er ikke lagret som UTF-8, så den er lest som {encoding} (det Excel lagrer "
+        "tabular.warn.encoding": "Filen er ikke lagret som UTF-8, så den er lest som {encoding} (det Excel lagrer "
         "som «CSV»). Se etter at æ, ø, å og andre bokstaver er riktige i verdiene fra filen; er de "
         "ikke det, lagre filen som «CSV UTF-8» og importer den på nytt.",
         "tabular.warn.stale": "Rad {row} har status «{status}», men slutter i {end}, som er passert: sett status "
@@ -251,17 +251,17 @@ TEXT: dict[str, dict[str, str]] = {
         "tabular.example.activity_en": "The Example Seminar",
         "tabular.example.actor_nb": "Eksempelforeningen",
         "tabular.example.actor_en": "The Example Society",
-        "tabular.err.empty": "Fila er tom: fyll inn malen (rad 1 er overskriftene, én rad per ting) og importer den "
+        "tabular.err.empty": "Filen er tom: fyll inn malen (rad 1 er overskriftene, én rad per ting) og importer den "
         "på nytt.",
-        "tabular.err.no_rows": "Fila har overskrifter, men ingen rader med data: fyll inn én rad per ting under "
+        "tabular.err.no_rows": "Filen har overskrifter, men ingen rader med data: fyll inn én rad per ting under "
         "overskriftene.",
-        "tabular.err.too_many_rows": "Fila har mer enn {max} rader med data: del den opp i filer med høyst {max} "
+        "tabular.err.too_many_rows": "Filen har mer enn {max} rader med data: del den opp i filer med høyst {max} "
         "rader.",
         "tabular.err.format": "«{name}» er verken CSV eller Excel (.xlsx): lagre filen som CSV (UTF-8) eller "
         "Excel-arbeidsbok (.xlsx).",
-        "tabular.err.encoding": "Fila er ikke UTF-8: lagre den som «CSV UTF-8» (i Excel: Lagre som › CSV UTF-8).",
-        "tabular.err.csv": "Fila kan ikke leses som CSV ({detail}): lagre den på nytt som CSV UTF-8.",
-        "tabular.err.xlsx": "Fila kan ikke leses som Excel-arbeidsbok (.xlsx): åpne den i Excel og lagre den som "
+        "tabular.err.encoding": "Filen er ikke UTF-8: lagre den som «CSV UTF-8» (i Excel: Lagre som › CSV UTF-8).",
+        "tabular.err.csv": "Filen kan ikke leses som CSV ({detail}): lagre den på nytt som CSV UTF-8.",
+        "tabular.err.xlsx": "Filen kan ikke leses som Excel-arbeidsbok (.xlsx): åpne den i Excel og lagre den som "
         ".xlsx, eller lagre som CSV UTF-8.",
         "tabular.err.sheet": "Arbeidsboka har ikke et ark for {wanted}: arkene heter {found}. Gi arket med dataene "
         "et av disse navnene: {expected}.",

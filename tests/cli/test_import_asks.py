@@ -85,7 +85,7 @@ def test_a_no_at_the_terminal_writes_nothing(folder, tmp_path, lang):
     lines = out.splitlines()
     assert lines[0] == {"nb": "Import av", "en": "Import of"}[lang] + f" {tmp_path / 'nettverk.csv'}"
     assert lines[-3:] == [{"nb": "Merk:", "en": "Note:"}[lang], {
-        "nb": "  - Fila er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se "
+        "nb": "  - Filen er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se "
               "etter at æ, ø, å og andre bokstaver er riktige i verdiene fra filen; er de ikke det, lagre filen som "
               "«CSV UTF-8» og importer den på nytt.",
         "en": "  - The file is not saved as UTF-8, so it was read as Windows-1252 (what Excel saves as “CSV”). Check "

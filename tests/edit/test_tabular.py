@@ -121,7 +121,7 @@ def test_a_csv_excel_saved_as_windows_1252_imports_and_says_so(fixture_store, la
     assert [e.label for e in preview.new] == [
         {"nb": "Nettverket for små byer i Sør-Trøndelag", "en": "Small towns of Sør-Trøndelag"}[lang]]
     assert preview.warnings == [{
-        "nb": "Fila er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se etter "
+        "nb": "Filen er ikke lagret som UTF-8, så den er lest som Windows-1252 (det Excel lagrer som «CSV»). Se etter "
               "at æ, ø, å og andre bokstaver er riktige i verdiene fra filen; er de ikke det, lagre "
               "filen som «CSV UTF-8» og importer den på nytt.",
         "en": "The file is not saved as UTF-8, so it was read as Windows-1252 (what Excel saves as “CSV”). Check that "
@@ -393,7 +393,7 @@ def test_problems_of_the_file_as_a_whole(fixture_store):
 def test_too_many_rows(fixture_store, monkeypatch):
     monkeypatch.setattr(reader, "MAX_ROWS", 4)
     error = refused(fixture_store, "five.csv", read("five-rows-one-bad.csv"), lang="nb")
-    assert error.problems == [(None, "", "Fila har mer enn 4 rader med data: del den opp i filer med høyst 4 rader.")]
+    assert error.problems == [(None, "", "Filen har mer enn 4 rader med data: del den opp i filer med høyst 4 rader.")]
 
 
 def test_table_errors_is_an_input_error():
