@@ -63,11 +63,8 @@ def listing(f: Field, lang: str, store: Store | None, look: Lookup | None = None
         return Listing(_concepts(f, lang, look), STOP)
     if look is None:
         return None
-    if kind == "target_areas":
-        areas = look.target_areas()
-        names = [x.casefold() for n, _, label in areas for x in (n, label)]  # the import takes a number or a name
-        labels = [label for _, _, label in areas]
-        return Listing([x for x in labels if names.count(x.casefold()) == 1 and not re.search("[;,\n]", x)], FREE)
+    if kind == "target_areas":  # numbered, as the help and the forms show them (the import takes "3 Name" too)
+        return Listing([f"{n} {label}" for n, _, label in look.target_areas() if not re.search("[;\n]", label)], FREE)
     if kind in ("entity", "entities"):
         return Listing(_things(f, look), FREE if f.multiple else WARN)
     return None
