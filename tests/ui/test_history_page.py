@@ -59,3 +59,21 @@ def test_an_undo_says_what_it_undid_and_the_undone_change_who_undid_it(fresh_env
         assert column(at, cols[0]) == [action, {"nb": "la til en aktør", "en": "added an actor"}[lang]]
         assert column(at, cols[1]) == [undoes.format(when=when(listed[added.id].time, lang)),
                                       undone_by.format(when=when(listed[undone.id].time, lang))]
+
+
+def test_undoing_an_undo_says_what_it_restored(fresh_env):  # noqa: F811
+    """Undoing an undo brings the change back: it read «angret «angret «la til en aktør …»»»."""
+    start("nb", "history")
+    store = opened().store
+    theatre = URIRef(EX + "testteateret")
+    added = history.commit(store, add=[(theatre, RDF.type, EX.Actor),
+                                       (theatre, RDFS.label, Literal("Testteateret", lang="nb"))],
+                           editor="Kari", action="add-actor")
+    undone = history.undo(store, added.id, editor="Ola")
+    history.undo(store, undone.id, editor="Kari")
+    for lang, actions in (("nb", ["gjenopprettet «la til en aktør: Testteateret»",
+                                  "angret «la til en aktør: Testteateret»", "la til en aktør"]),
+                          ("en", ["restored “added an actor: Testteateret”", "undid “added an actor: Testteateret”",
+                                  "added an actor"])):
+        at = start(lang, "history")
+        assert column(at, {"nb": "handling", "en": "action"}[lang]) == actions

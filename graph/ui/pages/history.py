@@ -116,10 +116,16 @@ def change_frame(changes: list[history.Change], lang: str, what: dict[str, str] 
 
 def action_text(change: history.Change, lang: str, by_id: dict[str, history.Change], what: dict[str, str],
                 depth: int = 0) -> str:
-    """The action in words; an undo with what it undid: 'undid “added an actor: Testteateret”'."""
+    """The action in words; an undo with what it undid: 'undid “added an actor: Testteateret”', and an undo of an
+    undo with what it brought back: 'restored “added an actor: Testteateret”' (not 'undid “undid “…”'”)."""
     undone = by_id.get(change.undoes or "")
     if change.action != "undo" or undone is None or depth > 1:
         return action_name(change.action, lang)
+    original = by_id.get(undone.undoes or "") if undone.action == "undo" else None
+    if original is not None and original.action != "undo":
+        told = action_name(original.action, lang)
+        return t("history.restored", lang, change=quote(f"{told}: {what[original.id]}" if what.get(original.id)
+                                                           else told, lang))
     told = action_text(undone, lang, by_id, what, depth + 1)
     if undone.action != "undo" and what.get(undone.id):
         told = f"{told}: {what[undone.id]}"
