@@ -47,8 +47,17 @@ class FieldErrors(InputError):  # noqa: N818 - the name the callers know
         lines = []
         for name, message in self.problems:
             base = BASE_FIELDS.get(name)
-            lines.append(f"{base.label(lang)}: {message}" if base else message)
+            lines.append(labelled(base.label(lang), message) if base else message)
         super().__init__("\n".join(lines))
+
+
+def labelled(label: str, message: str) -> str:
+    """A field's problem under its label, unless the message already opens by naming the field.
+
+    >>> labelled("Start", "“20x5” is not a year"), labelled("Name in English", "“Name in English” is missing.")
+    ('Start: “20x5” is not a year', '“Name in English” is missing.')
+    """
+    return message if message.startswith((f"«{label}»", f"“{label}”")) else f"{label}: {message}"
 
 
 def need_editor(editor: str, lang: str) -> None:

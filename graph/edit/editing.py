@@ -4,7 +4,7 @@ values, checks, triples, build, current, correct, delete, choices, ids, draft); 
 the public part, so a page imports one module."""
 
 from graph.edit.build import build, save, save_draft
-from graph.edit.checks import FieldErrors, shape_problems
+from graph.edit.checks import FieldErrors, labelled, shape_problems
 from graph.edit.choices import choices, home_actor, label_of
 from graph.edit.correct import build_correction, build_retirement, correct, retire
 from graph.edit.current import entity_values, kind_of
@@ -36,6 +36,6 @@ __all__ = [
     "BASE_FIELDS", "FIELD_TYPES", "GENID", "IKG", "KINDS", "KIND_BY_NAME", "LABEL_FIELDS", "PROPS", "RETIRABLE",
     "SOURCE_FIELDS", "URL", "Draft", "Field", "FieldErrors", "Kind", "Pending", "When", "_local", "_pick_label",
     "build", "build_correction", "build_deletion", "build_retirement", "choices", "correct", "delete",
-    "entity_values", "genid", "home_actor", "kind_of", "kind_spec", "label_of", "parse_amount", "parse_url",
+    "entity_values", "genid", "home_actor", "kind_of", "kind_spec", "label_of", "labelled", "parse_amount", "parse_url",
     "parse_when", "quote", "referrers", "retire", "save", "save_draft", "shape_problems", "stale_warning",
 ]

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 import graph.edit.editing as editing
-from graph.edit.editing import SOURCE_FIELDS, FieldErrors, kind_spec
+from graph.edit.editing import SOURCE_FIELDS, FieldErrors, kind_spec, labelled
 from graph.errors import InputError
 from graph.i18n import escape_md, has_text, t
 from graph.ui import cache, context
@@ -136,7 +136,7 @@ def show_problems(exc: InputError, spec: editing.Kind | None, lang: str) -> None
     lines = []
     for name, message in exc.problems:
         f = (spec.field(name) if spec is not None and name else None) or editing.BASE_FIELDS.get(name)
-        lines.append(escape_md(f"{f.label(lang)}: {message}" if f is not None else message))
+        lines.append(escape_md(labelled(f.label(lang), message) if f is not None else message))
         st.error(lines[-1])
     # the same in a toast, which shows wherever the page is scrolled: on a phone the list under the form's
     # button was below the screen, only its first line in sight

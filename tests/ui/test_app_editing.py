@@ -218,8 +218,8 @@ def test_the_problems_are_in_norwegian_in_norwegian(env):
     submit(at, "edit_add_membership.submit")
     assert errors(at) == [
         "Ingenting ble lagret. Rett dette og prøv igjen:",
-        "Medlem: «Medlem» mangler. Velg aktøren som er medlem.",
-        "Nettverk: «Nettverk» mangler. Velg nettverket aktøren er medlem av.",
+        "«Medlem» mangler. Velg aktøren som er medlem.",
+        "«Nettverk» mangler. Velg nettverket aktøren er medlem av.",
         "Kilde: avsnitt: Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim inn sitatet, "
         "eller beskriv kilden under «Annen kilde».",
     ]
@@ -263,8 +263,8 @@ def test_a_refusal_is_listed_in_a_toast_too(env):
     at = edit_page("nb", "add", "membership")
     submit(at, "edit_add_membership.submit")
     assert toasts(at) == ["Ingenting ble lagret. Rett dette og prøv igjen:\n\n"
-                          "- Medlem: «Medlem» mangler. Velg aktøren som er medlem.\n\n"
-                          "- Nettverk: «Nettverk» mangler. Velg nettverket aktøren er medlem av.\n\n"
+                          "- «Medlem» mangler. Velg aktøren som er medlem.\n\n"
+                          "- «Nettverk» mangler. Velg nettverket aktøren er medlem av.\n\n"
                           "- Kilde: avsnitt: Kilde mangler: hvert nytt faktum trenger en kilde. Velg avsnittet og lim "
                           "inn sitatet, eller beskriv kilden under «Annen kilde»."]
     assert recorded(env) == []
@@ -389,7 +389,7 @@ def test_retire_a_membership(env):
     pick(at, "edit_retire_thing.membership.en", EX + "m-home-a")
     assert at.selectbox(key="edit_retire.status.en").value == IKG + "Ended"
     submit(at, "edit_retire.submit")
-    assert errors(at)[1].startswith("End: “End” is missing. Write the year or the date it ended")
+    assert errors(at)[1].startswith("“End” is missing. Write the year or the date it ended")
     at.text_input(key="edit_retire.end").input("31.12.2022")
     at.text_input(key="edit_retire.source_reference").input("Letter of resignation, 2022")
     submit(at, "edit_retire.submit")
