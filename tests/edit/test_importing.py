@@ -275,7 +275,7 @@ def test_good_turtle_preview(memory_shipped):
         "  Membership period of Trondheim Municipality in Nordic Culture Network: – → 2021–",
         "  Name of Trondheim Municipality in Nordic Culture Network: – → Trondheim Municipality in Nordic Culture "
         "Network; Trondheim kommune i Nordisk kulturnettverk",
-        "  Organisation of Trondheim Municipality in Nordic Culture Network: – → Nordic Culture Network",
+        "  Network of Trondheim Municipality in Nordic Culture Network: – → Nordic Culture Network",
         "  Role of Trondheim Municipality in Nordic Culture Network: – → Member",
         "  Status of Trondheim Municipality in Nordic Culture Network: – → Active",
     ])

@@ -148,3 +148,17 @@ def test_corrected_coordinates_are_told_with_every_digit():
         "Breddegrad for Hjemby kommune: 63,43 → 63,4305", "Lengdegrad for Hjemby kommune: 10,39 → 10,39519"]
     assert change_lines(store, *diff(store, change, "en"), "en") == [
         "Latitude of Hometown Municipality: 63.43 → 63.4305", "Longitude of Hometown Municipality: 10.39 → 10.39519"]
+
+
+def test_a_country_and_a_network_are_named_as_the_forms_name_them():
+    """«Located in of …» and «Organisation of …» read as no sentence; the lines say «Country of …», «Network of …»."""
+    store = MemoryStore()
+    store.load(fixture_files())
+    g = Graph()
+    g.add((EX.agency, SCHEMA.containedInPlace, EX.norway))
+    g.add((EX["m-uni-a"], URIRef(ORG + "organization"), EX["net-b"]))
+    lines = {lang: change_lines(store, g, Graph(), lang) for lang in ("en", "nb")}
+    assert [line.split(":")[0] for line in lines["en"]] == ["Country of Innovation Agency",
+                                                           "Network of The University in Network B"]
+    assert [line.split(":")[0] for line in lines["nb"]] == [
+        "Land for Innovasjonsetaten", "Nettverk for Universitetet i Nettverk B"]

@@ -77,7 +77,7 @@ def test_csv_per_kind_is_for_people_and_neutralises_formulas(tmp_path):
     assert [r["Name"] for r in networks] == ["Network A", "Network B"]
     gio.export(s, "csv", tmp_path / "nb", lang="nb")
     text = (tmp_path / "nb" / "memberships.csv").read_bytes().decode("utf-8")
-    assert text.startswith("\ufeffNavn;Type;ansvarlig enhet;medlem;medlemsperiode;organisasjon;rolle;status;"
+    assert text.startswith("\ufeffNavn;Type;ansvarlig enhet;medlem;medlemsperiode;nettverk;rolle;status;"
                            "årlig kostnad (NOK);kilder\r\n")
     # the period in years and the sources by name, where the identifiers of their structures were
     assert "\r\nHjemby kommune i Nettverk A;Medlemskap;Kulturenheten;Hjemby kommune;2015–;Nettverk A;Medlem;Aktiv;" \
