@@ -16,6 +16,7 @@ from graph.vocab.labels import quote
 from graph.vocab.namespaces import bind_prefixes
 
 LONG_LITERAL = 300  # characters of an object shown before it is cut
+TIME_WIDTH = 185  # pixels: a change's time with its zone, «28. sep. 2026, 23:59 CEST», whole
 
 
 def render(ctx: context.PageContext) -> None:
@@ -30,8 +31,9 @@ def render(ctx: context.PageContext) -> None:
         return
     what = cache.change_items(ctx.store, ctx.key, lang)
     frame = change_frame(changes, lang, what)
-    st.dataframe(frame, hide_index=True, key="history_table", column_config={  # the day and hour whole
-        frame.columns[0]: st.column_config.TextColumn(width=130), frame.columns[3]: st.column_config.TextColumn(
+    # the day, hour and zone whole («8. des. 2026, 02:21 CEST» was cut after «CE» at 130 pixels)
+    st.dataframe(frame, hide_index=True, key="history_table", column_config={
+        frame.columns[0]: st.column_config.TextColumn(width=TIME_WIDTH), frame.columns[3]: st.column_config.TextColumn(
             width="large"), frame.columns[4]: st.column_config.TextColumn(width="medium")})
     by_id = {c.id: c for c in changes}
     chosen = st.selectbox(t("history.pick", lang), list(by_id),
