@@ -162,3 +162,20 @@ def test_a_country_and_a_network_are_named_as_the_forms_name_them():
                                                            "Network of The University in Network B"]
     assert [line.split(":")[0] for line in lines["nb"]] == [
         "Land for Innovasjonsetaten", "Nettverk for Universitetet i Nettverk B"]
+
+
+def test_a_change_of_the_english_name_alone_is_named_in_bokmal():
+    """The history's «hva» named a correction of the English name by that English name, the lines above and below
+    it by the Norwegian one: the same society under two names on one page."""
+    from graph.render.view.changes_text import items
+
+    store = MemoryStore()
+    store.load(fixture_files())
+    old, new = Graph(), Graph()
+    old.add((EX.uni, RDFS.label, Literal("The University", lang="en")))
+    new.add((EX.uni, RDFS.label, Literal("The Old University", lang="en")))
+    change = commit(store, add=new, remove=old, editor="Kari", action="correct-actor").id
+    added, removed = diff(store, change, "nb")
+    assert items(store, added, removed, "nb") == ["Universitetet"]
+    assert change_lines(store, added, removed, "nb") == ["Navn for Universitetet: The University → The Old University"]
+    assert items(store, added, removed, "en") == ["The Old University"]

@@ -96,6 +96,8 @@ class Words:
         if isinstance(node, Literal):
             return self.value(node)
         labels = [o for o in self.objects(node, RDFS.label) if isinstance(o, Literal)]
+        if isinstance(node, URIRef) and not self._made(node) and all(x.language != self.lang for x in labels):
+            labels += self._own_labels(node)  # a change of the English name alone: still named in bokmål
         found = self.pick(labels)
         if found:
             return found
@@ -107,6 +109,12 @@ class Words:
         if assessed:  # an assessment in a review: of what it assesses
             return t("changes.assessment", self.lang, item=self.name(assessed[0]))
         return local_name(node)
+
+    def _own_labels(self, node: URIRef) -> list[Literal]:
+        """The labels the store has of a thing, else those the history knew it by (deleted since)."""
+        facts = self._facts(node)
+        held = facts.get(str(RDFS.label), []) if facts else list(self._past(node).objects(node, RDFS.label))
+        return [x for x in held if isinstance(x, Literal)]
 
     def prop(self, p: URIRef) -> str:
         if str(p) in REUSED_PROPERTIES:
