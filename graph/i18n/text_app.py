@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
         "editpage.referrers": "Dette peker fortsatt på «{label}» og må slettes eller rettes først:",
         "editpage.no_referrers": "Ingenting annet i grafen peker på «{label}».",
         "editpage.confirm": "Skriv navnet eller identifikatoren for å bekrefte",
-        "editpage.confirm_help": "Skriv «{label}» eller {iri} nøyaktig.",
+        "editpage.confirm_help": "Skriv «{label}» eller {iri}; store og små bokstaver teller ikke.",
         # the import page
         "importpage.title": "Importer data",
         "importpage.intro": "Last opp et regneark (CSV eller Excel, fra malene under) eller en RDF-fil (Turtle, "
@@ -265,7 +265,7 @@ TEXT: dict[str, dict[str, str]] = {
         "editpage.referrers": "These still point at “{label}” and must be deleted or corrected first:",
         "editpage.no_referrers": "Nothing else in the graph points at “{label}”.",
         "editpage.confirm": "Type the name or the identifier to confirm",
-        "editpage.confirm_help": "Type “{label}” or {iri} exactly.",
+        "editpage.confirm_help": "Type “{label}” or {iri}, in capitals or not.",
         # the import page
         "importpage.title": "Import data",
         "importpage.intro": "Upload a spreadsheet (CSV or Excel, from the templates below) or an RDF file (Turtle, "

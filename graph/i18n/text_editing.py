@@ -198,8 +198,8 @@ TEXT: dict[str, dict[str, str]] = {
         "edit.err.already_ended": "«{label}» sluttet allerede i {end}: rett sluttdatoen i stedet for å avslutte "
         "på nytt.",
         "edit.err.vocabulary": "«{label}» hører til vokabularet og kan ikke slettes her.",
-        "edit.err.confirm": "Skriv navnet («{label}») eller identifikatoren <{iri}> nøyaktig for å bekrefte "
-        "slettingen; du skrev «{value}».",
+        "edit.err.confirm": "Skriv navnet («{label}») eller identifikatoren <{iri}> for å bekrefte slettingen "
+        "(store og små bokstaver teller ikke); du skrev «{value}».",
         "edit.err.referenced": "«{label}» kan ikke slettes mens andre ting peker på den: {things}. Slett eller "
         "rett disse først.",
         "edit.err.and_more": " og {n} til",
@@ -518,8 +518,8 @@ TEXT: dict[str, dict[str, str]] = {
         "and activities can be retired. Use “delete” for something entered by mistake.",
         "edit.err.already_ended": "“{label}” already ended in {end}: correct the end instead of retiring it again.",
         "edit.err.vocabulary": "“{label}” belongs to the vocabulary and cannot be deleted here.",
-        "edit.err.confirm": "Type the name (“{label}”) or the identifier <{iri}> exactly to confirm the deletion; "
-        "you typed “{value}”.",
+        "edit.err.confirm": "Type the name (“{label}”) or the identifier <{iri}> to confirm the deletion (capitals "
+        "or not); you typed “{value}”.",
         "edit.err.referenced": "“{label}” cannot be deleted while other things point at it: {things}. Delete or "
         "correct those first.",
         "edit.err.and_more": " and {n} more",

@@ -562,8 +562,8 @@ def test_delete_refused_while_referenced_or_unconfirmed(store):
                           "Network A” (membership), “The University in Network A” (membership), “Trade group” "
                           "(working group). Delete or correct those first.")
     error = rejected(store, delete, EX + "net-b", confirm="Network", editor="Kari")
-    assert str(error) == ("Type the name (“Network B”) or the identifier <https://example.org/ikg/net-b> exactly to "
-                          "confirm the deletion; you typed “Network”.")
+    assert str(error) == ("Type the name (“Network B”) or the identifier <https://example.org/ikg/net-b> to confirm "
+                          "the deletion (capitals or not); you typed “Network”.")
     error = rejected(store, delete, EX + "nothing-here", confirm="x", editor="Kari")
     assert str(error) == ("There is nothing with the identifier <https://example.org/ikg/nothing-here> in the graph: "
                           "pick it from the list.")

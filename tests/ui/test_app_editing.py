@@ -431,8 +431,8 @@ def test_delete_is_refused_while_referenced_and_with_a_wrong_confirmation(env):
     assert t("editpage.no_referrers", "en", label="Lonely Ltd") in [c.value for c in at.caption]
     at.text_input(key="edit_delete.confirm").input("Lonely")
     submit(at, "edit_delete.submit")
-    assert errors(at) == ["Type the name (“Lonely Ltd”) or the identifier <https://example.org/ikg/lonely> exactly "
-                          "to confirm the deletion; you typed “Lonely”."]
+    assert errors(at) == ["Type the name (“Lonely Ltd”) or the identifier <https://example.org/ikg/lonely> to "
+                          "confirm the deletion (capitals or not); you typed “Lonely”."]
     assert recorded(env) == []
 
     at = edit_page("en", "delete", "actor")
