@@ -172,6 +172,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.rows": "{n} rader",
         "sparql.error_at": "Feil i spørringen ved linje {line}, kolonne {col}: {cause}.",
         "sparql.no_prefix": "et prefiks er ikke definert; legg til en PREFIX-linje for det øverst",
+        "sparql.no_prefix_named": "prefikset «{prefix}:» er ikke definert; legg til linjen PREFIX {prefix}: <…> øverst",
         "sparql.unbound": "SELECT nevner en variabel som ikke kan ha en verdi der (med GROUP BY må hver variabel i "
         "SELECT være gruppert eller stå i en aggregatfunksjon som COUNT)",
         "sparql.syntax": "sjekk skrivemåten rett før dette stedet (parenteser, punktum, stavemåten av nøkkelord)",
@@ -450,6 +451,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sparql.rows": "{n} rows",
         "sparql.error_at": "Error in the query at line {line}, column {col}: {cause}.",
         "sparql.no_prefix": "a prefix is not declared; add a PREFIX line for it at the top",
+        "sparql.no_prefix_named": "the prefix “{prefix}:” is not declared; add a line PREFIX {prefix}: <…> at the top",
         "sparql.unbound": "SELECT names a variable that cannot have a value there (with GROUP BY every variable in "
         "SELECT must be grouped or inside an aggregate such as COUNT)",
         "sparql.syntax": "check the writing just before this place (brackets, full stops, the spelling of keywords)",

@@ -283,8 +283,8 @@ def test_sparql_page_in_bokmal_times_errors_and_field_line(visit):
     widget(page, "sparql_run").locator("button").click()
     wait_idle(page)
     error = page.locator('[data-testid="stAlertContentError"]')
-    expect(error).to_have_text("Feil i spørringen ved linje 1, kolonne 35: et prefiks er ikke definert; legg til "
-                               "en PREFIX-linje for det øverst.")
+    expect(error).to_have_text("Feil i spørringen ved linje 1, kolonne 35: prefikset «foo:» er ikke definert; legg "
+                               "til linjen PREFIX foo: <…> øverst.")
     expect(page.get_by_text("Databasemotorens tekniske melding (på engelsk)")).to_be_visible()
     assert english_on(page) == []
     area.fill("SELECT ?s WHERE { ?s ?p }")  # not SPARQL: the checker's message, in bokmål

@@ -98,8 +98,8 @@ def test_the_example_is_shown_only_while_the_text_is_the_examples():
          "Error in the query at line 1, column 19: check the writing just before this place (brackets, full stops, "
          "the spelling of keywords).", "Expected SelectQuery"),
         ("nb", "SELECT ?s WHERE { ?s a foo:Nothing }",
-         "Feil i spørringen ved linje 1, kolonne 35: et prefiks er ikke definert; legg til en PREFIX-linje for det "
-         "øverst.", "Prefix not found"),
+         "Feil i spørringen ved linje 1, kolonne 35: prefikset «foo:» er ikke definert; legg til linjen PREFIX foo: "
+         "<…> øverst.", "Prefix not found"),
         ("nb", "INSERT DATA { <a:b> <a:c> <a:d> }",
          "Dette er en endring; bare SELECT-, ASK-, CONSTRUCT- og DESCRIBE-spørringer kan kjøres her.", None),
         ("en", "INSERT DATA { <a:b> <a:c> <a:d> }",
@@ -139,7 +139,7 @@ def test_a_query_stopped_at_the_time_limit_is_told_as_a_sentence():
 
 def test_an_unknown_prefix_on_the_memory_store_is_said_once():
     message, detail = refusal_of(open_store("memory"), "SELECT ?s WHERE { ?s a foo:Nothing }", "nb")
-    assert message == "Feil i spørringen: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst."
+    assert message == "Feil i spørringen: prefikset «foo:» er ikke definert; legg til linjen PREFIX foo: <…> øverst."
     assert detail == "Unknown namespace prefix : foo"
 
 

@@ -67,16 +67,19 @@ ENGINE_CAUSES = (("Prefix not found", "sparql.no_prefix"), ("Unknown namespace p
 SERVER_SAID = {"store.query_refused": "sparql.server_refused", "store.server_failed": "sparql.server_failed"}
 
 
-def explain(exc: IkgError, lang: str) -> tuple[str, str | None]:
+def explain(exc: IkgError, lang: str, text: str = "") -> tuple[str, str | None]:
     """One sentence for a person about a refused query, in `lang`, and the engine's or server's own (English)
     words for the expander when it had some, never repeated in the sentence.
 
     >>> explain(IkgError("x", key="console.failed", engine="Unknown namespace prefix : foo"), "nb")
-    ('Feil i spørringen: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst.', \
+    ('Feil i spørringen: prefikset «foo:» er ikke definert; legg til linjen PREFIX foo: <…> øverst.', \
 'Unknown namespace prefix : foo')
     >>> explain(IkgError("x", key="console.failed", engine="error at 17:7: expected one of Prefix not found, ['_']"),
     ...         "nb")[0]
     'Feil i spørringen ved linje 2, kolonne 7: et prefiks er ikke definert; legg til en PREFIX-linje for det øverst.'
+    >>> explain(IkgError("x", key="console.failed", engine="error at 17:13: expected one of Prefix not found"), "en",
+    ...         "SELECT * WHERE {\\n  ?s foo:bar ?o }")[0]
+    'Error in the query at line 2, column 13: the prefix “foo:” is not declared; add a line PREFIX foo: <…> at the top.'
     >>> explain(IkgError.of("query.timeout", "nb", seconds="10"), "nb")
     ('Spørringen tok mer enn 10 s og ble stoppet; avgrens den eller legg til LIMIT.', None)
     """
@@ -93,12 +96,30 @@ def explain(exc: IkgError, lang: str) -> tuple[str, str | None]:
         return t(SERVER_SAID[str(reason)], lang), engine
     found = ENGINE_ERROR.search(engine or "")
     if found is None:
-        cause = next((key for text, key in ENGINE_CAUSES if text in (engine or "")), None)
+        cause = next((key for said, key in ENGINE_CAUSES if said in (engine or "")), None)
+        named = re.search(r"Unknown namespace prefix : ([\w.-]+)", engine or "")
+        if cause == "sparql.no_prefix" and named:
+            return t("sparql.error", lang, cause=t("sparql.no_prefix_named", lang, prefix=named[1])), engine
         return (t("sparql.error", lang, cause=t(cause, lang)) if cause else t("sparql.failed", lang)), engine
     line, col, said = found.groups()
     line = str(max(1, int(line) - PREFIX_HEADER.count("\n")))  # the store put its PREFIX lines before the query
-    cause = next((key for text, key in ENGINE_CAUSES if text in said), "sparql.syntax")
-    return t("sparql.error_at", lang, line=line, col=col, cause=t(cause, lang)), said.strip()
+    cause = next((key for known, key in ENGINE_CAUSES if known in said), "sparql.syntax")
+    prefix = _prefix_before(text, int(line), int(col)) if cause == "sparql.no_prefix" else None
+    told = t("sparql.no_prefix_named", lang, prefix=prefix) if prefix else t(cause, lang)
+    return t("sparql.error_at", lang, line=line, col=col, cause=told), said.strip()
+
+
+def _prefix_before(text: str, line: int, col: int) -> str | None:
+    """The prefix of the prefixed name that ends where the engine stopped (line and column from 1), if any.
+
+    >>> _prefix_before("SELECT * WHERE {\\n  ?s   foo:bar ?o }", 2, 15), _prefix_before("x", 5, 1)
+    ('foo', None)
+    """
+    rows = text.splitlines()
+    if not 0 < line <= len(rows):
+        return None
+    found = re.search(r"([A-Za-z][\w.-]*):[\w.-]*$", rows[line - 1][:max(0, col - 1)])
+    return found[1] if found else None
 
 
 def sentence(text: str) -> str:
@@ -118,7 +139,7 @@ def run(ctx: context.PageContext, text: str, example: str | None = None) -> None
     try:
         result = console.run_console(ctx.store, text, row_limit=ROW_LIMIT, time_limit_s=TIME_LIMIT_S, lang=lang)
     except IkgError as exc:
-        message, technical = explain(exc, lang)
+        message, technical = explain(exc, lang, text)
         st.error(escape_md(message))
         if technical:
             with st.expander(t("sparql.engine_detail", lang)):
