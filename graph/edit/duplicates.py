@@ -133,10 +133,10 @@ class Duplicates:
                 names += [(iri, SKOS.altLabel, Literal(" ".join(x.split()))) for x in items(value) if x.strip()]
         draft = Draft(kind.name, iri, names, Graph(), "", pick_label(names.objects(iri, RDFS.label), self.lang))
         found = self.find(kind, draft)
-        if found is None or any(f"<{found.iri}>" in message or field == self.explain(kind, draft, found)[0]
-                                for field, message in told):
+        if found is None:
             return None
-        return self.explain(kind, draft, found)
+        repeated = self.explain(kind, draft, found)
+        return None if any(f"<{found.iri}>" in said or field == repeated[0] for field, said in told) else repeated
 
     def explain(self, kind: Kind, draft: Draft, found: Same) -> tuple[str, str]:
         """(field, message) for a thing found the same as the draft's: the name that matched (a main name's
