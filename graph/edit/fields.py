@@ -337,14 +337,9 @@ class TargetAreasField(FieldType):
         areas = look.target_areas()
         found: list[URIRef] = []
         errors: list[InputError] = []
-
-        def matching(item: str) -> list[URIRef]:  # a number, a name, both ("3 Research, business …") or an IRI
-            return [iri for n, iri, label in areas if item.casefold() in
-                    (n.casefold(), str(iri).casefold(), label.casefold(), f"{n} {label}".casefold())]
-
         for part in items(raw):  # a name may hold a comma; else a comma separates too ("1, 3")
-            for item in [part] if matching(part) else items(part, ","):
-                match = matching(item)
+            for item in [part] if look.target_areas_named(part) else items(part, ","):
+                match = look.target_areas_named(item)
                 if not match:
                     known = ", ".join(f"{n} {label}" for n, _, label in areas) or "–"
                     errors.append(InputError.of("edit.err.target_area", look.lang, value=item, known=known))

@@ -144,6 +144,12 @@ class Lookup:
 
         return self._cached(("areas", self.lang), compute)
 
+    def target_areas_named(self, text: str) -> list[URIRef]:
+        """The target areas `text` names: by number, name, both ("3 Research, business …") or IRI."""
+        key = text.casefold()
+        return [iri for n, iri, label in self.target_areas()
+                if key in (n.casefold(), str(iri).casefold(), label.casefold(), f"{n} {label}".casefold())]
+
     def concepts(self, scheme: URIRef | None) -> list[tuple[URIRef, str, list[str]]]:
         """(IRI, label, every name incl. notation) of the concepts of a scheme, sorted by label."""
         def compute() -> list[tuple[Node, str, list[str]]]:
